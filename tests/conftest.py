@@ -1,0 +1,88 @@
+"""Every shared fixture of the test suite."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redline.models import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "redline" / "data" / "sample"
+FOUNDING = SAMPLE_DIR / "ukraine-1000th-day.txt"
+
+
+@pytest.fixture(scope="session")
+def founding_text() -> str:
+    return FOUNDING.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_records() -> list[dict[str, Any]]:
+    with open(SAMPLE_DIR / "voa_articles.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture
+def sample_article(founding_text: str) -> Article:
+    title, _, body = founding_text.partition("\n")
+    return Article(
+        id="founding",
+        title=title,
+        text=body,
+        url=None,
+        source=None,
+        published=datetime(2024, 11, 19, tzinfo=timezone.utc),
+        language="en",
+        origin=str(FOUNDING),
+    )
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The real spaCy model with redline's gazetteer ruler, loaded once per test session."""
+    from redline.nlp.load import load_pipeline
+    from redline.settings import Settings
+
+    return load_pipeline(Settings())
+
+
+@pytest.fixture
+def blank_nlp() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'redline.db'}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh schema-less PostgreSQL database; .ci/run starts the server and sets REDLINE_TEST_PG_URL."""
+    url = os.environ.get("REDLINE_TEST_PG_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("REDLINE_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL")
+        pytest.skip("REDLINE_TEST_PG_URL not set (make test starts a throwaway server when it can)")
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"redline_test_{os.getpid()}_{os.urandom(3).hex()}"
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    base = url.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
