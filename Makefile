@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE := redline/data/sample
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=25.1"
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e . --group dev
+	touch $@ $(VENV)/.installed
+
+## demo: install, analyse the bundled sample corpus into the default SQLite store, print the founding brief
+demo: $(VENV)/.installed
+	$(BIN)/redline analyze $(SAMPLE)/voa_articles.jsonl --quiet
+	$(BIN)/redline analyze $(SAMPLE)/ukraine-1000th-day.txt --published 2024-11-19
+
+## test: install with dev tools and run the whole suite (PostgreSQL tests use a throwaway server when one can start)
+test: $(VENV)/.dev
+	REDLINE_TEST_PG_URL="$${REDLINE_TEST_PG_URL:-$$(bash .ci/pg.sh 2>/dev/null)}" $(BIN)/pytest -n 2 -q
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check redline tests
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.errors import ConfigError
+from redline.settings import Settings
+
+
+def test_settings_defaults_come_from_the_packaged_file() -> None:
+    s = Settings.load(environ={}, config_file=Path("/nonexistent.toml"))
+    assert s.max_text_bytes == 2_000_000
+    assert s.languages == ("en",)
+    assert dict((n, o) for n, _, o in s.items())["model"] == "default"
+
+
+def test_settings_layers_file_then_env_then_override(tmp_path: Path) -> None:
+    cfg = tmp_path / "redline.toml"
+    cfg.write_text('max_text_bytes = 1000\nmin_text_chars = 5\nmodel = "x"\n')
+    s = Settings.load({"min_text_chars": "7"}, config_file=cfg, environ={"REDLINE_MAX_TEXT_BYTES": "2000"})
+    assert (s.max_text_bytes, s.min_text_chars, s.model) == (2000, 7, "x")
+    origins = {n: o for n, _, o in s.items()}
+    assert origins == {**origins, "max_text_bytes": "REDLINE_MAX_TEXT_BYTES", "min_text_chars": "--setting",
+                       "model": str(cfg)}
+
+
+def test_settings_unknown_name_is_refused() -> None:
+    with pytest.raises(ConfigError) as err:
+        Settings.load({"max_bytes": "1"}, environ={})
+    assert str(err.value).startswith("--setting: unknown setting 'max_bytes' (known: db, languages,")
+
+
+def test_settings_bad_integer_is_refused() -> None:
+    with pytest.raises(ConfigError) as err:
+        Settings.load(environ={"REDLINE_MAX_TEXT_BYTES": "lots"})
+    assert str(err.value) == "REDLINE_MAX_TEXT_BYTES: max_text_bytes must be an integer, got 'lots'"
+
+
+def test_settings_list_values_parse_from_commas() -> None:
+    assert Settings.load({"languages": "en, fr"}, environ={}).languages == ("en", "fr")
