@@ -86,3 +86,25 @@ def pg_url() -> Iterator[str]:
     with engine.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """Each store test runs on SQLite and on PostgreSQL (skipped when REDLINE_TEST_PG_URL is unset)."""
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+
+
+@pytest.fixture
+def sqlite_store(sqlite_url: str) -> Iterator[Any]:
+    from redline.store import open_store
+
+    with open_store(sqlite_url) as store:
+        yield store
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[Any]:
+    from redline.store import open_store
+
+    with open_store(pg_url) as store:
+        yield store

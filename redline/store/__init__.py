@@ -1,0 +1,485 @@
+"""The store: briefs and their normalised rows in SQLite (default) or PostgreSQL, via SQLAlchemy Core.
+
+    with open_store() as store:            # SQLite file in the user data directory
+        store.save_brief(brief)            # idempotent on the article id
+        store.events(source="RUS", since="2024-11-01")
+
+``open_store`` connects and migrates at once, so a bad URL, an unreachable server or a newer schema fails
+there with a one-line ``StoreError`` naming the URL (password masked).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import platformdirs
+from sqlalchemy import Connection, Engine, Row, Table, create_engine, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+
+from redline.errors import StoreError
+from redline.models import Brief, Evidence, Skip
+from redline.store import migrations, schema
+
+__all__ = ["Store", "default_db_url", "open_store"]
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+PG_CONNECT_TIMEOUT_S = 5
+URL_HELP = "use sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DB"
+
+
+def default_db_url() -> str:
+    """The SQLite file used when no URL is given: ``<user data dir>/redline/redline.db``."""
+    return f"sqlite:///{Path(platformdirs.user_data_dir('redline')) / 'redline.db'}"
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (and migrate) the store at ``url``; None or "" means ``default_db_url()``."""
+    if not url:
+        url = default_db_url()
+        Path(make_url(url).database or ".").parent.mkdir(parents=True, exist_ok=True)
+    return Store(url)
+
+
+class Store:
+    """One database holding briefs; a context manager that closes its connection pool on exit."""
+
+    def __init__(self, url: str) -> None:
+        parsed = _parse_url(url)
+        self.url = parsed.render_as_string(hide_password=True)
+        self.dialect = parsed.get_backend_name()
+        self._path = (parsed.database or ":memory:") if self.dialect == "sqlite" else ""
+        self._closed = False
+        self._engine = _create_engine(parsed, self.url, self._path)
+        try:
+            self.migrate()
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Store {self.url}>"
+
+    def close(self) -> None:
+        """Release every pooled connection; the store cannot be used afterwards."""
+        self._closed = True
+        self._engine.dispose()
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations (idempotent); returns the migrations run."""
+        with self._errors("cannot migrate"):
+            return migrations.migrate(self._engine, self.url, lambda: self._connect(write=True))
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return migrations.current_version(conn)
+
+    def save_brief(self, brief: Brief) -> None:
+        """Store ``brief`` as the current brief of its article, replacing any earlier one, in one transaction."""
+        article = brief.article
+        now = datetime.now(UTC)
+        rows = _brief_rows(brief, now)
+        failing = self._errors(
+            f"cannot save the brief of article {article.id!r}", "the previous brief is kept"
+        )
+        with failing, self._write() as conn:
+            self._upsert_article(conn, brief, now)
+            for table in schema.ARTICLE_CHILDREN:
+                conn.execute(table.delete().where(table.c.article_id == article.id))
+            for table, values in rows:
+                if values:
+                    conn.execute(table.insert(), values)
+
+    def get_brief(self, article_id: str) -> dict[str, Any] | None:
+        """The stored brief of an article as its JSON dict, or None."""
+        with self._read() as conn:
+            text = conn.execute(
+                select(schema.briefs.c.brief).where(schema.briefs.c.article_id == article_id)
+            ).scalar_one_or_none()
+        return None if text is None else dict(json.loads(text))
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article with its text, or None."""
+        with self._read() as conn:
+            row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).first()
+        return None if row is None else _article_dict(row, with_text=True)
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles without their text, newest publication first."""
+        a = schema.articles
+        query = select(a).order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
+        with self._read() as conn:
+            return [_article_dict(row, with_text=False) for row in conn.execute(query)]
+
+    def events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        article_id: str | None = None,
+        limit: int | None = 1000,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Events as in the brief contract plus ``article_id``, filtered; oldest first.
+
+        ``since`` and ``until`` are inclusive days (a datetime counts as its UTC day) compared with the
+        event's own date, so events without a date are left out when either is given.
+        """
+        e = schema.events
+        query = select(e)
+        for column, value in ((e.c.source, source), (e.c.target, target), (e.c.type, type)):
+            if value is not None:
+                query = query.where(column == value)
+        if article_id is not None:
+            query = query.where(e.c.article_id == article_id)
+        if since is not None:
+            query = query.where(e.c.date >= _day(since))
+        if until is not None:
+            query = query.where(e.c.date < _day_after(until))
+        query = query.order_by(e.c.date.is_(None), e.c.date, e.c.article_id, e.c.seq)
+        query = query.limit(limit).offset(offset)
+        with self._read() as conn:
+            return [_event_dict(row) for row in conn.execute(query)]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = {
+            "articles": schema.articles,
+            "briefs": schema.briefs,
+            "events": schema.events,
+            "threats": schema.threats,
+            "claims": schema.claims,
+            "scenarios": schema.scenarios,
+            "skips": schema.skips,
+        }
+        with self._read() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                for name, t in tables.items()
+            }
+
+    def record_skip(self, skip: Skip) -> None:
+        """Keep a document the pipeline could not analyse, with its stage and reason."""
+        values = {
+            "origin": skip.origin,
+            "article_id": skip.article_id,
+            "stage": skip.stage,
+            "reason": skip.reason,
+            "created_at": datetime.now(UTC),
+        }
+        with self._errors(f"cannot record the skip of {skip.origin}"), self._write() as conn:
+            conn.execute(schema.skips.insert().values(**values))
+
+    def skips(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Recorded skips, oldest first."""
+        s = schema.skips
+        query = select(s).order_by(s.c.id).limit(limit).offset(offset)
+        with self._read() as conn:
+            return [
+                {
+                    "id": row.id,
+                    "origin": row.origin,
+                    "article_id": row.article_id,
+                    "stage": row.stage,
+                    "reason": row.reason,
+                    "created_at": row.created_at.isoformat(),
+                }
+                for row in conn.execute(query)
+            ]
+
+    def _connect(self, write: bool = False) -> Connection:
+        if self._closed:
+            raise StoreError(f"{self.url}: the store is closed (open it again with open_store)")
+        conn = self._engine.connect()
+        # Read by the SQLite "begin" hook: writers take the lock up front instead of failing to upgrade.
+        return conn.execution_options(redline_write=write) if write else conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._errors("cannot read the database"), self._connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._connect(write=True) as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _errors(self, doing: str, advice: str = "") -> Iterator[None]:
+        """Turn driver errors into one-line StoreErrors naming this store."""
+        try:
+            yield
+        except DBAPIError as e:
+            raise _connect_error(e, self.url, self._path) or StoreError(
+                f"{self.url}: {doing}: {_first_line(e.orig)}" + (f" ({advice})" if advice else "")
+            ) from e
+        except sqlite3.DatabaseError as e:
+            raise _connect_error(e, self.url, self._path) or StoreError(
+                f"{self.url}: {doing}: {_first_line(e)}"
+            ) from e
+
+    def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
+        a = brief.article
+        values = {
+            "title": a.title,
+            "url": a.url,
+            "source": a.source,
+            "published": a.published,
+            "language": a.language,
+            "text": a.text,
+            "content_hash": hashlib.sha256(a.text.encode("utf-8")).hexdigest(),
+            "updated_at": now,
+        }
+        table = schema.articles
+        if self.dialect == "postgresql":
+            pg = postgresql.insert(table).values(id=a.id, created_at=now, **values)
+            conn.execute(pg.on_conflict_do_update(index_elements=[table.c.id], set_=values))
+        else:
+            lite = sqlite.insert(table).values(id=a.id, created_at=now, **values)
+            conn.execute(lite.on_conflict_do_update(index_elements=[table.c.id], set_=values))
+
+
+def _parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"{_mask(url)}: not a database URL ({URL_HELP})") from None
+    # psycopg 3 is redline's PostgreSQL driver; plain postgresql:// would ask SQLAlchemy for psycopg2.
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise StoreError(f"{parsed.render_as_string(hide_password=True)}: unsupported database ({URL_HELP})")
+    return parsed
+
+
+def _mask(url: str) -> str:
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def _create_engine(parsed: URL, label: str, path: str) -> Engine:
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, path)
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in parsed.query:
+        connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+    try:
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    except (ImportError, NoSuchModuleError):
+        raise StoreError(
+            f"{label}: the PostgreSQL driver is not installed (pip install 'redline[postgres]')"
+        ) from None
+
+
+def _sqlite_engine(parsed: URL, path: str) -> Engine:
+    in_memory = path == ":memory:" or path.startswith("file:")
+    if not in_memory and not Path(path).parent.is_dir():
+        raise StoreError(f"{path}: directory does not exist")
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
+        # Autocommit at the driver level; the "begin" hook below emits BEGIN so DDL is transactional too.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("redline_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _connect_error(e: Exception, label: str, path: str) -> StoreError | None:
+    """A StoreError for failures to reach or open the database at all, else None."""
+    orig = e.orig if isinstance(e, DBAPIError) else e
+    text = str(orig)
+    if path:
+        if "file is not a database" in text:
+            return StoreError(f"{path}: not a redline database (file is not a SQLite database)")
+        if "unable to open database file" in text:
+            return StoreError(f"{path}: cannot open the database file (check the path and its permissions)")
+        return None
+    if not isinstance(e, OperationalError):
+        return None
+    if re.search(r'database "[^"]*" does not exist', text):
+        return StoreError(f"{label}: database does not exist (create it with createdb)")
+    if "authentication failed" in text or "no password supplied" in text:
+        return StoreError(f"{label}: authentication failed (check the user and password in the URL)")
+    return StoreError(f"{label}: cannot connect to the database (is the server running?)")
+
+
+def _first_line(e: BaseException | None) -> str:
+    text = str(e).strip() if e is not None else ""
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def _day(value: str | date) -> str:
+    if isinstance(value, datetime):
+        value = value.astimezone(UTC).date() if value.tzinfo else value.date()
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _day_after(value: str | date) -> str:
+    """The exclusive upper bound for an inclusive ``until``; U+FFFF sorts after any longer ISO timestamp."""
+    day = _day(value)
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat() if len(day) == 10 else day + "\uffff"
+    except ValueError:
+        return day + "\uffff"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _evidence(evidence: Sequence[Evidence]) -> str:
+    return _json([e.to_dict() for e in evidence])
+
+
+def _brief_rows(brief: Brief, now: datetime) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """The rows of every child table for one brief, in foreign-key order."""
+    aid = brief.article.id
+    assessment = brief.assessment
+    contract = brief.to_dict()
+    brief_row = {
+        "article_id": aid,
+        "brief": _json(contract),
+        "schema_version": contract["schema_version"],
+        "escalation_score": assessment.escalation_score,
+        "direction": assessment.direction,
+        "ladder_rung": assessment.ladder_rung,
+        "ladder_label": assessment.ladder_label,
+        "created_at": now,
+    }
+    mentions = [
+        {
+            "article_id": aid, "id": m.id, "seq": i, "text": m.text, "type": m.type,
+            "canonical": m.canonical, "code": m.code, "start": m.start, "end": m.end,
+            "lat": m.geo.lat if m.geo else None, "lon": m.geo.lon if m.geo else None,
+            "country": m.geo.country if m.geo else None, "attrs": _json(dict(m.attrs)),
+        }
+        for i, m in enumerate(brief.entities)
+    ]  # fmt: skip
+    events = [
+        {
+            "article_id": aid, "id": e.id, "seq": i, "type": e.type, "mode": e.mode, "cameo": e.cameo,
+            "source": e.source, "target": e.target, "location": e.location,
+            "lat": e.geo.lat if e.geo else None, "lon": e.geo.lon if e.geo else None,
+            "country": e.geo.country if e.geo else None, "weapons": _json(list(e.weapons)),
+            "factuality": e.factuality, "intensity": e.intensity, "confidence": e.confidence,
+            "date": e.date, "text": e.text, "evidence": _evidence(e.evidence),
+            "evidence_start": e.evidence[0].start if e.evidence else None,
+            "evidence_end": e.evidence[0].end if e.evidence else None,
+        }
+        for i, e in enumerate(brief.events)
+    ]  # fmt: skip
+    threats = [
+        {
+            "article_id": aid, "id": t.id, "seq": i, "actor": t.actor, "speaker": t.speaker,
+            "trigger": t.trigger, "response": t.response, "target": t.target, "date": t.date,
+            "kind": t.kind, "evidence": _evidence(t.evidence),
+        }
+        for i, t in enumerate(brief.threats)
+    ]  # fmt: skip
+    claims = [
+        {
+            "article_id": aid, "id": c.id, "seq": i, "speaker": c.speaker, "speaker_type": c.speaker_type,
+            "speaker_code": c.speaker_code, "cue": c.cue, "content": c.content, "stance": c.stance,
+            "content_start": c.content_start, "content_end": c.content_end, "evidence": _evidence(c.evidence),
+        }
+        for i, c in enumerate(brief.claims)
+    ]  # fmt: skip
+    scenarios = [
+        {
+            "article_id": aid, "id": s.id, "seq": i, "condition": s.condition, "outcome": s.outcome,
+            "actors": _json(list(s.actors)), "probability": s.probability, "horizon_days": s.horizon_days,
+            "signposts": _json(list(s.signposts)), "text": s.text, "rationale": s.rationale,
+            "evidence": _evidence(s.evidence),
+        }
+        for i, s in enumerate(brief.scenarios)
+    ]  # fmt: skip
+    statements = [
+        {"article_id": aid, "seq": i, "kind": s.kind, "text": s.text, "evidence": _evidence(s.evidence)}
+        for i, s in enumerate(assessment.statements)
+    ]
+    return [
+        (schema.briefs, [brief_row]),
+        (schema.mentions, mentions),
+        (schema.events, events),
+        (schema.threats, threats),
+        (schema.claims, claims),
+        (schema.scenarios, scenarios),
+        (schema.statements, statements),
+    ]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _article_dict(row: Row[Any], with_text: bool) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": row.id,
+        "title": row.title,
+        "url": row.url,
+        "source": row.source,
+        "published": _iso(row.published),
+        "language": row.language,
+        "content_hash": row.content_hash,
+        "created_at": _iso(row.created_at),
+        "updated_at": _iso(row.updated_at),
+    }
+    if with_text:
+        d["text"] = row.text
+    return d
+
+
+def _event_dict(row: Row[Any]) -> dict[str, Any]:
+    geo = None if row.lat is None else {"lat": row.lat, "lon": row.lon, "country": row.country}
+    return {
+        "article_id": row.article_id,
+        "id": row.id,
+        "type": row.type,
+        "mode": row.mode,
+        "cameo": row.cameo,
+        "source": row.source,
+        "target": row.target,
+        "location": row.location,
+        "geo": geo,
+        "weapons": json.loads(row.weapons),
+        "factuality": row.factuality,
+        "intensity": row.intensity,
+        "confidence": row.confidence,
+        "date": row.date,
+        "text": row.text,
+        "evidence": json.loads(row.evidence),
+    }

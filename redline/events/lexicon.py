@@ -1,0 +1,64 @@
+"""Verb lexicon: (verb lemma, particle or preposition, object noun) -> CAMEO code.
+
+Rows come from the CAMEO verb-pattern dictionary (`data/cameo_verbs.csv`, compiled by
+`tools/build_event_tables.py` from CAMEO.2.0.txt) and from hand-written rows for modern conflict news
+(`data/verbs_extra.csv`), which win where both have the same key. All words are lower-case lemmas;
+objects may be compounds ("air strike").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+LEXICON_FILES = ("cameo_verbs.csv", "verbs_extra.csv")
+
+Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """Most-specific-match lookup over (lemma, particle_or_prep, object_word) keys."""
+
+    entries: Mapping[Key, str]
+
+    @classmethod
+    def load(cls) -> VerbLexicon:
+        """The packaged lexicon, read once per process."""
+        return _load()
+
+    def lookup(self, lemma: str, preps: Sequence[str] = (), objects: Sequence[str] = ()) -> str | None:
+        """CAMEO code of the most specific match, or None when the lemma is unknown.
+
+        Order: verb+prep+object, verb+prep, verb+object, verb alone; within a level the first of
+        `preps` / `objects` that matches wins, so pass them nearest-first.
+        """
+        lemma = lemma.lower()
+        preps = [p.lower() for p in preps]
+        objects = [o.lower() for o in objects]
+        candidates = [(lemma, p, o) for p in preps for o in objects]
+        candidates += [(lemma, p, "") for p in preps]
+        candidates += [(lemma, "", o) for o in objects]
+        candidates.append((lemma, "", ""))
+        for key in candidates:
+            code = self.entries.get(key)
+            if code is not None:
+                return code
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> VerbLexicon:
+    entries: dict[Key, str] = {}
+    for name in LEXICON_FILES:
+        text = resources.files("redline").joinpath("data", name).read_text(encoding="utf-8")
+        for row in csv.DictReader(text.splitlines()):
+            entries[(row["lemma"], row["particle_or_prep"], row["object_word"])] = row["cameo"]
+    return VerbLexicon(MappingProxyType(entries))
