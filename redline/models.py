@@ -103,7 +103,7 @@ class Mention:
             "end": self.end,
             "geo": asdict(self.geo) if self.geo else None,
         }
-        d.update(dict(self.attrs))
+        d.update({k: v for k, v in self.attrs if k not in d})  # attributes never shadow contract fields
         return d
 
 

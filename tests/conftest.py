@@ -19,6 +19,11 @@ FOUNDING = SAMPLE_DIR / "ukraine-1000th-day.txt"
 
 
 @pytest.fixture(scope="session")
+def founding_path() -> Path:
+    return FOUNDING
+
+
+@pytest.fixture(scope="session")
 def founding_text() -> str:
     return FOUNDING.read_text("utf-8")
 
@@ -108,3 +113,35 @@ def pg_store(pg_url: str) -> Iterator[Any]:
 
     with open_store(pg_url) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def context() -> Any:
+    """The real pipeline context (spaCy model + gazetteers), loaded once per test session."""
+    from redline.pipeline import Context
+    from redline.settings import Settings
+
+    return Context.load(Settings())
+
+
+@pytest.fixture(scope="session")
+def founding_brief(context: Any, founding_text: str) -> Any:
+    from redline.models import RawDocument
+    from redline.pipeline import run_one
+
+    title, _, body = founding_text.partition("\n")
+    raw = RawDocument(origin=str(FOUNDING), text=body, title=title, published="2024-11-19")
+    return run_one(raw, context)
+
+
+@pytest.fixture(scope="session")
+def sample_briefs(context: Any, sample_records: list[dict[str, Any]]) -> list[Any]:
+    """Briefs of all 22 bundled sample articles."""
+    from redline.models import RawDocument
+    from redline.pipeline import run_one
+
+    return [
+        run_one(RawDocument(origin=r["id"], text=r["text"], title=r["title"], url=r["url"],
+                            published=r["published"], source=r["source"]), context)
+        for r in sample_records
+    ]

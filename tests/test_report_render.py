@@ -290,7 +290,7 @@ def test_report_text_shows_statements_and_probabilities() -> None:
     for st in STATEMENTS:
         assert st.text in flat
     assert (
-        "If Ukraine strikes Russian territory with ATACMS, Russia escalates against U.S. assets (p=0.35, 90 days)"
+        "If Ukraine strikes Russian territory with ATACMS, Russia may escalate against U.S. assets (p=0.35, 90 days)"
         in flat
     )
     assert "(p=0.60, 30 days)" in flat

@@ -95,10 +95,11 @@ def _assessment_line(brief: Brief) -> str:
 
 
 def _scenario_head(s: Scenario) -> tuple[str, str]:
-    """("If <condition>, <outcome>", "(p=0.35, 90 days)") with the condition's own "if" removed."""
+    """(the scenario sentence, "(p=0.35, 90 days)"); falls back to "If <condition>, <outcome>"."""
     condition = re.sub(r"^if\s+", "", _flat(s.condition), flags=re.IGNORECASE).rstrip(" ,.;")
     outcome = _flat(s.outcome).rstrip(" .;")
-    head = f"If {condition}, {outcome}" if condition else (outcome or _flat(s.text))
+    fallback = f"If {condition}, {outcome}" if condition else outcome
+    head = _flat(s.text).rstrip(" .") or fallback
     days = "1 day" if s.horizon_days == 1 else f"{s.horizon_days} days"
     return head, f"(p={s.probability:.2f}, {days})"
 

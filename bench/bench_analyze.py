@@ -1,0 +1,57 @@
+"""Articles per second of the whole redline pipeline against bare nlp.pipe of the same model, in one run.
+
+Run by hand: `make bench` or `.venv/bin/python bench/bench_analyze.py [--repeat N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from redline.models import RawDocument
+from redline.pipeline import Context, run_one
+from redline.settings import Settings
+
+SAMPLE = Path(__file__).resolve().parent.parent / "redline" / "data" / "sample"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the sample (default 3)")
+    args = parser.parse_args()
+    records = [json.loads(line) for line in (SAMPLE / "voa_articles.jsonl").read_text("utf-8").splitlines()]
+    founding = (SAMPLE / "ukraine-1000th-day.txt").read_text("utf-8")
+    raws = [RawDocument(origin=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"])
+            for r in records] + [RawDocument(origin="founding", text=founding)]
+    texts = [r.text for r in raws]
+    t0 = time.perf_counter()
+    ctx = Context.load(Settings())
+    load_s = time.perf_counter() - t0
+    run_one(raws[0], ctx)  # warm caches (gazetteer matchers, lexicon)
+    n = len(raws) * args.repeat
+    chars = sum(len(t) for t in texts) * args.repeat
+
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for _doc in ctx.nlp.pipe(texts):
+            pass
+    bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    skips = 0
+    for _ in range(args.repeat):
+        for raw in raws:
+            skips += not hasattr(run_one(raw, ctx), "assessment")
+    full = time.perf_counter() - t0
+
+    print(f"articles: {n} ({chars / n:.0f} chars each on average), skipped: {skips}")
+    print(f"context load (model + gazetteers): {load_s:.2f} s")
+    print(f"bare nlp.pipe:      {n / bare:7.1f} articles/s  ({bare:.2f} s)")
+    print(f"redline pipeline:   {n / full:7.1f} articles/s  ({full:.2f} s)")
+    print(f"ratio pipeline/bare: {bare / full:.2f} (1.00 = no overhead beyond spaCy)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from redline.cli import main
+
+main(prog_name="redline")

@@ -1,0 +1,144 @@
+"""The assess stage: escalation score, direction, ladder rung and the brief's assessment statements.
+
+Every statement is assembled from what the article holds (threats, claims, events, hedged sentences)
+and carries the evidence it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.assess.escalation import LADDER, current_rung, direction, score
+from redline.assess.rhetoric import find_threats
+from redline.models import Analysis, Assessment, Event, Evidence, Statement, Threat
+from redline.nlp.gazetteer import lookup_code
+
+__all__ = ["assess", "find_threats", "LADDER"]
+
+UNCERTAINTY = re.compile(r"\b(fears?|concerns?|risks?|uncertaint\w*|danger|possibility|prospect|worr\w+)\s+"
+                         r"(of|about|over|that|for)\s+[^,.;:\n]+", re.I)
+PAST = {"warn": "warned", "say": "said", "note": "noted", "threaten": "threatened", "vow": "vowed",
+        "caution": "cautioned", "argue": "argued", "tell": "told", "claim": "claimed", "state": "stated",
+        "add": "added", "insist": "insisted", "announce": "announced", "declare": "declared",
+        "according to": "said", "believe": "believes", "suggest": "suggested", "assess": "assessed"}
+TYPE_PHRASE = {"ASSAULT": "used force against", "THREATEN": "threatened", "AID": "provided military aid to",
+               "MOBILIZE": "mobilised forces against", "SANCTION": "sanctioned", "COERCE": "coerced",
+               "ACCUSE": "accused", "PROTEST": "protested against", "REJECT": "rejected demands of",
+               "REQUEST": "appealed to", "CONSULT": "consulted", "AGREE": "agreed with",
+               "COOPERATE": "cooperated with", "SUPPORT": "supported", "CONCEDE": "made concessions to",
+               "RETREAT": "pulled back from"}
+
+
+def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat, ...]) -> Assessment:
+    """Rung, score, direction and grounded statements for one article."""
+    rung = current_rung(events, analysis)
+    trend, trend_spans = direction(analysis)
+    statements = [
+        *_rhetoric(analysis, threats),
+        *_expert_views(analysis),
+        *_uncertainty(analysis, threats),
+        *_developments(analysis, events),
+    ]
+    if rung.level > 0 and trend_spans:
+        ev = tuple(Evidence.of(analysis.article, s, _trim(analysis.article.text, s, e)) for s, e in trend_spans[:2])
+        statements.append(Statement("development", f"The article's wording reads as {trend}; the worst "
+                                    f"evidenced act sits at rung {rung.level} ({rung.label}).", ev))
+    return Assessment(
+        escalation_score=score(events, threats, rung),
+        direction=trend,
+        ladder_rung=rung.level,
+        ladder_label=rung.label,
+        statements=tuple(statements),
+    )
+
+
+def name(code: str | None) -> str:
+    return lookup_code(code) if code else "an unnamed actor"
+
+
+def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement]:
+    out: list[Statement] = []
+    for t in threats[:2]:
+        who = _speaker_phrase(analysis, t.speaker, t.evidence[0].start, t.evidence[0].end)
+        if t.trigger:
+            text = f"{name(t.actor)}'s rhetoric is a conditional threat: {who} warned that {t.trigger} " \
+                   f"would lead to {t.response}."
+        else:
+            text = f"{name(t.actor)}'s rhetoric is threatening: {who} threatened {t.response}."
+        if t.target:
+            text += f" The threat is aimed at {name(t.target)}."
+        out.append(Statement("rhetoric", text, t.evidence))
+    if not out:
+        for c in analysis.claims:
+            if c.stance in {"warning", "accusation", "denial"} and c.speaker_type in {"official", "organization"}:
+                verb = PAST.get(c.cue, c.cue)
+                out.append(Statement("rhetoric", f"{c.speaker} {verb} that {c.content}.", c.evidence))
+                break
+    return out
+
+
+def _speaker_phrase(analysis: Analysis, speaker: str | None, start: int, end: int) -> str:
+    for m in analysis.mentions:
+        if m.type == "PERSON" and m.canonical == speaker and start <= m.start < end:
+            role, aff = m.attr("role"), m.attr("affiliation")
+            detail = ", ".join(x for x in (role, aff) if x)
+            return f"{speaker} ({detail})" if detail else str(speaker)
+    return speaker or "an unnamed official"
+
+
+def _expert_views(analysis: Analysis) -> list[Statement]:
+    out = []
+    for c in analysis.claims:
+        if c.speaker_type == "expert":
+            verb = PAST.get(c.cue, "said")
+            out.append(Statement("expert_view", f"{c.speaker} {verb} that {c.content}.", c.evidence))
+    return out[:2]
+
+
+def _uncertainty(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement]:
+    text = analysis.article.text
+    phrases: list[str] = []
+    evidence: list[Evidence] = []
+    for s in analysis.sentences:
+        for m in UNCERTAINTY.finditer(text, s.start, s.end):
+            phrase = " ".join(m.group(0).split())
+            if phrase.lower() not in {p.lower() for p in phrases}:
+                phrases.append(phrase)
+                evidence.append(Evidence.of(analysis.article, m.start(), m.end()))
+    hedged = [s for s in analysis.sentences if s.modality in {"hedged", "conditional"}]
+    parts = []
+    if phrases:
+        parts.append(f"the article flags {'; '.join(phrases[:3])}")
+    conditional = [t for t in threats if t.trigger]
+    if conditional:
+        parts.append(f"whether the threatened response follows depends on whether {conditional[0].trigger} "
+                     f"happens, which the article does not report")
+        evidence.append(conditional[0].evidence[0])
+    if hedged and not parts:
+        s = hedged[0]
+        parts.append(f"{len(hedged)} of {len(analysis.sentences)} sentences are hedged or conditional")
+        evidence.append(Evidence.of(analysis.article, s.start, _trim(text, s.start, s.end)))
+    if not parts or not evidence:
+        return []
+    sentence = "Uncertainty: " + "; ".join(parts) + "."
+    return [Statement("uncertainty", sentence, tuple(dict.fromkeys(evidence)))]
+
+
+def _developments(analysis: Analysis, events: tuple[Event, ...]) -> list[Statement]:
+    hostile = sorted((e for e in events if e.factuality in {"asserted", "reported"} and e.type != "THREATEN"),
+                     key=lambda e: e.intensity)
+    out = []
+    for e in hostile[:3]:
+        phrase = TYPE_PHRASE.get(e.type, e.type.lower())
+        target = f" {name(e.target)}" if e.target else ""
+        where = f" at {e.location}" if e.location else ""
+        weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
+        out.append(Statement("development", f"{name(e.source)} {phrase}{target}{where}{weapons} "
+                             f"(PLOVER {e.type}, {e.factuality}).", e.evidence[:1]))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

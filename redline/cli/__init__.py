@@ -1,0 +1,42 @@
+"""The `redline` command: a thin layer over importable functions."""
+
+from __future__ import annotations
+
+import click
+
+from redline import __version__
+from redline.cli._options import load_settings, settings_option
+from redline.cli.analyze import analyze_cli
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="redline")
+def main() -> None:
+    """redline: conflict news in, grounded escalation intelligence out.
+
+    Every statement in a brief cites the sentence it rests on.
+
+    Example:
+
+        redline analyze redline/data/sample/ukraine-1000th-day.txt
+    """
+
+
+@main.command("settings")
+@settings_option
+def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Print every setting, its effective value and where it came from.
+
+    Layers: packaged defaults < ./redline.toml < REDLINE_<NAME> environment < --setting NAME VALUE.
+
+    Example:
+
+        redline settings -s max_text_bytes 500000
+    """
+    settings = load_settings(settings_pairs)
+    for name, value, origin in settings.items():
+        shown = list(value) if isinstance(value, tuple) else value
+        click.echo(f"{name} = {shown!r}  ({origin})")
+
+
+main.add_command(analyze_cli)

@@ -1,0 +1,219 @@
+"""The events stage: clause-level PLOVER events (CAMEO root beside them) over the dependency parse."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from redline.events.actors import MentionIndex, country, object_tokens, subject_tokens
+from redline.events.lexicon import VerbLexicon
+from redline.events.plover import cameo_root, intensity, plover_of
+from redline.models import Analysis, Event, Evidence, Mention
+from redline.nlp.modality import clause_modality
+
+__all__ = ["code"]
+
+# Verbs that hand weapons or permission over: with a weapon in the clause they code as military aid.
+TRANSFER_VERBS = frozenset({"allow", "authorize", "authorise", "permit", "approve", "greenlight", "clear",
+                            "supply", "provide", "send", "deliver", "give", "transfer", "ship", "pledge"})
+# Speech and attitude codes (CAMEO 01, and 02 appeals without a concrete addressee) are claims, not events.
+SKIP_ROOTS = frozenset({"01"})
+SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take", "go", "come", "see",
+                         "note", "add", "include", "report", "describe", "continue", "remain", "become",
+                         "mark", "begin", "start", "face", "raise", "complicate", "leave", "enter", "lead",
+                         "result", "intensify", "increase", "grow", "rise", "fall", "need", "want",
+                         "suggest", "believe", "think", "consider", "explain", "argue", "estimate", "predict",
+                         "expect", "hope", "contribute", "invest", "speak", "know", "name"})
+# Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+THREAT_KINDS = {"nuclear": "1385", "military": "138"}
+NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
+MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
+                            "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> dict[str, str]:
+    text = resources.files("redline").joinpath("data/event_nouns.csv").read_text("utf-8")
+    return {row["noun"]: row["cameo"] for row in csv.DictReader(text.splitlines())}
+
+
+def code(analysis: Analysis) -> tuple[Event, ...]:
+    """Every event the article's clauses assert, report or threaten, merged per (type, source, target, place)."""
+    doc = analysis.doc
+    index = MentionIndex(doc, analysis.mentions)
+    lexicon = VerbLexicon.load()
+    found: list[Event] = []
+    for sent in doc.sents:
+        for tok in sent:
+            event = _verb_event(tok, index, lexicon, analysis) or _noun_event(tok, index, analysis)
+            if event is not None:
+                found.append(event)
+    found.extend(_threat_events(analysis))
+    return _merge(found)
+
+
+def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
+    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS or verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:
+        return None
+    subj = subject_tokens(verb)
+    objs = object_tokens(verb)
+    weapons = index.weapons([*objs, *verb.subtree])
+    if verb.lemma_ in TRANSFER_VERBS and weapons:
+        cameo = "072"
+        target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}
+                       for t in c.subtree if t.dep_ in {"nsubj", "pobj", "dobj", "dative"}]
+        target = index.actor(target_toks) or index.actor(objs)
+    else:
+        preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
+        nouns = [c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        found = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+        if found is None:
+            return None
+        cameo = found
+        target = index.actor(objs)
+    if cameo[:2] in SKIP_ROOTS:
+        return None
+    source = index.actor(subj)
+    if source is None and cameo[:2] not in FORCE_ROOTS:
+        return None
+    return _event(analysis, index, verb, cameo, source, target, weapons, clause_modality(verb))
+
+
+def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    cameo = _event_nouns().get(lemma)
+    if cameo is None:
+        return None
+    owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
+    owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
+    source = index.actor(owners)
+    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
+    if source is None and noun.dep_ == "dobj":
+        source = index.actor(subject_tokens(governor))
+    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into"}
+               for t in c.subtree]
+    scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
+    target = index.actor(targets)
+    if source is None and target is None:
+        return None
+    weapons = index.weapons(scope)
+    return _event(analysis, index, noun, cameo, source, target, weapons, clause_modality(governor),
+                  scope=scope)
+
+
+def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, source: str | None,
+           target: str | None, weapons: list[Mention], factuality: str,
+           scope: list[Any] | None = None) -> Event | None:
+    try:
+        ptype, mode, _context = plover_of(cameo)
+    except KeyError:
+        return None
+    tokens = scope if scope is not None else list(head.subtree)
+    places = index.places(tokens)
+    if head.dep_ == "relcl" and index.places([head.head]):
+        places = index.places(head.sent)  # "around Kurakhovo in Donetsk, where forces advance"
+    places = places or index.places(head.sent)
+    place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
+    if target is None and place is not None and place.geo is not None:
+        if country(source) != place.geo.country:
+            target = place.geo.country
+    if source is None and target is None:
+        return None
+    if country(source) == country(target) and ptype not in {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST"}:
+        target = None
+    sent = head.sent
+    article = analysis.article
+    end = sent.end_char
+    while end > sent.start_char and article.text[end - 1].isspace():
+        end -= 1
+    published = article.published.date().isoformat() if article.published else None
+    locations = [p.canonical for p in places if p.type == "PLACE"]
+    return Event(
+        id="",
+        type=ptype,
+        mode=mode.strip(),
+        cameo=cameo_root(cameo),
+        source=source,
+        target=target,
+        location=", ".join(dict.fromkeys(locations)) or (place.canonical if place else None),
+        geo=place.geo if place else None,
+        weapons=tuple(dict.fromkeys(w.canonical for w in weapons)),
+        factuality=factuality,
+        intensity=intensity(ptype, cameo),
+        confidence=_confidence(source, target, factuality),
+        evidence=(Evidence.of(article, sent.start_char, end),),
+        date=published,
+        text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
+    )
+
+
+def _clause_text(verb: Any, text: str) -> str:
+    toks = sorted((t for t in verb.subtree if not t.is_space), key=lambda t: t.i)
+    if not toks:
+        return str(verb.text)
+    clause = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return " ".join(clause.split())[:240]
+
+
+def _confidence(source: str | None, target: str | None, factuality: str) -> float:
+    score = 0.5 + (0.2 if source else 0.0) + (0.15 if target else 0.0)
+    if factuality in {"hedged", "conditional", "negated"}:
+        score -= 0.2
+    return round(min(score, 0.95), 2)
+
+
+def _threat_events(analysis: Analysis) -> list[Event]:
+    """A threatening claim is itself an event: THREATEN from the speaker's actor to whom it names."""
+    index = MentionIndex(analysis.doc, analysis.mentions)
+    events: list[Event] = []
+    for claim in analysis.claims:
+        if claim.stance != "threat" or not claim.speaker_code:
+            continue
+        words = set(claim.content.lower().split())
+        cameo = THREAT_KINDS["nuclear"] if words & NUCLEAR_WORDS else (
+            THREAT_KINDS["military"] if words & MILITARY_WORDS else "130")
+        span = analysis.doc.char_span(claim.content_start, claim.content_end, alignment_mode="expand")
+        targets = [m for m in index.mentions_in(span or []) if m.type in {"ACTOR", "PERSON"} and m.code
+                   and country(m.code) != country(claim.speaker_code)]
+        ptype, mode, _ = plover_of(cameo)
+        events.append(Event(
+            id="", type=ptype, mode=mode.strip(), cameo=cameo_root(cameo), source=claim.speaker_code,
+            target=targets[0].code if targets else None, location=None, geo=None,
+            weapons=tuple(dict.fromkeys(w.canonical for w in index.weapons(span or []))),
+            factuality="asserted", intensity=intensity(ptype, cameo), confidence=0.8,
+            evidence=claim.evidence,
+            date=analysis.article.published.date().isoformat() if analysis.article.published else None,
+            text=claim.content[:240],
+        ))
+    return events
+
+
+def _merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event per (type, source country, target country, location); evidence and weapons are pooled."""
+    merged: dict[tuple[str, str | None, str | None, str | None], Event] = {}
+    for e in events:
+        key = (e.type, country(e.source), country(e.target), e.location)
+        if key in merged:
+            old = merged[key]
+            evidence = old.evidence + tuple(x for x in e.evidence if x not in old.evidence)
+            merged[key] = replace(old, evidence=evidence,
+                                  weapons=tuple(dict.fromkeys(old.weapons + e.weapons)),
+                                  source=old.source or e.source, target=old.target or e.target)
+        else:
+            merged[key] = e
+    for key, e in list(merged.items()):
+        if e.target is None:
+            fuller = [k for k in merged if k != key and k[:2] == key[:2] and k[2] is not None
+                      and (key[3] is None or k[3] in {None, key[3]})]
+            if fuller:
+                old = merged[fuller[0]]
+                merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
+                    x for x in e.evidence if x not in old.evidence))
+                del merged[key]
+    return tuple(replace(e, id=f"e{n + 1}") for n, e in enumerate(merged.values()))

@@ -1,0 +1,103 @@
+"""Mentions to actor codes over spaCy tokens: who is the source, who the target, where it happened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from redline.models import Mention
+
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+# News outlets and think tanks report and assess; they are not parties to the events they describe.
+REPORTERS = frozenset({"media", "expert_body"})
+LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
+
+
+class MentionIndex:
+    """Token index -> mention, built once per document."""
+
+    def __init__(self, doc: Any, mentions: tuple[Mention, ...]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token[tok.i] = m
+
+    def mentions_in(self, tokens: Iterable[Any]) -> list[Mention]:
+        seen: list[Mention] = []
+        for tok in sorted(tokens, key=lambda t: t.i):
+            m = self.by_token.get(tok.i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen
+
+    def actor(self, tokens: Iterable[Any]) -> str | None:
+        """The first actor code among the tokens: an actor, an official's affiliation, or a place's country."""
+        found = [m for m in self.mentions_in(tokens) if m.attr("kind") not in REPORTERS]
+        for kind in ("ACTOR", "PERSON"):
+            for m in found:
+                if m.type == kind and m.code:
+                    return m.code
+        for m in found:
+            if m.type == "PLACE" and m.geo is not None:
+                return m.geo.country
+        return None
+
+    def places(self, tokens: Iterable[Any]) -> list[Mention]:
+        """Places among the tokens: gazetteer places, and states named after a locative preposition."""
+        toks = list(tokens)
+        located = {t.i for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE}
+        return [m for m in self.mentions_in(toks) if m.type == "PLACE"
+                or (m.type == "ACTOR" and m.geo is not None and m.attr("kind") == "state"
+                    and any(self.by_token.get(i) is m for i in located))]
+
+    def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
+        return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
+
+
+def country(code: str | None) -> str | None:
+    """Country part of an actor code: RUS-MIL -> RUS; organisations keep their code."""
+    return code.split("-")[0] if code else None
+
+
+def subject_tokens(verb: Any) -> list[Any]:
+    """Tokens of the clause's subject, following relative pronouns and conjoined verbs to their antecedent."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "csubj"}]
+        agent = [t for c in node.children if c.dep_ == "agent" for t in c.subtree]
+        if agent:
+            return agent
+        if subj:
+            head = subj[0]
+            if head.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
+            return [t for t in head.subtree if not _is_clause(t, head)]
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "acl" and node.head is not node:
+            return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
+        break
+    return []
+
+
+def object_tokens(verb: Any) -> list[Any]:
+    """Tokens of direct objects, passive subjects and targeting prepositions of the verb."""
+    toks: list[Any] = []
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass", "dative", "attr"}:
+            toks.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "into", "toward", "towards", "to", "of",
+                                                "with", "upon"}:
+            toks.extend(c.subtree)
+        elif c.dep_ == "prt":
+            for p in c.children:
+                toks.extend(p.subtree)
+    return toks
+
+
+def _is_clause(tok: Any, head: Any) -> bool:
+    return tok is not head and tok.dep_ in {"relcl", "acl"} and tok.head is head

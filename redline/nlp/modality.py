@@ -1,0 +1,134 @@
+"""Modality of clauses (asserted, reported, hedged, conditional, negated, future) and conditional clauses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.models import Article, Conditional, Evidence
+
+HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "likely", "unlikely", "reportedly",
+                    "allegedly", "apparently", "probably", "seem", "appear", "suggest"})
+FUTURE = frozenset({"will", "shall", "would"})
+CONDITION_MARKS = frozenset({"if", "unless", "should"})
+# Verbs that link a hypothetical trigger to its consequence: "any X would lead to Y".
+CONSEQUENCE_VERBS = frozenset({"lead", "result", "trigger", "provoke", "mean", "prompt", "draw", "constitute",
+                               "cross", "invite", "bring", "cause", "entail", "warrant"})
+REPORT_CUES = frozenset({"say", "tell", "report", "claim", "warn", "state", "note", "add", "announce",
+                         "accord", "allege", "write", "insist", "argue", "declare", "threaten", "vow"})
+
+
+def clause_modality(verb: Any) -> str:
+    """Modality of the clause headed by ``verb`` (a spaCy Token), looking up to the sentence root."""
+    children = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}}
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    if children & CONDITION_MARKS or _under_condition(verb):
+        return "conditional"
+    if children & HEDGES or verb.lemma_ in HEDGES:
+        return "hedged"
+    if "would" in children and _has_any_subject(verb):
+        return "conditional"
+    if children & FUTURE or _going_to(verb):
+        return "future"
+    if _reported(verb):
+        return "reported"
+    return "asserted"
+
+
+def sentence_modality(sent: Any) -> str:
+    return clause_modality(sent.root)
+
+
+def _under_condition(verb: Any) -> bool:
+    for anc in [verb, *verb.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in anc.children):
+            return True
+        if anc.dep_ not in {"conj", "xcomp", "advcl"}:
+            break
+    return False
+
+
+def _has_any_subject(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and any(g.lower_ == "any" for g in c.children)
+               for c in verb.children)
+
+
+def _going_to(verb: Any) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ in {"is", "are", "am"}
+                                                                    for c in head.children)
+
+
+def _reported(verb: Any) -> bool:
+    node = verb
+    while node.dep_ in {"ccomp", "conj", "xcomp"} and node.head is not node:
+        node = node.head
+        if node.lemma_ in REPORT_CUES:
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "according" for c in verb.children)
+
+
+def find_conditionals(doc: Any, article: Article) -> tuple[Conditional, ...]:
+    """Every "if X, Y" and "any X would lead to Y" in the doc, with spans into the article text."""
+    found: list[Conditional] = []
+    for token in doc:
+        if token.dep_ == "mark" and token.lower_ in {"if", "unless"} and token.head.dep_ == "advcl":
+            cond_verb = token.head
+            main = cond_verb.head
+            trig = _span(cond_verb.subtree, skip=token)
+            cons = _span([t for t in main.subtree if t not in set(cond_verb.subtree)
+                          and not t.is_punct and t.dep_ != "cc"], skip=None)
+            if trig and cons:
+                found.append(_make(doc, article, token.sent, trig, cons))
+        elif token.lemma_ in CONSEQUENCE_VERBS and token.pos_ == "VERB" and _would(token):
+            subj = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            obj = [c for c in token.children if c.dep_ in {"prep", "dobj", "attr"}]
+            if subj and obj:
+                trig = _span(subj[0].subtree, skip=None)
+                cons_tokens = [t for o in obj for t in (o.subtree if o.dep_ != "prep" else
+                               [x for c in o.children if c.dep_ == "pobj" for x in c.subtree])]
+                tail = _after(token, obj[-1])
+                cons = _span([*cons_tokens, *tail], skip=None)
+                if trig and cons:
+                    found.append(_make(doc, article, token.sent, trig, cons))
+    return tuple(found)
+
+
+def _would(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"would", "will", "could"} for c in verb.children)
+
+
+def _after(verb: Any, last_obj: Any) -> list[Any]:
+    """Prepositional tails like ", with promises of a tangible response" that belong to the consequence."""
+    return [t for c in verb.children if c.dep_ == "prep" and c.i > last_obj.i and c.lower_ == "with"
+            for t in c.subtree]
+
+
+def _span(tokens: Any, skip: Any) -> tuple[int, int] | None:
+    toks = [t for t in tokens if (skip is None or t.i != skip.i) and not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks:
+        return None
+    toks.sort(key=lambda t: t.i)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _make(doc: Any, article: Article, sent: Any, trig: tuple[int, int], cons: tuple[int, int]) -> Conditional:
+    text = doc.text
+    return Conditional(
+        trigger=" ".join(text[trig[0]:trig[1]].split()),
+        consequence=" ".join(text[cons[0]:cons[1]].split()),
+        trigger_span=trig,
+        consequence_span=cons,
+        evidence=Evidence.of(article, sent.start_char, _sent_end(sent)),
+    )
+
+
+def _sent_end(sent: Any) -> int:
+    end: int = sent.end_char
+    while end > sent.start_char and sent.doc.text[end - 1].isspace():
+        end -= 1
+    return end

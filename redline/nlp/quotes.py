@@ -1,0 +1,179 @@
+"""Attributed claims: speaker, cue verb and content ("X warned that Y", "according to X, Y", quotes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.models import Article, Claim, Evidence, Mention
+
+CUE_VERBS = frozenset({
+    "say", "tell", "warn", "threaten", "note", "state", "claim", "add", "argue", "vow", "pledge", "insist",
+    "announce", "declare", "accuse", "deny", "write", "report", "believe", "suggest", "caution", "stress",
+    "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
+    "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
+    "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
+})
+EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
+                          "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
+OFFICIAL_WORDS = frozenset({"official", "officials", "minister", "ministry", "spokesman", "spokeswoman",
+                            "spokesperson", "president", "prime", "government", "military", "army", "commander",
+                            "envoy", "ambassador", "diplomat", "diplomats", "secretary", "chief", "general",
+                            "kremlin", "pentagon", "authorities", "governor", "mayor", "police", "spokesmen"})
+WITNESS_WORDS = frozenset({"witness", "witnesses", "eyewitness", "eyewitnesses", "resident", "residents",
+                           "survivor", "survivors", "passenger", "passengers", "villagers", "parent", "parents"})
+MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster", "television", "tv", "reports"})
+THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
+                          "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
+    """Attributed claims in reading order; pronoun speakers resolve to the last named person before them."""
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        before = len(claims)
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in CUE_VERBS:
+                continue
+            subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "expl"]
+            content = _content(verb)
+            if not subj or content is None:
+                continue
+            speaker_tokens = list(subj[0].subtree)
+            claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims)))
+        according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
+        for acc in according:
+            pobj = [t for c in acc.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                    for t in o.subtree] or list(acc.subtree)[2:]
+            rest = [t for t in sent if t not in set(acc.subtree) and not t.is_punct and not t.is_space]
+            if pobj and rest:
+                claims.append(_claim(doc, article, mentions, sent, acc, pobj, rest, len(claims)))
+        if len(claims) == before:
+            surface = _surface_claim(sent)
+            if surface is not None:
+                cue, speaker, content = surface
+                claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims)))
+    return tuple(claims)
+
+
+def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """"<speaker> <cue> that <content>" when the parser took the cue verb for a noun ("experts ... note that")."""
+    toks = [t for t in sent if not t.is_space]
+    for n, tok in enumerate(toks[1:-2], start=1):
+        if tok.lemma_.lower() in CUE_VERBS and tok.pos_ != "VERB" and toks[n + 1].lower_ == "that":
+            speaker, content = toks[:n], toks[n + 2:]
+            if speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} and len(content) > 3:
+                return tok, speaker, content
+    return None
+
+
+def _content(verb: Any) -> list[Any] | None:
+    """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
+            toks = [t for t in child.subtree]
+            if child.dep_ == "dobj" and len(toks) < 3:
+                continue
+            return toks
+        if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
+                "warn", "accuse", "call", "caution"}:
+            return list(child.subtree)
+    quote = _quoted_span(verb.sent)
+    if quote is not None:
+        return quote
+    return None
+
+
+def _quoted_span(sent: Any) -> list[Any] | None:
+    opens = [t.i for t in sent if t.text in {"\u201c", '"', "\u201d"}]
+    if len(opens) >= 2:
+        toks = [t for t in sent if opens[0] < t.i < opens[-1]]
+        return toks or None
+    return None
+
+
+def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
+           speaker_tokens: list[Any], content_tokens: list[Any], n: int) -> Claim:
+    s_start, s_end = _bounds(speaker_tokens)
+    content_tokens = sorted(content_tokens, key=lambda t: t.i)
+    if len(content_tokens) > 1 and content_tokens[0].dep_ == "mark":
+        content_tokens = content_tokens[1:]
+    c_start, c_end = _bounds(content_tokens)
+    speaker_text = doc.text[s_start:s_end]
+    inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    if speaker_text.lower() in PRONOUNS:
+        before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
+        inside = before[-1:] if before else []
+    person = next((m for m in inside if m.type == "PERSON"), None)
+    speaker = person.canonical if person else " ".join(speaker_text.split())
+    code = _speaker_code(inside)
+    content = " ".join(doc.text[c_start:c_end].split())
+    words = {t.lower_ for t in speaker_tokens}
+    stype = _speaker_type(words, inside, person)
+    sent_end = sent.end_char
+    while sent_end > sent.start_char and doc.text[sent_end - 1].isspace():
+        sent_end -= 1
+    return Claim(
+        id=f"c{n + 1}",
+        speaker=speaker,
+        speaker_type=stype,
+        speaker_code=code,
+        cue=cue.lemma_ if cue.lower_ != "according" else "according to",
+        content=content,
+        stance=_stance(cue.lemma_, content, stype),
+        evidence=(Evidence.of(article, sent.start_char, sent_end),),
+        content_start=c_start,
+        content_end=c_end,
+    )
+
+
+def _bounds(tokens: list[Any]) -> tuple[int, int]:
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks.pop()
+    while len(toks) > 1 and toks[0].is_punct:
+        toks.pop(0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _speaker_code(inside: list[Mention]) -> str | None:
+    for kind in ("PERSON", "ACTOR"):
+        for m in inside:
+            if m.type == kind and m.code:
+                return m.code
+    return None
+
+
+def _speaker_type(words: set[str], inside: list[Mention], person: Mention | None) -> str:
+    kinds = {m.attr("kind") for m in inside}
+    if words & EXPERT_WORDS or "expert_body" in kinds:
+        return "expert"
+    if "media" in kinds or words & MEDIA_WORDS:
+        return "media"
+    if words & WITNESS_WORDS:
+        return "witness"
+    if (person is not None and person.attr("role")) or words & OFFICIAL_WORDS or kinds & {
+            "government", "military"}:
+        return "official"
+    if kinds & {"igo", "armed_group", "state"}:
+        return "organization"
+    if person is not None:
+        return "official" if person.code else "unknown"
+    return "unknown"
+
+
+def _stance(cue: str, content: str, speaker_type: str) -> str:
+    words = set(content.lower().replace(",", " ").split())
+    if cue in {"threaten", "vow"} or (cue == "warn" and words & THREAT_WORDS):
+        return "threat"
+    if cue in {"warn", "caution"}:
+        return "warning"
+    if cue in {"deny", "reject"}:
+        return "denial"
+    if cue in {"urge", "call", "demand"}:
+        return "appeal"
+    if cue in {"accuse", "condemn", "criticize"}:
+        return "accusation"
+    if speaker_type == "expert":
+        return "assessment"
+    return "statement"

@@ -1,0 +1,88 @@
+"""The only place where stages are composed: raw document in, Brief (or Skip) out.
+
+Each stage declares what it requires and produces; ``check_stages`` verifies the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from redline import assess as assess_stage
+from redline import events as events_stage
+from redline import nlp as nlp_stage
+from redline import scenarios as scenarios_stage
+from redline.errors import IngestError, RedlineError, SourceError
+from redline.ingest import normalize
+from redline.models import Article, Brief, RawDocument, Skip
+from redline.nlp.gazetteer import Gazetteer
+from redline.nlp.load import load_pipeline
+from redline.report.brief import build_brief
+from redline.settings import Settings
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", ("raw",), ("article",)),
+    Stage("nlp", ("article",), ("analysis",)),
+    Stage("events", ("analysis",), ("events",)),
+    Stage("threats", ("analysis",), ("threats",)),
+    Stage("assess", ("analysis", "events", "threats"), ("assessment",)),
+    Stage("scenarios", ("events", "threats", "assessment"), ("scenarios",)),
+    Stage("report", ("analysis", "events", "threats", "assessment", "scenarios"), ("brief",)),
+)
+
+
+def check_stages(stages: tuple[Stage, ...] = STAGES) -> None:
+    """Raise ValueError if a stage requires something no earlier stage produces."""
+    available = {"raw"}
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {', '.join(missing)} before it is produced")
+        available.update(stage.produces)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every stage call needs, loaded once per process."""
+
+    settings: Settings
+    nlp: Any
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls, settings: Settings) -> Context:
+        return cls(settings, load_pipeline(settings), Gazetteer.load(settings.min_city_population))
+
+
+def analyze_article(article: Article, ctx: Context) -> Brief:
+    """Run every stage after ingest on one article."""
+    analysis = nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer)
+    events = events_stage.code(analysis)
+    threats = assess_stage.find_threats(analysis)
+    assessment = assess_stage.assess(analysis, events, threats)
+    scenarios = scenarios_stage.forecast(events, threats, assessment)
+    return build_brief(analysis, events, threats, assessment, scenarios)
+
+
+def run_one(raw: RawDocument, ctx: Context, published: str | None = None) -> Brief | Skip:
+    """Ingest and analyse one document; a document redline cannot use becomes a Skip with its reason.
+
+    Args:
+        published: a date overriding the document's own (``--published``).
+    """
+    try:
+        article = normalize(raw, ctx.settings, published=published)
+    except (IngestError, SourceError) as e:
+        return Skip(raw.origin, "ingest", str(e))
+    try:
+        return analyze_article(article, ctx)
+    except RedlineError as e:
+        return Skip(raw.origin, "analyze", str(e), article.id)

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from typing import Any
+
+from redline.models import Article
+from redline.nlp.modality import find_conditionals
+from redline.nlp.quotes import find_claims
+
+
+def _article(text: str) -> Article:
+    return Article("t", "t", text, None, None, None, "en")
+
+
+def _claims(nlp: Any, text: str) -> list[Any]:
+    doc = nlp(text)
+    return list(find_claims(doc, _article(text), ()))
+
+
+def test_quotes_warned_that_gives_speaker_cue_and_content(nlp: Any) -> None:
+    text = "Russian officials, including Foreign Ministry spokeswoman Maria Zakharova, have warned that any " \
+           "use of these missiles against Russian territory would lead to a direct involvement of the U.S."
+    [claim] = _claims(nlp, text)
+    assert claim.cue == "warn"
+    assert claim.speaker_type == "official"
+    assert claim.content.startswith("any use of these missiles")
+    assert claim.stance == "threat"
+    assert claim.evidence[0].quote == text
+
+
+def test_quotes_according_to_is_attributed(nlp: Any) -> None:
+    text = "According to the Institute for the Study of War, Russian forces advanced near Pokrovsk on Monday."
+    claims = _claims(nlp, text)
+    assert [(c.cue, c.speaker) for c in claims] == [("according to", "the Institute for the Study of War")]
+    assert claims[0].speaker_type == "expert"
+    assert "Russian forces advanced near Pokrovsk" in claims[0].content
+
+
+def test_quotes_experts_note_is_an_expert_assessment(nlp: Any) -> None:
+    text = "Experts from the institute note that Moscow has often declared red lines without following through."
+    [claim] = _claims(nlp, text)
+    assert (claim.speaker_type, claim.stance, claim.cue) == ("expert", "assessment", "note")
+
+
+def test_quotes_witness_speaker_type(nlp: Any) -> None:
+    text = "Witnesses said the gunmen opened fire on passengers before dawn."
+    [claim] = _claims(nlp, text)
+    assert claim.speaker_type == "witness"
+    assert claim.content == "the gunmen opened fire on passengers before dawn"
+
+
+def test_quotes_sentence_without_speech_has_no_claim(nlp: Any) -> None:
+    assert _claims(nlp, "Russian armored vehicles have penetrated the city of Kupiansk.") == []
+
+
+def test_modality_if_clause_gives_trigger_and_consequence(nlp: Any) -> None:
+    text = "If Ukraine strikes deep inside Russia with Western missiles, Moscow will respond with force."
+    doc = nlp(text)
+    [cond] = find_conditionals(doc, _article(text))
+    assert cond.trigger == "Ukraine strikes deep inside Russia with Western missiles"
+    assert cond.consequence == "Moscow will respond with force"
+    assert text[cond.trigger_span[0]:cond.trigger_span[1]] == cond.trigger
+
+
+def test_modality_any_x_would_lead_to_y(nlp: Any) -> None:
+    text = "He warned that any use of these missiles against Russian territory would lead to a direct " \
+           "involvement of the U.S. in the conflict."
+    [cond] = find_conditionals(nlp(text), _article(text))
+    assert cond.trigger == "any use of these missiles against Russian territory"
+    assert cond.consequence == "a direct involvement of the U.S. in the conflict"
+
+
+def test_modality_of_clauses(nlp: Any) -> None:
+    from redline.nlp.modality import sentence_modality
+
+    cases = {
+        "Russian troops did not cross the river.": "negated",
+        "Russian troops may cross the river soon.": "hedged",
+        "Russian troops will cross the river.": "future",
+        "Russian troops crossed the river.": "asserted",
+    }
+    got = {t: sentence_modality(next(nlp(t).sents)) for t in cases}
+    assert got == cases
