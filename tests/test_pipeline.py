@@ -104,3 +104,19 @@ def test_pipeline_sample_briefs_differ_in_substance(sample_briefs: list[Brief]) 
     assert len(set(nonempty)) == len(nonempty)
     scores = {b.assessment.escalation_score for b in sample_briefs}
     assert len(scores) >= 8
+
+
+def test_pipeline_public_api_is_pinned() -> None:
+    import redline
+
+    assert sorted(redline.__all__) == ["Brief", "RedlineError", "Settings", "Skip", "Store", "__version__",
+                                       "analyze", "open_store"]
+
+
+def test_pipeline_library_analyze_matches_the_cli_path(founding_brief: Brief, founding_text: str) -> None:
+    import redline
+
+    title, _, body = founding_text.partition("\n")
+    brief = redline.analyze(body, title=title, published="2024-11-19")
+    assert brief.to_dict() == founding_brief.to_dict()
+    assert brief.article.id == founding_brief.article.id

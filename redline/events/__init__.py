@@ -132,7 +132,8 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     end = sent.end_char
     while end > sent.start_char and article.text[end - 1].isspace():
         end -= 1
-    published = article.published.date().isoformat() if article.published else None
+    published = _sentence_date(analysis, sent.start_char, end) or (
+        article.published.date().isoformat() if article.published else None)
     locations = [p.canonical for p in places if p.type == "PLACE"]
     return Event(
         id="",
@@ -151,6 +152,14 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         date=published,
         text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
     )
+
+
+def _sentence_date(analysis: Analysis, start: int, end: int) -> str | None:
+    """The first resolved date named in the sentence ("on Tuesday", "the war's 1000th day")."""
+    for m in analysis.mentions:
+        if m.type == "DATE" and start <= m.start < end and m.attr("value"):
+            return m.attr("value")
+    return None
 
 
 def _clause_text(verb: Any, text: str) -> str:

@@ -1,0 +1,472 @@
+"""Gazetteers built from redline/data/*.csv and the mention finder over a spaCy Doc.
+
+The gazetteers override the statistical NER: the small English model calls Sumy and ATACMS
+persons. Matching works on a Doc from ``spacy.blank("en")`` as well as from the real model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import pycountry
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from redline.models import Geo, Mention
+from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, country_context, load_places, read_data
+
+MIL_NOUNS = (
+    "forces", "troops", "army", "military", "soldiers", "armored vehicles", "armoured vehicles", "tanks",
+    "drones", "navy", "air force", "armed forces", "warplanes", "warships", "jets", "fighter jets",
+    "artillery", "units", "paratroopers", "marines", "special forces", "servicemen", "commanders",
+    "generals", "defense ministry", "defence ministry", "defense minister", "defence minister",
+    "general staff", "border guards", "military intelligence", "air defenses", "air defences", "fleet",
+)
+GOV_NOUNS = (
+    "officials", "official", "government", "ministry", "diplomats", "foreign ministry", "president",
+    "authorities", "leaders", "leadership", "administration", "foreign minister", "prime minister",
+    "embassy", "envoy", "ambassador", "lawmakers", "parliament", "regime", "spokesman", "spokeswoman",
+    "spokesperson", "negotiators", "delegation", "cabinet", "interior ministry", "foreign office",
+    "state department", "presidency", "intelligence",
+)
+# A demonym + title before a named person stays a bare demonym ("Russian President Vladimir Putin")
+TITLE_NOUNS = frozenset(
+    {"president", "prime minister", "foreign minister", "defense minister", "defence minister", "envoy",
+     "ambassador", "spokesman", "spokeswoman", "spokesperson", "official"}
+)
+WEAPON_HEADS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "system", "systems", "launcher", "launchers", "tank", "tanks",
+    "jet", "jets", "drone", "drones", "howitzer", "howitzers", "bomber", "bombers", "munitions",
+    "interceptors", "warheads",
+})
+# Before a capital's name these make it a location, otherwise it stands for the government
+LOCATIVE_WORDS = frozenset({
+    "in", "into", "near", "around", "at", "outside", "toward", "towards", "across", "over", "inside",
+    "within", "to", "via", "through", "visit", "visited", "visiting", "visits", "arrived", "flew", "travel",
+    "traveled", "travelled",
+})
+PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
+MAX_PLACE_TOKENS = 6
+# One-word city names outside the article's countries need this population (primary / alternate name)
+SMALL_CITY = 20_000
+LARGE_CITY = 100_000
+NER_CONTAINER_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+# Tie-break between candidates of equal length: lower wins
+PRIORITY = {"official": 0, "sector": 1, "weapon": 2, "actor": 3, "place": 4, "person": 5}
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    canonical: str
+    kind: str
+    geo: Geo | None  # filled for country names, so a state mention can also serve as a place
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    code: str
+    role: str
+    affiliation: str
+    country: str
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Weapon:
+    name: str
+    cls: str
+    origin: str
+    range_km: str
+    nuclear_capable: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Read-only lookup tables: aliases (exact text as listed) -> entries, plus the place index."""
+
+    actors: Mapping[str, Actor]
+    officials: Mapping[str, Official]
+    weapons: Mapping[str, Weapon]
+    places: PlaceIndex
+    code_names: Mapping[str, str]
+    metonyms: frozenset[str]  # lower-cased capital names that stand for a government
+
+    @classmethod
+    def load(cls, min_city_population: int = 5000) -> Gazetteer:
+        """Build every table once per process (cached per population threshold)."""
+        return _load(min_city_population)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # token indices
+    end: int
+    group: str  # a PRIORITY key
+    mention_type: str
+    canonical: str
+    code: str | None
+    geo: Geo | None = None
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@lru_cache(maxsize=4)
+def _load(min_city_population: int) -> Gazetteer:
+    places = load_places(min_city_population)
+    actors: dict[str, Actor] = {}
+    rows = read_data("actors.csv")
+    preferred = {r["code"]: r["canonical"] for r in reversed(rows) if r["kind"] == "state"}
+    for c in pycountry.countries:
+        canonical = preferred.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        for attr in ("name", "common_name", "official_name"):
+            alias = getattr(c, attr, None)
+            if alias and "," not in alias:
+                actors[alias] = _state(alias, c.alpha_3, canonical, places)
+    metonyms: set[str] = set()
+    for r in rows:
+        if r["kind"] == "state":
+            actors[r["alias"]] = _state(r["alias"], r["code"], r["canonical"], places)
+            continue
+        actors[r["alias"]] = Actor(r["code"], r["canonical"], r["kind"], None)
+        if r["kind"] == "government" and places.is_capital(r["alias"], r["code"].split("-")[0]):
+            metonyms.add(r["alias"].lower())
+    officials: dict[str, Official] = {}
+    for r in sorted(read_data("officials.csv"), key=lambda r: r["start"]):
+        official = Official(r["name"], r["code"], r["role"], r["affiliation"], r["country"], r["start"], r["end"])
+        for alias in r["aliases"].split("|"):
+            officials[alias] = official  # the latest term wins for a shared alias
+    weapons: dict[str, Weapon] = {}
+    for r in read_data("weapons.csv"):
+        weapon = Weapon(r["name"], r["class"], r["origin"], r["range_km"], r["nuclear_capable"] == "true")
+        for alias in r["aliases"].split("|"):
+            weapons[alias] = weapon
+    return Gazetteer(actors, officials, weapons, places, _code_names(rows, actors), frozenset(metonyms))
+
+
+def _state(alias: str, code: str, canonical: str, places: PlaceIndex) -> Actor:
+    country = places.country(alias)
+    return Actor(code, canonical, "state", country.geo if country else None)
+
+
+def _code_names(rows: list[dict[str, str]], actors: Mapping[str, Actor]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {"USA": "U.S."}
+    for r in rows:
+        if r["kind"] == "state" and actors[r["alias"]].geo is None:
+            adjectives.setdefault(r["code"], r["alias"])
+    for actor in actors.values():
+        if actor.kind == "state":
+            names.setdefault(actor.code, actor.canonical)
+    for r in rows:
+        names.setdefault(r["code"], r["canonical"])
+    for code, adjective in adjectives.items():
+        for sector, label in SECTOR_NAMES.items():
+            names[f"{code}-{sector}"] = f"{adjective} {label}"
+    return names
+
+
+def lookup_code(code: str, gazetteer: Gazetteer | None = None) -> str:
+    """A readable name for an actor code: "RUS" -> "Russia", "RUS-MIL" -> "Russian military"."""
+    gaz = gazetteer or Gazetteer.load()
+    return gaz.code_names.get(code, code)
+
+
+@dataclass(frozen=True, eq=False)
+class _Matchers:
+    exact: PhraseMatcher  # acronyms and mixed case, matched on ORTH
+    folded: PhraseMatcher  # names, matched on LOWER and then checked for capitals
+    sectors: PhraseMatcher
+
+
+def _is_exact_case(alias: str) -> bool:
+    return any(len(w) >= 2 and any(ch.isupper() for ch in w[1:]) for w in alias.split())
+
+
+@lru_cache(maxsize=8)
+def _matchers(gazetteer: Gazetteer, vocab: Vocab) -> _Matchers:
+    import spacy
+
+    make_doc = spacy.blank("en", vocab=vocab).make_doc
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    folded = PhraseMatcher(vocab, attr="LOWER")
+    tables: tuple[tuple[str, Iterable[str]], ...] = (
+        ("A", gazetteer.actors), ("O", gazetteer.officials), ("W", gazetteer.weapons),
+    )
+    for group, aliases in tables:
+        for alias in aliases:
+            if _is_exact_case(alias):
+                variants = {alias, alias[:1].upper() + alias[1:]}
+                for v in variants:
+                    exact.add(f"{group}|{alias}", [make_doc(v)])
+            else:
+                folded.add(f"{group}|{alias}", [make_doc(alias)])
+    sectors = PhraseMatcher(vocab, attr="LOWER")
+    for noun in MIL_NOUNS:
+        sectors.add(f"MIL|{noun}", [make_doc(noun)])
+    for noun in GOV_NOUNS:
+        sectors.add(f"GOV|{noun}", [make_doc(noun)])
+    return _Matchers(exact, folded, sectors)
+
+
+def _capitals_agree(alias: str, span: Span) -> bool:
+    """Every word capitalised in the alias is capitalised in the text ("Odessa", not "odessa")."""
+    words = [t for t in span]
+    parts = alias.split()
+    if len(parts) != len(words):
+        return bool(span.text[:1].isupper()) if alias[:1].isupper() else True
+    return all(not p[:1].isupper() or w.text[:1].isupper() for p, w in zip(parts, words))
+
+
+def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    """Non-overlapping gazetteer (and NER person) mentions in ``doc``, sorted by start.
+
+    Args:
+        article_id: the article the doc belongs to (kept for error messages and ids).
+    """
+    matchers = _matchers(gazetteer, doc.vocab)
+    candidates = _dictionary_candidates(doc, gazetteer, matchers)
+    candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
+    context = _country_context(doc, candidates, gazetteer.places)
+    ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
+    surnames = {doc[e.end - 1].lower_ for e in ner if e.label_ == "PERSON" and len(e) > 1}
+    surnames.update(doc[c.end - 1].lower_ for c in candidates if c.mention_type == "PERSON")
+    covered = {k for c in candidates for k in range(c.start, c.end)}
+    places = [
+        p for p in _place_candidates(doc, gazetteer.places, context)
+        if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
+        and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not _in_name(doc, p.start, covered))
+    ]
+    candidates = [_metonym(c, doc, gazetteer) for c in candidates] + places
+    candidates += _person_candidates(doc, ner, candidates)
+    chosen = _select(doc, candidates)
+    return tuple(_mention(doc, f"m{i}", c) for i, c in enumerate(chosen, start=1))
+
+
+def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex) -> Counter[str]:
+    """Countries the article is about: named countries and unambiguous places count double, actor codes once."""
+    context = country_context(c.code for c in found if c.code and c.geo is None)
+    for c in found:
+        if c.geo is not None:
+            context[c.geo.country] += 2
+    for p in _place_candidates(doc, index, context):
+        countries = {q.geo.country for q in index.lookup(" ".join(doc[p.start:p.end].text.split()))}
+        if len(countries) == 1:
+            context[countries.pop()] += 2
+    return context
+
+
+def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    strings = doc.vocab.strings
+    for matcher, check in ((matchers.exact, False), (matchers.folded, True)):
+        for match_id, start, end in matcher(doc):
+            group, alias = strings[match_id].split("|", 1)
+            span = doc[start:end]
+            if check and not _capitals_agree(alias, span):
+                continue
+            if group == "A":
+                a = gaz.actors[alias]
+                out.append(_Candidate(start, end, "actor", "ACTOR", a.canonical, a.code, a.geo, (("kind", a.kind),)))
+            elif group == "O":
+                o = gaz.officials[alias]
+                attrs = (("role", o.role), ("affiliation", o.affiliation), ("country", o.country),
+                         ("start", o.start), ("end", o.end))
+                out.append(_Candidate(start, end, "official", "PERSON", o.name, o.code, None, attrs))
+            else:
+                w = gaz.weapons[alias]
+                if end < len(doc) and doc[end].lower_ in WEAPON_HEADS:
+                    end += 1
+                facts = (("class", w.cls), ("origin", w.origin), ("range_km", w.range_km),
+                         ("nuclear_capable", "true" if w.nuclear_capable else "false"))
+                out.append(_Candidate(start, end, "weapon", "WEAPON", w.name, None, None,
+                                      tuple((k, v) for k, v in facts if v)))
+    return out
+
+
+def _sector_candidates(
+    doc: Doc, found: list[_Candidate], matchers: _Matchers, names: Mapping[str, str]
+) -> list[_Candidate]:
+    """Demonym or state name + sector noun: "Russian forces" -> RUS-MIL, "U.S. officials" -> USA-GOV."""
+    nouns: dict[int, list[tuple[int, str, str]]] = {}
+    for match_id, start, end in matchers.sectors(doc):
+        sector, noun = doc.vocab.strings[match_id].split("|", 1)
+        nouns.setdefault(start, []).append((end, sector, noun))
+    persons = {c.start for c in found if c.mention_type == "PERSON"}
+    out: list[_Candidate] = []
+    for c in found:
+        if c.mention_type != "ACTOR" or dict(c.attrs).get("kind") != "state" or len(c.code or "") != 3:
+            continue
+        at = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
+        if at not in nouns:
+            continue
+        end, sector, noun = max(nouns[at])
+        if noun in TITLE_NOUNS and end in persons:
+            continue
+        code = f"{c.code}-{sector}"
+        kind = "military" if sector == "MIL" else "government"
+        out.append(_Candidate(c.start, end, "sector", "ACTOR", names.get(code, code), code, None,
+                              (("kind", kind),)))
+    return out
+
+
+def _metonym(c: _Candidate, doc: Doc, gaz: Gazetteer) -> _Candidate:
+    """A capital standing for its government stays an ACTOR unless the words around it make it a location."""
+    text = doc[c.start:c.end].text
+    if c.mention_type != "ACTOR" or text.lower() not in gaz.metonyms:
+        return c
+    before = doc[c.start - 1].lower_ if c.start > 0 else ""
+    after = doc[c.end].lower_ if c.end < len(doc) else ""
+    if before not in LOCATIVE_WORDS and after not in PLACE_SUFFIXES and after != "city":
+        return c
+    place = gaz.places.resolve(text, {c.code.split("-")[0]: 1} if c.code else {})
+    if place is None:
+        return c
+    return _place_candidate(c.start, c.end, place)
+
+
+def _place_candidate(start: int, end: int, place: Place) -> _Candidate:
+    attrs = [("kind", place.kind)]
+    if place.geonameid is not None:
+        attrs.append(("geonameid", str(place.geonameid)))
+    return _Candidate(start, end, "place", "PLACE", place.name, None, place.geo, tuple(attrs))
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or prev.text in {".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "—", "–"} or "\n" in prev.whitespace_
+
+
+def _title_lines(doc: Doc) -> set[int]:
+    """Token indices on headline-style lines, where capitals say nothing about names."""
+    out: set[int] = set()
+    line: list[int] = []
+    for tok in doc:
+        line.append(tok.i)
+        if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
+            words = [doc[k] for k in line if doc[k].is_alpha and doc[k].lower_ not in STOP_NAMES]
+            if len(words) >= 3 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words):
+                out.update(line)
+            line = []
+    return out
+
+
+def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -> list[_Candidate]:
+    """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country."""
+    out: list[_Candidate] = []
+    titles = _title_lines(doc)
+    n_tokens = len(doc)
+    for i, tok in enumerate(doc):
+        if not tok.text[:1].isupper():
+            continue
+        for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
+            last = doc[j - 1]
+            if not last.text[-1:].isalnum() or any("\n" in t.whitespace_ for t in doc[i:j - 1]):
+                continue
+            key = " ".join(doc[i:j].text.split())
+            place = index.resolve(key, context)
+            if place is None and j - i >= 2 and last.lower_ in PLACE_SUFFIXES:
+                city = index.resolve(" ".join(doc[i:j - 1].text.split()), context)
+                if city is not None and city.kind == "city":
+                    place = Place(f"{city.name} {last.lower_}", "region", city.geo, 0, None, True)
+            if place is None or (j - i == 1 and not _plausible_single(doc, i, place, context, titles)):
+                continue
+            out.append(_place_candidate(i, j, place))
+    return out
+
+
+def _plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:
+    """A one-word city name must be primary where capitals are uninformative, and large or in context."""
+    if not place.primary and (i in titles or _sentence_initial(doc, i)):
+        return False
+    if place.kind != "city" or context.get(place.geo.country, 0):
+        return True
+    return place.population >= (SMALL_CITY if place.primary else LARGE_CITY)
+
+
+def _in_name(doc: Doc, i: int, covered: set[int]) -> bool:
+    """A lone capitalised word next to another unknown capitalised word is part of a name ("Florence Parly")."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(doc) and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper():
+            if k == i + 1 and doc[k].lower_ in PLACE_SUFFIXES:
+                continue
+            if k == i - 1 and _sentence_initial(doc, k):
+                continue
+            return True
+    return False
+
+
+def _inside_longer(c: _Candidate, ents: list[Span]) -> bool:
+    """A place inside a longer NER person or organisation name ("Florence Ozor") is part of that name."""
+    return any(e.start <= c.start and c.end <= e.end and (e.end - e.start) > (c.end - c.start) for e in ents)
+
+
+def _person_candidates(doc: Doc, ner: list[Span], found: list[_Candidate]) -> list[_Candidate]:
+    """Unknown persons from the statistical NER, unless a gazetteer entry other than a person overlaps."""
+    out: list[_Candidate] = []
+    # A surname alone refers back to the full name used earlier ("Jake Sullivan" ... "Sullivan")
+    full_names = {doc[c.end - 1].lower_: c for c in found if c.mention_type == "PERSON" and c.end - c.start > 1}
+    for e in sorted(ner, key=lambda e: e.start):
+        if e.label_ != "PERSON":
+            continue
+        start, end = e.start, e.end
+        while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+            start += 1
+        if end <= start or (end - start == 1 and doc[start].lower_ in STOP_NAMES):
+            continue
+        if any(c.start < end and start < c.end and c.mention_type != "PERSON" for c in found):
+            continue
+        text = doc[start:end].text
+        known = full_names.get(text.lower()) if end - start == 1 else None
+        if known is not None:
+            out.append(replace(known, start=start, end=end))
+            continue
+        out.append(_Candidate(start, end, "person", "PERSON", text, None, None, (("source", "ner"),)))
+        if end - start > 1:
+            full_names.setdefault(doc[end - 1].lower_, out[-1])
+    starts = {c.start for c in out} | {c.start for c in found}
+    for tok in doc:
+        known = full_names.get(tok.lower_)
+        if known is not None and tok.i not in starts and tok.text[:1].isupper() and not known.start <= tok.i < known.end:
+            out.append(replace(known, start=tok.i, end=tok.i + 1))
+    return out
+
+
+def _select(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest match wins; equal lengths fall back to PRIORITY, then the earlier start."""
+    taken = [False] * len(doc)
+    chosen: list[_Candidate] = []
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), PRIORITY[c.group], c.start))
+    for c in ranked:
+        if any(taken[c.start:c.end]):
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _mention(doc: Doc, mention_id: str, c: _Candidate) -> Mention:
+    span = doc[c.start:c.end]
+    return Mention(
+        id=mention_id,
+        text=span.text,
+        type=c.mention_type,
+        canonical=c.canonical,
+        code=c.code,
+        start=span.start_char,
+        end=span.end_char,
+        geo=c.geo,
+        attrs=c.attrs,
+    )

