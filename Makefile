@@ -23,8 +23,10 @@ demo: $(VENV)/.installed
 	$(BIN)/redline analyze $(SAMPLE)/voa_articles.jsonl --quiet
 	$(BIN)/redline analyze $(SAMPLE)/ukraine-1000th-day.txt --published 2024-11-19
 
-## test: install with dev tools and run the whole suite (PostgreSQL tests use a throwaway server when one can start)
+## test: install with dev tools, lint, type-check, run the whole suite (PostgreSQL tests need a server: .ci/pg.sh)
 test: $(VENV)/.dev
+	$(BIN)/ruff check redline tests tools bench
+	$(BIN)/mypy
 	REDLINE_TEST_PG_URL="$${REDLINE_TEST_PG_URL:-$$(bash .ci/pg.sh 2>/dev/null)}" $(BIN)/pytest -n 2 -q
 
 lint: $(VENV)/.dev

@@ -38,7 +38,7 @@ class Settings:
     ) -> Settings:
         """Build settings from every layer; ``origins`` records where each value came from."""
         values: dict[str, Any] = _defaults()
-        origins = {k: "default" for k in values}
+        origins = dict.fromkeys(values, "default")
         path = config_file or Path("redline.toml")
         if path.is_file():
             try:

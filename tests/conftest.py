@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ def sample_article(founding_text: str) -> Article:
         text=body,
         url=None,
         source=None,
-        published=datetime(2024, 11, 19, tzinfo=timezone.utc),
+        published=datetime(2024, 11, 19, tzinfo=UTC),
         language="en",
         origin=str(FOUNDING),
     )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -36,6 +36,6 @@ def test_dates_war_day_counts_from_the_war_in_context() -> None:
 
 def test_dates_found_in_a_real_parse(nlp: Any) -> None:
     doc = nlp("As the war in Ukraine marks its 1000th day, Russia struck Sumy on Sunday.")
-    found = find_dates(doc, datetime(2024, 11, 19, tzinfo=timezone.utc), ["UKR"], 1)
+    found = find_dates(doc, datetime(2024, 11, 19, tzinfo=UTC), ["UKR"], 1)
     values = {m.text: m.attr("value") for m in found}
     assert values == {"1000th day": "2024-11-19", "Sunday": "2024-11-17"}

@@ -43,7 +43,8 @@ def test_pipeline_founding_example_entities(founding_brief: Brief) -> None:
 
 
 def _has_event(brief: Brief, type_: str, source: str, target: str, where: str = "") -> bool:
-    return any(e.type in type_.split("|") and (e.source or "").startswith(source) and (e.target or "").startswith(target)
+    return any(e.type in type_.split("|") and (e.source or "").startswith(source)
+               and (e.target or "").startswith(target)
                and where in (e.location or "") + " ".join(x.quote for x in e.evidence) for e in brief.events)
 
 

@@ -269,8 +269,10 @@ def test_report_check_evidence_flags_wrong_quote() -> None:
     data["claims"][0]["evidence"][0]["quote"] = "any use of ATACMS"
     data["scenarios"][0]["evidence"][1]["end"] = len(TEXT) + 5
     assert check_evidence(data, TEXT) == [
-        f"$.claims[0].evidence[0]: quote 'any use of ATACMS' != article text[{WARNING.start}:{WARNING.end}] {WARNING.quote!r}",
-        f"$.scenarios[0].evidence[1]: span {ISW.start}..{len(TEXT) + 5} lies outside the article text (length {len(TEXT)})",
+        f"$.claims[0].evidence[0]: quote 'any use of ATACMS' != "
+        f"article text[{WARNING.start}:{WARNING.end}] {WARNING.quote!r}",
+        f"$.scenarios[0].evidence[1]: span {ISW.start}..{len(TEXT) + 5} "
+        f"lies outside the article text (length {len(TEXT)})",
     ]
 
 
@@ -404,7 +406,7 @@ def test_report_html_is_self_contained_page() -> None:
 
 def test_report_html_marks_every_evidence_span() -> None:
     out = render(BRIEF, "html")
-    for n, e in enumerate([WARNING, ISW, SHELLING], 1):
+    for n in range(1, 4):
         assert out.count(f'id="ev-{n}"') == 1
         assert f'<a class="ref" href="#ev-{n}">[{n}]</a>' in out
         assert re.search(f'<mark id="ev-{n}" class="ev" data-ev="{n}" title="\\[{n}\\]">', out)

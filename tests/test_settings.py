@@ -12,7 +12,7 @@ def test_settings_defaults_come_from_the_packaged_file() -> None:
     s = Settings.load(environ={}, config_file=Path("/nonexistent.toml"))
     assert s.max_text_bytes == 2_000_000
     assert s.languages == ("en",)
-    assert dict((n, o) for n, _, o in s.items())["model"] == "default"
+    assert {n: o for n, _, o in s.items()}["model"] == "default"
 
 
 def test_settings_layers_file_then_env_then_override(tmp_path: Path) -> None:

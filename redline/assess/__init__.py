@@ -16,7 +16,8 @@ from redline.nlp.gazetteer import lookup_code
 __all__ = ["assess", "find_threats", "LADDER"]
 
 UNCERTAINTY = re.compile(r"\b(fears?|concerns?|risks?|uncertaint\w*|danger|possibility|prospect|worr\w+)\s+"
-                         r"(of|about|over|that|for)\s+[^,.;:\n]+", re.I)
+                         r"(of|about|over|that|for)\s+[^,.;:\n]+?(?=\s+(?:are|is|were|was|have|has|had|will|"
+                         r"would|remains?|continues?)\b|[,.;:\n]|$)", re.I)
 PAST = {"warn": "warned", "say": "said", "note": "noted", "threaten": "threatened", "vow": "vowed",
         "caution": "cautioned", "argue": "argued", "tell": "told", "claim": "claimed", "state": "stated",
         "add": "added", "insist": "insisted", "announce": "announced", "declare": "declared",
@@ -52,8 +53,21 @@ def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat,
     )
 
 
+THE = re.compile(r"^(United |European |Netherlands|Philippines|Gambia|Bahamas|Czech Republic|Democratic Republic|"
+                 r"Central African|Dominican Republic|Islamic State|Kremlin|Pentagon|Houthis|Taliban|"
+                 r"[A-Z][a-z]+ (military|government)$)")
+
+
 def name(code: str | None) -> str:
-    return lookup_code(code) if code else "an unnamed actor"
+    """Readable name of an actor code inside a sentence: "the United States", "Russia", "the Russian military"."""
+    if not code:
+        return "an unnamed actor"
+    label = lookup_code(code)
+    return f"the {label}" if THE.match(label) else label
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement]:
@@ -61,10 +75,10 @@ def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement
     for t in threats[:2]:
         who = _speaker_phrase(analysis, t.speaker, t.evidence[0].start, t.evidence[0].end)
         if t.trigger:
-            text = f"{name(t.actor)}'s rhetoric is a conditional threat: {who} warned that {t.trigger} " \
+            text = f"{cap(name(t.actor))}'s rhetoric is a conditional threat: {who} warned that {t.trigger} " \
                    f"would lead to {t.response}."
         else:
-            text = f"{name(t.actor)}'s rhetoric is threatening: {who} threatened {t.response}."
+            text = f"{cap(name(t.actor))}'s rhetoric is threatening: {who} threatened {t.response}."
         if t.target:
             text += f" The threat is aimed at {name(t.target)}."
         out.append(Statement("rhetoric", text, t.evidence))
@@ -81,7 +95,7 @@ def _speaker_phrase(analysis: Analysis, speaker: str | None, start: int, end: in
     for m in analysis.mentions:
         if m.type == "PERSON" and m.canonical == speaker and start <= m.start < end:
             role, aff = m.attr("role"), m.attr("affiliation")
-            detail = ", ".join(x for x in (role, aff) if x)
+            detail = ", ".join(x for x in (role, aff) if x and not (x == aff and role and aff in role))
             return f"{speaker} ({detail})" if detail else str(speaker)
     return speaker or "an unnamed official"
 
@@ -129,11 +143,11 @@ def _developments(analysis: Analysis, events: tuple[Event, ...]) -> list[Stateme
                      key=lambda e: e.intensity)
     out = []
     for e in hostile[:3]:
-        phrase = TYPE_PHRASE.get(e.type, e.type.lower())
+        phrase = "advanced on territory held by" if e.mode == "seize" else TYPE_PHRASE.get(e.type, e.type.lower())
         target = f" {name(e.target)}" if e.target else ""
-        where = f" at {e.location}" if e.location else ""
+        where = f" in {e.location}" if e.location else ""
         weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
-        out.append(Statement("development", f"{name(e.source)} {phrase}{target}{where}{weapons} "
+        out.append(Statement("development", f"{cap(name(e.source))} {phrase}{target}{where}{weapons} "
                              f"(PLOVER {e.type}, {e.factuality}).", e.evidence[:1]))
     return out
 

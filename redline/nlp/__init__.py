@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import replace
+from typing import Any
 
 from redline.models import Analysis, Article, Mention, Sentence
 from redline.nlp.dates import find_dates

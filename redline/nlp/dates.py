@@ -70,6 +70,6 @@ def _absolute(text: str, published: date | None) -> date | None:
     if base is not None:
         settings["RELATIVE_BASE"] = base
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None or parsed.year < 1900:
+    if not isinstance(parsed, datetime) or parsed.year < 1900:
         return None
     return parsed.date()

@@ -218,11 +218,11 @@ def _matchers(gazetteer: Gazetteer, vocab: Vocab) -> _Matchers:
 
 def _capitals_agree(alias: str, span: Span) -> bool:
     """Every word capitalised in the alias is capitalised in the text ("Odessa", not "odessa")."""
-    words = [t for t in span]
+    words = list(span)
     parts = alias.split()
     if len(parts) != len(words):
         return bool(span.text[:1].isupper()) if alias[:1].isupper() else True
-    return all(not p[:1].isupper() or w.text[:1].isupper() for p, w in zip(parts, words))
+    return all(not p[:1].isupper() or w.text[:1].isupper() for p, w in zip(parts, words, strict=True))
 
 
 def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -343,7 +343,8 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
-    return prev.is_space or prev.text in {".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "—", "–"} or "\n" in prev.whitespace_
+    openers = {".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "—", "–"}
+    return prev.is_space or prev.text in openers or "\n" in prev.whitespace_
 
 
 def _title_lines(doc: Doc) -> set[int]:
@@ -438,7 +439,8 @@ def _person_candidates(doc: Doc, ner: list[Span], found: list[_Candidate]) -> li
     starts = {c.start for c in out} | {c.start for c in found}
     for tok in doc:
         known = full_names.get(tok.lower_)
-        if known is not None and tok.i not in starts and tok.text[:1].isupper() and not known.start <= tok.i < known.end:
+        inside = known is not None and known.start <= tok.i < known.end
+        if known is not None and tok.i not in starts and tok.text[:1].isupper() and not inside:
             out.append(replace(known, start=tok.i, end=tok.i + 1))
     return out
 

@@ -71,7 +71,7 @@ def _content(verb: Any) -> list[Any] | None:
     """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
-            toks = [t for t in child.subtree]
+            toks = list(child.subtree)
             if child.dep_ == "dobj" and len(toks) < 3:
                 continue
             return toks

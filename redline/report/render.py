@@ -394,7 +394,7 @@ def _marked_text(text: str, items: list[Evidence]) -> str:
     cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
     anchored: set[int] = set()
     out: list[str] = []
-    for lo, hi in zip(cuts, cuts[1:] + [len(text)]):
+    for lo, hi in zip(cuts, [*cuts[1:], len(text)], strict=True):
         for start, end, n in spans:
             if start == end == lo and n not in anchored:
                 anchored.add(n)

@@ -12,7 +12,7 @@ Probabilities in this first version come from documented priors, moved by what t
 
 from __future__ import annotations
 
-from redline.assess import LADDER, name
+from redline.assess import LADDER, cap, name
 from redline.events.actors import country
 from redline.models import Assessment, Event, Scenario, Threat
 
@@ -50,9 +50,9 @@ def _threat_scenario(t: Threat, rung: int) -> Scenario:
         actors=tuple(x for x in (t.actor, t.target) if x),
         probability=round(p, 2), horizon_days=HORIZON_DAYS,
         signposts=(f"reports that {t.trigger} has happened",
-                   f"{actor} repeats or sharpens the warning through officials such as {t.speaker}",
-                   f"{actor} military alert or redeployment"
-                   + (f" aimed at {name(t.target)}" if t.target else "")),
+                   f"{cap(actor)} repeats or sharpens the warning through officials such as {t.speaker}",
+                   f"{cap(actor)} raises the alert of its forces or redeploys them"
+                   + (f" toward {name(t.target)}" if t.target else "")),
         text=f"If {t.trigger} happens, {actor} may follow through on its threat of {t.response}.",
         rationale=f"Prior follow-through rate of declared threats, Beta(2, 8) mean {PRIOR_FOLLOW_THROUGH:.2f}"
                   f"{', quartered for a nuclear threat' if t.kind == 'nuclear' else ''}, scaled by the current "
@@ -70,7 +70,7 @@ def _supply_scenario(aid: Event, threat: Threat, rung: int) -> Scenario:
         outcome=f"{name(threat.actor)} escalates to rung {next_rung} ({LADDER[next_rung]})",
         actors=tuple(dict.fromkeys(x for x in (country(aid.source), country(aid.target), threat.actor) if x)),
         probability=round(p, 2), horizon_days=HORIZON_DAYS,
-        signposts=(f"new {weapons} deliveries or use reported", f"{name(threat.actor)} strikes deeper or on new "
+        signposts=(f"new {weapons} deliveries or use reported", f"{cap(name(threat.actor))} strikes deeper or on new "
                    f"target types", f"direct contact between {name(threat.actor)} and {name(aid.source)} forces"),
         text=f"If {name(aid.source)} continues supplying {weapons} to {name(aid.target)}, {name(threat.actor)} "
              f"may escalate its military actions toward {LADDER[next_rung]}.",
@@ -88,14 +88,15 @@ def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int
     p = min(0.55, 0.25 + 0.04 * len(hostile))
     drawn = f", drawing in {', '.join(name(o) for o in others[:3])}" if others else ""
     return Scenario(
-        id="", condition=f"{name(attacker)}'s military activity continues" + (f" around {places}" if places else ""),
+        id="",
+        condition=f"the military activity of {name(attacker)} continues" + (f" around {places}" if places else ""),
         outcome=f"a stronger response from {name(defender)}{drawn}",
         actors=tuple(x for x in (attacker, defender, *others[:3]) if x),
         probability=round(p, 2), horizon_days=HORIZON_DAYS // 3,
-        signposts=(f"further {name(attacker)} attacks reported" + (f" near {places}" if places else ""),
-                   f"{name(defender)} strikes on {name(attacker)} territory or forces",
+        signposts=(f"further attacks by {name(attacker)} reported" + (f" near {places}" if places else ""),
+                   f"{cap(name(defender))} strikes on the territory or forces of {name(attacker)}",
                    *( [f"statements or deliveries by {name(others[0])}"] if others else [])),
-        text=f"If {name(attacker)}'s military activity continues, it may provoke a stronger response from "
+        text=f"If the military activity of {name(attacker)} continues, it may provoke a stronger response from "
              f"{name(defender)}{drawn}.",
         rationale=f"Base 0.25 for a counter-escalation within {HORIZON_DAYS // 3} days, +0.04 per hostile event "
                   f"in the article ({len(hostile)}), capped at 0.55; current rung {rung}.",
