@@ -10,11 +10,10 @@ there with a one-line ``StoreError`` naming the URL (password masked).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -27,11 +26,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from redline import dedupe
 from redline.errors import StoreError
-from redline.models import Brief, Evidence, Skip
-from redline.store import migrations, schema
+from redline.models import Article, Brief, Evidence, Skip
+from redline.store import corpus, migrations, schema
+from redline.store.corpus import Duplicate, FeedCursor
 
-__all__ = ["Store", "default_db_url", "open_store"]
+__all__ = ["Duplicate", "FeedCursor", "Store", "default_db_url", "open_store"]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 5
@@ -101,12 +102,60 @@ class Store:
             f"cannot save the brief of article {article.id!r}", "the previous brief is kept"
         )
         with failing, self._write() as conn:
-            self._upsert_article(conn, brief, now)
-            for table in schema.ARTICLE_CHILDREN:
-                conn.execute(table.delete().where(table.c.article_id == article.id))
-            for table, values in rows:
-                if values:
-                    conn.execute(table.insert(), values)
+            self._write_brief(conn, brief, rows, now)
+
+    def save_new(self, brief: Brief, keys: Sequence[str], threshold: float) -> Duplicate | None:
+        """Store ``brief`` unless its article duplicates a stored one; then link it and return why.
+
+        The check and the write are one transaction that no other writer interleaves with, so two
+        processes ingesting the same story store it once.
+
+        Args:
+            keys: the article's near-duplicate band keys (``dedupe.band_keys``).
+            threshold: the Jaccard similarity from which an article counts as a near-duplicate.
+        """
+        article = brief.article
+        now = datetime.now(UTC)
+        rows = _brief_rows(brief, now)
+        with self._errors(f"cannot save the brief of article {article.id!r}"), self._write() as conn:
+            corpus.lock_admission(conn)
+            duplicate = corpus.find_duplicate(conn, article, keys, threshold)
+            if duplicate is not None:
+                if duplicate.kind != "same id":
+                    corpus.link_duplicate(conn, article, duplicate, now)
+                return duplicate
+            self._write_brief(conn, brief, rows, now)
+            corpus.add_signature(conn, article.id, keys)
+        return None
+
+    def find_duplicate(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
+        """The stored article that ``article`` duplicates, or None (a read: ``save_new`` checks again)."""
+        with self._read() as conn:
+            return corpus.find_duplicate(conn, article, keys, threshold)
+
+    def link_duplicate(self, article: Article, duplicate: Duplicate) -> None:
+        """Record ``article`` as "also reported by" under ``duplicate.kept_id``; nothing for the same id."""
+        if duplicate.kind == "same id":
+            return
+        with self._errors(f"cannot link duplicate {article.id!r}"), self._write() as conn:
+            corpus.link_duplicate(conn, article, duplicate, datetime.now(UTC))
+
+    def also_reported(self, article_id: str) -> list[dict[str, Any]]:
+        """The duplicates linked to a stored article: id, url, source, title, similarity."""
+        with self._read() as conn:
+            return corpus.also_reported(conn, article_id)
+
+    def feed_state(self, url: str) -> FeedCursor | None:
+        """Validators and taken entry ids of the feed at ``url``, or None for a feed never polled."""
+        with self._read() as conn:
+            return corpus.feed_state(conn, url)
+
+    def put_feed_state(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, seen: Iterable[str] = ()
+    ) -> None:
+        """Replace the feed's validators and add ``seen`` entry ids to the ones already taken."""
+        with self._errors(f"cannot save the state of feed {url}"), self._write() as conn:
+            corpus.put_feed_state(conn, url, etag, last_modified, seen, datetime.now(UTC))
 
     def get_brief(self, article_id: str) -> dict[str, Any] | None:
         """The stored brief of an article as its JSON dict, or None."""
@@ -172,6 +221,7 @@ class Store:
             "claims": schema.claims,
             "scenarios": schema.scenarios,
             "skips": schema.skips,
+            "also_reported": schema.also_reported,
         }
         with self._read() as conn:
             return {
@@ -180,7 +230,7 @@ class Store:
             }
 
     def record_skip(self, skip: Skip) -> None:
-        """Keep a document the pipeline could not analyse, with its stage and reason."""
+        """Keep a document the pipeline could not analyse, with its stage and reason (once: reruns add none)."""
         values = {
             "origin": skip.origin,
             "article_id": skip.article_id,
@@ -189,7 +239,9 @@ class Store:
             "created_at": datetime.now(UTC),
         }
         with self._errors(f"cannot record the skip of {skip.origin}"), self._write() as conn:
-            conn.execute(schema.skips.insert().values(**values))
+            corpus.lock_admission(conn)
+            if not corpus.skip_recorded(conn, skip.origin, skip.stage, skip.reason, skip.article_id):
+                conn.execute(schema.skips.insert().values(**values))
 
     def skips(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Recorded skips, oldest first."""
@@ -239,6 +291,15 @@ class Store:
                 f"{self.url}: {doing}: {_first_line(e)}"
             ) from e
 
+    def _write_brief(self, conn: Connection, brief: Brief, rows: list[tuple[Table, list[dict[str, Any]]]],
+                     now: datetime) -> None:
+        self._upsert_article(conn, brief, now)
+        for table in schema.ARTICLE_CHILDREN:
+            conn.execute(table.delete().where(table.c.article_id == brief.article.id))
+        for table, values in rows:
+            if values:
+                conn.execute(table.insert(), values)
+
     def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
         a = brief.article
         values = {
@@ -248,7 +309,7 @@ class Store:
             "published": a.published,
             "language": a.language,
             "text": a.text,
-            "content_hash": hashlib.sha256(a.text.encode("utf-8")).hexdigest(),
+            "content_hash": dedupe.content_hash(a.text),
             "updated_at": now,
         }
         table = schema.articles

@@ -26,8 +26,17 @@ def _create_schema(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _add_ingest_tables(conn: Connection) -> None:
+    """Duplicates ("also reported by"), near-duplicate signatures, feed state; indexes for dedupe and skips."""
+    schema.metadata.create_all(conn, tables=list(schema.INGEST_TABLES))
+    for table, column in ((schema.articles, "content_hash"), (schema.skips, "origin")):
+        index = next(i for i in table.indexes if [c.name for c in i.columns] == [column])
+        index.create(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
+    Migration(2, "add ingest tables: also_reported, signatures, feed_state, feed_entries", _add_ingest_tables),
 ]
 
 LATEST = MIGRATIONS[-1].version

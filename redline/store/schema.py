@@ -83,6 +83,7 @@ articles = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Index(None, "published"),
+    Index(None, "content_hash"),
 )
 
 briefs = Table(
@@ -223,7 +224,54 @@ skips = Table(
     Column("reason", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Index(None, "article_id"),
+    Index(None, "origin"),
 )
+
+# A duplicate of a stored article: ``dup_id`` is the id it would have had, so a rerun finds it again.
+also_reported = Table(
+    "also_reported",
+    metadata,
+    Column("dup_id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text),
+    Column("source", Text),
+    Column("title", Text, nullable=False),
+    Column("content_hash", String, nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint("similarity >= 0 AND similarity <= 1", name="similarity"),
+    Index(None, "article_id"),
+)
+
+# MinHash LSH band keys of each article (redline.dedupe.band_keys), looked up to find near-duplicates.
+signatures = Table(
+    "signatures",
+    metadata,
+    _article_fk(),
+    Column("key", String, primary_key=True),
+    Index(None, "key"),
+)
+
+# Conditional-GET validators of each polled feed; the entries already taken are in feed_entries.
+feed_state = Table(
+    "feed_state",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("feed_url", Text, primary_key=True),
+    Column("entry_id", Text, primary_key=True),
+    Column("seen_at", UTCDateTime, nullable=False),
+)
+
+# Tables added by migration 2, in creation order.
+INGEST_TABLES = (also_reported, signatures, feed_state, feed_entries)
 
 # Tables that hold one article's analysis, deleted and rewritten together by save_brief.
 ARTICLE_CHILDREN = (briefs, mentions, events, threats, claims, scenarios, statements)

@@ -1,0 +1,107 @@
+"""Store side of ingest: migration 2, duplicates and "also reported by", feed state, skips recorded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import sqlalchemy as sa
+from test_store import make_brief
+
+from redline import dedupe
+from redline.models import Brief, Skip
+from redline.store import Duplicate, FeedCursor, migrations, open_store, schema
+
+DATA = Path(__file__).parent / "data"
+
+
+def story(n: int) -> str:
+    return json.loads((DATA / "voa_more.jsonl").read_text("utf-8").splitlines()[n])["text"]
+
+
+def brief_with(article_id: str, text: str, url: str | None = None) -> Brief:
+    brief = make_brief(article_id)
+    article = replace(brief.article, text=text, url=url or f"https://site.example/{article_id}")
+    return replace(brief, article=article)
+
+
+def test_store_corpus_migration_2_upgrades_a_version_1_database(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.save_brief(make_brief("old"))
+    engine = sa.create_engine(db_url)
+    with engine.begin() as conn:  # back to the shape migration 1 created before migration 2 existed
+        for table in reversed(schema.INGEST_TABLES):
+            table.drop(conn)
+        conn.execute(sa.text("DROP INDEX ix_articles_content_hash"))
+        conn.execute(sa.text("DROP INDEX ix_skips_origin"))
+        conn.execute(sa.text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert store.schema_version() == migrations.LATEST == 2
+        assert store.get_brief("old") is not None
+    engine = sa.create_engine(db_url)
+    inspector = sa.inspect(engine)
+    for table in schema.metadata.sorted_tables:
+        assert inspector.has_table(table.name), table.name
+        assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
+        assert {i["name"] for i in inspector.get_indexes(table.name)} == {i.name for i in table.indexes}
+    engine.dispose()
+
+
+def test_store_corpus_save_new_stores_then_reports_same_id(db_url: str) -> None:
+    brief = brief_with("w1", story(0))
+    keys = dedupe.band_keys(story(0))
+    with open_store(db_url) as store:
+        assert store.save_new(brief, keys, 0.5) is None
+        assert store.save_new(brief, keys, 0.5) == Duplicate("w1", "same id", 1.0)
+        assert store.counts()["articles"] == 1
+        assert store.also_reported("w1") == []
+
+
+def test_store_corpus_same_text_other_url_is_linked(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.save_new(brief_with("w1", story(0)), dedupe.band_keys(story(0)), 0.5)
+        copy = brief_with("w2", story(0), url="https://mirror.example/w2")
+        assert store.save_new(copy, dedupe.band_keys(story(0)), 0.5) == Duplicate("w1", "same text", 1.0)
+        assert store.also_reported("w1") == [{
+            "id": "w2", "url": "https://mirror.example/w2", "source": "example",
+            "title": "Russia strikes Kharkiv; Kremlin warns over ATACMS", "similarity": 1.0,
+        }]  # fmt: skip
+        # the copy seen again is the same duplicate, linked once
+        assert store.find_duplicate(copy.article, (), 0.5) == Duplicate("w1", "same id", 1.0)
+        assert store.counts()["articles"] == 1
+        assert store.counts()["also_reported"] == 1
+
+
+def test_store_corpus_near_duplicate_linked_unrelated_stored(db_url: str) -> None:
+    sentences = story(0).split(". ")
+    wire = "By a staff reporter with wire services. " + ". ".join(sentences[:-2]) + ". Reuters contributed."
+    with open_store(db_url) as store:
+        store.save_new(brief_with("w1", story(0)), dedupe.band_keys(story(0)), 0.5)
+        found = store.save_new(brief_with("w2", wire), dedupe.band_keys(wire), 0.5)
+        assert found is not None and (found.kept_id, found.kind) == ("w1", "near")
+        assert found.similarity == round(dedupe.similarity(story(0), wire), 4)
+        assert 0.8 < found.similarity < 1.0
+        assert store.save_new(brief_with("w3", story(1)), dedupe.band_keys(story(1)), 0.5) is None
+        assert store.counts()["articles"] == 2
+        assert [r["id"] for r in store.also_reported("w1")] == ["w2"]
+
+
+def test_store_corpus_feed_state_roundtrip(db_url: str) -> None:
+    url = "http://127.0.0.1:8000/feed.xml"
+    with open_store(db_url) as store:
+        assert store.feed_state(url) is None
+        store.put_feed_state(url, etag='"v1"', last_modified="Tue, 19 Nov 2024 08:00:00 GMT", seen=["a", "b"])
+        store.put_feed_state(url, etag='"v2"', seen=["b", "c"])
+        assert store.feed_state(url) == FeedCursor('"v2"', None, frozenset({"a", "b", "c"}))
+        assert store.feed_state("http://127.0.0.1:8000/other.xml") is None
+
+
+def test_store_corpus_skip_recorded_once(db_url: str) -> None:
+    skip = Skip("corpus.jsonl line 3", "ingest", "corpus.jsonl: line 3: text is empty")
+    with open_store(db_url) as store:
+        store.record_skip(skip)
+        store.record_skip(skip)
+        store.record_skip(replace(skip, reason="other"))
+        assert [s["reason"] for s in store.skips()] == ["corpus.jsonl: line 3: text is empty", "other"]
