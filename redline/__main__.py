@@ -1,3 +1,5 @@
 from redline.cli import main
 
-main(prog_name="redline")
+# guarded: worker processes started with "spawn" import this module again
+if __name__ == "__main__":
+    main(prog_name="redline")

@@ -5,8 +5,9 @@
     ├── IngestError          a document was read but is not analysable (empty, binary, language, size)
     ├── ModelNotInstalled    the spaCy model package is missing
     ├── ConfigError          a setting is unknown or has a bad value
-    └── StoreError           the store cannot be opened or written
-        └── MigrationError   the schema cannot be brought to the current version
+    ├── StoreError           the store cannot be opened or written
+    │   └── MigrationError   the schema cannot be brought to the current version
+    └── RunnerError          the worker pool cannot run (bad worker count, a worker died)
 """
 
 from __future__ import annotations
@@ -37,4 +38,8 @@ class StoreError(RedlineError):
 
 
 class MigrationError(StoreError):
+    pass
+
+
+class RunnerError(RedlineError):
     pass

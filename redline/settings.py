@@ -27,6 +27,7 @@ class Settings:
     min_text_chars: int = 20
     db: str = ""
     min_city_population: int = 5000
+    near_duplicate_threshold: float = 0.5
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -89,6 +90,11 @@ def _parse(key: str, raw: str, default: Any, where: str) -> Any:
             return int(raw)
         except ValueError:
             raise ConfigError(f"{where}: {key} must be an integer, got {raw!r}") from None
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigError(f"{where}: {key} must be a number, got {raw!r}") from None
     if isinstance(default, (list, tuple)):
         if raw.startswith("["):
             return tuple(json.loads(raw))

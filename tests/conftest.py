@@ -145,3 +145,27 @@ def sample_briefs(context: Any, sample_records: list[dict[str, Any]]) -> list[An
                             published=r["published"], source=r["source"]), context)
         for r in sample_records
     ]
+
+
+def _wire_copy(record: dict[str, Any], site: str) -> dict[str, Any]:
+    """The same story as another site runs it: own intro and credit line, last two sentences cut."""
+    sentences = record["text"].split(". ")
+    text = f"From our wire desk. {'. '.join(sentences[:-2])}. Reporting by {site} staff with wire services."
+    return {**record, "url": f"https://{site}/world/{record['id']}", "text": text}
+
+
+@pytest.fixture(scope="session")
+def ingest_corpus(tmp_path_factory: pytest.TempPathFactory, sample_records: list[dict[str, Any]]) -> list[Path]:
+    """About 60 documents in three files: 22 sample + 36 voa_more stories, one exact duplicate (same URL),
+    one wire copy of a story on another site (a near-duplicate), one record with empty text (a skip) and the
+    founding example as a .txt file."""
+    more = [json.loads(line) for line in (ROOT / "tests" / "data" / "voa_more.jsonl").read_text("utf-8").splitlines()]
+    folder = tmp_path_factory.mktemp("corpus")
+    first = folder / "sample.jsonl"
+    second = folder / "more.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in sample_records), "utf-8")
+    records = more[:36] + [sample_records[3], _wire_copy(more[5], "wire.example.net"), {**more[36], "text": " "}]
+    second.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    founding = folder / "founding.txt"
+    founding.write_text(FOUNDING.read_text("utf-8"), "utf-8")
+    return [first, second, founding]

@@ -1,0 +1,164 @@
+"""Ingest many documents into the store: read, normalise, deduplicate, analyse, store; once each.
+
+    with open_store(url) as store, make_runner(workers=2) as runner:
+        report = ingest(["corpus.jsonl", "more/"], store, settings, runner=runner)
+
+Per document, in input order:
+
+1. the source yields a RawDocument (or a Skip for a bad one; a source that cannot be read at all is one Skip);
+2. ``ingest.normalize`` gives the Article and its stable id;
+3. a stored article with the same id, the same text or a near-duplicate text (``dedupe``) makes it a
+   duplicate: linked as "also reported by" under the kept article, not analysed again;
+4. otherwise a worker analyses it (``pipeline.analyze_article``) and the parent stores the brief with
+   ``Store.save_new``, which checks for duplicates again inside the write transaction.
+
+The parent is the single writer: workers never open the database, results are stored in input order
+(so which copy of a wire story is kept does not depend on worker timing), and SQLite sees one writer.
+Every article is one transaction, so an interrupted run loses at most the articles in flight, and a rerun
+finds the stored ones as duplicates: the store ends as after one uninterrupted run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from redline import dedupe
+from redline.errors import IngestError, ModelNotInstalled, RedlineError, SourceError
+from redline.ingest import normalize
+from redline.models import Article, Brief, RawDocument, Skip
+from redline.pipeline import Context, analyze_article
+from redline.runner import LocalRunner, Runner
+from redline.settings import Settings
+from redline.store import Store
+
+Reader = Callable[[str], Iterable[RawDocument | Skip]]
+NEW, DUPLICATE, SKIPPED = "new", "duplicate", "skipped"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document: ``status`` is new, duplicate or skipped; ``detail`` says why."""
+
+    origin: str
+    status: str
+    article_id: str | None = None
+    detail: str = ""
+
+
+@dataclass
+class IngestReport:
+    """Counts of one ingest run and the skips it recorded."""
+
+    new: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    skips: list[Skip] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+
+    def summary(self) -> str:
+        return f"{self.new} new, {self.duplicate} duplicate, {self.skipped} skipped"
+
+
+@dataclass(frozen=True)
+class _Work:
+    article: Article
+    keys: tuple[str, ...]
+    settings: Settings
+
+
+def ingest(
+    specs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    read: Reader,
+    runner: Runner | None = None,
+    on_outcome: Callable[[Outcome, IngestReport], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest every document of every source in ``specs`` into ``store``.
+
+    Args:
+        read: yields the documents of one source spec (``redline.sources.read`` with its options bound);
+            a SourceError it raises becomes one Skip for the whole source.
+        runner: where analysis runs; in this process by default.
+        on_outcome: called once per document with the counts so far, in the parent, for progress displays.
+        report: the report to count into, so that a caller still has the counts after an interruption.
+    """
+    report = IngestReport() if report is None else report
+
+    def done(outcome: Outcome, skip: Skip | None = None) -> None:
+        if skip is not None:
+            store.record_skip(skip)
+            report.skips.append(skip)
+        report.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome, report)
+
+    def pending() -> Iterator[_Work]:
+        for item in _documents(specs, read):
+            if isinstance(item, Skip):
+                done(Outcome(item.origin, SKIPPED, item.article_id, item.reason), item)
+                continue
+            try:
+                article = normalize(item, settings)
+            except (IngestError, SourceError) as e:
+                skip = Skip(item.origin, "ingest", str(e))
+                done(Outcome(item.origin, SKIPPED, None, skip.reason), skip)
+                continue
+            keys = dedupe.band_keys(article.text)
+            duplicate = store.find_duplicate(article, keys, settings.near_duplicate_threshold)
+            if duplicate is not None:
+                store.link_duplicate(article, duplicate)
+                done(Outcome(article.origin, DUPLICATE, article.id, f"{duplicate.kind} as {duplicate.kept_id}"))
+                continue
+            yield _Work(article, keys, settings)
+
+    work_items: dict[int, _Work] = {}
+
+    def remember(items: Iterator[_Work]) -> Iterator[_Work]:
+        for n, work in enumerate(items):
+            work_items[n] = work
+            yield work
+
+    for n, result in enumerate((runner or LocalRunner()).map(analyze_work, remember(pending()))):
+        work = work_items.pop(n)
+        if isinstance(result, Skip):
+            done(Outcome(result.origin, SKIPPED, result.article_id, result.reason), result)
+            continue
+        duplicate = store.save_new(result, work.keys, settings.near_duplicate_threshold)
+        if duplicate is None:
+            done(Outcome(work.article.origin, NEW, work.article.id))
+        else:
+            done(Outcome(work.article.origin, DUPLICATE, work.article.id,
+                         f"{duplicate.kind} as {duplicate.kept_id}"))
+    return report
+
+
+def analyze_work(work: _Work) -> Brief | Skip:
+    """Analyse one article with this process's cached pipeline; a failure is a Skip."""
+    article = work.article
+    try:
+        return analyze_article(article, _context(work.settings))
+    except ModelNotInstalled:
+        raise  # not about this article: stops the run with the install command
+    except RedlineError as e:
+        return Skip(article.origin, "analyze", str(e), article.id)
+
+
+@lru_cache(maxsize=2)
+def _context(settings: Settings) -> Context:
+    """The pipeline context, loaded once per process (per worker process under ``--workers``)."""
+    return Context.load(settings)
+
+
+def _documents(specs: Iterable[str], read: Reader) -> Iterator[RawDocument | Skip]:
+    for spec in specs:
+        try:
+            yield from read(spec)
+        except SourceError as e:
+            yield Skip(spec, "source", str(e))
