@@ -169,3 +169,24 @@ def ingest_corpus(tmp_path_factory: pytest.TempPathFactory, sample_records: list
     founding = folder / "founding.txt"
     founding.write_text(FOUNDING.read_text("utf-8"), "utf-8")
     return [first, second, founding]
+
+
+@pytest.fixture(scope="session")
+def ingested_corpus(ingest_corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """``ingest_corpus`` ingested once, uninterrupted, in this process into SQLite: url, report, outcomes.
+
+    The reference the interrupted and concurrent runs are compared with; tests must not write to it.
+    """
+    from functools import partial
+
+    from redline.intake import ingest
+    from redline.settings import Settings
+    from redline.sources import read
+    from redline.store import open_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('ingested') / 'reference.db'}"
+    outcomes: list[Any] = []
+    with open_store(url) as store:
+        report = ingest([str(p) for p in ingest_corpus], store, Settings(), read=partial(read),
+                        on_outcome=lambda outcome, _report: outcomes.append(outcome))
+    return {"url": url, "report": report, "outcomes": outcomes}

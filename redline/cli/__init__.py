@@ -8,6 +8,7 @@ from redline import __version__
 from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
 from redline.cli.ingest import ingest_cli, skips_cli
+from redline.cli.situation import events_cli, export_cli, index_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -43,3 +44,6 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
 main.add_command(analyze_cli)
 main.add_command(ingest_cli)
 main.add_command(skips_cli)
+main.add_command(index_cli)
+main.add_command(events_cli)
+main.add_command(export_cli)

@@ -29,7 +29,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from redline import dedupe
 from redline.errors import StoreError
 from redline.models import Article, Brief, Evidence, Skip
-from redline.store import corpus, migrations, schema
+from redline.store import corpus, export, migrations, schema
 from redline.store.corpus import Duplicate, FeedCursor
 
 __all__ = ["Duplicate", "FeedCursor", "Store", "default_db_url", "open_store"]
@@ -210,6 +210,13 @@ class Store:
         query = query.limit(limit).offset(offset)
         with self._read() as conn:
             return [_event_dict(row) for row in conn.execute(query)]
+
+    def event_records(
+        self, *, actor: str | None = None, target: str | None = None, type: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Every event with its article's url, title, source and publication time (``store.export``)."""
+        with self._read() as conn:
+            return export.event_records(conn, actor=actor, target=target, type=type)
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""

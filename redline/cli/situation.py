@@ -1,0 +1,200 @@
+"""`redline index`, `redline events`, `redline export`: the situation picture from stored events."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from redline.cli._options import InputError, db_option, load_settings, settings_option
+from redline.errors import RedlineError
+from redline.situation import (
+    COLUMNS,
+    EventRecord,
+    IndexPoint,
+    events,
+    index_series,
+    load,
+    parse_dyad,
+    write_records,
+)
+from redline.store import open_store
+
+FORMATS = ("table", "csv", "json")
+QUOTE_CHARS = 90
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _dates(f: Any) -> Any:
+    f = click.option("--until", metavar="YYYY-MM-DD", callback=_day, help="Last day included.")(f)
+    return click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="First day included.")(f)
+
+
+def _format(f: Any) -> Any:
+    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table for reading, csv or json for tools.")(f)
+
+
+@click.command("index")
+@click.option("--dyad", metavar="A:B", default=None,
+              help="Two actor codes (country level: RUS-MIL counts for RUS); default: every dyad.")
+@_dates
+@click.option("--by", type=click.Choice(["day", "week"]), default="day", show_default=True, help="Period.")
+@_format
+@click.option("--events", "with_events", is_flag=True, help="List each point's events and evidence quotes.")
+@db_option
+@settings_option
+def index_cli(dyad: str | None, since: date | None, until: date | None, by: str, fmt: str, with_events: bool,
+              db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """The escalation index over time per dyad, kinetic and rhetorical components apart.
+
+    Each event adds max(0, -intensity) x factuality weight x confidence: ASSAULT, COERCE and MOBILIZE
+    to the kinetic component, THREATEN, ACCUSE, PROTEST, REJECT and SANCTION to the rhetorical one.
+
+    Example:
+
+        redline index --dyad RUS:UKR --by week --events
+    """
+    settings = load_settings(settings_pairs, db)
+    try:
+        pair = parse_dyad(dyad) if dyad else None
+        with open_store(settings.db or None) as store:
+            points = index_series(store, pair, since, until, by)
+            records = {r.event_id: r for r in load(store)} if with_events else {}
+    except RedlineError as e:
+        raise InputError(str(e)) from None
+    click.echo(_render_index(points, records, fmt, with_events), nl=False)
+
+
+@click.command("events")
+@click.option("--actor", metavar="CODE", help="Source actor code (RUS matches RUS-MIL).")
+@click.option("--target", metavar="CODE", help="Target actor code.")
+@click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--place", metavar="NAME", help="Location name (contains) or its country code.")
+@click.option("--weapon", metavar="NAME", help="Weapon name (contains).")
+@_dates
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="Show at most N events.")
+@_format
+@db_option
+@settings_option
+def events_cli(actor: str | None, target: str | None, type_: str | None, place: str | None, weapon: str | None,
+               since: date | None, until: date | None, limit: int | None, fmt: str, db: str | None,
+               settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """List stored events with their evidence, filtered by actor, target, type, place, weapon and dates.
+
+    Example:
+
+        redline events --actor RUS --type ASSAULT --since 2024-11-01
+    """
+    settings = load_settings(settings_pairs, db)
+    try:
+        with open_store(settings.db or None) as store:
+            found = events(store, actor=actor, target=target, type=type_, place=place, weapon=weapon,
+                           since=since, until=until, limit=limit)
+    except RedlineError as e:
+        raise InputError(str(e)) from None
+    click.echo(_render_events(found, fmt), nl=False)
+
+
+@click.command("export")
+@click.option("--format", "-f", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True,
+              help="parquet (needs pip install 'redline[parquet]'), csv or jsonl.")
+@click.option("--plover", is_flag=True, help="PLOVER JSON records instead of the flat table (with --format jsonl).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (replaced).")
+@db_option
+@settings_option
+def export_cli(fmt: str, plover: bool, output: Path, db: str | None,
+               settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Export every stored event as a flat GDELT-like table, or as PLOVER JSON records.
+
+    Columns: event_id, date, source, source_country, target, target_country, plover_type, plover_mode,
+    cameo_root, intensity (Goldstein-style), location, lat, lon, location_country, weapons, factuality,
+    confidence, article_id, article_url, article_title, quote, quote_start, quote_end.
+
+    Example:
+
+        redline export --format parquet --output events.parquet
+    """
+    if plover and fmt != "jsonl":
+        raise InputError(f"--plover: PLOVER records are JSON lines (use --format jsonl, not {fmt})")
+    if not output.parent.is_dir():
+        raise InputError(f"{output}: directory does not exist")
+    settings = load_settings(settings_pairs, db)
+    try:
+        with open_store(settings.db or None) as store:
+            records = load(store)
+        write_records(records, output, fmt, plover=plover)
+    except RedlineError as e:
+        raise InputError(str(e)) from None
+    click.echo(f"{len(records)} events written to {output}", err=True)
+
+
+def _render_index(points: Sequence[IndexPoint], records: dict[str, EventRecord], fmt: str, with_events: bool) -> str:
+    if fmt == "json":
+        payload = []
+        for p in points:
+            d = p.to_dict()
+            if with_events:
+                d["evidence"] = [{"event_id": i, "quote": records[i].quote} for i in p.event_ids]
+            payload.append(d)
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["period", "dyad", "kinetic", "rhetorical", "total", "events"]
+                        + (["event_ids"] if with_events else []))
+        for p in points:
+            writer.writerow([p.period, ":".join(p.dyad), p.kinetic, p.rhetorical, p.total, p.events]
+                            + ([" ".join(p.event_ids)] if with_events else []))
+        return out.getvalue()
+    if not points:
+        return "no events for the index (kinetic or rhetorical events with two countries and a date)\n"
+    lines = [f"{'period':<10}  {'dyad':<7}  {'kinetic':>8}  {'rhetorical':>10}  {'total':>8}  {'events':>6}"]
+    for p in points:
+        lines.append(f"{p.period:<10}  {':'.join(p.dyad):<7}  {p.kinetic:>8.2f}  {p.rhetorical:>10.2f}  "
+                     f"{p.total:>8.2f}  {p.events:>6}")
+        for event_id in p.event_ids if with_events else ():
+            r = records[event_id]
+            lines.append(f"    {event_id}  {r.plover_type} {r.source}->{r.target}  \"{_short(r.quote)}\"")
+    return "\n".join(lines) + "\n"
+
+
+def _render_events(found: Sequence[EventRecord], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**r.to_dict(), "weapons": "; ".join(r.weapons)} for r in found)
+        return out.getvalue()
+    if not found:
+        return "no events match\n"
+    lines = []
+    for r in found:
+        where = f" at {r.location}" if r.location else ""
+        arms = f" with {', '.join(r.weapons)}" if r.weapons else ""
+        lines.append(f"{r.date or '----------'}  {r.event_id}  {r.plover_type} {r.source}->{r.target}{where}{arms}"
+                     f"  [{r.factuality}]")
+        lines.append(f"    \"{_short(r.quote)}\"")
+    return "\n".join(lines) + "\n"
+
+
+def _short(quote: str | None) -> str:
+    text = " ".join((quote or "").split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
