@@ -20,21 +20,25 @@ finds the stored ones as duplicates: the store ends as after one uninterrupted r
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redline import dedupe
-from redline.errors import IngestError, ModelNotInstalled, RedlineError, SourceError
+from redline.errors import ConfigError, IngestError, ModelNotInstalled, RedlineError, SourceError
 from redline.ingest import normalize
 from redline.models import Article, Brief, RawDocument, Skip
 from redline.pipeline import Context, analyze_article
 from redline.runner import LocalRunner, Runner
 from redline.settings import Settings
-from redline.store import Store
+from redline.store import FeedCursor, Store
 
 Reader = Callable[[str], Iterable[RawDocument | Skip]]
 NEW, DUPLICATE, SKIPPED = "new", "duplicate", "skipped"
+_DURATION_RE = re.compile(r"(\d+)([smhd])")
+_UNIT_S = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,68 @@ def ingest(
             done(Outcome(work.article.origin, DUPLICATE, work.article.id,
                          f"{duplicate.kind} as {duplicate.kept_id}"))
     return report
+
+
+def watch(
+    specs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    read: Reader,
+    every_s: float,
+    runner: Runner | None = None,
+    cycles: int | None = None,
+    on_cycle: Callable[[int, IngestReport], None] | None = None,
+    total: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest ``specs`` every ``every_s`` seconds, ``cycles`` times (None: until interrupted).
+
+    Items already stored are duplicates and cost no analysis, so each poll stores only what is new; the feed
+    reader skips unchanged feeds and taken entries through ``StoreFeedState``.
+
+    Args:
+        total: counts summed over the cycles, kept current so that an interrupted caller can print them.
+    """
+    total = IngestReport() if total is None else total
+    specs = list(specs)
+    n = 0
+    while cycles is None or n < cycles:
+        n += 1
+        report = ingest(specs, store, settings, read=read, runner=runner)
+        total.new += report.new
+        total.duplicate += report.duplicate
+        total.skipped += report.skipped
+        total.skips.extend(report.skips)
+        if on_cycle is not None:
+            on_cycle(n, report)
+        if cycles is None or n < cycles:
+            time.sleep(every_s)
+    return total
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in "30s", "10m", "1h30m" or "1d"."""
+    compact = text.strip().lower()
+    parts = _DURATION_RE.findall(compact)
+    if not parts or "".join(n + u for n, u in parts) != compact:
+        raise ConfigError(f"--every {text}: not a duration (use for example 30s, 10m, 1h or 1h30m)")
+    seconds = float(sum(int(n) * _UNIT_S[u] for n, u in parts))
+    if seconds <= 0:
+        raise ConfigError(f"--every {text}: the interval must be longer than 0 s")
+    return seconds
+
+
+class StoreFeedState:
+    """The feed reader's state (validators and taken entry ids per feed URL), kept in the store."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get(self, url: str) -> FeedCursor | None:
+        return self._store.feed_state(url)
+
+    def put(self, url: str, cursor: FeedCursor) -> None:
+        self._store.put_feed_state(url, etag=cursor.etag, last_modified=cursor.last_modified, seen=cursor.seen)
 
 
 def analyze_work(work: _Work) -> Brief | Skip:

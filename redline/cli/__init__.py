@@ -9,6 +9,7 @@ from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
 from redline.cli.ingest import ingest_cli, skips_cli
 from redline.cli.situation import events_cli, export_cli, index_cli
+from redline.cli.watch import watch_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -47,3 +48,4 @@ main.add_command(skips_cli)
 main.add_command(index_cli)
 main.add_command(events_cli)
 main.add_command(export_cli)
+main.add_command(watch_cli)
