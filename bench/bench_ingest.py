@@ -1,0 +1,111 @@
+"""Ingest throughput (articles/s) with 1 and 2 worker processes, on SQLite and PostgreSQL, with peak memory.
+
+Run by hand: `.venv/bin/python bench/bench_ingest.py [--articles 2000] [--pg URL]`
+(the PostgreSQL URL defaults to REDLINE_TEST_PG_URL; without one only SQLite runs).
+
+The corpus: every article is 20 to 30 sentences drawn at random (fixed seed) from the sentences of the
+75 bundled articles (22 sample VOA stories, 52 from tests/data/voa_more.jsonl, the founding example),
+with its own URL. Two such articles share almost no 5-word shingle, so none is a duplicate and every one
+is analysed: the figures are the cost of new articles. Each configuration runs in a fresh process on a
+fresh database; its time includes starting the workers and loading the model in each. Peak memory is the
+largest resident set of the run's process and of any of its worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def build_corpus(n: int, path: Path) -> None:
+    records = [json.loads(line) for line in (ROOT / "redline/data/sample/voa_articles.jsonl").open()]
+    records += [json.loads(line) for line in (ROOT / "tests/data/voa_more.jsonl").open()]
+    texts = [r["text"] for r in records] + [(ROOT / "redline/data/sample/ukraine-1000th-day.txt").read_text()]
+    sentences = [s.strip() for t in texts for s in SENTENCE_RE.split(t) if len(s.split()) >= 5]
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            body = " ".join(rng.sample(sentences, rng.randint(20, 30)))
+            f.write(json.dumps({"url": f"https://bench.example/{i}", "published": "2025-03-14",
+                                "title": f"Bench article {i}", "text": body}) + "\n")
+
+
+def run_one(corpus: Path, url: str, workers: int) -> None:
+    """One configuration in this process: prints a JSON line with the figures."""
+    from functools import partial
+
+    from redline.intake import ingest
+    from redline.runner import make_runner
+    from redline.settings import Settings
+    from redline.sources import read
+    from redline.store import open_store
+
+    t0 = time.perf_counter()
+    with open_store(url) as store, make_runner(workers) as runner:
+        report = ingest([str(corpus)], store, Settings(), read=partial(read), runner=runner)
+    seconds = time.perf_counter() - t0
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"new": report.new, "duplicate": report.duplicate, "skipped": report.skipped,
+                      "seconds": seconds, "rss_self_mb": own, "rss_worker_mb": children}))
+
+
+def fresh_pg(base: str) -> str:
+    import sqlalchemy as sa
+
+    name = f"redline_bench_{os.getpid()}_{os.urandom(3).hex()}"
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return f"{base.rsplit('/', 1)[0]}/{name}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
+    parser.add_argument("--pg", default=os.environ.get("REDLINE_TEST_PG_URL", ""), help="PostgreSQL server URL")
+    parser.add_argument("--one", nargs=3, metavar=("CORPUS", "URL", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        run_one(Path(args.one[0]), args.one[1], int(args.one[2]))
+        return
+    work = Path(tempfile.mkdtemp(prefix="redline-bench-"))
+    corpus = work / "corpus.jsonl"
+    build_corpus(args.articles, corpus)
+    print(f"corpus: {args.articles} articles, {corpus.stat().st_size / 1e6:.1f} MB; cores: {os.cpu_count()}; "
+          f"load average before: {os.getloadavg()[0]:.1f}")
+    stores = [("sqlite", lambda: f"sqlite:///{work / f'bench-{time.time_ns()}.db'}")]
+    if args.pg:
+        stores.append(("postgresql", lambda: fresh_pg(args.pg)))
+    for name, make_url in stores:
+        rates = {}
+        for workers in (int(w) for w in args.workers.split(",")):
+            out = subprocess.run([sys.executable, __file__, "--one", str(corpus), make_url(), str(workers)],
+                                 check=True, capture_output=True, text=True).stdout
+            r = json.loads(out.strip().splitlines()[-1])
+            rates[workers] = r["new"] / r["seconds"]
+            print(f"{name:<10} workers={workers}: {rates[workers]:6.1f} articles/s  ({r['new']} new, "
+                  f"{r['duplicate']} duplicate, {r['skipped']} skipped in {r['seconds']:.0f} s)  "
+                  f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB")
+        if 1 in rates and len(rates) > 1:
+            best = max(w for w in rates if w != 1)
+            print(f"{name:<10} speed-up {best} workers / 1: {rates[best] / rates[1]:.2f}x")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
+
+
+if __name__ == "__main__":
+    main()
