@@ -19,6 +19,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,16 @@ def fresh_pg(base: str) -> str:
     return f"{base.rsplit('/', 1)[0]}/{name}"
 
 
+def drop_pg(url: str) -> None:
+    import sqlalchemy as sa
+
+    base, name = url.rsplit("/", 1)
+    engine = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
@@ -94,8 +105,13 @@ def main() -> None:
     for name, make_url in stores:
         rates = {}
         for workers in (int(w) for w in args.workers.split(",")):
-            out = subprocess.run([sys.executable, __file__, "--one", str(corpus), make_url(), str(workers)],
-                                 check=True, capture_output=True, text=True).stdout
+            url = make_url()
+            try:
+                out = subprocess.run([sys.executable, __file__, "--one", str(corpus), url, str(workers)],
+                                     check=True, capture_output=True, text=True).stdout
+            finally:
+                if name == "postgresql":
+                    drop_pg(url)
             r = json.loads(out.strip().splitlines()[-1])
             rates[workers] = r["new"] / r["seconds"]
             print(f"{name:<10} workers={workers}: {rates[workers]:6.1f} articles/s  ({r['new']} new, "
@@ -105,6 +121,7 @@ def main() -> None:
             best = max(w for w in rates if w != 1)
             print(f"{name:<10} speed-up {best} workers / 1: {rates[best] / rates[1]:.2f}x")
     print(f"load average after: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
+    shutil.rmtree(work)
 
 
 if __name__ == "__main__":
