@@ -25,8 +25,8 @@ _KINDS = (
     ("is_loopback", "loopback"),
     ("is_link_local", "link-local"),
     ("is_multicast", "multicast"),
-    ("is_private", "private"),
     ("is_reserved", "reserved"),
+    ("is_private", "private"),
 )
 _HEX_RE = re.compile(r"0[xX][0-9a-fA-F]*")
 _OCTAL_RE = re.compile(r"0[0-7]+")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from importlib import metadata
 from types import TracebackType
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -229,18 +229,23 @@ class HttpFetcher(Fetcher):
         """One hop: check the target, then attempt it up to ``retries + 1`` times."""
         via = "" if url == origin else f" after a redirect to {url}"
         try:
-            parsed = httpx.URL(url)
-        except httpx.InvalidURL as e:
+            parts = urlsplit(url)
+            host, port = parts.hostname or "", parts.port
+        except ValueError as e:
             raise FetchError(f"{origin}: invalid URL{via} ({e})") from None
-        if parsed.scheme not in ("http", "https") or not parsed.host:
+        if parts.scheme.lower() not in ("http", "https") or not host:
             raise FetchError(f"{origin}: not an http or https URL{via}")
+        # checked on our own parse of the host, before the client reads it in its own way
         try:
-            addresses = self.policy.addresses(parsed.host, parsed.port or _default_port(parsed.scheme),
-                                              self._resolve)
+            addresses = self.policy.addresses(host, port or _default_port(parts.scheme.lower()), self._resolve)
         except Refused as e:
             raise FetchError(f"{origin}: refused: {e.problem}{via} ({ALLOW_HINT})") from None
         except Unresolvable:
-            raise FetchError(f"{origin}: cannot resolve the host name '{parsed.host}'{via}") from None
+            raise FetchError(f"{origin}: cannot resolve the host name '{host}'{via}") from None
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL as e:
+            raise FetchError(f"{origin}: invalid URL{via} ({e})") from None
         last: _Retry | None = None
         for attempt in range(self.retries + 1):
             if last is not None:
