@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from redline.errors import FetchError
+from redline.settings import Settings
 from redline.sources import read
 from redline.sources.web import USER_AGENT, HttpFetcher, MemoryFeedState, Validators, open_fetcher
-from redline.settings import Settings
 
 
 def fetcher(**kwargs: Any) -> HttpFetcher:

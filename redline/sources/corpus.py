@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from redline.errors import SourceError
 from redline.models import RawDocument, Skip
@@ -36,6 +36,12 @@ def read_corpus(path: str, *, max_bytes: int) -> Iterator[Item]:
     return _read_csv(path, "\t" if p.suffix.lower() == ".tsv" else ",", max_bytes)
 
 
+class _BadBytes(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 def _read_csv(path: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
     with open(path, "rb") as raw:
         head = raw.read(_SNIFF_BYTES)
@@ -43,10 +49,14 @@ def _read_csv(path: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
         raise SourceError(f"{path}: binary file, not CSV")
     # an article may be far longer than the csv module's 128 KB default field limit
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
-    f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the generator
+    f = open(path, "rb")  # noqa: SIM115 - closed by the generator
+    reader = csv.reader(_lines(f), delimiter=delimiter)
     try:
-        header = next(csv.reader(f, delimiter=delimiter), None)
-    except (UnicodeDecodeError, csv.Error) as e:
+        header = next(reader, None)
+    except _BadBytes as e:
+        f.close()
+        raise SourceError(f"{path}: invalid UTF-8 in the header, line {e.line} (re-save the file as UTF-8)") from None
+    except csv.Error as e:
         f.close()
         raise SourceError(f"{path}: cannot read the header ({_problem(e)})") from None
     if not header:
@@ -57,11 +67,19 @@ def _read_csv(path: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
         f.close()
         raise SourceError(f'{path}: no "text" column (columns: {", ".join(header)}; '
                           f'expected {", ".join(COLUMNS)})')
-    return _csv_rows(path, f, delimiter, names)
+    return _csv_rows(path, f, reader, names)
 
 
-def _csv_rows(path: str, f: Any, delimiter: str, names: list[str]) -> Iterator[Item]:
-    reader = csv.reader(f, delimiter=delimiter)
+def _lines(f: BinaryIO) -> Iterator[str]:
+    """Each line of ``f`` decoded on its own, so a bad byte is found at its line, not 8 KB early."""
+    for n, line in enumerate(f, start=1):
+        try:
+            yield line.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise _BadBytes(n) from None
+
+
+def _csv_rows(path: str, f: BinaryIO, reader: Any, names: list[str]) -> Iterator[Item]:
     n = 0
     try:
         while True:
@@ -71,9 +89,9 @@ def _csv_rows(path: str, f: Any, delimiter: str, names: list[str]) -> Iterator[I
                 row = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError:
-                yield Skip(where, "source", f"{path}: invalid UTF-8 at row {n}; the rest of the file is not read "
-                                            f"(re-save the file as UTF-8)")
+            except _BadBytes as e:
+                yield Skip(where, "source", f"{path}: invalid UTF-8 at line {e.line} (row {n}); the rest of the "
+                                            f"file is not read (re-save the file as UTF-8)")
                 return
             except csv.Error as e:
                 yield Skip(where, "source", f"{path}: row {n}: {_problem(e)}")
