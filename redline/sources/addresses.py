@@ -2,8 +2,8 @@
 
 A host is checked in every form a resolver accepts, before any connection: DNS names (every address they
 resolve to), IPv4 written with decimal, hex or octal parts (``2130706433``, ``0x7f.1``, ``0177.0.0.1``),
-IPv6 (``[::1]``) and IPv4-mapped IPv6 (``[::ffff:127.0.0.1]``). The fetcher then connects to the exact
-address checked here, so a name cannot resolve to something else between the check and the connection.
+IPv6 (``[::1]``) and IPv4-mapped IPv6 (``[::ffff:127.0.0.1]``). Over plain HTTP the fetcher then connects
+to the exact address checked here, so a name cannot resolve to something else between check and connection.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -23,10 +22,6 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 # the root element of RSS 2.0, RSS 1.0 (RDF) and Atom, after any XML declaration, comments and whitespace
 _FEED_ROOT_RE = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 _SNIFF_BYTES = 2048
-
-# url -> the linked page as a RawDocument; raises SourceError
-PageReader = Callable[[str], RawDocument]
-
 
 @dataclass(frozen=True)
 class FeedEntry:

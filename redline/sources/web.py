@@ -4,7 +4,8 @@
         page = fetcher.fetch("https://example.org/news/1")   # Page, or FetchError with one line
 
 ``HttpFetcher`` follows redirects itself and checks every hop's addresses (``addresses.AddressPolicy``),
-connects to the exact address it checked, streams the body up to a size cap, retries timeouts, lost
+connects over plain HTTP to the exact address it checked (over HTTPS the certificate check stops a name
+that re-resolves elsewhere), streams the body up to a size cap, retries timeouts, lost
 connections, 429 and 5xx answers with exponential backoff (never other 4xx), limits the requests in
 flight per host, and sends conditional requests for feeds (``Validators`` kept in a ``FeedState``).
 """
@@ -267,7 +268,9 @@ class HttpFetcher(Fetcher):
             headers["If-None-Match"] = validators.etag
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
-        candidates: list[IPAddress | None] = list(addresses) or [None]
+        # plain HTTP is pinned to the checked addresses; over HTTPS a name that re-resolves to another
+        # host fails the certificate check, and pinning would share one TLS connection among names
+        candidates: list[IPAddress | None] = list(addresses) if parsed.scheme == "http" and addresses else [None]
         with self._host_slot(parsed.host):
             for i, address in enumerate(candidates):
                 request = self._request(parsed, address, headers)
@@ -293,9 +296,7 @@ class HttpFetcher(Fetcher):
         if address is None:
             return self._client.build_request("GET", parsed, headers=headers)
         pinned = parsed.copy_with(host=str(address))
-        extensions = {"sni_hostname": parsed.host} if parsed.scheme == "https" else None
-        return self._client.build_request("GET", pinned, headers={**headers, "Host": parsed.netloc.decode("ascii")},
-                                          extensions=extensions)
+        return self._client.build_request("GET", pinned, headers={**headers, "Host": parsed.netloc.decode("ascii")})
 
     def _answer(self, url: str, response: httpx.Response, sent: Validators | None, started: float) -> Page | _Redirect:
         status = response.status_code
