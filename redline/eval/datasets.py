@@ -130,7 +130,7 @@ def _event_record(item: dict[str, Any]) -> EventRecord:
         else:
             ptype = PLOVER_TYPE_ALIASES.get(e["code"], e["code"])
         expected.append(ExpectedEvent(ptype, gold_actor(e.get("source")), gold_actor(e.get("target"))))
-    none = bool(item.get("expected_no_events")) or not expected
+    none = bool(item.get("expected_no_events")) or not item.get("expected_events")
     return EventRecord(str(item["id"]), str(item["text"]), item.get("date"), tuple(expected), none)
 
 
