@@ -148,7 +148,7 @@ def gold_actor(code: str | None) -> str | None:
 
 
 def read_tabari_actors(text: str) -> list[ExtraActor]:
-    """Names and codes of a TABARI/PETRARCH actor dictionary ("GONDOR [GON]", "+MINAS_TIRITH", tab-indented codes)."""
+    """Names and codes of a TABARI actor dictionary ("GONDOR [GON]", "+MINAS_TIRITH"); undated code, else the last."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     out: list[ExtraActor] = []
     names: list[str] = []

@@ -108,6 +108,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             return None
         cameo = found
         target = index.actor(objs)
+        if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
+            target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
