@@ -25,7 +25,7 @@ from redline.pipeline import Context
               help="Show up to N failing records (predicted vs expected) per dataset.")
 @click.option("--floors", "floors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Floors file (tests/gold_floors.json): exit 1 when a score breaks its floor.")
-@click.option("--update-floors", "update", is_flag=True, help="Raise the floors in --floors to the scores measured now.")
+@click.option("--update-floors", "update", is_flag=True, help="Raise the floors in --floors to the scores now.")
 @click.option("--allow-regression", is_flag=True, help="With --update-floors, accept lowering a floor.")
 @settings_option
 def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: int, floors_path: Path | None,

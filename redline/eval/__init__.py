@@ -14,8 +14,15 @@ from redline import nlp as nlp_stage
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, read_dataset
 from redline.eval.floors import FloorCheck, check_floors, load_floors, update_floors
-from redline.eval.scoring import EventScores, GoldScores, actor_vocabulary, predicted_of, score_events, \
-    score_gold, score_record
+from redline.eval.scoring import (
+    EventScores,
+    GoldScores,
+    actor_vocabulary,
+    predicted_of,
+    score_events,
+    score_gold,
+    score_record,
+)
 from redline.ingest import normalize
 from redline.models import Brief, Event, RawDocument
 from redline.nlp.gazetteer import Actor, Gazetteer

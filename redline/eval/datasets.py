@@ -230,5 +230,6 @@ def _sample_article(ref: str) -> dict[str, Any]:
         if line.strip():
             rec = json.loads(line)
             if rec.get("id") == record_id:
-                return {"title": rec["title"], "text": rec["text"], "published": rec.get("published") or rec.get("date")}
+                published = rec.get("published") or rec.get("date")
+                return {"title": rec["title"], "text": rec["text"], "published": published}
     raise KeyError(f"no record {record_id!r} in {name}")
