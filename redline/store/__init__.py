@@ -29,7 +29,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from redline.errors import StoreError
 from redline.assess.ledger import LedgerEntry, LedgerView
-from redline.models import Brief, Evidence, Skip
+from redline.models import Brief, Event, Evidence, Skip
 from redline.store import ledger, migrations, schema
 
 __all__ = ["Store", "default_db_url", "open_store"]
@@ -114,6 +114,11 @@ class Store:
         """The red-line ledger: curated seed rows (with any status stored events moved), then article threats."""
         with self._read() as conn:
             return ledger.entries(conn)
+
+    def dated_events(self, since: str = "0000") -> list[tuple[str, str | None, Event]]:
+        """(article id, publication day, event) of every stored event dated from ``since``, oldest first."""
+        with self._read() as conn:
+            return ledger.stored_events(conn, since)
 
     def ledger_view(self, as_of: str | None = None) -> LedgerView:
         """The ledger and escalation windows as known on ``as_of`` (ISO day; None: everything stored)."""
