@@ -127,9 +127,9 @@ def _credibility(analysis: Analysis, threats: tuple[Threat, ...], ledger: Ledger
         partly = f" ({c.partial} only in part)" if c.partial else ""
         when = f" by {ledger.as_of}" if ledger.as_of else ""
         text = (f"Red-line ledger: of {c.crossed} {what}red lines declared by {name(t.actor)}{since} that were "
-                f"crossed with a known outcome{when}, {c.followed} {'was' if c.followed == 1 else 'were'} followed by the threatened "
-                f"response{partly}: {c.prior} prior, posterior mean {c.mean:.2f}, 80% interval "
-                f"{c.low:.2f}–{c.high:.2f} (rows {', '.join(c.entry_ids[:4])}"
+                f"crossed with a known outcome{when}, {c.followed} {'was' if c.followed == 1 else 'were'} "
+                f"followed by the threatened response{partly}: {c.prior} prior, posterior mean {c.mean:.2f}, "
+                f"80% interval {c.low:.2f}–{c.high:.2f} (rows {', '.join(c.entry_ids[:4])}"
                 f"{'…' if len(c.entry_ids) > 4 else ''}).")
         if c.mean < BLUFF_MEAN:
             text += " On this record the threat may be a bluff."

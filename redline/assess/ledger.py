@@ -13,7 +13,8 @@ Matching rules (``crossing`` and ``answer``; docs/ladder.md has the worked examp
 - A later event *answers* a crossed line when the issuer does it within ``FOLLOW_WINDOW_DAYS`` of the
   crossing, against the line's target (by target code or by the country where it happens): at or above
   the threatened rung it is "yes", at rung 3 (sanctions, coercion) or above but below the threatened
-  rung it is "partial". A crossed line with no answer after the window counts as "no".
+  rung it is "partial". Force by the issuer on the named target's own soil counts as rung 8 (direct
+  confrontation between the two). A crossed line with no answer after the window counts as "no".
 """
 
 from __future__ import annotations
@@ -201,6 +202,10 @@ def answer(entry: LedgerEntry, event: Event) -> str | None:
         if entry.target not in {country(event.target), located}:
             return None
     rung = event_rung(event, None)
+    located = event.geo.country if event.geo else None
+    if (event.type in FORCE or event.cameo in {"18", "19", "20"}) and entry.target and \
+            located == entry.target == country(event.target):
+        rung = max(rung, 8)  # force on the named target's own soil: the two are in direct confrontation
     if rung >= entry.response_rung:
         return "yes"
     return "partial" if rung >= 3 else None

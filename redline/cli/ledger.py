@@ -22,7 +22,8 @@ def ledger(db: str | None, actor: str | None = None, kind: str | None = None, da
 
 
 @click.command("ledger")
-@click.option("--actor", "-a", metavar="CODE", default=None, help="Only red lines declared by this actor (RUS, USA...).")
+@click.option("--actor", "-a", metavar="CODE", default=None,
+              help="Only red lines declared by this actor (RUS, USA...).")
 @click.option("--kind", "-k", type=click.Choice(KINDS), default=None, help="Only this type of threat.")
 @click.option("--as-of", "day", metavar="DATE", default=None,
               help="Show the ledger as it was known on DATE (YYYY-MM-DD): later lines and outcomes are hidden.")
@@ -55,11 +56,11 @@ def ledger_cli(actor: str | None, kind: str | None, day: str | None, db: str | N
     if not view.entries:
         click.echo("no red lines match")
         return
-    for e in view.entries:
-        click.echo(_line(e))
+    for entry in view.entries:
+        click.echo(_line(entry))
     click.echo("")
     click.echo("Credibility (follow-through once crossed; Beta(1, 1) prior; 80% interval)")
-    for issuer in dict.fromkeys(e.issuer for e in view.entries):
+    for issuer in dict.fromkeys(x.issuer for x in view.entries):
         for k in (None, *KINDS):
             c = credibility(view, issuer, k)
             if c.crossed == 0:

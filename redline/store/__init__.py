@@ -27,8 +27,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-from redline.errors import StoreError
 from redline.assess.ledger import LedgerEntry, LedgerView
+from redline.errors import StoreError
 from redline.models import Brief, Event, Evidence, Skip
 from redline.store import ledger, migrations, schema
 

@@ -42,7 +42,8 @@ def on_save(conn: Connection, brief: Brief) -> None:
     stored = {e.id: e for e in _stored_entries(conn)}
     for entry in [*rules.seed(), *stored.values()]:
         current = stored.get(entry.id, entry)
-        if current.origin == aid or (current.crossed and current.followed in {"yes", "no"}):
+        curated = current.origin == "seed" and current.crossed and current.followed != "pending"
+        if current.origin == aid or curated or (current.crossed and current.followed in {"yes", "no"}):
             continue
         moved = rules.update(current, new_events)
         if moved != current:
