@@ -145,3 +145,22 @@ def sample_briefs(context: Any, sample_records: list[dict[str, Any]]) -> list[An
                             published=r["published"], source=r["source"]), context)
         for r in sample_records
     ]
+
+
+EVAL_SETS = ("tests/data/plover_gsr_dev.jsonl", "tests/data/petrarch2_unittest.jsonl", "tests/gold")
+
+
+@pytest.fixture(scope="session")
+def eval_results(context: Any) -> dict[str, Any]:
+    """Every evaluation set through the pipeline once per session, by dataset name."""
+    from redline.eval import evaluate
+
+    results = [evaluate(ROOT / path, context) for path in EVAL_SETS]
+    return {r.name: r for r in results}
+
+
+@pytest.fixture(scope="session")
+def gold_floors() -> dict[str, Any]:
+    from redline.eval import load_floors
+
+    return load_floors(ROOT / "tests" / "gold_floors.json")
