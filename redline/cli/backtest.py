@@ -105,7 +105,7 @@ def write_plot(result: BacktestResult, path: Path) -> None:
     ax.set_xlabel("forecast probability (bin mean)")
     ax.set_ylabel("observed frequency")
     ax.set_title(f"redline backtest {result.start} .. {result.end}: {len(result.scored)} forecasts")
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
