@@ -7,7 +7,9 @@ import click
 from redline import __version__
 from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
+from redline.cli.backtest import backtest_cli
 from redline.cli.eval import eval_cli
+from redline.cli.ledger import ledger_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -42,3 +44,5 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
 
 main.add_command(analyze_cli)
 main.add_command(eval_cli)
+main.add_command(ledger_cli)
+main.add_command(backtest_cli)

@@ -56,6 +56,8 @@ def analyze_cli(path: str, fmt: str, published: str | None, no_store: bool, allo
     except RedlineError as e:
         raise InputError(str(e)) from None
     store = _open_store(settings.db, no_store)
+    if store is not None:
+        ctx = ctx.with_ledger(store.ledger_view)
     try:
         results = _run(raws, ctx, published, store, progress=len(raws) > 1 and not quiet)
     finally:
