@@ -24,12 +24,25 @@ PAST = {"warn": "warned", "say": "said", "note": "noted", "threaten": "threatene
         "caution": "cautioned", "argue": "argued", "tell": "told", "claim": "claimed", "state": "stated",
         "add": "added", "insist": "insisted", "announce": "announced", "declare": "declared",
         "according to": "said", "believe": "believes", "suggest": "suggested", "assess": "assessed"}
-TYPE_PHRASE = {"ASSAULT": "used force against", "THREATEN": "threatened", "AID": "provided military aid to",
-               "MOBILIZE": "mobilised forces against", "SANCTION": "sanctioned", "COERCE": "coerced",
-               "ACCUSE": "accused", "PROTEST": "protested against", "REJECT": "rejected demands of",
-               "REQUEST": "appealed to", "CONSULT": "consulted", "AGREE": "agreed with",
-               "COOPERATE": "cooperated with", "SUPPORT": "supported", "CONCEDE": "made concessions to",
-               "RETREAT": "pulled back from"}
+# PLOVER type -> (with a target, without one, as a noun when nobody is named).
+VERB_FORMS = {
+    "ASSAULT": ("used force against", "used force", "An attack"),
+    "THREATEN": ("threatened", "issued threats", "A threat"),
+    "AID": ("provided aid to", "provided aid", "Aid"),
+    "MOBILIZE": ("mobilised forces against", "mobilised forces", "A mobilisation"),
+    "SANCTION": ("sanctioned", "imposed sanctions", "A sanction"),
+    "COERCE": ("coerced", "used coercion", "Coercion"),
+    "ACCUSE": ("accused", "made accusations", "An accusation"),
+    "PROTEST": ("protested against", "protested", "A protest"),
+    "REJECT": ("rejected demands of", "rejected demands", "A rejection"),
+    "REQUEST": ("appealed to", "made an appeal", "An appeal"),
+    "CONSULT": ("held talks with", "held talks", "Talks"),
+    "AGREE": ("agreed with", "reached an agreement", "An agreement"),
+    "COOPERATE": ("cooperated with", "cooperated", "Cooperation"),
+    "SUPPORT": ("supported", "voiced support", "Support"),
+    "CONCEDE": ("made concessions to", "made concessions", "A concession"),
+    "RETREAT": ("pulled back from", "pulled back", "A withdrawal"),
+}
 
 
 def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat, ...],
@@ -64,7 +77,8 @@ def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat,
     )
 
 
-THE = re.compile(r"^(United |European |Netherlands|Philippines|Gambia|Bahamas|Czech Republic|Democratic Republic|"
+THE = re.compile(r"^(United |European |U\.S\. |U\.N\. |Netherlands|Philippines|Gambia|Bahamas|Czech Republic|"
+                 r"Democratic Republic|"
                  r"Central African|Dominican Republic|Islamic State|Kremlin|Pentagon|Houthis|Taliban|"
                  r"[A-Z][a-z]+ (military|government)$)")
 
@@ -194,15 +208,22 @@ def _uncertainty(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statem
 def _developments(analysis: Analysis, events: tuple[Event, ...]) -> list[Statement]:
     hostile = sorted((e for e in events if e.factuality in {"asserted", "reported"} and e.type != "THREATEN"),
                      key=lambda e: e.intensity)
-    out = []
-    for e in hostile[:3]:
-        phrase = "advanced on territory held by" if e.mode == "seize" else TYPE_PHRASE.get(e.type, e.type.lower())
-        target = f" {name(e.target)}" if e.target else ""
-        where = f" in {e.location}" if e.location else ""
-        weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
-        out.append(Statement("development", f"{cap(name(e.source))} {phrase}{target}{where}{weapons} "
-                             f"(PLOVER {e.type}, {e.factuality}).", e.evidence[:1]))
-    return out
+    return [Statement("development", _event_sentence(e), e.evidence[:1]) for e in hostile[:3]]
+
+
+def _event_sentence(e: Event) -> str:
+    """"Russia attacked Ukraine in Sumy, Odesa (PLOVER ASSAULT, asserted)." with or without a named side."""
+    transitive, intransitive, noun = VERB_FORMS.get(e.type, ("acted against", "acted", "An event"))
+    if e.mode == "seize":
+        transitive, intransitive, noun = "advanced on territory held by", "advanced", "An advance"
+    where = f" in {e.location}" if e.location else ""
+    weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
+    tail = f" (PLOVER {e.type}, {e.factuality})."
+    if e.source is None:
+        against = f" against {name(e.target)}" if e.target else ""
+        return f"{noun}{against}{where}{weapons} is reported without a named perpetrator{tail}"
+    verb = f"{transitive} {name(e.target)}" if e.target else intransitive
+    return f"{cap(name(e.source))} {verb}{where}{weapons}{tail}"
 
 
 def _trim(text: str, start: int, end: int) -> int:
