@@ -26,3 +26,8 @@ def test_events_future_cooperation_is_an_intent(context: Any) -> None:
 
 def test_events_complement_of_an_agreement_verb_is_not_coded_twice(context: Any) -> None:
     assert _coded("Putin offered to negotiate with Armenia.", context) == [("AGREE", "RUS-GOV", "ARM")]
+
+
+def test_events_relative_clause_background_is_not_coded_beside_the_main_event(context: Any) -> None:
+    assert _coded("Serbia lifted a night curfew in Montenegro where 28 people have been killed in riots.",
+                  context) == [("RETREAT", "SRB", "MNE")]

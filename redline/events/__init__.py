@@ -35,6 +35,10 @@ INTENT_CODES = {"COOPERATE": "031", "SUPPORT": "032", "AID": "033", "CONCEDE": "
                 "CONSULT": "036", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131"}
 # Verbs whose complement names the act itself ("agreed to cooperate"): the head codes the event.
 GOVERNING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# Verbs that carry a noun event as their object: "launched an attack", "mounted an invasion".
+LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "hold", "wage",
+                         "step", "ramp", "continue", "resume", "make", "unleash", "intensify", "escalate",
+                         "impose", "announce", "order", "call", "organize", "organise", "declare", "end"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -53,12 +57,52 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     lexicon = VerbLexicon.load()
     found: list[Event] = []
     for sent in doc.sents:
-        for tok in sent:
-            verb_events = _verb_events(tok, index, lexicon, analysis)
-            noun = _noun_event(tok, index, analysis) if not verb_events else None
-            found.extend(e for e in [*verb_events, noun] if e is not None and e.factuality != "negated")
+        found.extend(e for e in _sentence_events(sent, index, lexicon, analysis) if e.factuality != "negated")
     found.extend(_threat_events(analysis))
     return _merge(found)
+
+
+def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
+    """The events a sentence reports: those of its main clauses, the way news event coders read a sentence.
+
+    Verbs of the root clause, its coordinated verbs and (under an uncoded verb such as "said") their
+    complements come first; verbs in relative, adverbial and purpose clauses only when the main clauses code
+    nothing. A noun event ("invasion", "strike") counts when a light verb of a main clause carries it
+    ("mounted an invasion", "began a hunger strike") or when no verb in the sentence codes an event.
+    """
+    by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
+    main = _main_verbs(sent, set(by_verb))
+    chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
+    primary = bool(chosen)
+    if not chosen:
+        chosen = [e for evs in by_verb.values() for e in evs]
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in by_verb:
+            continue
+        carried = tok.dep_ == "dobj" and tok.head.i in main and tok.head.lemma_ in LIGHT_VERBS
+        if not (carried or not primary):
+            continue
+        noun = _noun_event(tok, index, analysis)
+        if noun is not None:
+            chosen.append(noun)
+    return chosen
+
+
+def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
+    """Token indices of the sentence's main clauses: the root, its conjuncts, and complements of uncoded heads."""
+    main: set[int] = set()
+    stack = [sent.root]
+    while stack:
+        verb = stack.pop()
+        if verb.i in main:
+            continue
+        main.add(verb.i)
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
+                stack.append(c)
+            elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
+                stack.append(c)
+    return main
 
 
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
