@@ -31,3 +31,8 @@ def test_events_complement_of_an_agreement_verb_is_not_coded_twice(context: Any)
 def test_events_relative_clause_background_is_not_coded_beside_the_main_event(context: Any) -> None:
     assert _coded("Serbia lifted a night curfew in Montenegro where 28 people have been killed in riots.",
                   context) == [("RETREAT", "SRB", "MNE")]
+
+
+def test_events_domestic_dyad_keeps_its_same_country_target(context: Any) -> None:
+    assert _coded("The Sudanese government accused Darfur rebels of violating the ceasefire.", context) == [
+        ("ACCUSE", "SDN-GOV", "SDN")]

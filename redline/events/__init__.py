@@ -216,8 +216,6 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
             target = place.geo.country
     if source is None and target is None:
         return None
-    if country(source) == country(target) and ptype not in {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST"}:
-        target = None
     sent = head.sent
     article = analysis.article
     end = sent.end_char
