@@ -36,3 +36,8 @@ def test_events_relative_clause_background_is_not_coded_beside_the_main_event(co
 def test_events_domestic_dyad_keeps_its_same_country_target(context: Any) -> None:
     assert _coded("The Sudanese government accused Darfur rebels of violating the ceasefire.", context) == [
         ("ACCUSE", "SDN-GOV", "SDN")]
+
+
+def test_events_pronoun_subject_of_reported_speech_is_the_reporting_subject(context: Any) -> None:
+    assert _coded("Switzerland said today it had expelled two Russian diplomats for spying.", context) == [
+        ("SANCTION", "CHE", "RUS-GOV")]

@@ -146,7 +146,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        nouns = [c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in _object_words(c)]
         found = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
         if found is None:
             return None
@@ -163,6 +163,13 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if factuality == "future":
         cameo = _intent(cameo)
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality)
+
+
+def _object_words(noun: Any) -> list[str]:
+    """Lexicon keys for an object, most specific first: "diplomatic tie", then "tie"."""
+    lemma = noun.lemma_.lower()
+    mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
+    return [f"{mods[0]} {lemma}", lemma] if mods else [lemma]
 
 
 def _intent(cameo: str) -> str:
