@@ -38,7 +38,8 @@ GOVERNING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 # Verbs that carry a noun event as their object: "launched an attack", "mounted an invasion".
 LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "hold", "wage",
                          "step", "ramp", "continue", "resume", "make", "unleash", "intensify", "escalate",
-                         "impose", "announce", "order", "call", "organize", "organise", "declare", "end"})
+                         "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
+                         "complete"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -184,8 +185,8 @@ def _intent(cameo: str) -> str:
 def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:
     if noun.pos_ != "NOUN":
         return None
-    lemma = noun.lemma_.lower()
-    cameo = _event_nouns().get(lemma)
+    nouns = _event_nouns()
+    cameo = next((nouns[w] for w in _object_words(noun) if w in nouns), None)
     if cameo is None:
         return None
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
