@@ -8,6 +8,7 @@ from typing import Any
 from redline.models import Mention
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
@@ -84,6 +85,8 @@ def subject_tokens(verb: Any) -> list[Any]:
             head = subj[0]
             if head.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
+            if head.lower_ in PERSONAL_PRONOUNS and not list(head.children):
+                return _antecedent(node) or [head]
             return [t for t in head.subtree if not _is_clause(t, head)]
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
             node = node.head
@@ -91,6 +94,17 @@ def subject_tokens(verb: Any) -> list[Any]:
         if node.dep_ == "acl" and node.head is not node:
             return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
         break
+    return []
+
+
+def _antecedent(verb: Any) -> list[Any]:
+    """Reported speech: "Switzerland said it had expelled ..." - the pronoun is the reporting verb's subject."""
+    node = verb
+    while node.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and node.head is not node:
+        node = node.head
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and subj[0].lower_ not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+            return [t for t in subj[0].subtree if not _is_clause(t, subj[0])]
     return []
 
 
