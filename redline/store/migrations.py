@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from redline.errors import MigrationError
-from redline.store import schema
+from redline.store import schema, search
 
 
 class Migration(NamedTuple):
@@ -24,10 +24,17 @@ class Migration(NamedTuple):
 
 def _create_schema(conn: Connection) -> None:
     schema.metadata.create_all(conn)
+    search.create(conn)
+
+
+def _search_and_event_order(conn: Connection) -> None:
+    search.create(conn)
+    schema.events_order.create(conn, checkfirst=True)
 
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
+    Migration(4, "full-text search over articles; event order index", _search_and_event_order),
 ]
 
 LATEST = MIGRATIONS[-1].version
@@ -71,7 +78,7 @@ def migrate(engine: Engine, label: str, connect: Callable[[], Connection] | None
                 )
             if version == LATEST:
                 return applied
-            step = MIGRATIONS[0] if version == 0 else next(m for m in MIGRATIONS if m.version == version + 1)
+            step = MIGRATIONS[0] if version == 0 else next(m for m in MIGRATIONS if m.version > version)
             target = LATEST if version == 0 else step.version
             try:
                 step.apply(conn)
