@@ -27,6 +27,8 @@ class Settings:
     min_text_chars: int = 20
     db: str = ""
     min_city_population: int = 5000
+    api_token: str = field(default="", repr=False)
+    max_request_bytes: int = 1_000_000
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

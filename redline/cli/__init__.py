@@ -7,6 +7,7 @@ import click
 from redline import __version__
 from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
+from redline.cli.serve import serve_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -36,7 +37,10 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
     settings = load_settings(settings_pairs)
     for name, value, origin in settings.items():
         shown = list(value) if isinstance(value, tuple) else value
+        if name == "api_token" and value:
+            shown = "***"
         click.echo(f"{name} = {shown!r}  ({origin})")
 
 
 main.add_command(analyze_cli)
+main.add_command(serve_cli)
