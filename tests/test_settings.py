@@ -28,7 +28,7 @@ def test_settings_layers_file_then_env_then_override(tmp_path: Path) -> None:
 def test_settings_unknown_name_is_refused() -> None:
     with pytest.raises(ConfigError) as err:
         Settings.load({"max_bytes": "1"}, environ={})
-    assert str(err.value).startswith("--setting: unknown setting 'max_bytes' (known: db, languages,")
+    assert str(err.value).startswith("--setting: unknown setting 'max_bytes' (known: api_token, db, languages,")
 
 
 def test_settings_bad_integer_is_refused() -> None:
@@ -39,3 +39,14 @@ def test_settings_bad_integer_is_refused() -> None:
 
 def test_settings_list_values_parse_from_commas() -> None:
     assert Settings.load({"languages": "en, fr"}, environ={}).languages == ("en", "fr")
+
+
+def test_settings_api_token_comes_from_the_environment_and_is_masked() -> None:
+    from click.testing import CliRunner
+
+    from redline.cli import main
+
+    assert Settings.load(environ={"REDLINE_API_TOKEN": "s3cret"}).api_token == "s3cret"
+    result = CliRunner().invoke(main, ["settings"], env={"REDLINE_API_TOKEN": "s3cret"})
+    assert "api_token = '***'  (REDLINE_API_TOKEN)" in result.output.splitlines()
+    assert "s3cret" not in result.output
