@@ -27,6 +27,14 @@ class Settings:
     min_text_chars: int = 20
     db: str = ""
     min_city_population: int = 5000
+    # fetching
+    fetch_timeout: float = 20.0
+    max_page_bytes: int = 5_000_000
+    fetch_retries: int = 2
+    fetch_per_host: int = 2
+    user_agent: str = "redline/{version} (+https://github.com/redline)"
+    fetch_allow_networks: tuple[str, ...] = ()
+    # web
     api_token: str = field(default="", repr=False)
     max_request_bytes: int = 1_000_000
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
@@ -61,8 +69,9 @@ class Settings:
             _check_name(key, "--setting")
             values[key] = _parse(key, raw, values[key], f"--setting {key}")
             origins[key] = "--setting"
-        if isinstance(values.get("languages"), list):
-            values["languages"] = tuple(values["languages"])
+        for key, value in values.items():
+            if isinstance(value, list):
+                values[key] = tuple(value)
         return cls(**values, origins=origins)
 
     def with_(self, **changes: Any) -> Settings:
@@ -91,6 +100,11 @@ def _parse(key: str, raw: str, default: Any, where: str) -> Any:
             return int(raw)
         except ValueError:
             raise ConfigError(f"{where}: {key} must be an integer, got {raw!r}") from None
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigError(f"{where}: {key} must be a number, got {raw!r}") from None
     if isinstance(default, (list, tuple)):
         if raw.startswith("["):
             return tuple(json.loads(raw))

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import http.server
 import json
 import os
+import threading
+import time
+import urllib.parse
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -148,6 +155,160 @@ def sample_briefs(context: Any, sample_records: list[dict[str, Any]]) -> list[An
     ]
 
 
+PAGES_DIR = ROOT / "tests" / "pages"
+# every static page claims the same modification time, so If-Modified-Since can match it
+PAGES_MODIFIED = "Tue, 19 Nov 2024 08:00:00 GMT"
+_PAGE_TYPES = {".html": "text/html", ".rss": "application/rss+xml", ".atom": "application/atom+xml",
+               ".urls": "text/plain", ".txt": "text/plain"}
+
+
+class _PageHandler(http.server.BaseHTTPRequestHandler):
+    """Serves tests/pages/ ({{BASE}} replaced by the server's URL) plus routes that misbehave on purpose."""
+
+    server: Any
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query))
+        self.server.hits[self.path] += 1
+        self.server.headers_seen.append((self.path, dict(self.headers)))
+        route = getattr(self, "route_" + url.path.strip("/").replace("-", "_"), None)
+        try:
+            if route is not None:
+                route(query)
+            else:
+                self.static(url.path)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up first: the timeout and size tests do that
+
+    def send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
+             headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def static(self, path: str) -> None:
+        file = (PAGES_DIR / path.lstrip("/")).resolve()
+        if PAGES_DIR not in file.parents or not file.is_file():
+            self.send(404, b"<html><body><h1>Not Found</h1></body></html>")
+            return
+        body = file.read_bytes()
+        suffix = file.suffix.lower()
+        if suffix in (".rss", ".atom", ".urls"):
+            body = body.replace(b"{{BASE}}", self.server.base.encode())
+        charset = "windows-1251" if file.name.endswith(".cp1251.html") else "utf-8"
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == PAGES_MODIFIED:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self.send(200, body, f"{_PAGE_TYPES.get(suffix, 'application/octet-stream')}; charset={charset}",
+                  {"ETag": etag, "Last-Modified": PAGES_MODIFIED})
+
+    def route_slow(self, query: dict[str, str]) -> None:
+        time.sleep(float(query.get("s", "2")))
+        self.static("/kharkiv-strike.html")
+
+    def route_flaky(self, query: dict[str, str]) -> None:
+        """500 on the first request of each ?key=, then the page."""
+        with self.server.lock:
+            self.server.flaky[query.get("key", "")] += 1
+            first = self.server.flaky[query.get("key", "")] == 1
+        if first:
+            self.send(500, b"<html><body>Internal Server Error</body></html>")
+        else:
+            self.static("/kharkiv-strike.html")
+
+    def route_broken(self, query: dict[str, str]) -> None:
+        self.send(503, b"<html><body>Service Unavailable</body></html>")
+
+    def route_forbidden(self, query: dict[str, str]) -> None:
+        self.send(403, b"<html><body>Forbidden</body></html>")
+
+    def route_redirect(self, query: dict[str, str]) -> None:
+        self.send_response(302)
+        self.send_header("Location", query["to"])
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def route_loop(self, query: dict[str, str]) -> None:
+        self.route_redirect({"to": "/loop"})
+
+    def route_big(self, query: dict[str, str]) -> None:
+        """``bytes`` of HTML; streamed without a Content-Length unless ``declared=1``."""
+        size = int(query.get("bytes", "6000000"))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        if query.get("declared"):
+            self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b"<p>" + b"filler text " * 80 + b"</p>\n"
+        sent = 0
+        while sent < size:
+            part = chunk[: size - sent]
+            self.wfile.write(part)
+            sent += len(part)
+
+    def route_pdf(self, query: dict[str, str]) -> None:
+        self.send(200, b"%PDF-1.7 binary", "application/pdf")
+
+
+@dataclass
+class PageServer:
+    """The test HTTP server: ``url("/kharkiv-strike.html")``, request counts in ``hits``."""
+
+    base: str
+    port: int
+    hits: Counter[str]
+    headers_seen: list[tuple[str, dict[str, str]]]
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+@pytest.fixture(scope="session")
+def http_server() -> Iterator[PageServer]:
+    """A real HTTP server on 127.0.0.1 serving tests/pages/ and misbehaving routes, for the whole session."""
+    server: Any = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageHandler)
+    server.daemon_threads = True
+    port = server.server_address[1]
+    server.base = f"http://127.0.0.1:{port}"
+    server.hits = Counter()
+    server.headers_seen = []
+    server.flaky = Counter()
+    server.lock = threading.Lock()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield PageServer(server.base, port, server.hits, server.headers_seen)
+    server.shutdown()
+    server.server_close()
+
+
+EVAL_SETS = ("tests/data/plover_gsr_dev.jsonl", "tests/data/petrarch2_unittest.jsonl", "tests/gold")
+
+
+@pytest.fixture(scope="session")
+def eval_results(context: Any) -> dict[str, Any]:
+    """Every evaluation set through the pipeline once per session, by dataset name."""
+    from redline.eval import evaluate
+
+    results = [evaluate(ROOT / path, context) for path in EVAL_SETS]
+    return {r.name: r for r in results}
+
+
+@pytest.fixture(scope="session")
+def gold_floors() -> dict[str, Any]:
+    from redline.eval import load_floors
+
+    return load_floors(ROOT / "tests" / "gold_floors.json")
 XSS_PAYLOADS = (
     '<script>alert("xss-script")</script>',
     '<img src=x onerror=alert("xss-img")>',

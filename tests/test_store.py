@@ -301,22 +301,22 @@ def test_store_failed_migration_rolls_back(db_url: str, monkeypatch: pytest.Monk
         conn.execute(sa.text("CREATE TABLE half_done (x INTEGER)"))
         raise RuntimeError("disk on fire")
 
-    latest = migrations.LATEST
-    step = migrations.Migration(latest + 1, "add half_done", broken)
+    nxt = migrations.LATEST + 1
+    step = migrations.Migration(nxt, "add half_done", broken)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
-    monkeypatch.setattr(migrations, "LATEST", latest + 1)
+    monkeypatch.setattr(migrations, "LATEST", nxt)
     with pytest.raises(MigrationError) as caught:
         open_store(db_url)
     masked = sa.make_url(db_url).render_as_string(hide_password=True)
     assert str(caught.value) == (
-        f"{masked}: migration {latest + 1} (add half_done) failed: disk on fire "
+        f"{masked}: migration {nxt} (add half_done) failed: disk on fire "
         "(this migration was rolled back; report this with the redline version)"
     )
     engine = sa.create_engine(db_url)
     try:
         assert not sa.inspect(engine).has_table("half_done")
         with engine.connect() as conn:
-            assert migrations.current_version(conn) == latest
+            assert migrations.current_version(conn) == nxt - 1
     finally:
         engine.dispose()
 

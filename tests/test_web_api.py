@@ -193,3 +193,13 @@ def test_web_article_page_escapes_stored_payloads(web_server: str, xss_payloads:
             or "{{ 7*7 }}" in page
         assert "<script>alert" not in page and "onerror=alert" not in page.replace("onerror=alert(&#34;", "")
         assert "49" not in page.split("<div class=\"body\">")[1].split("</div>")[0]
+
+
+def test_web_api_analyze_url_refuses_private_addresses(web_server: str, api_token: str) -> None:
+    response = httpx.post(web_server + "/api/v1/analyze", headers={"Authorization": f"Bearer {api_token}"},
+                          json={"url": web_server + "/api/v1/articles"})
+    assert response.status_code == 422
+    host = web_server.removeprefix("http://").split(":")[0]
+    assert response.json()["error"]["message"] == (
+        f"{web_server}/api/v1/articles: refused: loopback address {host} (use --allow-private to allow)"
+    )

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from redline.assess.credibility import Credibility, credibility
 from redline.assess.escalation import LADDER, current_rung, direction, score
+from redline.assess.ledger import LedgerView, seed_view
 from redline.assess.rhetoric import find_threats
 from redline.models import Analysis, Assessment, Event, Evidence, Statement, Threat
 from redline.nlp.gazetteer import lookup_code
 
-__all__ = ["assess", "find_threats", "LADDER"]
+__all__ = ["assess", "find_threats", "LADDER", "LedgerView", "credibility", "issuer_credibility"]
 
 UNCERTAINTY = re.compile(r"\b(fears?|concerns?|risks?|uncertaint\w*|danger|possibility|prospect|worr\w+)\s+"
                          r"(of|about|over|that|for)\s+[^,.;:\n]+?(?=\s+(?:are|is|were|was|have|has|had|will|"
@@ -30,13 +32,22 @@ TYPE_PHRASE = {"ASSAULT": "used force against", "THREATEN": "threatened", "AID":
                "RETREAT": "pulled back from"}
 
 
-def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat, ...]) -> Assessment:
-    """Rung, score, direction and grounded statements for one article."""
+def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat, ...],
+           ledger: LedgerView | None = None) -> Assessment:
+    """Rung, score, direction and grounded statements for one article.
+
+    ``ledger``: the red-line ledger as known when the article appeared (default: the seed ledger as of
+    the article's date); it feeds the credibility statement.
+    """
+    if ledger is None:
+        published = analysis.article.published
+        ledger = seed_view(published.date().isoformat() if published else None)
     rung = current_rung(events, analysis)
     trend, trend_spans = direction(analysis)
     statements = [
         *_rhetoric(analysis, threats),
         *_expert_views(analysis),
+        *_credibility(analysis, threats, ledger),
         *_uncertainty(analysis, threats),
         *_developments(analysis, events),
     ]
@@ -89,6 +100,48 @@ def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement
                 out.append(Statement("rhetoric", f"{c.speaker} {verb} that {c.content}.", c.evidence))
                 break
     return out
+
+
+BLUFF_MEAN = 0.2  # posterior mean below which the record reads as a possible bluff
+
+
+def issuer_credibility(ledger: LedgerView, issuer: str, kind: str) -> Credibility:
+    """The issuer's credibility for one threat type, pooled over types when fewer than 3 lines of it count."""
+    specific = credibility(ledger, issuer, kind)
+    return specific if specific.crossed >= 3 else credibility(ledger, issuer)
+
+
+def _credibility(analysis: Analysis, threats: tuple[Threat, ...], ledger: LedgerView) -> list[Statement]:
+    out: list[Statement] = []
+    seen: set[str] = set()
+    experts = [c for c in analysis.claims if c.speaker_type == "expert"]
+    for t in threats:
+        if not t.actor or t.actor in seen:
+            continue
+        seen.add(t.actor)
+        c = issuer_credibility(ledger, t.actor, t.kind)
+        if c.crossed == 0:
+            continue
+        what = f"{t.kind} " if c.kind else ""
+        since = f" since {c.since[:4]}" if c.since else ""
+        partly = f" ({c.partial} only in part)" if c.partial else ""
+        when = f" by {ledger.as_of}" if ledger.as_of else ""
+        text = (f"Red-line ledger: of {c.crossed} {what}red lines declared by {name(t.actor)}{since} that were "
+                f"crossed with a known outcome{when}, {c.followed} {'was' if c.followed == 1 else 'were'} "
+                f"followed by the threatened response{partly}: {c.prior} prior, posterior mean {c.mean:.2f}, "
+                f"80% interval {c.low:.2f}–{c.high:.2f} (rows {', '.join(c.entry_ids[:4])}"
+                f"{'…' if len(c.entry_ids) > 4 else ''}).")
+        if c.mean < BLUFF_MEAN:
+            text += " On this record the threat may be a bluff."
+        evidence = list(t.evidence[:1])
+        if experts:
+            e = experts[0]
+            text += f" The article's expert view: {e.speaker} {PAST.get(e.cue, 'said')} that {e.content}."
+            evidence.extend(e.evidence[:1])
+        else:
+            text += " The article quotes no expert on this threat."
+        out.append(Statement("credibility", text, tuple(evidence)))
+    return out[:2]
 
 
 def _speaker_phrase(analysis: Analysis, speaker: str | None, start: int, end: int) -> str:

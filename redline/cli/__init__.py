@@ -7,6 +7,9 @@ import click
 from redline import __version__
 from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
+from redline.cli.backtest import backtest_cli
+from redline.cli.eval import eval_cli
+from redline.cli.ledger import ledger_cli
 from redline.cli.serve import serve_cli
 
 
@@ -43,4 +46,7 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
 
 
 main.add_command(analyze_cli)
+main.add_command(eval_cli)
+main.add_command(ledger_cli)
+main.add_command(backtest_cli)
 main.add_command(serve_cli)

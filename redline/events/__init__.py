@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from redline.events.actors import MentionIndex, country, object_tokens, subject_tokens
+from redline.events.actors import MentionIndex, conjoined, country, object_tokens, subject_tokens
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
@@ -30,6 +30,11 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
+# A cooperative act announced for the future is an intent (CAMEO 03x), a forceful one a threat (CAMEO 13x).
+INTENT_CODES = {"COOPERATE": "031", "SUPPORT": "032", "AID": "033", "CONCEDE": "034", "RETREAT": "035",
+                "CONSULT": "036", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131"}
+# Verbs whose complement names the act itself ("agreed to cooperate"): the head codes the event.
+GOVERNING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -49,15 +54,43 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     found: list[Event] = []
     for sent in doc.sents:
         for tok in sent:
-            event = _verb_event(tok, index, lexicon, analysis) or _noun_event(tok, index, analysis)
-            if event is not None:
-                found.append(event)
+            verb_events = _verb_events(tok, index, lexicon, analysis)
+            noun = _noun_event(tok, index, analysis) if not verb_events else None
+            found.extend(e for e in [*verb_events, noun] if e is not None and e.factuality != "negated")
     found.extend(_threat_events(analysis))
     return _merge(found)
 
 
+def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
+    """The event of a verb, once per member of a compound subject; "A and B agreed" is coded both ways."""
+    event = _verb_event(verb, index, lexicon, analysis)
+    if event is None:
+        return []
+    subj = subject_tokens(verb)
+    sources = index.actors(subj) if conjoined(subj) else []
+    if len(sources) < 2:
+        return [event]
+    events = []
+    for source in sources:
+        others = [s for s in sources if s != source]
+        target = event.target if event.target and country(event.target) not in map(country, sources) else None
+        for t in ([target] if target else others):
+            events.append(replace(event, source=source, target=t))
+    return events
+
+
+def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
+    """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS:
+        return False
+    code = lexicon.lookup(verb.head.lemma_.lower())
+    return code is not None and code[:2] in GOVERNING_ROOTS
+
+
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
     if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS or verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:
+        return None
+    if _governed(verb, lexicon):
         return None
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
@@ -75,12 +108,26 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             return None
         cameo = found
         target = index.actor(objs)
+        if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
+            target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
-    return _event(analysis, index, verb, cameo, source, target, weapons, clause_modality(verb))
+    factuality = clause_modality(verb)
+    if factuality == "future":
+        cameo = _intent(cameo)
+    return _event(analysis, index, verb, cameo, source, target, weapons, factuality)
+
+
+def _intent(cameo: str) -> str:
+    """An act announced with "will" is an intent to cooperate or a threat, not the act itself."""
+    try:
+        ptype = plover_of(cameo)[0]
+    except KeyError:
+        return cameo
+    return INTENT_CODES.get(ptype, cameo)
 
 
 def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:

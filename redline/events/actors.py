@@ -45,6 +45,16 @@ class MentionIndex:
                 return m.geo.country
         return None
 
+    def actors(self, tokens: Iterable[Any]) -> list[str]:
+        """Every distinct actor (by country) among the tokens, in text order: the members of a compound."""
+        found: list[str] = []
+        for m in self.mentions_in(tokens):
+            if m.attr("kind") in REPORTERS or m.type not in {"ACTOR", "PERSON"} or not m.code:
+                continue
+            if all(country(c) != country(m.code) for c in found):
+                found.append(m.code)
+        return found
+
     def places(self, tokens: Iterable[Any]) -> list[Mention]:
         """Places among the tokens: gazetteer places, and states named after a locative preposition."""
         toks = list(tokens)
@@ -97,6 +107,11 @@ def object_tokens(verb: Any) -> list[Any]:
             for p in c.children:
                 toks.extend(p.subtree)
     return toks
+
+
+def conjoined(tokens: list[Any]) -> bool:
+    """The tokens hold a coordination ("Hungarian and Romanian officials", "the U.S. and Jordan")."""
+    return any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in tokens)
 
 
 def _is_clause(tok: Any, head: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
@@ -25,6 +26,10 @@ MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster"
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
+COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
+                                           "cut", "halt", "expel", "ban", "punishment", "hesitate"})
+CONDITION_RE = re.compile(r"\b(if|unless)\b[^.;]*?,?\s*(?:\w+\s+){0,3}(will|would|shall)\b", re.I)
 
 
 def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
@@ -96,6 +101,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int) -> Claim:
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
+    said = " ".join(doc.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
     if len(content_tokens) > 1 and content_tokens[0].dep_ == "mark":
         content_tokens = content_tokens[1:]
     c_start, c_end = _bounds(content_tokens)
@@ -120,7 +126,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         speaker_code=code,
         cue=cue.lemma_ if cue.lower_ != "according" else "according to",
         content=content,
-        stance=_stance(cue.lemma_, content, stype),
+        stance=_stance(cue.lemma_, said, stype),
         evidence=(Evidence.of(article, sent.start_char, sent_end),),
         content_start=c_start,
         content_end=c_end,
@@ -166,6 +172,8 @@ def _stance(cue: str, content: str, speaker_type: str) -> str:
     words = set(content.lower().replace(",", " ").split())
     if cue in {"threaten", "vow"} or (cue == "warn" and words & THREAT_WORDS):
         return "threat"
+    if CONDITION_RE.search(content) and words & COERCIVE_WORDS and speaker_type in {"official", "organization"}:
+        return "threat"  # a conditional commitment to coerce: "if the U.S. escalates, I will ..."
     if cue in {"warn", "caution"}:
         return "warning"
     if cue in {"deny", "reject"}:

@@ -27,9 +27,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from redline.assess.ledger import LedgerEntry, LedgerView
 from redline.errors import StoreError
-from redline.models import Brief, Evidence, Skip
-from redline.store import migrations, schema, search
+from redline.models import Brief, Event, Evidence, Skip
+from redline.store import ledger, migrations, schema, search
 
 __all__ = ["Store", "default_db_url", "open_store"]
 
@@ -107,6 +108,22 @@ class Store:
             for table, values in rows:
                 if values:
                     conn.execute(table.insert(), values)
+            ledger.on_save(conn, brief)
+
+    def ledger_entries(self) -> tuple[LedgerEntry, ...]:
+        """The red-line ledger: curated seed rows (with any status stored events moved), then article threats."""
+        with self._read() as conn:
+            return ledger.entries(conn)
+
+    def dated_events(self, since: str = "0000") -> list[tuple[str, str | None, Event]]:
+        """(article id, publication day, event) of every stored event dated from ``since``, oldest first."""
+        with self._read() as conn:
+            return ledger.stored_events(conn, since)
+
+    def ledger_view(self, as_of: str | None = None) -> LedgerView:
+        """The ledger and escalation windows as known on ``as_of`` (ISO day; None: everything stored)."""
+        with self._read() as conn:
+            return ledger.view(conn, as_of)
 
     def get_brief(self, article_id: str) -> dict[str, Any] | None:
         """The stored brief of an article as its JSON dict, or None."""

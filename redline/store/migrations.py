@@ -32,8 +32,14 @@ def _search_and_event_order(conn: Connection) -> None:
     schema.events_order.create(conn, checkfirst=True)
 
 
+def _create_ledger(conn: Connection) -> None:
+    schema.ledger.create(conn, checkfirst=True)
+
+
+# Versions may have gaps (branches number their migrations independently); each step runs the next one up.
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
+    Migration(3, "add the red-line ledger", _create_ledger),
     Migration(4, "full-text search over articles; event order index", _search_and_event_order),
 ]
 
@@ -78,7 +84,9 @@ def migrate(engine: Engine, label: str, connect: Callable[[], Connection] | None
                 )
             if version == LATEST:
                 return applied
-            step = MIGRATIONS[0] if version == 0 else next(m for m in MIGRATIONS if m.version > version)
+            step = MIGRATIONS[0] if version == 0 else min(
+                (m for m in MIGRATIONS if m.version > version), key=lambda m: m.version
+            )
             target = LATEST if version == 0 else step.version
             try:
                 step.apply(conn)

@@ -227,5 +227,36 @@ skips = Table(
     Index(None, "article_id"),
 )
 
+# The red-line ledger (migration 3): threats found in articles (``origin`` = article id) and curated seed rows
+# whose status stored events moved (``origin`` = "seed"); the rest of the seed is read from redlines.csv.
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("origin", String, nullable=False),
+    Column("date", String, nullable=False),
+    Column("issuer", String, nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("target", String),
+    Column("kind", String, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("response", Text, nullable=False),
+    Column("response_rung", Integer, nullable=False),
+    Column("trigger_weapons", Text, nullable=False),
+    Column("trigger_territory", Integer, nullable=False),
+    Column("crossed", Integer, nullable=False),
+    Column("crossed_date", String),
+    Column("crossed_seen", String),
+    Column("followed", String, nullable=False),
+    Column("followed_date", String),
+    Column("followed_seen", String),
+    Column("source", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("followed IN ('yes', 'partial', 'no', 'pending')", name="followed"),
+    Index(None, "issuer"),
+    Index(None, "origin"),
+)
+
 # Tables that hold one article's analysis, deleted and rewritten together by save_brief.
 ARTICLE_CHILDREN = (briefs, mentions, events, threats, claims, scenarios, statements)

@@ -15,7 +15,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from redline.errors import RedlineError
-from redline.models import Brief, RawDocument
+from redline.models import Brief, RawDocument, Skip
+from redline.settings import Settings
 from redline.web import picture
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -145,7 +146,7 @@ def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
     if (body.text is None) == (body.url is None):
         raise HTTPException(422, "body: give exactly one of text or url")
     if body.url is not None:
-        raw = _read_url(body.url, svc.settings.max_text_bytes)
+        raw = _read_url(body.url, svc.settings)
         raw = RawDocument(raw.origin, raw.text, body.title or raw.title, raw.url, raw.published, raw.source,
                           raw.html)
     else:
@@ -162,15 +163,20 @@ def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
     return result.to_dict()
 
 
-def _read_url(url: str, max_bytes: int) -> RawDocument:
+def _read_url(url: str, settings: Settings) -> RawDocument:
+    """The article at ``url``, fetched with the settings' fetcher (private addresses refused)."""
     if not url.lower().startswith(("http://", "https://")):
         raise HTTPException(422, f"url {url!r}: not an http(s) URL (give an http:// or https:// address)")
-    from redline.sources import read
+    from redline.sources import open_fetcher, read
 
     try:
-        documents = list(read(url, max_bytes=max_bytes))
+        with open_fetcher(settings) as fetcher:
+            documents = list(read(url, max_bytes=settings.max_page_bytes, fetcher=fetcher))
     except RedlineError as e:
         raise HTTPException(422, str(e)) from None
     if len(documents) != 1:
         raise HTTPException(422, f"url {url!r}: expected one article, found {len(documents)}")
-    return documents[0]
+    document = documents[0]
+    if isinstance(document, Skip):
+        raise HTTPException(422, document.reason)
+    return document

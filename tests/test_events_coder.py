@@ -1,0 +1,28 @@
+"""The event coder on single sentences through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.eval import code_sentence
+
+
+def _coded(text: str, context: Any) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.source, e.target) for e in code_sentence(text, "2024-01-01", context, "test")]
+
+
+def test_events_compound_subject_codes_each_member_both_ways(context: Any) -> None:
+    assert _coded("Bosnia and Slovenia agreed to a ceasefire after two days of fighting.", context) == [
+        ("AGREE", "BIH", "SVN"), ("AGREE", "SVN", "BIH")]
+
+
+def test_events_negated_clause_holds_no_event(context: Any) -> None:
+    assert _coded("Russia did not attack Ukraine on Tuesday.", context) == []
+
+
+def test_events_future_cooperation_is_an_intent(context: Any) -> None:
+    assert _coded("Portugal will support Turkey in the talks.", context) == [("AGREE", "PRT", "TUR")]
+
+
+def test_events_complement_of_an_agreement_verb_is_not_coded_twice(context: Any) -> None:
+    assert _coded("Putin offered to negotiate with Armenia.", context) == [("AGREE", "RUS-GOV", "ARM")]
