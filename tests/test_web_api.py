@@ -70,9 +70,14 @@ def test_web_api_scenarios_and_ledger(web_server: str, founding_brief: Any) -> N
     probabilities = [s["probability"] for s in scenarios]
     assert probabilities == sorted(probabilities, reverse=True)
     assert {s.id for s in founding_brief.scenarios} <= {s["id"] for s in scenarios}
-    ledger = get(web_server, "/api/v1/ledger").json()["items"]
-    zakharova = [e for e in ledger if e["article_id"] == founding_brief.article.id]
-    assert zakharova and zakharova[0]["actor"] == founding_brief.threats[0].actor
+    ledger = get(web_server, "/api/v1/ledger", limit=1000).json()
+    zakharova = [e for e in ledger["items"] if e["origin"] == founding_brief.article.id]
+    assert zakharova and zakharova[0]["issuer"] == founding_brief.threats[0].actor
+    assert any(e["origin"] == "seed" for e in ledger["items"])
+    issuers = {c["issuer"] for c in ledger["credibility"] if c["kind"] is None}
+    assert issuers == {e["issuer"] for e in ledger["items"]}
+    only = get(web_server, "/api/v1/ledger", actor="RUS", kind="nuclear").json()["items"]
+    assert only and all((e["issuer"], e["kind"]) == ("RUS", "nuclear") for e in only)
 
 
 def test_web_api_search(web_server: str, founding_brief: Any) -> None:

@@ -112,9 +112,17 @@ def get_index(
             "dyads": [{"dyad": d, "events": n} for d, n in picture.dyads(svc.store)]}
 
 
-@router.get("/ledger", summary="The red-line ledger: declared threats and red lines")
-def get_ledger(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    return page(picture.ledger(services(request).store, limit, offset), limit, offset)
+@router.get("/ledger", summary="The red-line ledger: red lines with status, and credibility per issuer")
+def get_ledger(
+    request: Request,
+    actor: Code = None,
+    kind: Literal["nuclear", "military", "economic", "diplomatic"] | None = None,
+    as_of: Day = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    entries, scores = picture.ledger(services(request).store, actor, kind, as_of.isoformat() if as_of else None)
+    return {**page(entries[offset:offset + limit], limit, offset), "credibility": scores}
 
 
 @router.get("/scenarios", summary="Scenarios, most probable first")

@@ -6,7 +6,6 @@ and topojson-client plus ``static/map.js`` and ``static/article.js``.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -81,10 +80,11 @@ def scenario_cards(request: Request) -> HTMLResponse:
 
 
 @router.get("/ledger", response_class=HTMLResponse)
-def ledger(request: Request) -> HTMLResponse:
-    entries = picture.ledger(_store(request), 500)
-    actors = Counter(e["actor"] or "unknown" for e in entries)
-    return _page(request, "ledger.html", entries=entries, actors=sorted(actors.items(), key=lambda kv: -kv[1]))
+def ledger(request: Request, actor: Annotated[str | None, Query(max_length=40)] = None,
+           as_of: date | None = None) -> HTMLResponse:
+    entries, scores = picture.ledger(_store(request), actor or None, None, as_of.isoformat() if as_of else None)
+    return _page(request, "ledger.html", entries=entries, scores=scores, actor=actor or "",
+                 as_of=as_of.isoformat() if as_of else "")
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -188,18 +188,27 @@ def scenarios(store: Store, limit: int = 100, offset: int = 0) -> list[dict[str,
     ]  # fmt: skip
 
 
-def ledger(store: Store, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Declared threats and red lines, newest first, as the ledger's entries."""
-    t, a = schema.threats, schema.articles
-    rows = store.select(
-        select(t, a.c.title.label("article_title"), a.c.published)
-        .join(a, a.c.id == t.c.article_id)
-        .order_by(a.c.published.desc().nulls_last(), t.c.article_id, t.c.seq)
-        .limit(limit).offset(offset)
-    )  # fmt: skip
-    return [
-        {"article_id": r.article_id, "id": r.id, "actor": r.actor, "speaker": r.speaker, "trigger": r.trigger,
-         "response": r.response, "target": r.target, "date": r.date, "kind": r.kind,
-         "evidence": json.loads(r.evidence), "article_title": r.article_title, "status": "declared"}
-        for r in rows
-    ]  # fmt: skip
+def ledger(store: Store, actor: str | None = None, kind: str | None = None,
+           day: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The red-line ledger as known on ``day`` (entries with status), and credibility per issuer.
+
+    Each entry's ``evidence`` lines ("<article id> <event id>: <quote>") come with ``evidence_links``
+    naming the article of each line; ``origin`` is the article the threat was found in, or "seed".
+    """
+    from redline.assess.credibility import credibility
+    from redline.assess.ledger import KINDS, as_of
+
+    view = as_of(store.ledger_entries(), day)
+    kept = [e for e in view.entries if (actor is None or e.issuer == actor) and (kind is None or e.kind == kind)]
+    entries = []
+    for e in kept:
+        d = asdict(e)
+        d["evidence_links"] = [{"article_id": line.split(" ", 1)[0], "text": line} for line in e.evidence]
+        entries.append(d)
+    scores = []
+    for issuer in dict.fromkeys(e.issuer for e in kept):
+        for k in (None, *KINDS):
+            c = credibility(view, issuer, k)
+            if c.crossed or k is None:
+                scores.append({**asdict(c), "prior": c.prior})
+    return entries, scores
