@@ -31,7 +31,7 @@ def test_settings_unknown_name_is_refused() -> None:
         Settings.load({"max_bytes": "1"}, environ={})
     known = ", ".join(sorted(f.name for f in fields(Settings) if f.name != "origins"))
     assert str(err.value) == f"--setting: unknown setting 'max_bytes' (known: {known})"
-    assert "languages, max_page_bytes, max_text_bytes" in known
+    assert "languages, max_page_bytes, max_request_bytes, max_text_bytes" in known
 
 
 def test_settings_bad_integer_is_refused() -> None:

@@ -29,7 +29,10 @@ def _create_schema(conn: Connection) -> None:
 
 def _search_and_event_order(conn: Connection) -> None:
     search.create(conn)
-    schema.events_order.create(conn, checkfirst=True)
+    # Raw DDL: SQLAlchemy's inspector does not list expression indexes on SQLite, so checkfirst cannot work.
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_events_order ON events ((date IS NULL), date, article_id, seq)"
+    ))
 
 
 def _create_ledger(conn: Connection) -> None:
