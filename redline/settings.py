@@ -34,6 +34,9 @@ class Settings:
     fetch_per_host: int = 2
     user_agent: str = "redline/{version} (+https://github.com/redline)"
     fetch_allow_networks: tuple[str, ...] = ()
+    # web
+    api_token: str = field(default="", repr=False)
+    max_request_bytes: int = 1_000_000
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.server
 import json
@@ -308,3 +309,150 @@ def gold_floors() -> dict[str, Any]:
     from redline.eval import load_floors
 
     return load_floors(ROOT / "tests" / "gold_floors.json")
+XSS_PAYLOADS = (
+    '<script>alert("xss-script")</script>',
+    '<img src=x onerror=alert("xss-img")>',
+    '"><svg onload=alert("xss-svg")>',
+    "</textarea><iframe src=javascript:alert('xss-iframe')></iframe>",
+    "{{ 7*7 }} {% raw %}jinja{% endraw %}",
+)
+API_TOKEN = "test-token-5f2c"
+
+
+def _xss_briefs(context: Any) -> list[Any]:
+    """Briefs of articles whose title and text carry XSS payloads around a real conflict sentence."""
+    from redline.models import RawDocument
+    from redline.pipeline import run_one
+
+    out = []
+    for i, payload in enumerate(XSS_PAYLOADS):
+        text = (f"Russian forces struck Kharkiv with missiles on Tuesday, Ukrainian officials said. {payload} "
+                "The Kremlin warned that any strike on Russian territory would draw a tangible response.")
+        raw = RawDocument(origin=f"xss-{i}", text=text, title=f"XSS test {i} {payload}", published="2024-11-20")
+        out.append(run_one(raw, context))
+    return out
+
+
+def _seed(url: str, briefs: list[Any]) -> None:
+    from redline.models import Brief
+    from redline.store import open_store
+
+    with open_store(url) as store:
+        for brief in briefs:
+            assert isinstance(brief, Brief), brief
+            store.save_brief(brief)
+
+
+@contextlib.contextmanager
+def _uvicorn(app: Any) -> Iterator[str]:
+    """A real uvicorn server for ``app`` on a free 127.0.0.1 port, in a thread; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start within 20 s")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def web_store_url(tmp_path_factory: pytest.TempPathFactory, context: Any, sample_briefs: list[Any],
+                  founding_brief: Any) -> str:
+    """A SQLite store seeded with the sample corpus, the founding example and articles carrying XSS payloads."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
+    _seed(url, [*sample_briefs, founding_brief, *_xss_briefs(context)])
+    return url
+
+
+@pytest.fixture(scope="session")
+def web_server(web_store_url: str, context: Any) -> Iterator[str]:
+    """`redline serve`'s app over the seeded store, on a real uvicorn server; yields the base URL."""
+    from redline.settings import Settings
+    from redline.store import open_store
+    from redline.web.app import create_app
+
+    settings = Settings(api_token=API_TOKEN, max_request_bytes=200_000, db=web_store_url)
+    with open_store(web_store_url) as store, _uvicorn(create_app(settings, store, context=context)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fuzz_server(tmp_path_factory: pytest.TempPathFactory, context: Any, sample_briefs: list[Any]) -> Iterator[str]:
+    """A second server over its own seeded store, for property-based runs that write."""
+    from redline.settings import Settings
+    from redline.store import open_store
+    from redline.web.app import create_app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
+    _seed(url, sample_briefs[:6])
+    settings = Settings(api_token=API_TOKEN, max_request_bytes=200_000, db=url)
+    with open_store(url) as store, _uvicorn(create_app(settings, store, context=context)) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def fuzz_schema(fuzz_server: str) -> Any:
+    import schemathesis
+
+    return schemathesis.openapi.from_url(f"{fuzz_server}/api/v1/openapi.json")
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright (.ci/run installs it; never `playwright install`)."""
+    if not Path("/usr/bin/chromium").exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing under CI: .ci/run must install Debian's chromium")
+        pytest.skip("Debian chromium not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright gives every launch a fresh profile directory of its own (it refuses --user-data-dir).
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where browser tests save screenshots (printed by the tests that write them)."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="session")
+def api_token() -> str:
+    """The bearer token the test servers accept for writes."""
+    return API_TOKEN
+
+
+@pytest.fixture(scope="session")
+def xss_payloads() -> tuple[str, ...]:
+    """The payloads stored in the titles and texts of the XSS test articles of ``web_server``."""
+    return XSS_PAYLOADS
+
+
+@pytest.fixture
+def serve_app() -> Any:
+    """A context manager serving any ASGI app on a real uvicorn server at 127.0.0.1; yields the base URL."""
+    return _uvicorn

@@ -31,7 +31,7 @@ def test_settings_unknown_name_is_refused() -> None:
         Settings.load({"max_bytes": "1"}, environ={})
     known = ", ".join(sorted(f.name for f in fields(Settings) if f.name != "origins"))
     assert str(err.value) == f"--setting: unknown setting 'max_bytes' (known: {known})"
-    assert "languages, max_page_bytes, max_text_bytes" in known
+    assert "languages, max_page_bytes, max_request_bytes, max_text_bytes" in known
 
 
 def test_settings_bad_integer_is_refused() -> None:
@@ -44,6 +44,15 @@ def test_settings_list_values_parse_from_commas() -> None:
     assert Settings.load({"languages": "en, fr"}, environ={}).languages == ("en", "fr")
 
 
+def test_settings_api_token_comes_from_the_environment_and_is_masked() -> None:
+    from click.testing import CliRunner
+
+    from redline.cli import main
+
+    assert Settings.load(environ={"REDLINE_API_TOKEN": "s3cret"}).api_token == "s3cret"
+    result = CliRunner().invoke(main, ["settings"], env={"REDLINE_API_TOKEN": "s3cret"})
+    assert "api_token = '***'  (REDLINE_API_TOKEN)" in result.output.splitlines()
+    assert "s3cret" not in result.output
 def test_settings_float_values_parse() -> None:
     assert Settings.load({"fetch_timeout": "2.5"}, environ={}).fetch_timeout == 2.5
 

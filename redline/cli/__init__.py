@@ -10,6 +10,7 @@ from redline.cli.analyze import analyze_cli
 from redline.cli.backtest import backtest_cli
 from redline.cli.eval import eval_cli
 from redline.cli.ledger import ledger_cli
+from redline.cli.serve import serve_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -39,6 +40,8 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
     settings = load_settings(settings_pairs)
     for name, value, origin in settings.items():
         shown = list(value) if isinstance(value, tuple) else value
+        if name == "api_token" and value:
+            shown = "***"
         click.echo(f"{name} = {shown!r}  ({origin})")
 
 
@@ -46,3 +49,4 @@ main.add_command(analyze_cli)
 main.add_command(eval_cli)
 main.add_command(ledger_cli)
 main.add_command(backtest_cli)
+main.add_command(serve_cli)

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import platformdirs
-from sqlalchemy import Connection, Engine, Row, Table, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, Row, Select, Table, create_engine, event, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
@@ -30,7 +30,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from redline.assess.ledger import LedgerEntry, LedgerView
 from redline.errors import StoreError
 from redline.models import Brief, Event, Evidence, Skip
-from redline.store import ledger, migrations, schema
+from redline.store import ledger, migrations, schema, search
 
 __all__ = ["Store", "default_db_url", "open_store"]
 
@@ -155,6 +155,9 @@ class Store:
         since: str | date | None = None,
         until: str | date | None = None,
         article_id: str | None = None,
+        actor: str | None = None,
+        weapon: str | None = None,
+        located: bool | None = None,
         limit: int | None = 1000,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
@@ -162,6 +165,11 @@ class Store:
 
         ``since`` and ``until`` are inclusive days (a datetime counts as its UTC day) compared with the
         event's own date, so events without a date are left out when either is given.
+
+        Args:
+            actor: an actor code matched on either side, with its sectors (``RUS`` matches ``RUS-MIL``).
+            weapon: a weapon name as stored in the event's ``weapons`` list (exact).
+            located: True keeps only events with coordinates, False only those without.
         """
         e = schema.events
         query = select(e)
@@ -170,6 +178,12 @@ class Store:
                 query = query.where(column == value)
         if article_id is not None:
             query = query.where(e.c.article_id == article_id)
+        if actor is not None:
+            query = query.where(or_(*actor_matches(e.c.source, actor), *actor_matches(e.c.target, actor)))
+        if weapon is not None:
+            query = query.where(e.c.weapons.contains(_json(weapon), autoescape=True))
+        if located is not None:
+            query = query.where(e.c.lat.isnot(None) if located else e.c.lat.is_(None))
         if since is not None:
             query = query.where(e.c.date >= _day(since))
         if until is not None:
@@ -178,6 +192,19 @@ class Store:
         query = query.limit(limit).offset(offset)
         with self._read() as conn:
             return [_event_dict(row) for row in conn.execute(query)]
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles matching every word of ``query``, best first: id, title, published and a snippet.
+
+        Matched words in ``snippet`` sit between ``search.MARK_START`` and ``search.MARK_END``.
+        """
+        with self._read() as conn:
+            return search.search(conn, query, limit, offset)
+
+    def select(self, query: Select[*tuple[Any, ...]]) -> list[Row[*tuple[Any, ...]]]:
+        """Run a read-only SQLAlchemy Core query over ``schema`` tables (for reports that need their own)."""
+        with self._read() as conn:
+            return list(conn.execute(query))
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
@@ -352,6 +379,11 @@ def _connect_error(e: Exception, label: str, path: str) -> StoreError | None:
     if "authentication failed" in text or "no password supplied" in text:
         return StoreError(f"{label}: authentication failed (check the user and password in the URL)")
     return StoreError(f"{label}: cannot connect to the database (is the server running?)")
+
+
+def actor_matches(column: Any, code: str) -> list[Any]:
+    """Conditions matching an actor code and its sectors (``RUS`` matches ``RUS`` and ``RUS-MIL``)."""
+    return [column == code, column.startswith(code + "-", autoescape=True)]
 
 
 def _first_line(e: BaseException | None) -> str:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from redline.errors import MigrationError
-from redline.store import schema
+from redline.store import schema, search
 
 
 class Migration(NamedTuple):
@@ -24,6 +24,15 @@ class Migration(NamedTuple):
 
 def _create_schema(conn: Connection) -> None:
     schema.metadata.create_all(conn)
+    search.create(conn)
+
+
+def _search_and_event_order(conn: Connection) -> None:
+    search.create(conn)
+    # Raw DDL: SQLAlchemy's inspector does not list expression indexes on SQLite, so checkfirst cannot work.
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_events_order ON events ((date IS NULL), date, article_id, seq)"
+    ))
 
 
 def _create_ledger(conn: Connection) -> None:
@@ -34,6 +43,7 @@ def _create_ledger(conn: Connection) -> None:
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
     Migration(3, "add the red-line ledger", _create_ledger),
+    Migration(4, "full-text search over articles; event order index", _search_and_event_order),
 ]
 
 LATEST = MIGRATIONS[-1].version
