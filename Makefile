@@ -11,17 +11,20 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade "pip>=25.1"
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e '.[web]'
 	touch $@
 
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e . --group dev
 	touch $@ $(VENV)/.installed
 
-## demo: install, analyse the bundled sample corpus into the default SQLite store, print the founding brief
+## demo: install, analyse the bundled sample corpus into the default SQLite store, print the founding brief,
+## then serve the dashboard in the foreground (Ctrl+C stops it; without a terminal it prints the command instead)
 demo: $(VENV)/.installed
 	$(BIN)/redline analyze $(SAMPLE)/voa_articles.jsonl --quiet
 	$(BIN)/redline analyze $(SAMPLE)/ukraine-1000th-day.txt --published 2024-11-19
+	@if [ -t 0 ]; then $(BIN)/redline serve; \
+	else echo "not a terminal: skipping the dashboard; run $(BIN)/redline serve and open http://127.0.0.1:8000/"; fi
 
 ## test: install with dev tools, lint, type-check, run the whole suite (PostgreSQL tests need a server: .ci/pg.sh)
 test: $(VENV)/.dev
@@ -35,6 +38,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_analyze.py
+	$(BIN)/python bench/bench_api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -2,6 +2,7 @@
 
     RedlineError
     ├── SourceError          a source cannot be read (missing file, directory, bad encoding)
+    │   └── FetchError       a URL cannot be fetched (HTTP error, timeout, refused address, too big)
     ├── IngestError          a document was read but is not analysable (empty, binary, language, size)
     ├── ModelNotInstalled    the spaCy model package is missing
     ├── ConfigError          a setting is unknown or has a bad value
@@ -18,6 +19,10 @@ class RedlineError(Exception):
 
 
 class SourceError(RedlineError):
+    pass
+
+
+class FetchError(SourceError):
     pass
 
 

@@ -21,6 +21,7 @@ finds the stored ones as duplicates: the store ends as after one uninterrupted r
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ from redline.models import Article, Brief, RawDocument, Skip
 from redline.pipeline import Context, analyze_article
 from redline.runner import LocalRunner, Runner
 from redline.settings import Settings
-from redline.store import FeedCursor, Store
+from redline.sources import Validators
+from redline.store import Store
 
 Reader = Callable[[str], Iterable[RawDocument | Skip]]
 NEW, DUPLICATE, SKIPPED = "new", "duplicate", "skipped"
@@ -154,14 +156,16 @@ def watch(
     cycles: int | None = None,
     on_cycle: Callable[[int, IngestReport], None] | None = None,
     total: IngestReport | None = None,
+    feed_state: StoreFeedState | None = None,
 ) -> IngestReport:
     """Ingest ``specs`` every ``every_s`` seconds, ``cycles`` times (None: until interrupted).
 
-    Items already stored are duplicates and cost no analysis, so each poll stores only what is new; the feed
-    reader skips unchanged feeds and taken entries through ``StoreFeedState``.
+    Items already stored are duplicates and cost no analysis, so each poll stores only what is new.
 
     Args:
         total: counts summed over the cycles, kept current so that an interrupted caller can print them.
+        feed_state: the state ``read`` was given; its validators are saved after each complete poll, so an
+            unchanged feed is not downloaded again (a 304), even after a restart.
     """
     total = IngestReport() if total is None else total
     specs = list(specs)
@@ -169,6 +173,8 @@ def watch(
     while cycles is None or n < cycles:
         n += 1
         report = ingest(specs, store, settings, read=read, runner=runner)
+        if feed_state is not None:
+            feed_state.save()
         total.new += report.new
         total.duplicate += report.duplicate
         total.skipped += report.skipped
@@ -193,16 +199,35 @@ def parse_duration(text: str) -> float:
 
 
 class StoreFeedState:
-    """The feed reader's state (validators and taken entry ids per feed URL), kept in the store."""
+    """A ``redline.sources.FeedState`` kept in the store: each feed's validators for conditional GETs.
+
+    ``put`` only holds the validators until ``save``, which the caller runs once every document of the poll
+    is stored: the reader puts them after handing out a feed's last entry, which a process pool may not have
+    stored yet, and a feed answered 304 next time would lose those entries for good.
+    """
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._pending: dict[str, Validators] = {}
+        self._lock = threading.Lock()
 
-    def get(self, url: str) -> FeedCursor | None:
-        return self._store.feed_state(url)
+    def get(self, url: str) -> Validators | None:
+        with self._lock:
+            if url in self._pending:
+                return self._pending[url]
+        stored = self._store.feed_state(url)
+        return None if stored is None else Validators(*stored)
 
-    def put(self, url: str, cursor: FeedCursor) -> None:
-        self._store.put_feed_state(url, etag=cursor.etag, last_modified=cursor.last_modified, seen=cursor.seen)
+    def put(self, url: str, validators: Validators) -> None:
+        with self._lock:  # called from the reader's fetch threads
+            self._pending[url] = validators
+
+    def save(self) -> None:
+        """Write the validators put since the last save to the store."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        for url, v in pending.items():
+            self._store.put_feed_state(url, etag=v.etag, last_modified=v.last_modified)
 
 
 def analyze_work(work: _Work) -> Brief | Skip:

@@ -5,6 +5,7 @@ Each stage declares what it requires and produces; ``check_stages`` verifies the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from redline import assess as assess_stage
 from redline import events as events_stage
 from redline import nlp as nlp_stage
 from redline import scenarios as scenarios_stage
+from redline.assess.ledger import LedgerView, seed_view
 from redline.errors import IngestError, RedlineError, SourceError
 from redline.ingest import normalize
 from redline.models import Article, Brief, RawDocument, Skip
@@ -33,8 +35,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("nlp", ("article",), ("analysis",)),
     Stage("events", ("analysis",), ("events",)),
     Stage("threats", ("analysis",), ("threats",)),
-    Stage("assess", ("analysis", "events", "threats"), ("assessment",)),
-    Stage("scenarios", ("events", "threats", "assessment"), ("scenarios",)),
+    Stage("ledger", ("article",), ("ledger",)),
+    Stage("assess", ("analysis", "events", "threats", "ledger"), ("assessment",)),
+    Stage("scenarios", ("events", "threats", "assessment", "ledger"), ("scenarios",)),
     Stage("report", ("analysis", "events", "threats", "assessment", "scenarios"), ("brief",)),
 )
 
@@ -49,17 +52,30 @@ def check_stages(stages: tuple[Stage, ...] = STAGES) -> None:
         available.update(stage.produces)
 
 
+LedgerSource = Callable[[str | None], LedgerView]
+
+
 @dataclass(frozen=True)
 class Context:
-    """What every stage call needs, loaded once per process."""
+    """What every stage call needs, loaded once per process.
+
+    ``ledger`` gives the read-only red-line ledger as known on a day (ISO date, or None for everything):
+    ``Store.ledger_view`` when there is a store, else the seed ledger alone.
+    """
 
     settings: Settings
     nlp: Any
     gazetteer: Gazetteer
+    ledger: LedgerSource = seed_view
 
     @classmethod
-    def load(cls, settings: Settings) -> Context:
-        return cls(settings, load_pipeline(settings), Gazetteer.load(settings.min_city_population))
+    def load(cls, settings: Settings, ledger: LedgerSource | None = None) -> Context:
+        return cls(settings, load_pipeline(settings), Gazetteer.load(settings.min_city_population),
+                   ledger or seed_view)
+
+    def with_ledger(self, ledger: LedgerSource) -> Context:
+        """The same context reading the ledger from ``ledger`` (e.g. a store opened after loading)."""
+        return Context(self.settings, self.nlp, self.gazetteer, ledger)
 
 
 def analyze_article(article: Article, ctx: Context) -> Brief:
@@ -67,8 +83,9 @@ def analyze_article(article: Article, ctx: Context) -> Brief:
     analysis = nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer)
     events = events_stage.code(analysis)
     threats = assess_stage.find_threats(analysis)
-    assessment = assess_stage.assess(analysis, events, threats)
-    scenarios = scenarios_stage.forecast(events, threats, assessment)
+    ledger = ctx.ledger(article.published.date().isoformat() if article.published else None)
+    assessment = assess_stage.assess(analysis, events, threats, ledger)
+    scenarios = scenarios_stage.forecast(events, threats, assessment, ledger)
     return build_brief(analysis, events, threats, assessment, scenarios)
 
 

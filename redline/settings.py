@@ -28,6 +28,16 @@ class Settings:
     db: str = ""
     min_city_population: int = 5000
     near_duplicate_threshold: float = 0.5
+    # fetching
+    fetch_timeout: float = 20.0
+    max_page_bytes: int = 5_000_000
+    fetch_retries: int = 2
+    fetch_per_host: int = 2
+    user_agent: str = "redline/{version} (+https://github.com/redline)"
+    fetch_allow_networks: tuple[str, ...] = ()
+    # web
+    api_token: str = field(default="", repr=False)
+    max_request_bytes: int = 1_000_000
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -60,8 +70,9 @@ class Settings:
             _check_name(key, "--setting")
             values[key] = _parse(key, raw, values[key], f"--setting {key}")
             origins[key] = "--setting"
-        if isinstance(values.get("languages"), list):
-            values["languages"] = tuple(values["languages"])
+        for key, value in values.items():
+            if isinstance(value, list):
+                values[key] = tuple(value)
         return cls(**values, origins=origins)
 
     def with_(self, **changes: Any) -> Settings:

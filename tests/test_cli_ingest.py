@@ -117,3 +117,24 @@ def test_cli_ingest_output_and_skips_command(sqlite_url: str, tmp_path: Path, sa
     assert listed.stderr == "1 skip\n"
     again = CliRunner().invoke(main, ["ingest", str(corpus), "--db", sqlite_url])
     assert again.stderr.splitlines()[-1] == "0 new, 2 duplicate, 1 skipped"
+
+
+def test_cli_ingest_feed_over_http_stores_its_articles_once(sqlite_url: str, http_server: Any) -> None:
+    feed = http_server.url("/feed.rss")
+    refused = CliRunner().invoke(main, ["ingest", feed, "--db", sqlite_url])
+    assert refused.exit_code == 1 and "--allow-private" in refused.stderr
+    first = CliRunner().invoke(main, ["ingest", feed, "--allow-private", "--db", sqlite_url])
+    assert first.exit_code == 1  # one entry links to a page that is gone
+    assert first.stderr == (
+        f"skipped: {http_server.url('/missing.html')}: HTTP 404 Not Found\n"
+        "3 new, 0 duplicate, 1 skipped\n"
+    )
+    with open_store(sqlite_url) as store:
+        stored = sorted(a["url"] for a in store.articles())
+        counts = store.counts()
+    assert stored == sorted(http_server.url(p) for p in ("/news/bryansk-depot", "/kharkiv-strike.html",
+                                                         "/site-b/wire-zaporizhzhia.html"))
+    again = CliRunner().invoke(main, ["ingest", feed, "--allow-private", "--db", sqlite_url])
+    assert again.stderr.splitlines()[-1] == "0 new, 3 duplicate, 1 skipped"
+    with open_store(sqlite_url) as store:
+        assert store.counts() == counts

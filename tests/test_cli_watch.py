@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from redline.cli import main
 from redline.errors import ConfigError
 from redline.intake import StoreFeedState, parse_duration
-from redline.store import FeedCursor, open_store
+from redline.sources import Validators
+from redline.store import open_store
 
 
 def test_cli_watch_duration_parsing() -> None:
@@ -30,9 +31,15 @@ def test_cli_watch_feed_state_backed_by_store(db_url: str) -> None:
     with open_store(db_url) as store:
         state = StoreFeedState(store)
         assert state.get("http://127.0.0.1/feed.xml") is None
-        state.put("http://127.0.0.1/feed.xml", FeedCursor('"e1"', None, frozenset({"item-1"})))
+        state.put("http://127.0.0.1/feed.xml", Validators('"e1"', None))
+        assert state.get("http://127.0.0.1/feed.xml") == Validators('"e1"', None)
+    with open_store(db_url) as store:  # kept only once the poll is saved: its documents are all stored
+        assert StoreFeedState(store).get("http://127.0.0.1/feed.xml") is None
+        state = StoreFeedState(store)
+        state.put("http://127.0.0.1/feed.xml", Validators('"e1"', None))
+        state.save()
     with open_store(db_url) as store:  # a restarted watch finds it
-        assert StoreFeedState(store).get("http://127.0.0.1/feed.xml") == FeedCursor('"e1"', None, frozenset({"item-1"}))
+        assert StoreFeedState(store).get("http://127.0.0.1/feed.xml") == Validators('"e1"', None)
 
 
 @pytest.mark.slow

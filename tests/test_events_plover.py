@@ -149,9 +149,11 @@ def test_lexicon_verb_prep_object_is_most_specific():
 
 def test_lexicon_verb_prep():
     lex = VerbLexicon.load()
-    # CAMEO.2.0.txt: `- * (WITH) [030] # AGREE` under AGREE [050]
-    assert lex.lookup("agree") == "050"
+    # CAMEO.2.0.txt: `- * (WITH) [030] # AGREE` under AGREE [050]; verbs_extra.csv codes bare "agree" 030
+    # as PLOVER does, and "accuse" keeps its CAMEO code when the preposition has no row
+    assert lex.lookup("agree") == "030"
     assert lex.lookup("agree", preps=["with"]) == "030"
+    assert lex.lookup("accuse", preps=["with"]) == "112"
 
 
 def test_lexicon_verb_object_from_synonym_set():

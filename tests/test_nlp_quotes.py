@@ -80,3 +80,25 @@ def test_modality_of_clauses(nlp: Any) -> None:
     }
     got = {t: sentence_modality(next(nlp(t).sents)) for t in cases}
     assert got == cases
+
+
+def test_quotes_speaker_keeps_the_title_given_at_first_mention(context: Any) -> None:
+    from redline.nlp import analyze
+
+    text = ("Federal lawmaker Dahir Amin Jesow said elders were meeting at the hotel. "
+            "Security analyst Kabiru Adamu welcomed the move. "
+            "\u201cFive people were killed,\u201d Jesow said. \u201cThe force lacks troops,\u201d said Adamu.")
+    claims = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert [(c.speaker, c.speaker_type) for c in claims] == [
+        ("Dahir Amin Jesow", "official"), ("Dahir Amin Jesow", "official"), ("Kabiru Adamu", "expert")]
+
+
+def test_quotes_activist_speaks_as_a_private_person(nlp: Any) -> None:
+    text = "Josephine Odumakin, a women's rights activist and president of a charity, said schools are unsafe."
+    [claim] = _claims(nlp, text)
+    assert claim.speaker_type == "unknown"
+
+
+def test_quotes_tweeted_is_a_cue_verb(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The spokesman tweeted that the convoy had been attacked near the border.")
+    assert (claim.cue, claim.speaker_type) == ("tweet", "official")

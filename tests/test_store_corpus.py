@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from test_store import make_brief
 
 from redline import dedupe
 from redline.models import Brief, Skip
-from redline.store import Duplicate, FeedCursor, migrations, open_store, schema
+from redline.store import Duplicate, migrations, open_store, schema
 
 DATA = Path(__file__).parent / "data"
 
@@ -38,14 +39,18 @@ def test_store_corpus_migration_2_upgrades_a_version_1_database(db_url: str) -> 
         conn.execute(sa.text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == migrations.LATEST == 2
+        assert store.schema_version() == migrations.LATEST == 4  # 2, then 3 and 4 (which find their tables)
         assert store.get_brief("old") is not None
     engine = sa.create_engine(db_url)
     inspector = sa.inspect(engine)
-    for table in schema.metadata.sorted_tables:
-        assert inspector.has_table(table.name), table.name
-        assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
-        assert {i["name"] for i in inspector.get_indexes(table.name)} == {i.name for i in table.indexes}
+    raw_ddl = {"ix_articles_fulltext", "ix_events_order"}  # raw DDL of migration 4: not reflected alike everywhere
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", sa.exc.SAWarning)  # SQLite cannot reflect the expression index
+        for table in schema.metadata.sorted_tables:
+            assert inspector.has_table(table.name), table.name
+            assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
+            indexes = {i["name"] for i in inspector.get_indexes(table.name)} - raw_ddl
+            assert indexes == {i.name for i in table.indexes} - raw_ddl, table.name
     engine.dispose()
 
 
@@ -92,9 +97,10 @@ def test_store_corpus_feed_state_roundtrip(db_url: str) -> None:
     url = "http://127.0.0.1:8000/feed.xml"
     with open_store(db_url) as store:
         assert store.feed_state(url) is None
-        store.put_feed_state(url, etag='"v1"', last_modified="Tue, 19 Nov 2024 08:00:00 GMT", seen=["a", "b"])
-        store.put_feed_state(url, etag='"v2"', seen=["b", "c"])
-        assert store.feed_state(url) == FeedCursor('"v2"', None, frozenset({"a", "b", "c"}))
+        store.put_feed_state(url, etag='"v1"', last_modified="Tue, 19 Nov 2024 08:00:00 GMT")
+        assert store.feed_state(url) == ('"v1"', "Tue, 19 Nov 2024 08:00:00 GMT")
+        store.put_feed_state(url, etag='"v2"')
+        assert store.feed_state(url) == ('"v2"', None)
         assert store.feed_state("http://127.0.0.1:8000/other.xml") is None
 
 

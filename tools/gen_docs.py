@@ -36,7 +36,9 @@ def settings_reference() -> str:
            "| setting | default | environment | meaning |", "|---|---|---|---|"]
     comment: list[str] = []
     for line in text.splitlines()[1:]:
-        if line.startswith("#"):
+        if not line.strip():
+            comment = []  # a comment standing alone above a blank line heads a block of settings
+        elif line.startswith("#"):
             comment.append(line.lstrip("# "))
         elif "=" in line:
             name, value = (p.strip() for p in line.split("=", 1))

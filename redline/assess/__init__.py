@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from redline.assess.credibility import Credibility, credibility
 from redline.assess.escalation import LADDER, current_rung, direction, score
+from redline.assess.ledger import LedgerView, seed_view
 from redline.assess.rhetoric import find_threats
 from redline.models import Analysis, Assessment, Event, Evidence, Statement, Threat
 from redline.nlp.gazetteer import lookup_code
 
-__all__ = ["assess", "find_threats", "LADDER"]
+__all__ = ["assess", "find_threats", "LADDER", "LedgerView", "credibility", "issuer_credibility"]
 
 UNCERTAINTY = re.compile(r"\b(fears?|concerns?|risks?|uncertaint\w*|danger|possibility|prospect|worr\w+)\s+"
                          r"(of|about|over|that|for)\s+[^,.;:\n]+?(?=\s+(?:are|is|were|was|have|has|had|will|"
@@ -22,21 +24,43 @@ PAST = {"warn": "warned", "say": "said", "note": "noted", "threaten": "threatene
         "caution": "cautioned", "argue": "argued", "tell": "told", "claim": "claimed", "state": "stated",
         "add": "added", "insist": "insisted", "announce": "announced", "declare": "declared",
         "according to": "said", "believe": "believes", "suggest": "suggested", "assess": "assessed"}
-TYPE_PHRASE = {"ASSAULT": "used force against", "THREATEN": "threatened", "AID": "provided military aid to",
-               "MOBILIZE": "mobilised forces against", "SANCTION": "sanctioned", "COERCE": "coerced",
-               "ACCUSE": "accused", "PROTEST": "protested against", "REJECT": "rejected demands of",
-               "REQUEST": "appealed to", "CONSULT": "consulted", "AGREE": "agreed with",
-               "COOPERATE": "cooperated with", "SUPPORT": "supported", "CONCEDE": "made concessions to",
-               "RETREAT": "pulled back from"}
+# PLOVER type -> (with a target, without one, as a noun when nobody is named).
+VERB_FORMS = {
+    "ASSAULT": ("used force against", "used force", "An attack"),
+    "THREATEN": ("threatened", "issued threats", "A threat"),
+    "AID": ("provided aid to", "provided aid", "Aid"),
+    "MOBILIZE": ("mobilised forces against", "mobilised forces", "A mobilisation"),
+    "SANCTION": ("sanctioned", "imposed sanctions", "A sanction"),
+    "COERCE": ("coerced", "used coercion", "Coercion"),
+    "ACCUSE": ("accused", "made accusations", "An accusation"),
+    "PROTEST": ("protested against", "protested", "A protest"),
+    "REJECT": ("rejected demands of", "rejected demands", "A rejection"),
+    "REQUEST": ("appealed to", "made an appeal", "An appeal"),
+    "CONSULT": ("held talks with", "held talks", "Talks"),
+    "AGREE": ("agreed with", "reached an agreement", "An agreement"),
+    "COOPERATE": ("cooperated with", "cooperated", "Cooperation"),
+    "SUPPORT": ("supported", "voiced support", "Support"),
+    "CONCEDE": ("made concessions to", "made concessions", "A concession"),
+    "RETREAT": ("pulled back from", "pulled back", "A withdrawal"),
+}
 
 
-def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat, ...]) -> Assessment:
-    """Rung, score, direction and grounded statements for one article."""
+def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat, ...],
+           ledger: LedgerView | None = None) -> Assessment:
+    """Rung, score, direction and grounded statements for one article.
+
+    ``ledger``: the red-line ledger as known when the article appeared (default: the seed ledger as of
+    the article's date); it feeds the credibility statement.
+    """
+    if ledger is None:
+        published = analysis.article.published
+        ledger = seed_view(published.date().isoformat() if published else None)
     rung = current_rung(events, analysis)
     trend, trend_spans = direction(analysis)
     statements = [
         *_rhetoric(analysis, threats),
         *_expert_views(analysis),
+        *_credibility(analysis, threats, ledger),
         *_uncertainty(analysis, threats),
         *_developments(analysis, events),
     ]
@@ -53,7 +77,8 @@ def assess(analysis: Analysis, events: tuple[Event, ...], threats: tuple[Threat,
     )
 
 
-THE = re.compile(r"^(United |European |Netherlands|Philippines|Gambia|Bahamas|Czech Republic|Democratic Republic|"
+THE = re.compile(r"^(United |European |U\.S\. |U\.N\. |Netherlands|Philippines|Gambia|Bahamas|Czech Republic|"
+                 r"Democratic Republic|"
                  r"Central African|Dominican Republic|Islamic State|Kremlin|Pentagon|Houthis|Taliban|"
                  r"[A-Z][a-z]+ (military|government)$)")
 
@@ -89,6 +114,48 @@ def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement
                 out.append(Statement("rhetoric", f"{c.speaker} {verb} that {c.content}.", c.evidence))
                 break
     return out
+
+
+BLUFF_MEAN = 0.2  # posterior mean below which the record reads as a possible bluff
+
+
+def issuer_credibility(ledger: LedgerView, issuer: str, kind: str) -> Credibility:
+    """The issuer's credibility for one threat type, pooled over types when fewer than 3 lines of it count."""
+    specific = credibility(ledger, issuer, kind)
+    return specific if specific.crossed >= 3 else credibility(ledger, issuer)
+
+
+def _credibility(analysis: Analysis, threats: tuple[Threat, ...], ledger: LedgerView) -> list[Statement]:
+    out: list[Statement] = []
+    seen: set[str] = set()
+    experts = [c for c in analysis.claims if c.speaker_type == "expert"]
+    for t in threats:
+        if not t.actor or t.actor in seen:
+            continue
+        seen.add(t.actor)
+        c = issuer_credibility(ledger, t.actor, t.kind)
+        if c.crossed == 0:
+            continue
+        what = f"{t.kind} " if c.kind else ""
+        since = f" since {c.since[:4]}" if c.since else ""
+        partly = f" ({c.partial} only in part)" if c.partial else ""
+        when = f" by {ledger.as_of}" if ledger.as_of else ""
+        text = (f"Red-line ledger: of {c.crossed} {what}red lines declared by {name(t.actor)}{since} that were "
+                f"crossed with a known outcome{when}, {c.followed} {'was' if c.followed == 1 else 'were'} "
+                f"followed by the threatened response{partly}: {c.prior} prior, posterior mean {c.mean:.2f}, "
+                f"80% interval {c.low:.2f}–{c.high:.2f} (rows {', '.join(c.entry_ids[:4])}"
+                f"{'…' if len(c.entry_ids) > 4 else ''}).")
+        if c.mean < BLUFF_MEAN:
+            text += " On this record the threat may be a bluff."
+        evidence = list(t.evidence[:1])
+        if experts:
+            e = experts[0]
+            text += f" The article's expert view: {e.speaker} {PAST.get(e.cue, 'said')} that {e.content}."
+            evidence.extend(e.evidence[:1])
+        else:
+            text += " The article quotes no expert on this threat."
+        out.append(Statement("credibility", text, tuple(evidence)))
+    return out[:2]
 
 
 def _speaker_phrase(analysis: Analysis, speaker: str | None, start: int, end: int) -> str:
@@ -141,15 +208,22 @@ def _uncertainty(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statem
 def _developments(analysis: Analysis, events: tuple[Event, ...]) -> list[Statement]:
     hostile = sorted((e for e in events if e.factuality in {"asserted", "reported"} and e.type != "THREATEN"),
                      key=lambda e: e.intensity)
-    out = []
-    for e in hostile[:3]:
-        phrase = "advanced on territory held by" if e.mode == "seize" else TYPE_PHRASE.get(e.type, e.type.lower())
-        target = f" {name(e.target)}" if e.target else ""
-        where = f" in {e.location}" if e.location else ""
-        weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
-        out.append(Statement("development", f"{cap(name(e.source))} {phrase}{target}{where}{weapons} "
-                             f"(PLOVER {e.type}, {e.factuality}).", e.evidence[:1]))
-    return out
+    return [Statement("development", _event_sentence(e), e.evidence[:1]) for e in hostile[:3]]
+
+
+def _event_sentence(e: Event) -> str:
+    """"Russia attacked Ukraine in Sumy, Odesa (PLOVER ASSAULT, asserted)." with or without a named side."""
+    transitive, intransitive, noun = VERB_FORMS.get(e.type, ("acted against", "acted", "An event"))
+    if e.mode == "seize":
+        transitive, intransitive, noun = "advanced on territory held by", "advanced", "An advance"
+    where = f" in {e.location}" if e.location else ""
+    weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
+    tail = f" (PLOVER {e.type}, {e.factuality})."
+    if e.source is None:
+        against = f" against {name(e.target)}" if e.target else ""
+        return f"{noun}{against}{where}{weapons} is reported without a named perpetrator{tail}"
+    verb = f"{transitive} {name(e.target)}" if e.target else intransitive
+    return f"{cap(name(e.source))} {verb}{where}{weapons}{tail}"
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from redline.events.actors import country
 from redline.models import Analysis, Event, Threat
@@ -51,8 +53,13 @@ class Rung:
     event_ids: tuple[str, ...]
 
 
-def event_rung(event: Event, theatre: str | None, city_population: int = 0) -> int:
-    """Rung of one event; ``theatre`` is the country where the article's fighting mostly happens."""
+def event_rung(event: Event, theatre: str | None, city_population: int = 0,
+               belligerents: frozenset[str] = frozenset()) -> int:
+    """Rung of one event; ``theatre`` is the country where the article's fighting mostly happens.
+
+    ``belligerents``: the two states of the main fighting pair; force used by or against a state outside
+    it (a third power's forces engaged directly) is rung 8.
+    """
     weapons = " ".join(event.weapons).lower()
     if event.type == "THREATEN":
         if event.cameo == "13" and "nuclear" in (event.text.lower() + weapons):
@@ -67,6 +74,10 @@ def event_rung(event: Event, theatre: str | None, city_population: int = 0) -> i
     if event.type == "ASSAULT" or event.cameo in FORCE_ROOTS:
         if "nuclear" in weapons:
             return 11
+        pair = {country(event.source), country(event.target)}
+        if len(belligerents) == 2 and None not in pair and len(pair) == 2 and pair & belligerents \
+                and not pair <= belligerents:
+            return 8
         loc_country = event.geo.country if event.geo else None
         if theatre and loc_country and loc_country != theatre and country(event.source) == theatre:
             return 7
@@ -82,15 +93,26 @@ def theatre_of(analysis: Analysis) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def belligerents_of(events: Iterable[Event]) -> frozenset[str]:
+    """The pair of states that most often use force against each other in ``events`` (empty if none)."""
+    pairs = Counter(frozenset((country(e.source), country(e.target))) for e in events
+                    if e.factuality in COUNTED and (e.type == "ASSAULT" or e.cameo in FORCE_ROOTS))
+    for pair, _ in pairs.most_common():
+        if None not in pair and len(pair) == 2:
+            return frozenset(str(c) for c in pair)
+    return frozenset()
+
+
 def current_rung(events: tuple[Event, ...], analysis: Analysis) -> Rung:
     theatre = theatre_of(analysis)
     populations = {m.canonical: int(m.attr("population") or 0) for m in analysis.mentions if m.type == "PLACE"}
+    main_pair = belligerents_of(events)
     best, ids = 0, []
     for e in events:
         if e.factuality not in COUNTED:
             continue
         pop = max((populations.get(p.strip(), 0) for p in (e.location or "").split(",")), default=0)
-        level = event_rung(e, theatre, pop)
+        level = event_rung(e, theatre, pop, main_pair)
         if level > best:
             best, ids = level, [e.id]
         elif level == best and level > 0:
@@ -124,3 +146,55 @@ def direction(analysis: Analysis) -> tuple[str, tuple[tuple[int, int], ...]]:
     if len(down) > len(up):
         return "de-escalating", tuple(down)
     return "stable", tuple(up + down)
+
+
+@dataclass(frozen=True)
+class DyadWindow:
+    """One (source, target) pair of countries over a window of days, against the window before it."""
+
+    source: str
+    target: str
+    start: str  # first day of the window (ISO)
+    end: str  # day after the window
+    rung: int
+    score: float
+    events: int
+    previous_rung: int
+    previous_score: float
+    direction: str  # escalating, de-escalating, stable: score change of more than DIRECTION_MARGIN points
+
+
+DIRECTION_MARGIN = 5.0
+
+
+def windows(events: Iterable[Event], end: str, days: int = 30) -> tuple[DyadWindow, ...]:
+    """Rung and score per pair of countries over the ``days`` before ``end`` and the ``days`` before that.
+
+    Each event counts on its own date; the theatre is the country where most located events happen.
+    """
+    stop = date.fromisoformat(end[:10])
+    mid, first = stop - timedelta(days=days), stop - timedelta(days=2 * days)
+    dated = [e for e in events if e.date and e.factuality in COUNTED and first.isoformat() <= e.date[:10] < end[:10]]
+    located = Counter(e.geo.country for e in dated if e.geo)
+    theatre = located.most_common(1)[0][0] if located else None
+    main_pair = belligerents_of(dated)
+    groups: dict[tuple[str, str], tuple[list[Event], list[Event]]] = {}
+    for e in dated:
+        src, tgt = country(e.source), country(e.target)
+        if not src or not tgt or src == tgt:
+            continue
+        now, before = groups.setdefault((src, tgt), ([], []))
+        (now if e.date and e.date[:10] >= mid.isoformat() else before).append(e)
+    out = []
+    for (src, tgt), (now, before) in sorted(groups.items()):
+        if not now:
+            continue
+        rung, prev = (max((event_rung(e, theatre, 0, main_pair) for e in part), default=0) for part in (now, before))
+        cur_score = score(tuple(now), (), Rung(rung, LADDER[rung], ()))
+        prev_score = score(tuple(before), (), Rung(prev, LADDER[prev], ()))
+        change = cur_score - prev_score
+        trend = "escalating" if change > DIRECTION_MARGIN else "de-escalating" if change < -DIRECTION_MARGIN \
+            else "stable"
+        out.append(DyadWindow(src, tgt, mid.isoformat(), stop.isoformat(), rung, cur_score, len(now), prev,
+                              prev_score, trend))
+    return tuple(out)

@@ -8,7 +8,7 @@ from redline.events.actors import country
 from redline.models import Analysis, Claim, Conditional, Mention, Threat
 
 NUCLEAR = re.compile(r"\bnuclear|atomic\b", re.I)
-ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas\b", re.I)
+ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy\b", re.I)
 MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|retaliat|troops|destroy|"
                       r"response|respond|target\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"

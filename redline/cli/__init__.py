@@ -7,7 +7,11 @@ import click
 from redline import __version__
 from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
+from redline.cli.backtest import backtest_cli
+from redline.cli.eval import eval_cli
 from redline.cli.ingest import ingest_cli, skips_cli
+from redline.cli.ledger import ledger_cli
+from redline.cli.serve import serve_cli
 from redline.cli.situation import events_cli, export_cli, index_cli
 from redline.cli.watch import watch_cli
 
@@ -39,6 +43,8 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
     settings = load_settings(settings_pairs)
     for name, value, origin in settings.items():
         shown = list(value) if isinstance(value, tuple) else value
+        if name == "api_token" and value:
+            shown = "***"
         click.echo(f"{name} = {shown!r}  ({origin})")
 
 
@@ -49,3 +55,7 @@ main.add_command(index_cli)
 main.add_command(events_cli)
 main.add_command(export_cli)
 main.add_command(watch_cli)
+main.add_command(eval_cli)
+main.add_command(ledger_cli)
+main.add_command(backtest_cli)
+main.add_command(serve_cli)

@@ -13,29 +13,34 @@ from redline.errors import RedlineError
 from redline.models import Brief, RawDocument, Skip
 from redline.pipeline import Context, run_one
 from redline.report.render import render
-from redline.sources import read
+from redline.sources import open_fetcher, read
 
 FORMATS = ("text", "md", "json", "html")
 
 
 @click.command("analyze")
-@click.argument("path", metavar="PATH|-")
+@click.argument("path", metavar="PATH|URL|-")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for a terminal (coloured when stdout is one), md, json (the brief contract), html.")
 @click.option("--published", metavar="DATE", default=None,
               help="Publication date (YYYY-MM-DD) overriding the document's own; relative dates resolve to it.")
 @click.option("--no-store", is_flag=True, help="Print the brief without storing it.")
+@click.option("--allow-private", is_flag=True,
+              help="Let URLs reach private, loopback and link-local addresses (refused by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Store only; print nothing but errors and the summary.")
 @db_option
 @settings_option
-def analyze_cli(path: str, fmt: str, published: str | None, no_store: bool, quiet: bool, db: str | None,
-                settings_pairs: tuple[tuple[str, str], ...]) -> None:
+def analyze_cli(path: str, fmt: str, published: str | None, no_store: bool, allow_private: bool, quiet: bool,
+                db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """Analyse the article(s) in PATH and print a grounded escalation brief.
 
     PATH is a .txt or .md file (a first line that looks like a headline is the title), an .html page,
     a .json record or list, a .jsonl file of records with title, text, url and published, or - for
     standard input. A .jsonl file with many records is analysed record by record with a progress bar;
     a record that cannot be analysed is reported and skipped (exit code 1 when any was skipped).
+
+    PATH may also be a .csv or .parquet corpus, an RSS/Atom feed (.rss, .atom, .xml), a .urls file, or
+    an http(s) URL of an article page or a feed; private addresses are refused unless --allow-private.
 
     Every brief is stored (one current brief per article; a rerun replaces it) unless --no-store.
 
@@ -45,11 +50,14 @@ def analyze_cli(path: str, fmt: str, published: str | None, no_store: bool, quie
     """
     settings = load_settings(settings_pairs, db)
     try:
-        raws = list(read(path, published=published, max_bytes=50 * settings.max_text_bytes))
+        with open_fetcher(settings, allow_private=allow_private) as fetcher:
+            raws = list(read(path, published=published, max_bytes=50 * settings.max_text_bytes, fetcher=fetcher))
         ctx = Context.load(settings)
     except RedlineError as e:
         raise InputError(str(e)) from None
     store = _open_store(settings.db, no_store)
+    if store is not None:
+        ctx = ctx.with_ledger(store.ledger_view)
     try:
         results = _run(raws, ctx, published, store, progress=len(raws) > 1 and not quiet)
     finally:
@@ -80,7 +88,7 @@ def _open_store(db: str, no_store: bool) -> Any:
         raise InputError(str(e)) from None
 
 
-def _run(raws: list[RawDocument], ctx: Context, published: str | None, store: Any,
+def _run(raws: list[RawDocument | Skip], ctx: Context, published: str | None, store: Any,
          progress: bool) -> list[Brief | Skip]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -90,7 +98,7 @@ def _run(raws: list[RawDocument], ctx: Context, published: str | None, store: An
     with Progress(*columns, console=Console(stderr=True), disable=not progress, transient=True) as bar:
         task = bar.add_task("analyse", total=len(raws))
         for raw in raws:
-            result = run_one(raw, ctx, published=published)
+            result = raw if isinstance(raw, Skip) else run_one(raw, ctx, published=published)
             if store is not None:
                 if isinstance(result, Brief):
                     store.save_brief(result)

@@ -12,7 +12,7 @@ from redline.cli._options import InputError, db_option, load_settings, settings_
 from redline.errors import RedlineError
 from redline.intake import IngestReport, Outcome, ingest
 from redline.runner import make_runner
-from redline.sources import read
+from redline.sources import open_fetcher, read
 from redline.store import open_store
 
 
@@ -21,7 +21,7 @@ from redline.store import open_store
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes analysing articles in parallel (each loads the model once).")
 @click.option("--allow-private", is_flag=True,
-              help="Allow URLs on private, loopback and link-local addresses (refused by default).")
+              help="Allow URLs and feeds on private, loopback and link-local addresses (refused by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only skips and the summary.")
 @db_option
 @settings_option
@@ -29,25 +29,31 @@ def ingest_cli(sources: tuple[str, ...], workers: int, allow_private: bool, quie
                settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """Ingest articles from every SOURCE into the store: each analysed and stored once.
 
-    A SOURCE is a file (.txt, .md, .html, .json, .jsonl) or - for standard input. An article already
-    stored (same URL, else same text) is a duplicate and is not analysed again; a near-duplicate (the
-    same wire story on another site) is linked to the stored one as "also reported by". A bad document
-    is recorded as a skip with its reason (see `redline skips`) and the run goes on.
+    A SOURCE is a file (.txt, .md, .html, .json, .jsonl; a .csv, .tsv or .parquet corpus; an .rss, .atom
+    or .xml feed; a .urls list of URLs), a folder (read recursively), a quoted glob pattern, an article
+    or feed URL, or - for standard input. An article already stored (same URL, else same text) is a
+    duplicate and is not analysed again; a near-duplicate (the same wire story on another site) is linked
+    to the stored one as "also reported by". A bad document is recorded as a skip with its reason (see
+    `redline skips`) and the run goes on.
 
     Interrupted runs resume: run the same command again. Exit code 0 when nothing was skipped, 1 otherwise.
 
-    Example:
+    Examples:
 
         redline ingest redline/data/sample/voa_articles.jsonl --workers 2
+
+        redline ingest 'redline/data/sample/*.txt' https://feeds.bbci.co.uk/news/world/rss.xml
     """
     settings = load_settings(settings_pairs, db)
     report = IngestReport()
     try:
-        with open_store(settings.db or None) as store, make_runner(workers) as runner:
-            options: dict[str, Any] = {"max_bytes": 50 * settings.max_text_bytes}
-            if allow_private:
-                options["allow_private"] = True  # read() of the fetch branch (URLs, feeds) takes it
-            reader = partial(read, **options)
+        with (
+            open_store(settings.db or None) as store,
+            make_runner(workers) as runner,
+            open_fetcher(settings, allow_private=allow_private) as fetcher,
+        ):
+            reader = partial(read, max_bytes=50 * settings.max_text_bytes, folders=True,
+                             allow_private=allow_private, fetcher=fetcher)
             with _progress(quiet) as show:
                 report = ingest(sources, store, settings, read=reader, runner=runner,
                                 on_outcome=show, report=report)

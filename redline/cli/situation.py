@@ -112,7 +112,7 @@ def events_cli(actor: str | None, target: str | None, type_: str | None, place: 
 
 @click.command("export")
 @click.option("--format", "-f", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True,
-              help="parquet (needs pip install 'redline[parquet]'), csv or jsonl.")
+              help="parquet (needs pip install 'redline[corpus]'), csv or jsonl.")
 @click.option("--plover", is_flag=True, help="PLOVER JSON records instead of the flat table (with --format jsonl).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (replaced).")

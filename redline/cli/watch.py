@@ -1,23 +1,22 @@
-"""`redline watch FEED... --every 10m`: poll and ingest until stopped."""
+"""`redline watch SOURCE... --every 10m`: poll and ingest until stopped."""
 
 from __future__ import annotations
 
 import sys
 from functools import partial
-from typing import Any
 
 import click
 
 from redline.cli._options import InputError, db_option, load_settings, settings_option
 from redline.errors import RedlineError
-from redline.intake import IngestReport, parse_duration, watch
+from redline.intake import IngestReport, StoreFeedState, parse_duration, watch
 from redline.runner import make_runner
-from redline.sources import read
+from redline.sources import open_fetcher, read
 from redline.store import open_store
 
 
 @click.command("watch")
-@click.argument("feeds", nargs=-1, required=True, metavar="FEED...")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--every", default="10m", show_default=True, metavar="DURATION",
               help="Time between polls: 30s, 10m, 1h, 1h30m.")
 @click.option("--cycles", type=click.IntRange(min=1), default=None,
@@ -28,12 +27,15 @@ from redline.store import open_store
               help="Allow feeds on private, loopback and link-local addresses (refused by default).")
 @db_option
 @settings_option
-def watch_cli(feeds: tuple[str, ...], every: str, cycles: int | None, workers: int, allow_private: bool,
+def watch_cli(sources: tuple[str, ...], every: str, cycles: int | None, workers: int, allow_private: bool,
               db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
-    """Poll every FEED and ingest its new items until stopped (Ctrl-C), then print the totals.
+    """Poll every SOURCE and ingest its new items until stopped (Ctrl-C), then print the totals.
 
-    Each poll prints one line with its counts. Items already stored are not analysed again, so a watch
-    stopped and started again resumes where it was.
+    A SOURCE is what `redline ingest` reads: usually an RSS/Atom feed URL, or a .urls list of them; also a
+    folder, a quoted glob pattern or a file that grows. Each poll prints one line with its counts. A feed
+    is asked for with the validators of its last complete poll (kept in the store), so an unchanged feed
+    is not downloaded again; items already stored are not analysed again, so a watch stopped and started
+    again resumes where it was.
 
     Example:
 
@@ -43,12 +45,16 @@ def watch_cli(feeds: tuple[str, ...], every: str, cycles: int | None, workers: i
     total = IngestReport()
     try:
         interval = parse_duration(every)
-        with open_store(settings.db or None) as store, make_runner(workers) as runner:
-            options: dict[str, Any] = {"max_bytes": 50 * settings.max_text_bytes}
-            if allow_private:
-                options["allow_private"] = True  # read() of the fetch branch (URLs, feeds) takes it
-            watch(feeds, store, settings, read=partial(read, **options), every_s=interval, runner=runner,
-                  cycles=cycles, total=total,
+        with (
+            open_store(settings.db or None) as store,
+            make_runner(workers) as runner,
+            open_fetcher(settings, allow_private=allow_private) as fetcher,
+        ):
+            state = StoreFeedState(store)
+            reader = partial(read, max_bytes=50 * settings.max_text_bytes, folders=True,
+                             allow_private=allow_private, fetcher=fetcher, feed_state=state)
+            watch(sources, store, settings, read=reader, every_s=interval, runner=runner, cycles=cycles,
+                  total=total, feed_state=state,
                   on_cycle=lambda n, report: click.echo(f"poll {n}: {report.summary()}", err=True))
     except KeyboardInterrupt:
         click.echo(f"stopped: {total.summary()}", err=True)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from redline.events.actors import MentionIndex, country, object_tokens, subject_tokens
+from redline.events.actors import MentionIndex, conjoined, country, object_tokens, subject_tokens
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
@@ -30,6 +30,16 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
+# A cooperative act announced for the future is an intent (CAMEO 03x), a forceful one a threat (CAMEO 13x).
+INTENT_CODES = {"COOPERATE": "031", "SUPPORT": "032", "AID": "033", "CONCEDE": "034", "RETREAT": "035",
+                "CONSULT": "036", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131"}
+# Verbs whose complement names the act itself ("agreed to cooperate"): the head codes the event.
+GOVERNING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+# Verbs that carry a noun event as their object: "launched an attack", "mounted an invasion".
+LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "hold", "wage",
+                         "step", "ramp", "continue", "resume", "make", "unleash", "intensify", "escalate",
+                         "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
+                         "complete"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -48,16 +58,84 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     lexicon = VerbLexicon.load()
     found: list[Event] = []
     for sent in doc.sents:
-        for tok in sent:
-            event = _verb_event(tok, index, lexicon, analysis) or _noun_event(tok, index, analysis)
-            if event is not None:
-                found.append(event)
+        found.extend(e for e in _sentence_events(sent, index, lexicon, analysis) if e.factuality != "negated")
     found.extend(_threat_events(analysis))
     return _merge(found)
 
 
+def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
+    """The events a sentence reports: those of its main clauses, the way news event coders read a sentence.
+
+    Verbs of the root clause, its coordinated verbs and (under an uncoded verb such as "said") their
+    complements come first; verbs in relative, adverbial and purpose clauses only when the main clauses code
+    nothing. A noun event ("invasion", "strike") counts when a light verb of a main clause carries it
+    ("mounted an invasion", "began a hunger strike") or when no verb in the sentence codes an event.
+    """
+    by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
+    main = _main_verbs(sent, set(by_verb))
+    chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
+    primary = bool(chosen)
+    if not chosen:
+        chosen = [e for evs in by_verb.values() for e in evs]
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in by_verb:
+            continue
+        carried = tok.dep_ == "dobj" and tok.head.i in main and tok.head.lemma_ in LIGHT_VERBS
+        if not (carried or not primary):
+            continue
+        noun = _noun_event(tok, index, analysis)
+        if noun is not None:
+            chosen.append(noun)
+    return chosen
+
+
+def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
+    """Token indices of the sentence's main clauses: the root, its conjuncts, and complements of uncoded heads."""
+    main: set[int] = set()
+    stack = [sent.root]
+    while stack:
+        verb = stack.pop()
+        if verb.i in main:
+            continue
+        main.add(verb.i)
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
+                stack.append(c)
+            elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
+                stack.append(c)
+    return main
+
+
+def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
+    """The event of a verb, once per member of a compound subject; "A and B agreed" is coded both ways."""
+    event = _verb_event(verb, index, lexicon, analysis)
+    if event is None:
+        return []
+    subj = subject_tokens(verb)
+    sources = index.actors(subj) if conjoined(subj) else []
+    if len(sources) < 2:
+        return [event]
+    events = []
+    for source in sources:
+        others = [s for s in sources if s != source]
+        target = event.target if event.target and country(event.target) not in map(country, sources) else None
+        for t in ([target] if target else others):
+            events.append(replace(event, source=source, target=t))
+    return events
+
+
+def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
+    """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS:
+        return False
+    code = lexicon.lookup(verb.head.lemma_.lower())
+    return code is not None and code[:2] in GOVERNING_ROOTS
+
+
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
     if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS or verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:
+        return None
+    if _governed(verb, lexicon):
         return None
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
@@ -69,25 +147,46 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        nouns = [c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in _object_words(c)]
         found = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
         if found is None:
             return None
         cameo = found
         target = index.actor(objs)
+        if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
+            target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
-    return _event(analysis, index, verb, cameo, source, target, weapons, clause_modality(verb))
+    factuality = clause_modality(verb)
+    if factuality == "future":
+        cameo = _intent(cameo)
+    return _event(analysis, index, verb, cameo, source, target, weapons, factuality)
+
+
+def _object_words(noun: Any) -> list[str]:
+    """Lexicon keys for an object, most specific first: "diplomatic tie", then "tie"."""
+    lemma = noun.lemma_.lower()
+    mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
+    return [f"{mods[0]} {lemma}", lemma] if mods else [lemma]
+
+
+def _intent(cameo: str) -> str:
+    """An act announced with "will" is an intent to cooperate or a threat, not the act itself."""
+    try:
+        ptype = plover_of(cameo)[0]
+    except KeyError:
+        return cameo
+    return INTENT_CODES.get(ptype, cameo)
 
 
 def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:
     if noun.pos_ != "NOUN":
         return None
-    lemma = noun.lemma_.lower()
-    cameo = _event_nouns().get(lemma)
+    nouns = _event_nouns()
+    cameo = next((nouns[w] for w in _object_words(noun) if w in nouns), None)
     if cameo is None:
         return None
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
@@ -125,8 +224,6 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
             target = place.geo.country
     if source is None and target is None:
         return None
-    if country(source) == country(target) and ptype not in {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST"}:
-        target = None
     sent = head.sent
     article = analysis.article
     end = sent.end_char

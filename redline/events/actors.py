@@ -8,6 +8,7 @@ from typing import Any
 from redline.models import Mention
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
@@ -45,6 +46,16 @@ class MentionIndex:
                 return m.geo.country
         return None
 
+    def actors(self, tokens: Iterable[Any]) -> list[str]:
+        """Every distinct actor (by country) among the tokens, in text order: the members of a compound."""
+        found: list[str] = []
+        for m in self.mentions_in(tokens):
+            if m.attr("kind") in REPORTERS or m.type not in {"ACTOR", "PERSON"} or not m.code:
+                continue
+            if all(country(c) != country(m.code) for c in found):
+                found.append(m.code)
+        return found
+
     def places(self, tokens: Iterable[Any]) -> list[Mention]:
         """Places among the tokens: gazetteer places, and states named after a locative preposition."""
         toks = list(tokens)
@@ -74,6 +85,8 @@ def subject_tokens(verb: Any) -> list[Any]:
             head = subj[0]
             if head.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
+            if head.lower_ in PERSONAL_PRONOUNS and not list(head.children):
+                return _antecedent(node) or [head]
             return [t for t in head.subtree if not _is_clause(t, head)]
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
             node = node.head
@@ -81,6 +94,17 @@ def subject_tokens(verb: Any) -> list[Any]:
         if node.dep_ == "acl" and node.head is not node:
             return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
         break
+    return []
+
+
+def _antecedent(verb: Any) -> list[Any]:
+    """Reported speech: "Switzerland said it had expelled ..." - the pronoun is the reporting verb's subject."""
+    node = verb
+    while node.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and node.head is not node:
+        node = node.head
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and subj[0].lower_ not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+            return [t for t in subj[0].subtree if not _is_clause(t, subj[0])]
     return []
 
 
@@ -97,6 +121,11 @@ def object_tokens(verb: Any) -> list[Any]:
             for p in c.children:
                 toks.extend(p.subtree)
     return toks
+
+
+def conjoined(tokens: list[Any]) -> bool:
+    """The tokens hold a coordination ("Hungarian and Romanian officials", "the U.S. and Jordan")."""
+    return any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in tokens)
 
 
 def _is_clause(tok: Any, head: Any) -> bool:

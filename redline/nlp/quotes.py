@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
@@ -12,24 +13,34 @@ CUE_VERBS = frozenset({
     "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
+    "tweet", "post",
 })
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
 OFFICIAL_WORDS = frozenset({"official", "officials", "minister", "ministry", "spokesman", "spokeswoman",
                             "spokesperson", "president", "prime", "government", "military", "army", "commander",
                             "envoy", "ambassador", "diplomat", "diplomats", "secretary", "chief", "general",
-                            "kremlin", "pentagon", "authorities", "governor", "mayor", "police", "spokesmen"})
+                            "kremlin", "pentagon", "authorities", "governor", "mayor", "police", "spokesmen",
+                            "lawmaker", "lawmakers", "legislator", "senator", "parliamentarian", "mp", "adviser",
+                            "advisor"})
 WITNESS_WORDS = frozenset({"witness", "witnesses", "eyewitness", "eyewitnesses", "resident", "residents",
                            "survivor", "survivors", "passenger", "passengers", "villagers", "parent", "parents"})
+# Activists and campaigners speak as private persons, whatever office they hold in their own groups.
+ACTIVIST_WORDS = frozenset({"activist", "activists", "campaigner", "campaigners", "advocate", "advocates"})
 MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster", "television", "tv", "reports"})
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
+COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
+                                           "cut", "halt", "expel", "ban", "punishment", "hesitate"})
+CONDITION_RE = re.compile(r"\b(if|unless)\b[^.;]*?,?\s*(?:\w+\s+){0,3}(will|would|shall)\b", re.I)
 
 
 def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
     """Attributed claims in reading order; pronoun speakers resolve to the last named person before them."""
     claims: list[Claim] = []
+    titles = _titles(doc, mentions)
     for sent in doc.sents:
         before = len(claims)
         for verb in sent:
@@ -40,20 +51,44 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             if not subj or content is None:
                 continue
             speaker_tokens = list(subj[0].subtree)
-            claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims)))
+            claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
+                                 titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
         for acc in according:
             pobj = [t for c in acc.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
                     for t in o.subtree] or list(acc.subtree)[2:]
             rest = [t for t in sent if t not in set(acc.subtree) and not t.is_punct and not t.is_space]
             if pobj and rest:
-                claims.append(_claim(doc, article, mentions, sent, acc, pobj, rest, len(claims)))
+                claims.append(_claim(doc, article, mentions, sent, acc, pobj, rest, len(claims), titles))
         if len(claims) == before:
             surface = _surface_claim(sent)
             if surface is not None:
                 cue, speaker, content = surface
-                claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims)))
+                claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """Speaker type of each person from the title they are introduced with ("lawmaker Dahir Jesow",
+    "Kabiru Adamu, a security analyst"), so that a later bare "Jesow said" keeps it."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.type != "PERSON" or m.canonical in found:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        words = {t.lower_ for t in root.subtree if t.dep_ in {"compound", "amod", "nmod"} or t.head is root}
+        words |= {t.lower_ for c in root.children if c.dep_ == "appos" for t in c.subtree}
+        if root.dep_ == "appos":
+            words |= {t.lower_ for t in root.head.subtree if t.i < span.start or t.head is root.head}
+        if words & ACTIVIST_WORDS:
+            continue
+        stype = "official" if words & OFFICIAL_WORDS - {"military"} else _speaker_type(words, [m], None)
+        if stype != "unknown":
+            found[m.canonical] = stype
+    return found
 
 
 def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
@@ -93,9 +128,10 @@ def _quoted_span(sent: Any) -> list[Any] | None:
 
 
 def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
-           speaker_tokens: list[Any], content_tokens: list[Any], n: int) -> Claim:
+           speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
+    said = " ".join(doc.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
     if len(content_tokens) > 1 and content_tokens[0].dep_ == "mark":
         content_tokens = content_tokens[1:]
     c_start, c_end = _bounds(content_tokens)
@@ -110,6 +146,8 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     content = " ".join(doc.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
     stype = _speaker_type(words, inside, person)
+    if person is not None and not words & (EXPERT_WORDS | OFFICIAL_WORDS | WITNESS_WORDS | MEDIA_WORDS):
+        stype = titles.get(person.canonical, stype)
     sent_end = sent.end_char
     while sent_end > sent.start_char and doc.text[sent_end - 1].isspace():
         sent_end -= 1
@@ -120,7 +158,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         speaker_code=code,
         cue=cue.lemma_ if cue.lower_ != "according" else "according to",
         content=content,
-        stance=_stance(cue.lemma_, content, stype),
+        stance=_stance(cue.lemma_, said, stype),
         evidence=(Evidence.of(article, sent.start_char, sent_end),),
         content_start=c_start,
         content_end=c_end,
@@ -152,6 +190,8 @@ def _speaker_type(words: set[str], inside: list[Mention], person: Mention | None
         return "media"
     if words & WITNESS_WORDS:
         return "witness"
+    if words & ACTIVIST_WORDS:
+        return "unknown"
     if (person is not None and person.attr("role")) or words & OFFICIAL_WORDS or kinds & {
             "government", "military"}:
         return "official"
@@ -166,6 +206,8 @@ def _stance(cue: str, content: str, speaker_type: str) -> str:
     words = set(content.lower().replace(",", " ").split())
     if cue in {"threaten", "vow"} or (cue == "warn" and words & THREAT_WORDS):
         return "threat"
+    if CONDITION_RE.search(content) and words & COERCIVE_WORDS and speaker_type in {"official", "organization"}:
+        return "threat"  # a conditional commitment to coerce: "if the U.S. escalates, I will ..."
     if cue in {"warn", "caution"}:
         return "warning"
     if cue in {"deny", "reject"}:

@@ -145,7 +145,7 @@ def _decode(origin: str, data: bytes, *, html: bool) -> str:
                 f"{origin}: invalid UTF-16 at byte {e.start} (re-save the file as UTF-8)"
             ) from e
     if html:
-        declared = _declared_charset(data)
+        declared = declared_charset(data)
         if declared is not None:
             try:
                 return data.decode(declared)
@@ -169,18 +169,23 @@ def _decode_utf8(origin: str, data: bytes, start: int) -> str:
         ) from e
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
     """The Python codec for a charset declared in the first 8 KB, or None for UTF-8 or unknown."""
     m = _CHARSET_RE.search(data[:_SNIFF_BYTES])
     if m is None:
         return None
-    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    name = codec_name((m.group(1) or m.group(2)).decode("ascii"))
+    return None if name == "utf-8" else name
+
+
+def codec_name(label: str) -> str | None:
+    """The Python codec for a charset label as browsers read it (latin-1 is windows-1252), or None."""
+    label = label.strip().strip("\"'").lower()
     label = _CHARSET_ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
+        return codecs.lookup(label).name
     except LookupError:
         return None
-    return None if name == "utf-8" else name
 
 
 def _parse_text(origin: str, text: str) -> list[RawDocument]:

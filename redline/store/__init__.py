@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,18 +21,19 @@ from types import TracebackType
 from typing import Any, Self
 
 import platformdirs
-from sqlalchemy import Connection, Engine, Row, Table, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, Row, Select, Table, create_engine, event, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from redline import dedupe
+from redline.assess.ledger import LedgerEntry, LedgerView
 from redline.errors import StoreError
-from redline.models import Article, Brief, Evidence, Skip
-from redline.store import corpus, export, migrations, schema
-from redline.store.corpus import Duplicate, FeedCursor
+from redline.models import Article, Brief, Event, Evidence, Skip
+from redline.store import corpus, export, ledger, migrations, schema, search
+from redline.store.corpus import Duplicate
 
-__all__ = ["Duplicate", "FeedCursor", "Store", "default_db_url", "open_store"]
+__all__ = ["Duplicate", "Store", "default_db_url", "open_store"]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 5
@@ -145,17 +146,30 @@ class Store:
         with self._read() as conn:
             return corpus.also_reported(conn, article_id)
 
-    def feed_state(self, url: str) -> FeedCursor | None:
-        """Validators and taken entry ids of the feed at ``url``, or None for a feed never polled."""
+    def feed_state(self, url: str) -> tuple[str | None, str | None] | None:
+        """The (ETag, Last-Modified) validators of the feed at ``url``, or None for a feed never read."""
         with self._read() as conn:
             return corpus.feed_state(conn, url)
 
-    def put_feed_state(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None, seen: Iterable[str] = ()
-    ) -> None:
-        """Replace the feed's validators and add ``seen`` entry ids to the ones already taken."""
+    def put_feed_state(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> None:
+        """Replace the validators of the feed at ``url``."""
         with self._errors(f"cannot save the state of feed {url}"), self._write() as conn:
-            corpus.put_feed_state(conn, url, etag, last_modified, seen, datetime.now(UTC))
+            corpus.put_feed_state(conn, url, etag, last_modified, datetime.now(UTC))
+
+    def ledger_entries(self) -> tuple[LedgerEntry, ...]:
+        """The red-line ledger: curated seed rows (with any status stored events moved), then article threats."""
+        with self._read() as conn:
+            return ledger.entries(conn)
+
+    def dated_events(self, since: str = "0000") -> list[tuple[str, str | None, Event]]:
+        """(article id, publication day, event) of every stored event dated from ``since``, oldest first."""
+        with self._read() as conn:
+            return ledger.stored_events(conn, since)
+
+    def ledger_view(self, as_of: str | None = None) -> LedgerView:
+        """The ledger and escalation windows as known on ``as_of`` (ISO day; None: everything stored)."""
+        with self._read() as conn:
+            return ledger.view(conn, as_of)
 
     def get_brief(self, article_id: str) -> dict[str, Any] | None:
         """The stored brief of an article as its JSON dict, or None."""
@@ -187,6 +201,9 @@ class Store:
         since: str | date | None = None,
         until: str | date | None = None,
         article_id: str | None = None,
+        actor: str | None = None,
+        weapon: str | None = None,
+        located: bool | None = None,
         limit: int | None = 1000,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
@@ -194,6 +211,11 @@ class Store:
 
         ``since`` and ``until`` are inclusive days (a datetime counts as its UTC day) compared with the
         event's own date, so events without a date are left out when either is given.
+
+        Args:
+            actor: an actor code matched on either side, with its sectors (``RUS`` matches ``RUS-MIL``).
+            weapon: a weapon name as stored in the event's ``weapons`` list (exact).
+            located: True keeps only events with coordinates, False only those without.
         """
         e = schema.events
         query = select(e)
@@ -202,6 +224,12 @@ class Store:
                 query = query.where(column == value)
         if article_id is not None:
             query = query.where(e.c.article_id == article_id)
+        if actor is not None:
+            query = query.where(or_(*actor_matches(e.c.source, actor), *actor_matches(e.c.target, actor)))
+        if weapon is not None:
+            query = query.where(e.c.weapons.contains(_json(weapon), autoescape=True))
+        if located is not None:
+            query = query.where(e.c.lat.isnot(None) if located else e.c.lat.is_(None))
         if since is not None:
             query = query.where(e.c.date >= _day(since))
         if until is not None:
@@ -217,6 +245,19 @@ class Store:
         """Every event with its article's url, title, source and publication time (``store.export``)."""
         with self._read() as conn:
             return export.event_records(conn, actor=actor, target=target, type=type)
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles matching every word of ``query``, best first: id, title, published and a snippet.
+
+        Matched words in ``snippet`` sit between ``search.MARK_START`` and ``search.MARK_END``.
+        """
+        with self._read() as conn:
+            return search.search(conn, query, limit, offset)
+
+    def select(self, query: Select[*tuple[Any, ...]]) -> list[Row[*tuple[Any, ...]]]:
+        """Run a read-only SQLAlchemy Core query over ``schema`` tables (for reports that need their own)."""
+        with self._read() as conn:
+            return list(conn.execute(query))
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
@@ -306,6 +347,7 @@ class Store:
         for table, values in rows:
             if values:
                 conn.execute(table.insert(), values)
+        ledger.on_save(conn, brief)
 
     def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
         a = brief.article
@@ -403,6 +445,11 @@ def _connect_error(e: Exception, label: str, path: str) -> StoreError | None:
     if "authentication failed" in text or "no password supplied" in text:
         return StoreError(f"{label}: authentication failed (check the user and password in the URL)")
     return StoreError(f"{label}: cannot connect to the database (is the server running?)")
+
+
+def actor_matches(column: Any, code: str) -> list[Any]:
+    """Conditions matching an actor code and its sectors (``RUS`` matches ``RUS`` and ``RUS-MIL``)."""
+    return [column == code, column.startswith(code + "-", autoescape=True)]
 
 
 def _first_line(e: BaseException | None) -> str:

@@ -5,7 +5,7 @@ Functions here take an open Connection; ``Store`` owns the transactions and the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,15 +30,6 @@ class Duplicate:
     kept_id: str
     kind: str
     similarity: float
-
-
-@dataclass(frozen=True)
-class FeedCursor:
-    """Where polling a feed stands: conditional-GET validators and the entry ids already taken."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-    seen: frozenset[str] = frozenset()
 
 
 def lock_admission(conn: Connection) -> None:
@@ -112,27 +103,20 @@ def also_reported(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def feed_state(conn: Connection, url: str) -> FeedCursor | None:
-    fs, fe = schema.feed_state, schema.feed_entries
-    row = conn.execute(select(fs).where(fs.c.url == url)).first()
-    seen = frozenset(conn.execute(select(fe.c.entry_id).where(fe.c.feed_url == url)).scalars())
-    if row is None and not seen:
-        return None
-    return FeedCursor(row.etag if row else None, row.last_modified if row else None, seen)
+def feed_state(conn: Connection, url: str) -> tuple[str | None, str | None] | None:
+    fs = schema.feed_state
+    row = conn.execute(select(fs.c.etag, fs.c.last_modified).where(fs.c.url == url)).first()
+    return None if row is None else (row.etag, row.last_modified)
 
 
-def put_feed_state(
-    conn: Connection, url: str, etag: str | None, last_modified: str | None, seen: Iterable[str], now: datetime
-) -> None:
-    """Replace the validators of ``url`` and add ``seen`` to its taken entries."""
+def put_feed_state(conn: Connection, url: str, etag: str | None, last_modified: str | None, now: datetime) -> None:
+    """Replace the validators of ``url``."""
     fs = schema.feed_state
     values = {"etag": etag, "last_modified": last_modified, "updated_at": now}
     insert = (postgresql.insert(fs) if conn.dialect.name == "postgresql" else sqlite.insert(fs)).values(
         url=url, **values
     )
     conn.execute(insert.on_conflict_do_update(index_elements=[fs.c.url], set_=values))
-    rows = [{"feed_url": url, "entry_id": e, "seen_at": now} for e in sorted(set(seen))]
-    _insert_ignore(conn, schema.feed_entries, rows, ["feed_url", "entry_id"])
 
 
 def skip_recorded(conn: Connection, origin: str, stage: str, reason: str, article_id: str | None) -> bool:

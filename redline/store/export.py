@@ -61,7 +61,7 @@ def write_parquet(rows: Sequence[Mapping[str, Any]], path: Path, columns: Mappin
     try:
         import duckdb
     except ImportError:
-        raise ConfigError(f"{path}: Parquet export needs DuckDB (pip install 'redline[parquet]')") from None
+        raise ConfigError(f"{path}: Parquet export needs DuckDB (pip install 'redline[corpus]')") from None
     fd, tmp = tempfile.mkstemp(suffix=".jsonl", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from redline.errors import MigrationError
-from redline.store import schema
+from redline.store import schema, search
 
 
 class Migration(NamedTuple):
@@ -24,19 +24,35 @@ class Migration(NamedTuple):
 
 def _create_schema(conn: Connection) -> None:
     schema.metadata.create_all(conn)
+    search.create(conn)
 
 
 def _add_ingest_tables(conn: Connection) -> None:
     """Duplicates ("also reported by"), near-duplicate signatures, feed state; indexes for dedupe and skips."""
-    schema.metadata.create_all(conn, tables=list(schema.INGEST_TABLES))
+    schema.metadata.create_all(conn, tables=list(schema.INGEST_TABLES), checkfirst=True)
     for table, column in ((schema.articles, "content_hash"), (schema.skips, "origin")):
         index = next(i for i in table.indexes if [c.name for c in i.columns] == [column])
-        index.create(conn)
+        index.create(conn, checkfirst=True)
 
 
+def _search_and_event_order(conn: Connection) -> None:
+    search.create(conn)
+    # Raw DDL: SQLAlchemy's inspector does not list expression indexes on SQLite, so checkfirst cannot work.
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_events_order ON events ((date IS NULL), date, article_id, seq)"
+    ))
+
+
+def _create_ledger(conn: Connection) -> None:
+    schema.ledger.create(conn, checkfirst=True)
+
+
+# Versions may have gaps (branches number their migrations independently); each step runs the next one up.
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
-    Migration(2, "add ingest tables: also_reported, signatures, feed_state, feed_entries", _add_ingest_tables),
+    Migration(2, "add ingest tables: also_reported, signatures, feed_state", _add_ingest_tables),
+    Migration(3, "add the red-line ledger", _create_ledger),
+    Migration(4, "full-text search over articles; event order index", _search_and_event_order),
 ]
 
 LATEST = MIGRATIONS[-1].version
@@ -80,7 +96,9 @@ def migrate(engine: Engine, label: str, connect: Callable[[], Connection] | None
                 )
             if version == LATEST:
                 return applied
-            step = MIGRATIONS[0] if version == 0 else next(m for m in MIGRATIONS if m.version == version + 1)
+            step = MIGRATIONS[0] if version == 0 else min(
+                (m for m in MIGRATIONS if m.version > version), key=lambda m: m.version
+            )
             target = LATEST if version == 0 else step.version
             try:
                 step.apply(conn)

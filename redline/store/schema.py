@@ -149,6 +149,8 @@ events = Table(
     Index(None, "type"),
     Index(None, "date"),
 )
+# The order of Store.events (undated last): an expression index, so a page needs no sort of the whole table.
+events_order = Index("ix_events_order", events.c.date.is_(None), events.c.date, events.c.article_id, events.c.seq)
 
 threats = Table(
     "threats",
@@ -252,7 +254,7 @@ signatures = Table(
     Index(None, "key"),
 )
 
-# Conditional-GET validators of each polled feed; the entries already taken are in feed_entries.
+# Conditional-GET validators of each polled feed (``redline.intake.StoreFeedState``).
 feed_state = Table(
     "feed_state",
     metadata,
@@ -262,16 +264,39 @@ feed_state = Table(
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
-feed_entries = Table(
-    "feed_entries",
-    metadata,
-    Column("feed_url", Text, primary_key=True),
-    Column("entry_id", Text, primary_key=True),
-    Column("seen_at", UTCDateTime, nullable=False),
-)
-
 # Tables added by migration 2, in creation order.
-INGEST_TABLES = (also_reported, signatures, feed_state, feed_entries)
+INGEST_TABLES = (also_reported, signatures, feed_state)
+
+# The red-line ledger (migration 3): threats found in articles (``origin`` = article id) and curated seed rows
+# whose status stored events moved (``origin`` = "seed"); the rest of the seed is read from redlines.csv.
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("origin", String, nullable=False),
+    Column("date", String, nullable=False),
+    Column("issuer", String, nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("target", String),
+    Column("kind", String, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("response", Text, nullable=False),
+    Column("response_rung", Integer, nullable=False),
+    Column("trigger_weapons", Text, nullable=False),
+    Column("trigger_territory", Integer, nullable=False),
+    Column("crossed", Integer, nullable=False),
+    Column("crossed_date", String),
+    Column("crossed_seen", String),
+    Column("followed", String, nullable=False),
+    Column("followed_date", String),
+    Column("followed_seen", String),
+    Column("source", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("followed IN ('yes', 'partial', 'no', 'pending')", name="followed"),
+    Index(None, "issuer"),
+    Index(None, "origin"),
+)
 
 # Tables that hold one article's analysis, deleted and rewritten together by save_brief.
 ARTICLE_CHILDREN = (briefs, mentions, events, threats, claims, scenarios, statements)

@@ -1,0 +1,111 @@
+"""`redline backtest --from D --to D`: replay stored articles, score the forecasts against what happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from redline.cli._options import InputError, db_option, load_settings, settings_option
+from redline.errors import RedlineError
+from redline.scenarios.backtest import MODELS, BacktestResult, backtest, day_of, format_number
+
+
+@click.command("backtest")
+@click.option("--from", "start", metavar="DATE", required=True, help="First publication day replayed (YYYY-MM-DD).")
+@click.option("--to", "end", metavar="DATE", required=True, help="Last publication day replayed (YYYY-MM-DD).")
+@click.option("--plot", metavar="PNG", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a calibration plot to this PNG file (needs pip install 'redline[plot]').")
+@db_option
+@settings_option
+def backtest_cli(start: str, end: str, plot: Path | None, db: str | None,
+                 settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Replay stored articles in date order and score their forecasts against later stored events.
+
+    Each article's scenarios are made again with only what was known on its publication day (earlier
+    articles, ledger outcomes known by then), then resolved against stored events dated after it.
+    Prints the Brier score, the log score and a reliability table for redline and for two baselines
+    (the running base rate; persistence of the last window).
+
+    Example:
+
+        redline backtest --from 2024-01-01 --to 2025-12-31 --plot calibration.png
+    """
+    settings = load_settings(settings_pairs, db)
+    try:
+        start, end = day_of(start), day_of(end)
+    except ValueError:
+        raise InputError(f"--from/--to: {start!r} or {end!r} is not a date (use YYYY-MM-DD)") from None
+    if plot is not None:
+        _check_matplotlib()
+    from redline.store import open_store
+
+    try:
+        with open_store(settings.db or None) as store:
+            result = backtest(store, start, end)
+    except RedlineError as e:
+        raise InputError(str(e)) from None
+    click.echo(report(result))
+    if plot is not None:
+        write_plot(result, plot)
+        click.echo(f"calibration plot: {plot}")
+
+
+def report(result: BacktestResult) -> str:
+    """The backtest as text: counts, scores beside the baselines, reliability tables."""
+    lines = [
+        f"Backtest {result.start} .. {result.end}: {result.articles} articles, {result.forecasts} forecasts; "
+        f"{len(result.scored)} scored, {result.void} void (condition never happened), {result.open} still open, "
+        f"{result.unresolvable} without an event rule",
+    ]
+    if not result.scored:
+        lines.append("nothing to score yet (store articles whose horizons have passed)")
+        return "\n".join(lines)
+    happened = sum(s.outcome for s in result.scored)
+    lines.append(f"outcomes: {happened} of {len(result.scored)} happened")
+    lines.append("")
+    lines.append(f"{'model':<12} {'Brier':>8} {'log score':>10}")
+    for model, s in result.scores().items():
+        lines.append(f"{model:<12} {format_number(s['brier']):>8} {format_number(s['log']):>10}")
+    for model, bins in result.reliability().items():
+        lines.append("")
+        lines.append(f"reliability: {model}")
+        lines.append(f"  {'bin':<11} {'n':>4} {'mean p':>7} {'observed':>9}")
+        for b in bins:
+            lines.append(f"  {b.low:.1f}–{b.high:.1f}    {b.count:>4} {b.mean_forecast:>7.3f} {b.frequency:>9.3f}")
+    return "\n".join(lines)
+
+
+def _check_matplotlib() -> None:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise InputError("--plot: matplotlib is not installed (pip install 'redline[plot]')") from None
+
+
+def write_plot(result: BacktestResult, path: Path) -> None:
+    """A reliability diagram: observed frequency against mean forecast per bin, for each model."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.5, 5.5), dpi=100)
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect calibration")
+    markers = dict(zip(MODELS, ("o", "s", "^"), strict=True))
+    for model, bins in result.reliability().items():
+        if bins:
+            ax.plot([b.mean_forecast for b in bins], [b.frequency for b in bins], marker=markers[model],
+                    label=f"{model} (Brier {format_number(result.scores()[model]['brier'])})")
+            for b in bins:
+                ax.annotate(str(b.count), (b.mean_forecast, b.frequency), textcoords="offset points",
+                            xytext=(4, 4), fontsize=7)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlabel("forecast probability (bin mean)")
+    ax.set_ylabel("observed frequency")
+    ax.set_title(f"redline backtest {result.start} .. {result.end}: {len(result.scored)} forecasts")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

@@ -1,0 +1,116 @@
+"""`redline eval DATASET...`: score the pipeline on gold sets and defend the floors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from redline.cli._options import InputError, load_settings, settings_option
+from redline.errors import RedlineError
+from redline.eval import EvalResult, check_floors, evaluate, load_floors, update_floors
+from redline.eval.floors import save_floors
+from redline.eval.scoring import EventScores, GoldScores
+from redline.pipeline import Context
+
+
+@click.command("eval")
+@click.argument("datasets", nargs=-1, required=True, metavar="DATASET...")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--by-type", is_flag=True, help="Add the per-type confusion table (expected row, predicted column).")
+@click.option("--errors", "n_errors", type=int, default=0, metavar="N",
+              help="Show up to N failing records (predicted vs expected) per dataset.")
+@click.option("--floors", "floors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Floors file (tests/gold_floors.json): exit 1 when a score breaks its floor.")
+@click.option("--update-floors", "update", is_flag=True, help="Raise the floors in --floors to the scores now.")
+@click.option("--allow-regression", is_flag=True, help="With --update-floors, accept lowering a floor.")
+@settings_option
+def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: int, floors_path: Path | None,
+             update: bool, allow_regression: bool, settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Run the pipeline on evaluation sets and print precision, recall and F1.
+
+    DATASET is a sentence-level event set (.jsonl in the PLOVER gold-record or petrarch2 unit-test
+    shape; a petrarch2 set loads petrarch2_validate_actors.txt from beside it) or a folder of
+    hand-annotated articles (tests/gold/, format in its README.md). Event sets report event-type and
+    (type, source, target) precision, recall and F1, source and target accuracy, and the false-event
+    rate on records that expect none; the article set reports recall and precision of entities,
+    events, threats and claims.
+
+    Example:
+
+        redline eval tests/data/plover_gsr_dev.jsonl tests/gold --floors tests/gold_floors.json --errors 5
+    """
+    if update and floors_path is None:
+        raise InputError("--update-floors: no floors file given (add --floors tests/gold_floors.json)")
+    settings = load_settings(settings_pairs)
+    try:
+        ctx = Context.load(settings)
+        results = [evaluate(d, ctx) for d in datasets]
+        floors = load_floors(floors_path) if floors_path is not None else None
+    except RedlineError as e:
+        raise InputError(str(e)) from None
+    if as_json:
+        payload = {r.name: {"digest": r.digest, "scores": r.scores,
+                            **({"confusion": r.detail.confusion} if by_type and isinstance(r.detail, EventScores)
+                               else {})} for r in results}
+        click.echo(json.dumps(payload, indent=2, sort_keys=True))
+    else:
+        for r in results:
+            click.echo(_render(r, by_type, n_errors))
+    if floors is None or floors_path is None:
+        return
+    if update:
+        changes: list[str] = []
+        for r in results:
+            try:
+                floors, changed = update_floors(floors, r.name, r.digest, r.scores, allow_regression)
+            except RedlineError as e:
+                raise InputError(str(e)) from None
+            changes += changed
+        save_floors(floors_path, floors)
+        click.echo("\n".join(changes) if changes else "floors unchanged", err=True)
+        return
+    failures = [f for r in results for f in check_floors(floors, r.name, r.digest, r.scores).failures]
+    unpinned = [r.name for r in results if r.name not in floors["datasets"]]
+    for name in unpinned:
+        click.echo(f"{name}: no floors pinned (run with --update-floors)", err=True)
+    for f in failures:
+        click.echo(f"below floor: {f}", err=True)
+    if failures:
+        sys.exit(1)
+    click.echo(f"floors held ({floors_path})", err=True)
+
+
+def _render(r: EvalResult, by_type: bool, n_errors: int) -> str:
+    lines = [f"{r.name}  (digest {r.digest}{f', {r.skipped} records skipped' if r.skipped else ''})"]
+    lines += [f"  {name:<20} {value:.4f}" for name, value in r.scores.items()]
+    detail = r.detail
+    if isinstance(detail, EventScores):
+        if by_type:
+            lines += _confusion(detail.confusion)
+        for rec in detail.errors()[:n_errors]:
+            lines.append(f"  ✗ {rec.id}: {rec.text[:160]}")
+            lines.append(f"      expected  {_events(rec.expected)}")
+            lines.append(f"      predicted {_events(rec.predicted)}")
+    elif isinstance(detail, GoldScores):
+        for miss in detail.misses[:n_errors]:
+            facts = ", ".join(f"{k}={v}" for k, v in miss.fact.items())
+            lines.append(f"  ✗ {miss.article} {miss.kind} {miss.polarity}: {facts}")
+    return "\n".join(lines)
+
+
+def _events(events: Any) -> str:
+    return "; ".join(f"{e.type} {e.source or '-'}→{e.target or '-'}" for e in events) or "(none)"
+
+
+def _confusion(table: dict[str, dict[str, int]]) -> list[str]:
+    cols = sorted({c for row in table.values() for c in row})
+    width = max(len(c) for c in [*cols, *table, "expected"]) + 1
+    out = ["  confusion (rows expected, columns predicted)",
+           "  " + "expected".ljust(width) + "".join(c[:8].rjust(9) for c in cols)]
+    for row, counts in table.items():
+        out.append("  " + row.ljust(width) + "".join(str(counts.get(c, "")).rjust(9) for c in cols))
+    return out

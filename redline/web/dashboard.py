@@ -1,0 +1,95 @@
+"""HTML pages: overview (index chart, latest briefs, ladder rung), map, article view, scenarios, ledger, search.
+
+Pages are server-rendered Jinja templates with autoescaping; the only scripts are the vendored Leaflet
+and topojson-client plus ``static/map.js`` and ``static/article.js``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from redline.events.plover import PLOVER_TYPES
+from redline.web import picture, views
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(resources.files("redline.web").joinpath("templates")))
+templates.env.globals["evidence_key"] = views.evidence_key
+BORDERS_NOTE = ("Borders as recognised by the United Nations (General Assembly resolution 68/262): Crimea is "
+                "shown as part of Ukraine. Outlines: Natural Earth 1:50m.")
+MAX_CHARTS = 4
+
+
+def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"borders_note": BORDERS_NOTE, **context})
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.services.store
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, by: Literal["day", "week", "month"] = "day") -> HTMLResponse:
+    store = _store(request)
+    services = request.app.state.services
+    charts = []
+    for dyad, count in picture.dyads(store, MAX_CHARTS):
+        a, _ = picture.parse_dyad(dyad)
+        link = "/map?" + urlencode({"since": "{day}", "until": "{day}", "actor": a}).replace("%7Bday%7D", "{day}")
+        charts.append({"dyad": dyad, "events": count,
+                       "chart": views.chart(services.index(dyad, None, None, by), link)})
+    overall = views.chart(services.index(None, None, None, by), "/map?since={day}&until={day}")
+    return _page(request, "overview.html", charts=charts, overall=overall, by=by,
+                 briefs=picture.latest_briefs(store, 12), rung=picture.current_rung(store))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def event_map(
+    request: Request,
+    since: date | None = None,
+    until: date | None = None,
+    actor: Annotated[str | None, Query(max_length=40)] = None,
+    type: Annotated[str | None, Query(max_length=20)] = None,
+    weapon: Annotated[str | None, Query(max_length=100)] = None,
+) -> HTMLResponse:
+    filters = {"since": since.isoformat() if since else "", "until": until.isoformat() if until else "",
+               "actor": actor or "", "type": type or "", "weapon": weapon or ""}
+    return _page(request, "map.html", filters=filters, types=sorted(PLOVER_TYPES))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_view(request: Request, article_id: str) -> HTMLResponse:
+    store = _store(request)
+    article = store.article(article_id)
+    brief = store.get_brief(article_id)
+    if article is None or brief is None:
+        raise HTTPException(404, f"article {article_id!r}: not found")
+    return _page(request, "article.html", article=article, brief=brief,
+                 segments=views.highlight(article["text"], brief), numbers=views.numbering(brief))
+
+
+@router.get("/scenarios", response_class=HTMLResponse)
+def scenario_cards(request: Request) -> HTMLResponse:
+    return _page(request, "scenarios.html", scenarios=picture.scenarios(_store(request), 200))
+
+
+@router.get("/ledger", response_class=HTMLResponse)
+def ledger(request: Request, actor: Annotated[str | None, Query(max_length=40)] = None,
+           as_of: date | None = None) -> HTMLResponse:
+    entries, scores = picture.ledger(_store(request), actor or None, None, as_of.isoformat() if as_of else None)
+    return _page(request, "ledger.html", entries=entries, scores=scores, actor=actor or "",
+                 as_of=as_of.isoformat() if as_of else "")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+    results = _store(request).search(q, 50) if q.strip() else []
+    for r in results:
+        r["parts"] = views.snippet_parts(r["snippet"] or "")
+    return _page(request, "search.html", q=q, results=results)

@@ -1,0 +1,43 @@
+"""The event coder on single sentences through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.eval import code_sentence
+
+
+def _coded(text: str, context: Any) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.source, e.target) for e in code_sentence(text, "2024-01-01", context, "test")]
+
+
+def test_events_compound_subject_codes_each_member_both_ways(context: Any) -> None:
+    assert _coded("Bosnia and Slovenia agreed to a ceasefire after two days of fighting.", context) == [
+        ("AGREE", "BIH", "SVN"), ("AGREE", "SVN", "BIH")]
+
+
+def test_events_negated_clause_holds_no_event(context: Any) -> None:
+    assert _coded("Russia did not attack Ukraine on Tuesday.", context) == []
+
+
+def test_events_future_cooperation_is_an_intent(context: Any) -> None:
+    assert _coded("Portugal will support Turkey in the talks.", context) == [("AGREE", "PRT", "TUR")]
+
+
+def test_events_complement_of_an_agreement_verb_is_not_coded_twice(context: Any) -> None:
+    assert _coded("Putin offered to negotiate with Armenia.", context) == [("AGREE", "RUS-GOV", "ARM")]
+
+
+def test_events_relative_clause_background_is_not_coded_beside_the_main_event(context: Any) -> None:
+    assert _coded("Serbia lifted a night curfew in Montenegro where 28 people have been killed in riots.",
+                  context) == [("RETREAT", "SRB", "MNE")]
+
+
+def test_events_domestic_dyad_keeps_its_same_country_target(context: Any) -> None:
+    assert _coded("The Sudanese government accused Darfur rebels of violating the ceasefire.", context) == [
+        ("ACCUSE", "SDN-GOV", "SDN")]
+
+
+def test_events_pronoun_subject_of_reported_speech_is_the_reporting_subject(context: Any) -> None:
+    assert _coded("Switzerland said today it had expelled two Russian diplomats for spying.", context) == [
+        ("SANCTION", "CHE", "RUS-GOV")]
