@@ -89,6 +89,8 @@ DETERMINERS = frozenset({"a", "an", "the"})
 NOT_OBJECTS = frozenset({"and", "or", "but", "not", "that", "it", "him", "her", "them", "if", "as", "so"})
 # spaCy's rule lemmatizer strips these wrongly.
 NOUN_LEMMA_EXCEPTIONS = {"series": "series", "news": "news", "means": "means", "aircraft": "aircraft"}
+# Out of context the rule lemmatizer reads "express", "consensus", "analysis" as plurals and cuts the "s".
+SINGULAR_ENDINGS = ("ss", "us", "is")
 
 
 def build_plover(src: Path) -> list[tuple[str, ...]]:
@@ -133,7 +135,8 @@ def _lemmatizer():  # type: ignore[no-untyped-def]
         if pos == "NOUN" and word in NOUN_LEMMA_EXCEPTIONS:
             return NOUN_LEMMA_EXCEPTIONS[word]
         if (word, pos) not in cache:
-            cache[(word, pos)] = pipe(Doc(nlp.vocab, words=[word], pos=[pos]))[0].lemma_.lower()
+            found = pipe(Doc(nlp.vocab, words=[word], pos=[pos]))[0].lemma_.lower()
+            cache[(word, pos)] = word if word.endswith(SINGULAR_ENDINGS) and found == word[:-1] else found
         return cache[(word, pos)]
 
     return lemma
