@@ -41,3 +41,7 @@ def test_events_domestic_dyad_keeps_its_same_country_target(context: Any) -> Non
 def test_events_pronoun_subject_of_reported_speech_is_the_reporting_subject(context: Any) -> None:
     assert _coded("Switzerland said today it had expelled two Russian diplomats for spying.", context) == [
         ("SANCTION", "CHE", "RUS-GOV")]
+
+
+def test_events_transfer_verb_at_the_root_codes_its_own_pattern(context: Any) -> None:
+    assert _coded("Norway gave Kenya 5 million dollars of aid on Monday.", context) == [("AID", "NOR", "KEN")]

@@ -133,7 +133,9 @@ def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
 
 
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
-    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS or verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:
+    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS:
+        return None
+    if verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:  # spaCy tokens: compare by index
         return None
     if _governed(verb, lexicon):
         return None

@@ -129,4 +129,4 @@ def conjoined(tokens: list[Any]) -> bool:
 
 
 def _is_clause(tok: Any, head: Any) -> bool:
-    return tok is not head and tok.dep_ in {"relcl", "acl"} and tok.head is head
+    return tok.i != head.i and tok.dep_ in {"relcl", "acl"} and tok.head.i == head.i
