@@ -45,3 +45,12 @@ def test_events_pronoun_subject_of_reported_speech_is_the_reporting_subject(cont
 
 def test_events_transfer_verb_at_the_root_codes_its_own_pattern(context: Any) -> None:
     assert _coded("Norway gave Kenya 5 million dollars of aid on Monday.", context) == [("AID", "NOR", "KEN")]
+
+
+def test_events_readiness_adjective_makes_its_complement_an_intent(context: Any) -> None:
+    assert _coded("Britain is willing to provide aid to Liberia.", context) == [("AGREE", "GBR", "LBR")]
+
+
+def test_events_pattern_with_a_preposition_and_its_object(context: Any) -> None:
+    assert _coded("The Kenyan foreign minister resigned in protest.", context) == [
+        ("PROTEST", "KEN-GOV", None)]

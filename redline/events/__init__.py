@@ -103,6 +103,8 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
                 stack.append(c)
             elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
                 stack.append(c)
+            elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
+                stack.extend(x for x in c.children if x.dep_ == "xcomp")
     return main
 
 
@@ -150,7 +152,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
         nouns = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in _object_words(c)]
-        found = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+        found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
         if found is None:
             return None
         cameo = found
@@ -166,6 +168,17 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if factuality == "future":
         cameo = _intent(cameo)
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality)
+
+
+def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
+    """A CAMEO pattern naming a preposition and its object: "accused Y of torture", "called for sanctions"."""
+    for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for word in _object_words(pobj):
+                code = lexicon.entries.get((verb.lemma_.lower(), prep.lower_, word))
+                if code is not None:
+                    return code
+    return None
 
 
 def _object_words(noun: Any) -> list[str]:

@@ -88,7 +88,7 @@ def subject_tokens(verb: Any) -> list[Any]:
             if head.lower_ in PERSONAL_PRONOUNS and not list(head.children):
                 return _antecedent(node) or [head]
             return [t for t in head.subtree if not _is_clause(t, head)]
-        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
             node = node.head
             continue
         if node.dep_ == "acl" and node.head is not node:

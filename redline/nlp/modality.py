@@ -13,6 +13,10 @@ CONDITION_MARKS = frozenset({"if", "unless", "should"})
 # Verbs that link a hypothetical trigger to its consequence: "any X would lead to Y".
 CONSEQUENCE_VERBS = frozenset({"lead", "result", "trigger", "provoke", "mean", "prompt", "draw", "constitute",
                                "cross", "invite", "bring", "cause", "entail", "warrant"})
+# Adjectives of readiness and intent: "is ready to send", "is prepared to impose" ("is about to restore" is
+# the imminent act itself, as PETRARCH codes it).
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "poised", "set", "determined", "eager",
+                               "keen", "resolved"})
 REPORT_CUES = frozenset({"say", "tell", "report", "claim", "warn", "state", "note", "add", "announce",
                          "accord", "allege", "write", "insist", "argue", "declare", "threaten", "vow"})
 
@@ -28,7 +32,7 @@ def clause_modality(verb: Any) -> str:
         return "hedged"
     if "would" in children and _has_any_subject(verb):
         return "conditional"
-    if children & FUTURE or _going_to(verb):
+    if children & FUTURE or _going_to(verb) or intent_predicate(verb):
         return "future"
     if _reported(verb):
         return "reported"
@@ -51,6 +55,13 @@ def _under_condition(verb: Any) -> bool:
 def _has_any_subject(verb: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and any(g.lower_ == "any" for g in c.children)
                for c in verb.children)
+
+
+def intent_predicate(verb: Any) -> bool:
+    """The verb completes an adjective of readiness under a copula: "France is ready to contribute troops"."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.i != verb.i and head.lower_ in INTENT_ADJECTIVES
+            and head.dep_ in {"acomp", "amod", "xcomp", "ROOT"})
 
 
 def _going_to(verb: Any) -> bool:
