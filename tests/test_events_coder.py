@@ -54,3 +54,8 @@ def test_events_readiness_adjective_makes_its_complement_an_intent(context: Any)
 def test_events_pattern_with_a_preposition_and_its_object(context: Any) -> None:
     assert _coded("The Kenyan foreign minister resigned in protest.", context) == [
         ("PROTEST", "KEN-GOV", None)]
+
+
+def test_events_1990s_head_of_state_is_an_actor(context: Any) -> None:
+    assert _coded("President Yoweri Museveni threatened to ban opposition rallies.", context)[0][:2] == (
+        "THREATEN", "UGA-GOV")
