@@ -59,3 +59,13 @@ def test_events_pattern_with_a_preposition_and_its_object(context: Any) -> None:
 def test_events_1990s_head_of_state_is_an_actor(context: Any) -> None:
     assert _coded("President Yoweri Museveni threatened to ban opposition rallies.", context)[0][:2] == (
         "THREATEN", "UGA-GOV")
+
+
+def test_events_unnamed_agent_is_coded_by_the_country_it_acts_in(context: Any) -> None:
+    assert _coded("Hundreds of protesters blocked roads in Algiers on Monday.", context) == [
+        ("PROTEST", "DZA", "DZA")]
+
+
+def test_events_human_rights_ngo_is_an_actor(context: Any) -> None:
+    assert _coded("Amnesty International accused Sudan of torturing detainees.", context) == [
+        ("ACCUSE", "AMN", "SDN")]

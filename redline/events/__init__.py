@@ -162,12 +162,14 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
+    agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
+    source = source or agent
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
     factuality = clause_modality(verb)
     if factuality == "future":
         cameo = _intent(cameo)
-    return _event(analysis, index, verb, cameo, source, target, weapons, factuality)
+    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
 
 
 def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
@@ -208,8 +210,12 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
     source = index.actor(owners)
     governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
+    agent = None
     if source is None and noun.dep_ == "dobj":
-        source = index.actor(subject_tokens(governor))
+        subj = subject_tokens(governor)
+        source = index.actor(subj)
+        agent = index.agent(subj, governor) if source is None else None
+        source = source or agent
     targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into"}
                for t in c.subtree]
     scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
@@ -218,12 +224,13 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
         return None
     weapons = index.weapons(scope)
     return _event(analysis, index, noun, cameo, source, target, weapons, clause_modality(governor),
-                  scope=scope)
+                  scope=scope, domestic=agent is not None)
 
 
 def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, source: str | None,
            target: str | None, weapons: list[Mention], factuality: str,
-           scope: list[Any] | None = None) -> Event | None:
+           scope: list[Any] | None = None, domestic: bool = False) -> Event | None:
+    """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country."""
     try:
         ptype, mode, _context = plover_of(cameo)
     except KeyError:
@@ -235,7 +242,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     places = places or index.places(head.sent)
     place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
     if target is None and place is not None and place.geo is not None:
-        if country(source) != place.geo.country:
+        if domestic or country(source) != place.geo.country:
             target = place.geo.country
     if source is None and target is None:
         return None

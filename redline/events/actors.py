@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from redline.models import Mention
@@ -12,6 +15,11 @@ PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
+# Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY); other agents code as their country.
+AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY"}
+# Individuals ("man", "person") and reporters are not collective actors of an event.
+AGENT_SKIPPED = frozenset({"PPL", "MED"})
+STATE_KINDS = frozenset({"state", "government", "military"})
 
 
 class MentionIndex:
@@ -64,8 +72,48 @@ class MentionIndex:
                 or (m.type == "ACTOR" and m.geo is not None and m.attr("kind") == "state"
                     and any(self.by_token.get(i) is m for i in located))]
 
+    def setting(self, verb: Any) -> str | None:
+        """The country an unnamed agent acts in: the clause's place, else the one country its sentence names."""
+        for p in self.places(verb.subtree):
+            if p.geo is not None:
+                return p.geo.country
+        named = {country(m.code) for m in self.mentions_in(verb.sent) if m.code and (
+            (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
+        return named.pop() if len(named) == 1 else None
+
+    def agent(self, subject: list[Any], verb: Any) -> str | None:
+        """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
+        heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+        if not heads or heads[0].pos_ != "NOUN":
+            return None
+        sector = _agent_sector(heads[0])
+        if sector is None:  # "hundreds of protesters", "a group of students"
+            sector = next((_agent_sector(t) for c in heads[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                           for t in c.children if t.dep_ == "pobj"), None)
+        if sector is None or sector in AGENT_SKIPPED:
+            return None
+        place = self.setting(verb)
+        if place is None or len(place) != 3:
+            return None
+        suffix = AGENT_SECTORS.get(sector[:3])
+        return f"{place}-{suffix}" if suffix else place
+
     def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
+
+
+@lru_cache(maxsize=1)
+def agent_sectors() -> Mapping[str, str]:
+    """Agent noun -> CAMEO sector ("police" -> COP), from the Phoenix agents dictionary (`data/agents.csv`)."""
+    text = resources.files("redline").joinpath("data/agents.csv").read_text("utf-8")
+    return {row["noun"]: row["sector"] for row in csv.DictReader(text.splitlines())}
+
+
+def _agent_sector(head: Any) -> str | None:
+    mods = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
+    sectors = agent_sectors()
+    lemma = head.lemma_.lower()
+    return next((sectors[w] for w in [*(f"{m} {lemma}" for m in mods), lemma] if w in sectors), None)
 
 
 def country(code: str | None) -> str | None:
