@@ -69,3 +69,7 @@ def test_events_unnamed_agent_is_coded_by_the_country_it_acts_in(context: Any) -
 def test_events_human_rights_ngo_is_an_actor(context: Any) -> None:
     assert _coded("Amnesty International accused Sudan of torturing detainees.", context) == [
         ("ACCUSE", "AMN", "SDN")]
+
+
+def test_events_object_compound_carries_the_pattern(context: Any) -> None:
+    assert _coded("Germany suspended aid deliveries to Sudan.", context) == [("SANCTION", "DEU", "SDN")]

@@ -151,7 +151,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        nouns = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in _object_words(c)]
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns = [w for c in objects for w in _object_words(c)]
+        nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
         if found is None:
             return None
