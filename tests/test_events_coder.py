@@ -73,3 +73,12 @@ def test_events_human_rights_ngo_is_an_actor(context: Any) -> None:
 
 def test_events_object_compound_carries_the_pattern(context: Any) -> None:
     assert _coded("Germany suspended aid deliveries to Sudan.", context) == [("SANCTION", "DEU", "SDN")]
+
+
+def test_events_light_verb_carries_its_noun_event(context: Any) -> None:
+    assert _coded("Italy announced a suspension of flights to Serbia.", context) == [("SANCTION", "ITA", "SRB")]
+
+
+def test_events_light_verb_pattern_with_the_noun_beats_the_noun(context: Any) -> None:
+    assert [e.type for e in code_sentence("Japan lodged a protest with China over the incident.", "2024-01-01",
+                                          context, "t")] == ["ACCUSE"]

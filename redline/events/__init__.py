@@ -39,7 +39,8 @@ GOVERNING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "hold", "wage",
                          "step", "ramp", "continue", "resume", "make", "unleash", "intensify", "escalate",
                          "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
-                         "complete"})
+                         "complete", "express", "voice", "lodge", "issue", "file", "extend", "renew", "reiterate",
+                         "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -81,12 +82,24 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
         if tok.pos_ != "NOUN" or tok.i in by_verb:
             continue
         carried = tok.dep_ == "dobj" and tok.head.i in main and tok.head.lemma_ in LIGHT_VERBS
+        # a light verb's pattern with this object ("lodged a protest": 110) is more specific than the noun
+        if carried and tok.head.i in by_verb and _has_object_pattern(tok.head, tok, lexicon):
+            continue
         if not (carried or not primary):
             continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
+            if carried and tok.head.i in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
+                verb_events = by_verb[tok.head.i]
+                chosen = [e for e in chosen if not any(e is v for v in verb_events)]
             chosen.append(noun)
     return chosen
+
+
+def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    preps = ["", *(c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"})]
+    return any((lemma, p, w) in lexicon.entries for p in preps for w in _object_words(noun))
 
 
 def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
