@@ -82,3 +82,17 @@ def test_events_light_verb_carries_its_noun_event(context: Any) -> None:
 def test_events_light_verb_pattern_with_the_noun_beats_the_noun(context: Any) -> None:
     assert [e.type for e in code_sentence("Japan lodged a protest with China over the incident.", "2024-01-01",
                                           context, "t")] == ["ACCUSE"]
+
+
+def test_events_vow_to_fight_is_a_threat(context: Any) -> None:
+    assert _coded("Armenian rebels have sworn to fight Azerbaijan until they win.", context)[0][0] == "THREATEN"
+
+
+def test_events_hedged_consequence_of_a_condition_is_a_threat(context: Any) -> None:
+    assert _coded("Germany may halt talks with Serbia if the fighting continues.", context) == [
+        ("THREATEN", "DEU", "SRB")]
+
+
+def test_events_future_noun_event_is_a_threat(context: Any) -> None:
+    assert _coded("NATO said it would tighten the naval blockade of Serbia.", context) == [
+        ("THREATEN", "NATO", "SRB")]

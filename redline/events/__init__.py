@@ -12,7 +12,7 @@ from redline.events.actors import MentionIndex, conjoined, country, object_token
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
-from redline.nlp.modality import clause_modality
+from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
 
 __all__ = ["code"]
 
@@ -116,6 +116,8 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
                 stack.append(c)
             elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
                 stack.append(c)
+            elif verb.lemma_ in COMMISSIVE_VERBS and is_infinitive_complement(c):
+                stack.append(c)
             elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
                 stack.extend(x for x in c.children if x.dep_ == "xcomp")
     return main
@@ -141,7 +143,7 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
     """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS:
+    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
         return False
     code = lexicon.lookup(verb.head.lemma_.lower())
     return code is not None and code[:2] in GOVERNING_ROOTS
@@ -154,6 +156,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return None
     if _governed(verb, lexicon):
         return None
+    if verb.lemma_ in COMMISSIVE_VERBS and any(c.pos_ == "VERB" and is_infinitive_complement(c)
+                                               for c in verb.children):
+        return None  # the complement carries the event
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
     weapons = index.weapons([*objs, *verb.subtree])
@@ -182,9 +187,15 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
     factuality = clause_modality(verb)
-    if factuality == "future":
-        cameo = _intent(cameo)
+    if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
+        cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+
+
+def _consequence(verb: Any) -> bool:
+    """The verb is the consequence of a condition it states: "X may halt mediation if Y founders"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
 
 
 def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
@@ -238,7 +249,10 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if source is None and target is None:
         return None
     weapons = index.weapons(scope)
-    return _event(analysis, index, noun, cameo, source, target, weapons, clause_modality(governor),
+    factuality = clause_modality(governor)
+    if factuality == "future":  # "it would tighten the blockade": a threat, not the blockade
+        cameo = _intent(cameo)
+    return _event(analysis, index, noun, cameo, source, target, weapons, factuality,
                   scope=scope, domestic=agent is not None)
 
 

@@ -165,6 +165,9 @@ def object_tokens(verb: Any) -> list[Any]:
         elif c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "into", "toward", "towards", "to", "of",
                                                 "with", "upon"}:
             toks.extend(c.subtree)
+    for c in verb.children:  # "withdraw troops from Chad", "expelled inspectors from Yongbyon": a last resort
+        if c.dep_ == "prep" and c.lower_ == "from":
+            toks.extend(c.subtree)
         elif c.dep_ == "prt":
             for p in c.children:
                 toks.extend(p.subtree)

@@ -17,6 +17,8 @@ CONSEQUENCE_VERBS = frozenset({"lead", "result", "trigger", "provoke", "mean", "
 # the imminent act itself, as PETRARCH codes it).
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "poised", "set", "determined", "eager",
                                "keen", "resolved"})
+# Verbs of commitment: their complement is an intent ("rebels have sworn to fight" threatens force).
+COMMISSIVE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 REPORT_CUES = frozenset({"say", "tell", "report", "claim", "warn", "state", "note", "add", "announce",
                          "accord", "allege", "write", "insist", "argue", "declare", "threaten", "vow"})
 
@@ -58,10 +60,24 @@ def _has_any_subject(verb: Any) -> bool:
 
 
 def intent_predicate(verb: Any) -> bool:
-    """The verb completes an adjective of readiness under a copula: "France is ready to contribute troops"."""
+    """The verb completes an adjective of readiness ("France is ready to contribute troops") or a verb of
+    commitment ("rebels have sworn to fight")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "promised to democratize Serbia and establish..."
+        verb = verb.head
     head = verb.head
-    return (verb.dep_ == "xcomp" and head.i != verb.i and head.lower_ in INTENT_ADJECTIVES
-            and head.dep_ in {"acomp", "amod", "xcomp", "ROOT"})
+    if head.i == verb.i:
+        return False
+    if head.lemma_ in COMMISSIVE_VERBS:
+        return is_infinitive_complement(verb)
+    if verb.dep_ != "xcomp":
+        return False
+    return head.lower_ in INTENT_ADJECTIVES and head.dep_ in {"acomp", "amod", "xcomp", "ROOT"}
+
+
+def is_infinitive_complement(verb: Any) -> bool:
+    """A "to"-infinitive under its head: xcomp, or advcl as the parser often reads "sworn to fight"."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children))
 
 
 def _going_to(verb: Any) -> bool:
