@@ -96,3 +96,8 @@ def test_events_hedged_consequence_of_a_condition_is_a_threat(context: Any) -> N
 def test_events_future_noun_event_is_a_threat(context: Any) -> None:
     assert _coded("NATO said it would tighten the naval blockade of Serbia.", context) == [
         ("THREATEN", "NATO", "SRB")]
+
+
+def test_events_demand_targets_the_subject_of_its_that_clause(context: Any) -> None:
+    assert _coded("The United States demanded that North Korea abandon its nuclear programme.", context) == [
+        ("REQUEST", "USA", "PRK")]
