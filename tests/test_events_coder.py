@@ -53,7 +53,7 @@ def test_events_readiness_adjective_makes_its_complement_an_intent(context: Any)
 
 def test_events_pattern_with_a_preposition_and_its_object(context: Any) -> None:
     assert _coded("The Kenyan foreign minister resigned in protest.", context) == [
-        ("PROTEST", "KEN-GOV", None)]
+        ("PROTEST", "KEN-GOV", "KEN")]
 
 
 def test_events_1990s_head_of_state_is_an_actor(context: Any) -> None:
@@ -101,3 +101,7 @@ def test_events_future_noun_event_is_a_threat(context: Any) -> None:
 def test_events_demand_targets_the_subject_of_its_that_clause(context: Any) -> None:
     assert _coded("The United States demanded that North Korea abandon its nuclear programme.", context) == [
         ("REQUEST", "USA", "PRK")]
+
+
+def test_events_curfew_without_a_foreign_target_is_domestic(context: Any) -> None:
+    assert _coded("Turkish authorities imposed a curfew in the town of Cizre.", context) == [("COERCE", "TUR-GOV", "TUR")]

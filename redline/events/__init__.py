@@ -41,6 +41,10 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
                          "complete", "express", "voice", "lodge", "issue", "file", "extend", "renew", "reiterate",
                          "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
+# Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
+# "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+DOMESTIC_CODES = frozenset({"137"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -275,6 +279,10 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     if target is None and place is not None and place.geo is not None:
         if domestic or country(source) != place.geo.country:
             target = place.geo.country
+    if target is None and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
+        home = country(source)
+        if home is not None and len(home) == 3 and home.isalpha() and home.isupper():
+            target = home  # a protest, curfew or ban with no foreign target names the actor's own country
     if source is None and target is None:
         return None
     sent = head.sent
