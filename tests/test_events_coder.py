@@ -104,4 +104,10 @@ def test_events_demand_targets_the_subject_of_its_that_clause(context: Any) -> N
 
 
 def test_events_curfew_without_a_foreign_target_is_domestic(context: Any) -> None:
-    assert _coded("Turkish authorities imposed a curfew in the town of Cizre.", context) == [("COERCE", "TUR-GOV", "TUR")]
+    assert _coded("Turkish authorities imposed a curfew in the town of Cizre.", context) == [
+        ("COERCE", "TUR-GOV", "TUR")]
+
+
+def test_events_compound_object_codes_each_target(context: Any) -> None:
+    assert _coded("Egypt praised Jordan and Qatar for their mediation.", context) == [
+        ("SUPPORT", "EGY", "JOR"), ("SUPPORT", "EGY", "QAT")]

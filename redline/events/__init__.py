@@ -128,10 +128,14 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
 
 
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
-    """The event of a verb, once per member of a compound subject; "A and B agreed" is coded both ways."""
+    """The event of a verb, once per member of a compound subject ("A and B agreed" is coded both ways) or of
+    a compound object ("defended Iraq and Libya")."""
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
+    targets = index.coordinated(object_tokens(verb), event.target)  # "defended Iraq and Libya"
+    if len(targets) > 1:
+        return [replace(event, target=t) for t in targets if country(t) != country(event.source)]
     subj = subject_tokens(verb)
     sources = index.actors(subj) if conjoined(subj) else []
     if len(sources) < 2:

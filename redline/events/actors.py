@@ -64,6 +64,26 @@ class MentionIndex:
                 found.append(m.code)
         return found
 
+    def coordinated(self, tokens: list[Any], code: str | None) -> list[str]:
+        """The actors coordinated with ``code``'s mention among the tokens ("Iraq and Libya"), in text order."""
+        if code is None:
+            return []
+        first = next((t for t in tokens if (m := self.by_token.get(t.i)) is not None and m.code == code), None)
+        if first is None:
+            return []
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members, stack = [], [first]
+        while stack:
+            tok = stack.pop()
+            members.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
+        found: list[str] = []
+        for m in self.mentions_in(members):
+            if m.type in {"ACTOR", "PERSON"} and m.code and m.attr("kind") not in REPORTERS and m.code not in found:
+                found.append(m.code)
+        return found
+
     def places(self, tokens: Iterable[Any]) -> list[Mention]:
         """Places among the tokens: gazetteer places, and states named after a locative preposition."""
         toks = list(tokens)
