@@ -41,3 +41,73 @@ def test_events_domestic_dyad_keeps_its_same_country_target(context: Any) -> Non
 def test_events_pronoun_subject_of_reported_speech_is_the_reporting_subject(context: Any) -> None:
     assert _coded("Switzerland said today it had expelled two Russian diplomats for spying.", context) == [
         ("SANCTION", "CHE", "RUS-GOV")]
+
+
+def test_events_transfer_verb_at_the_root_codes_its_own_pattern(context: Any) -> None:
+    assert _coded("Norway gave Kenya 5 million dollars of aid on Monday.", context) == [("AID", "NOR", "KEN")]
+
+
+def test_events_readiness_adjective_makes_its_complement_an_intent(context: Any) -> None:
+    assert _coded("Britain is willing to provide aid to Liberia.", context) == [("AGREE", "GBR", "LBR")]
+
+
+def test_events_pattern_with_a_preposition_and_its_object(context: Any) -> None:
+    assert _coded("The Kenyan foreign minister resigned in protest.", context) == [
+        ("PROTEST", "KEN-GOV", "KEN")]
+
+
+def test_events_1990s_head_of_state_is_an_actor(context: Any) -> None:
+    assert _coded("President Yoweri Museveni threatened to ban opposition rallies.", context)[0][:2] == (
+        "THREATEN", "UGA-GOV")
+
+
+def test_events_unnamed_agent_is_coded_by_the_country_it_acts_in(context: Any) -> None:
+    assert _coded("Hundreds of protesters blocked roads in Algiers on Monday.", context) == [
+        ("PROTEST", "DZA", "DZA")]
+
+
+def test_events_human_rights_ngo_is_an_actor(context: Any) -> None:
+    assert _coded("Amnesty International accused Sudan of torturing detainees.", context) == [
+        ("ACCUSE", "AMN", "SDN")]
+
+
+def test_events_object_compound_carries_the_pattern(context: Any) -> None:
+    assert _coded("Germany suspended aid deliveries to Sudan.", context) == [("SANCTION", "DEU", "SDN")]
+
+
+def test_events_light_verb_carries_its_noun_event(context: Any) -> None:
+    assert _coded("Italy announced a suspension of flights to Serbia.", context) == [("SANCTION", "ITA", "SRB")]
+
+
+def test_events_light_verb_pattern_with_the_noun_beats_the_noun(context: Any) -> None:
+    assert [e.type for e in code_sentence("Japan lodged a protest with China over the incident.", "2024-01-01",
+                                          context, "t")] == ["ACCUSE"]
+
+
+def test_events_vow_to_fight_is_a_threat(context: Any) -> None:
+    assert _coded("Armenian rebels have sworn to fight Azerbaijan until they win.", context)[0][0] == "THREATEN"
+
+
+def test_events_hedged_consequence_of_a_condition_is_a_threat(context: Any) -> None:
+    assert _coded("Germany may halt talks with Serbia if the fighting continues.", context) == [
+        ("THREATEN", "DEU", "SRB")]
+
+
+def test_events_future_noun_event_is_a_threat(context: Any) -> None:
+    assert _coded("NATO said it would tighten the naval blockade of Serbia.", context) == [
+        ("THREATEN", "NATO", "SRB")]
+
+
+def test_events_demand_targets_the_subject_of_its_that_clause(context: Any) -> None:
+    assert _coded("The United States demanded that North Korea abandon its nuclear programme.", context) == [
+        ("REQUEST", "USA", "PRK")]
+
+
+def test_events_curfew_without_a_foreign_target_is_domestic(context: Any) -> None:
+    assert _coded("Turkish authorities imposed a curfew in the town of Cizre.", context) == [
+        ("COERCE", "TUR-GOV", "TUR")]
+
+
+def test_events_compound_object_codes_each_target(context: Any) -> None:
+    assert _coded("Egypt praised Jordan and Qatar for their mediation.", context) == [
+        ("SUPPORT", "EGY", "JOR"), ("SUPPORT", "EGY", "QAT")]

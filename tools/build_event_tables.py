@@ -2,8 +2,9 @@
 
 Usage: python tools/build_event_tables.py SHARED_DATA_DIR [OUT_DIR]
 
-SHARED_DATA_DIR holds cameo_to_plover.txt, cameo_codes_goldstein.json and phoenix/CAMEO.2.0.txt;
-OUT_DIR defaults to redline/data. Writes cameo_plover.csv, cameo_goldstein.csv and cameo_verbs.csv.
+SHARED_DATA_DIR holds cameo_to_plover.txt, cameo_codes_goldstein.json, phoenix/CAMEO.2.0.txt and
+phoenix/Phoenix.agents.txt; OUT_DIR defaults to redline/data. Writes cameo_plover.csv, cameo_goldstein.csv,
+cameo_verbs.csv and agents.csv.
 The package reads only the written CSVs; this script is run by hand when a source changes.
 """
 
@@ -19,6 +20,10 @@ from pathlib import Path
 PLOVER_SOURCE = "openeventdata/PLOVER CAMEO2PLOVER-2021.txt @ 5e0c24fba623"
 GOLDSTEIN_SOURCE = "linwoodc3/gdeltPyR data/cameoCodes.json @ 8762db7f5aaa"
 VERBS_SOURCE = "CAMEO.2.0.txt"
+AGENTS_SOURCE = "Phoenix.agents.txt @ 067552d8"
+# Agent nouns people write that the 2014 agents dictionary lacks, with the sector PETRARCH gives their kin.
+AGENTS_SUPPLEMENT = [("prisoner", "CRM"), ("inmate", "CRM"), ("supporter", "OPP"), ("protestor", "OPP"),
+                     ("fundamentalist", "RAD"), ("opposition", "OPP"), ("crowd", "CVL")]
 
 # CAMEO 02 APPEAL is not in the conversion table; the PLOVER manual folds it into REQUEST.
 PLOVER_SUPPLEMENT = [("02", "REQUEST", "", "", "Appeal", "redline: PLOVER manual, REQUEST covers CAMEO 02")]
@@ -89,6 +94,8 @@ DETERMINERS = frozenset({"a", "an", "the"})
 NOT_OBJECTS = frozenset({"and", "or", "but", "not", "that", "it", "him", "her", "them", "if", "as", "so"})
 # spaCy's rule lemmatizer strips these wrongly.
 NOUN_LEMMA_EXCEPTIONS = {"series": "series", "news": "news", "means": "means", "aircraft": "aircraft"}
+# Out of context the rule lemmatizer reads "express", "consensus", "analysis" as plurals and cuts the "s".
+SINGULAR_ENDINGS = ("ss", "us", "is")
 
 
 def build_plover(src: Path) -> list[tuple[str, ...]]:
@@ -133,7 +140,8 @@ def _lemmatizer():  # type: ignore[no-untyped-def]
         if pos == "NOUN" and word in NOUN_LEMMA_EXCEPTIONS:
             return NOUN_LEMMA_EXCEPTIONS[word]
         if (word, pos) not in cache:
-            cache[(word, pos)] = pipe(Doc(nlp.vocab, words=[word], pos=[pos]))[0].lemma_.lower()
+            found = pipe(Doc(nlp.vocab, words=[word], pos=[pos]))[0].lemma_.lower()
+            cache[(word, pos)] = word if word.endswith(SINGULAR_ENDINGS) and found == word[:-1] else found
         return cache[(word, pos)]
 
     return lemma
@@ -278,6 +286,31 @@ def write(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> None:
     print(f"{path}: {len(rows)} rows")
 
 
+def build_agents(src: Path) -> list[tuple[str, ...]]:
+    """Rows (noun, sector, source): agent nouns of the Phoenix dictionary, lower-case singular, "_" as space."""
+    subs: dict[str, list[str]] = {}
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in src.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0].strip()
+        if m := re.match(r"^!(\w+)!\s*=\s*(.*)$", body):
+            subs[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+            continue
+        m = re.match(r"^([^\[{]+?)\s*(\{[^}]*\})?\s*\[~?([A-Z]+)\]", body)
+        if not m:
+            continue
+        words = [m.group(1).strip()]
+        for key, alts in subs.items():
+            if f"!{key}!" in words[0]:
+                words = [words[0].replace(f"!{key}!", a) for a in alts if not a.endswith(("MEN", "S"))]
+        for w in words:
+            w = w.strip("_").replace("_", " ").lower()
+            if re.fullmatch(r"[a-z][a-z' .\-]*", w):
+                rows.setdefault(w, (w, m.group(3), AGENTS_SOURCE))
+    for noun, sector in AGENTS_SUPPLEMENT:
+        rows.setdefault(noun, (noun, sector, "redline"))
+    return sorted(rows.values())
+
+
 def main(argv: list[str]) -> int:
     if not 2 <= len(argv) <= 3:
         print(__doc__, file=sys.stderr)
@@ -291,6 +324,7 @@ def main(argv: list[str]) -> int:
     verbs = build_verbs(src / "phoenix" / "CAMEO.2.0.txt")
     header = ["lemma", "particle_or_prep", "object_word", "cameo", "pattern", "source"]
     write(out / "cameo_verbs.csv", header, verbs)
+    write(out / "agents.csv", ["noun", "sector", "source"], build_agents(src / "phoenix" / "Phoenix.agents.txt"))
     return 0
 
 

@@ -65,6 +65,8 @@ def actor_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str | N
             return "IGO"
         if kind == "armed_group":
             return "IMG"
+        if kind == "ngo":
+            return "IGO"
         return gold_actor(head)
     return convert
 

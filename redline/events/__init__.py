@@ -12,7 +12,7 @@ from redline.events.actors import MentionIndex, conjoined, country, object_token
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
-from redline.nlp.modality import clause_modality
+from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
 
 __all__ = ["code"]
 
@@ -39,7 +39,12 @@ GOVERNING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "hold", "wage",
                          "step", "ramp", "continue", "resume", "make", "unleash", "intensify", "escalate",
                          "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
-                         "complete"})
+                         "complete", "express", "voice", "lodge", "issue", "file", "extend", "renew", "reiterate",
+                         "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
+# Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
+# "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+DOMESTIC_CODES = frozenset({"137"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -81,12 +86,24 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
         if tok.pos_ != "NOUN" or tok.i in by_verb:
             continue
         carried = tok.dep_ == "dobj" and tok.head.i in main and tok.head.lemma_ in LIGHT_VERBS
+        # a light verb's pattern with this object ("lodged a protest": 110) is more specific than the noun
+        if carried and tok.head.i in by_verb and _has_object_pattern(tok.head, tok, lexicon):
+            continue
         if not (carried or not primary):
             continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
+            if carried and tok.head.i in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
+                verb_events = by_verb[tok.head.i]
+                chosen = [e for e in chosen if not any(e is v for v in verb_events)]
             chosen.append(noun)
     return chosen
+
+
+def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    preps = ["", *(c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"})]
+    return any((lemma, p, w) in lexicon.entries for p in preps for w in _object_words(noun))
 
 
 def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
@@ -103,14 +120,22 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
                 stack.append(c)
             elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
                 stack.append(c)
+            elif verb.lemma_ in COMMISSIVE_VERBS and is_infinitive_complement(c):
+                stack.append(c)
+            elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
+                stack.extend(x for x in c.children if x.dep_ == "xcomp")
     return main
 
 
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
-    """The event of a verb, once per member of a compound subject; "A and B agreed" is coded both ways."""
+    """The event of a verb, once per member of a compound subject ("A and B agreed" is coded both ways) or of
+    a compound object ("defended Iraq and Libya")."""
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
+    targets = index.coordinated(object_tokens(verb), event.target)  # "defended Iraq and Libya"
+    if len(targets) > 1:
+        return [replace(event, target=t) for t in targets if country(t) != country(event.source)]
     subj = subject_tokens(verb)
     sources = index.actors(subj) if conjoined(subj) else []
     if len(sources) < 2:
@@ -126,17 +151,22 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
     """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS:
+    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
         return False
     code = lexicon.lookup(verb.head.lemma_.lower())
     return code is not None and code[:2] in GOVERNING_ROOTS
 
 
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
-    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS or verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:
+    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS:
+        return None
+    if verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:  # spaCy tokens: compare by index
         return None
     if _governed(verb, lexicon):
         return None
+    if verb.lemma_ in COMMISSIVE_VERBS and any(c.pos_ == "VERB" and is_infinitive_complement(c)
+                                               for c in verb.children):
+        return None  # the complement carries the event
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
     weapons = index.weapons([*objs, *verb.subtree])
@@ -147,23 +177,46 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        nouns = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in _object_words(c)]
-        found = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns = [w for c in objects for w in _object_words(c)]
+        nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
+        found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
         if found is None:
             return None
         cameo = found
         target = index.actor(objs)
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
             target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
+        if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
+            target = index.actor([t for c in verb.children if c.dep_ == "ccomp" for t in subject_tokens(c)])
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
+    agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
+    source = source or agent
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
     factuality = clause_modality(verb)
-    if factuality == "future":
-        cameo = _intent(cameo)
-    return _event(analysis, index, verb, cameo, source, target, weapons, factuality)
+    if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
+        cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
+    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+
+
+def _consequence(verb: Any) -> bool:
+    """The verb is the consequence of a condition it states: "X may halt mediation if Y founders"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
+
+
+def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
+    """A CAMEO pattern naming a preposition and its object: "accused Y of torture", "called for sanctions"."""
+    for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for word in _object_words(pobj):
+                code = lexicon.entries.get((verb.lemma_.lower(), prep.lower_, word))
+                if code is not None:
+                    return code
+    return None
 
 
 def _object_words(noun: Any) -> list[str]:
@@ -193,8 +246,12 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
     source = index.actor(owners)
     governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
+    agent = None
     if source is None and noun.dep_ == "dobj":
-        source = index.actor(subject_tokens(governor))
+        subj = subject_tokens(governor)
+        source = index.actor(subj)
+        agent = index.agent(subj, governor) if source is None else None
+        source = source or agent
     targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into"}
                for t in c.subtree]
     scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
@@ -202,13 +259,17 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if source is None and target is None:
         return None
     weapons = index.weapons(scope)
-    return _event(analysis, index, noun, cameo, source, target, weapons, clause_modality(governor),
-                  scope=scope)
+    factuality = clause_modality(governor)
+    if factuality == "future":  # "it would tighten the blockade": a threat, not the blockade
+        cameo = _intent(cameo)
+    return _event(analysis, index, noun, cameo, source, target, weapons, factuality,
+                  scope=scope, domestic=agent is not None)
 
 
 def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, source: str | None,
            target: str | None, weapons: list[Mention], factuality: str,
-           scope: list[Any] | None = None) -> Event | None:
+           scope: list[Any] | None = None, domestic: bool = False) -> Event | None:
+    """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country."""
     try:
         ptype, mode, _context = plover_of(cameo)
     except KeyError:
@@ -220,8 +281,12 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     places = places or index.places(head.sent)
     place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
     if target is None and place is not None and place.geo is not None:
-        if country(source) != place.geo.country:
+        if domestic or country(source) != place.geo.country:
             target = place.geo.country
+    if target is None and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
+        home = country(source)
+        if home is not None and len(home) == 3 and home.isalpha() and home.isupper():
+            target = home  # a protest, curfew or ban with no foreign target names the actor's own country
     if source is None and target is None:
         return None
     sent = head.sent

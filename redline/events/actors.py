@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from redline.models import Mention
@@ -12,6 +15,11 @@ PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
+# Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY); other agents code as their country.
+AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY"}
+# Individuals ("man", "person") and reporters are not collective actors of an event.
+AGENT_SKIPPED = frozenset({"PPL", "MED"})
+STATE_KINDS = frozenset({"state", "government", "military"})
 
 
 class MentionIndex:
@@ -56,6 +64,26 @@ class MentionIndex:
                 found.append(m.code)
         return found
 
+    def coordinated(self, tokens: list[Any], code: str | None) -> list[str]:
+        """The actors coordinated with ``code``'s mention among the tokens ("Iraq and Libya"), in text order."""
+        if code is None:
+            return []
+        first = next((t for t in tokens if (m := self.by_token.get(t.i)) is not None and m.code == code), None)
+        if first is None:
+            return []
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members, stack = [], [first]
+        while stack:
+            tok = stack.pop()
+            members.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
+        found: list[str] = []
+        for m in self.mentions_in(members):
+            if m.type in {"ACTOR", "PERSON"} and m.code and m.attr("kind") not in REPORTERS and m.code not in found:
+                found.append(m.code)
+        return found
+
     def places(self, tokens: Iterable[Any]) -> list[Mention]:
         """Places among the tokens: gazetteer places, and states named after a locative preposition."""
         toks = list(tokens)
@@ -64,8 +92,48 @@ class MentionIndex:
                 or (m.type == "ACTOR" and m.geo is not None and m.attr("kind") == "state"
                     and any(self.by_token.get(i) is m for i in located))]
 
+    def setting(self, verb: Any) -> str | None:
+        """The country an unnamed agent acts in: the clause's place, else the one country its sentence names."""
+        for p in self.places(verb.subtree):
+            if p.geo is not None:
+                return p.geo.country
+        named = {country(m.code) for m in self.mentions_in(verb.sent) if m.code and (
+            (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
+        return named.pop() if len(named) == 1 else None
+
+    def agent(self, subject: list[Any], verb: Any) -> str | None:
+        """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
+        heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+        if not heads or heads[0].pos_ != "NOUN":
+            return None
+        sector = _agent_sector(heads[0])
+        if sector is None:  # "hundreds of protesters", "a group of students"
+            sector = next((_agent_sector(t) for c in heads[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                           for t in c.children if t.dep_ == "pobj"), None)
+        if sector is None or sector in AGENT_SKIPPED:
+            return None
+        place = self.setting(verb)
+        if place is None or len(place) != 3:
+            return None
+        suffix = AGENT_SECTORS.get(sector[:3])
+        return f"{place}-{suffix}" if suffix else place
+
     def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
+
+
+@lru_cache(maxsize=1)
+def agent_sectors() -> Mapping[str, str]:
+    """Agent noun -> CAMEO sector ("police" -> COP), from the Phoenix agents dictionary (`data/agents.csv`)."""
+    text = resources.files("redline").joinpath("data/agents.csv").read_text("utf-8")
+    return {row["noun"]: row["sector"] for row in csv.DictReader(text.splitlines())}
+
+
+def _agent_sector(head: Any) -> str | None:
+    mods = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
+    sectors = agent_sectors()
+    lemma = head.lemma_.lower()
+    return next((sectors[w] for w in [*(f"{m} {lemma}" for m in mods), lemma] if w in sectors), None)
 
 
 def country(code: str | None) -> str | None:
@@ -88,7 +156,7 @@ def subject_tokens(verb: Any) -> list[Any]:
             if head.lower_ in PERSONAL_PRONOUNS and not list(head.children):
                 return _antecedent(node) or [head]
             return [t for t in head.subtree if not _is_clause(t, head)]
-        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
             node = node.head
             continue
         if node.dep_ == "acl" and node.head is not node:
@@ -117,6 +185,9 @@ def object_tokens(verb: Any) -> list[Any]:
         elif c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "into", "toward", "towards", "to", "of",
                                                 "with", "upon"}:
             toks.extend(c.subtree)
+    for c in verb.children:  # "withdraw troops from Chad", "expelled inspectors from Yongbyon": a last resort
+        if c.dep_ == "prep" and c.lower_ == "from":
+            toks.extend(c.subtree)
         elif c.dep_ == "prt":
             for p in c.children:
                 toks.extend(p.subtree)
@@ -129,4 +200,4 @@ def conjoined(tokens: list[Any]) -> bool:
 
 
 def _is_clause(tok: Any, head: Any) -> bool:
-    return tok is not head and tok.dep_ in {"relcl", "acl"} and tok.head is head
+    return tok.i != head.i and tok.dep_ in {"relcl", "acl"} and tok.head.i == head.i

@@ -13,6 +13,12 @@ CONDITION_MARKS = frozenset({"if", "unless", "should"})
 # Verbs that link a hypothetical trigger to its consequence: "any X would lead to Y".
 CONSEQUENCE_VERBS = frozenset({"lead", "result", "trigger", "provoke", "mean", "prompt", "draw", "constitute",
                                "cross", "invite", "bring", "cause", "entail", "warrant"})
+# Adjectives of readiness and intent: "is ready to send", "is prepared to impose" ("is about to restore" is
+# the imminent act itself, as PETRARCH codes it).
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "poised", "set", "determined", "eager",
+                               "keen", "resolved"})
+# Verbs of commitment: their complement is an intent ("rebels have sworn to fight" threatens force).
+COMMISSIVE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 REPORT_CUES = frozenset({"say", "tell", "report", "claim", "warn", "state", "note", "add", "announce",
                          "accord", "allege", "write", "insist", "argue", "declare", "threaten", "vow"})
 
@@ -28,7 +34,7 @@ def clause_modality(verb: Any) -> str:
         return "hedged"
     if "would" in children and _has_any_subject(verb):
         return "conditional"
-    if children & FUTURE or _going_to(verb):
+    if children & FUTURE or _going_to(verb) or intent_predicate(verb):
         return "future"
     if _reported(verb):
         return "reported"
@@ -51,6 +57,27 @@ def _under_condition(verb: Any) -> bool:
 def _has_any_subject(verb: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and any(g.lower_ == "any" for g in c.children)
                for c in verb.children)
+
+
+def intent_predicate(verb: Any) -> bool:
+    """The verb completes an adjective of readiness ("France is ready to contribute troops") or a verb of
+    commitment ("rebels have sworn to fight")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "promised to democratize Serbia and establish..."
+        verb = verb.head
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if head.lemma_ in COMMISSIVE_VERBS:
+        return is_infinitive_complement(verb)
+    if verb.dep_ != "xcomp":
+        return False
+    return head.lower_ in INTENT_ADJECTIVES and head.dep_ in {"acomp", "amod", "xcomp", "ROOT"}
+
+
+def is_infinitive_complement(verb: Any) -> bool:
+    """A "to"-infinitive under its head: xcomp, or advcl as the parser often reads "sworn to fight"."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children))
 
 
 def _going_to(verb: Any) -> bool:

@@ -195,7 +195,7 @@ def _speaker_type(words: set[str], inside: list[Mention], person: Mention | None
     if (person is not None and person.attr("role")) or words & OFFICIAL_WORDS or kinds & {
             "government", "military"}:
         return "official"
-    if kinds & {"igo", "armed_group", "state"}:
+    if kinds & {"igo", "ngo", "armed_group", "state"}:
         return "organization"
     if person is not None:
         return "official" if person.code else "unknown"
