@@ -111,3 +111,8 @@ def test_events_curfew_without_a_foreign_target_is_domestic(context: Any) -> Non
 def test_events_compound_object_codes_each_target(context: Any) -> None:
     assert _coded("Egypt praised Jordan and Qatar for their mediation.", context) == [
         ("SUPPORT", "EGY", "JOR"), ("SUPPORT", "EGY", "QAT")]
+
+
+def test_events_reported_obligation_is_a_demand_of_the_speaker(context: Any) -> None:
+    assert _coded("Germany said on Monday that Serbia must withdraw its police from Kosovo.", context) == [
+        ("REQUEST", "DEU", "SRB")]

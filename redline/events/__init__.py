@@ -45,6 +45,13 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
+# Reported obligation: "X said that Y must drop its barriers" is X demanding of Y (CAMEO 10), not Y's act.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+DIRECTIVE_SPEECH = frozenset({"say", "declare", "state", "insist", "stress", "tell", "conclude", "announce", "add",
+                              "write", "reiterate", "warn", "argue", "maintain", "emphasize", "emphasise", "assert"})
+# The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
+DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "103", "CONCEDE": "105",
+                "RETREAT": "105", "CONSULT": "106"}
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -130,6 +137,8 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     """The event of a verb, once per member of a compound subject ("A and B agreed" is coded both ways) or of
     a compound object ("defended Iraq and Libya")."""
+    if _obligation_speaker(verb) is not None:
+        return _obligation_events(verb, index, lexicon, analysis)
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
@@ -147,6 +156,38 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         for t in ([target] if target else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _obligation_speaker(verb: Any) -> Any | None:
+    """The speech verb of a reported obligation ("X declared that Y must drop ..."), or None."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in DIRECTIVE_SPEECH:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return None
+    return verb.head
+
+
+def _obligation_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
+    """A reported obligation is a demand (CAMEO 10) from the speaker to each member of the clause's subject;
+    an obligation the speaker lays on itself ("Britain said it must act") is no demand."""
+    speaker = verb.head
+    source = index.actor(subject_tokens(speaker))
+    subj = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    first = index.actor(subj)
+    targets = index.coordinated(subj, first) or ([first] if first else [])
+    targets = [t for t in targets if country(t) != country(source)]
+    if not targets:
+        return []
+    preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
+    nouns = [w for c in verb.children if c.dep_ == "dobj" for w in _object_words(c)]
+    wanted = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+    try:
+        cameo = DEMAND_CODES.get(plover_of(wanted)[0], "100") if wanted else "100"
+    except KeyError:
+        cameo = "100"
+    factuality = clause_modality(speaker)
+    events = [_event(analysis, index, verb, cameo, source, t, [], factuality) for t in targets]
+    return [e for e in events if e is not None]
 
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
