@@ -116,3 +116,7 @@ def test_events_compound_object_codes_each_target(context: Any) -> None:
 def test_events_reported_obligation_is_a_demand_of_the_speaker(context: Any) -> None:
     assert _coded("Germany said on Monday that Serbia must withdraw its police from Kosovo.", context) == [
         ("REQUEST", "DEU", "SRB")]
+
+
+def test_events_negated_acceptance_is_a_refusal(context: Any) -> None:
+    assert _coded("Iran did not accept the proposal from France.", context) == [("REJECT", "IRN", "FRA")]

@@ -52,6 +52,12 @@ DIRECTIVE_SPEECH = frozenset({"say", "declare", "state", "insist", "stress", "te
 # The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
 DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "103", "CONCEDE": "105",
                 "RETREAT": "105", "CONSULT": "106"}
+# A negated acceptance is a refusal (CAMEO 120): "would not accept the plan", "did not meet their demands".
+ACCEPTING_VERBS = frozenset({"accept", "accede", "comply", "heed", "obey", "agree", "yield", "bow", "submit"})
+FULFILLING_VERBS = frozenset({"meet", "satisfy", "grant", "honor", "honour", "fulfil", "fulfill", "respect",
+                              "answer", "entertain", "consider"})
+DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "condition", "ultimatum", "offer", "proposal",
+                          "plan", "invitation", "term", "deadline", "plea"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -211,6 +217,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
     weapons = index.weapons([*objs, *verb.subtree])
+    refused = False
     if verb.lemma_ in TRANSFER_VERBS and weapons:
         cameo = "072"
         target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}
@@ -222,6 +229,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+        refused = _refusal(verb, nouns)
+        found = "120" if refused else found
         if found is None:
             return None
         cameo = found
@@ -237,10 +246,18 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = source or agent
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
-    factuality = clause_modality(verb)
+    factuality = clause_modality(verb, negation=not refused)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+
+
+def _refusal(verb: Any, nouns: list[str]) -> bool:
+    """A negated acceptance ("would not accept", "did not meet their demands") asserts a refusal."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in ACCEPTING_VERBS or (lemma in FULFILLING_VERBS and any(n in DEMAND_NOUNS for n in nouns))
 
 
 def _consequence(verb: Any) -> bool:

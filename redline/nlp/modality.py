@@ -23,10 +23,13 @@ REPORT_CUES = frozenset({"say", "tell", "report", "claim", "warn", "state", "not
                          "accord", "allege", "write", "insist", "argue", "declare", "threaten", "vow"})
 
 
-def clause_modality(verb: Any) -> str:
-    """Modality of the clause headed by ``verb`` (a spaCy Token), looking up to the sentence root."""
+def clause_modality(verb: Any, negation: bool = True) -> str:
+    """Modality of the clause headed by ``verb`` (a spaCy Token), looking up to the sentence root.
+
+    ``negation=False`` reads a negated clause for its other modality: "would not accept" asserts a refusal.
+    """
     children = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}}
-    if any(c.dep_ == "neg" for c in verb.children):
+    if negation and any(c.dep_ == "neg" for c in verb.children):
         return "negated"
     if children & CONDITION_MARKS or _under_condition(verb):
         return "conditional"
