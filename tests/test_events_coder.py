@@ -120,3 +120,15 @@ def test_events_reported_obligation_is_a_demand_of_the_speaker(context: Any) -> 
 
 def test_events_negated_acceptance_is_a_refusal(context: Any) -> None:
     assert _coded("Iran did not accept the proposal from France.", context) == [("REJECT", "IRN", "FRA")]
+
+
+def test_events_stative_participle_of_opposition_is_a_rejection_by_its_subject(context: Any) -> None:
+    assert _coded("Turkey is opposed to the Greek proposal.", context) == [("REJECT", "TUR", "GRC")]
+
+
+def test_events_readiness_for_an_uncoded_act_is_an_intent_to_cooperate(context: Any) -> None:
+    assert _coded("Japan is willing to ship medicines to Haiti.", context) == [("AGREE", "JPN", "HTI")]
+
+
+def test_events_readiness_for_force_is_a_threat(context: Any) -> None:
+    assert _coded("Iran is ready to attack Iraq.", context) == [("THREATEN", "IRN", "IRQ")]

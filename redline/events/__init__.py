@@ -12,7 +12,7 @@ from redline.events.actors import MentionIndex, conjoined, country, object_token
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
-from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
+from redline.nlp.modality import COMMISSIVE_VERBS, INTENT_ADJECTIVES, clause_modality, is_infinitive_complement
 
 __all__ = ["code"]
 
@@ -52,6 +52,11 @@ DIRECTIVE_SPEECH = frozenset({"say", "declare", "state", "insist", "stress", "te
 # The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
 DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "103", "CONCEDE": "105",
                 "RETREAT": "105", "CONSULT": "106"}
+# Participles that read as adjectives of attitude after "be" ("is opposed to", "is committed to"): their
+# grammatical subject (nsubjpass) is the actor, not the patient.
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote"})
+# Readiness that offers something ("is willing to send material"), unlike resolve ("is determined to recover").
+OFFERING_WORDS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen"})
 # A negated acceptance is a refusal (CAMEO 120): "would not accept the plan", "did not meet their demands".
 ACCEPTING_VERBS = frozenset({"accept", "accede", "comply", "heed", "obey", "agree", "yield", "bow", "submit"})
 FULFILLING_VERBS = frozenset({"meet", "satisfy", "grant", "honor", "honour", "fulfil", "fulfill", "respect",
@@ -136,6 +141,7 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
             elif verb.lemma_ in COMMISSIVE_VERBS and is_infinitive_complement(c):
                 stack.append(c)
             elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
+                main.add(c.i)
                 stack.extend(x for x in c.children if x.dep_ == "xcomp")
     return main
 
@@ -198,13 +204,50 @@ def _obligation_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, ana
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
     """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
         return False
     code = lexicon.lookup(verb.head.lemma_.lower())
     return code is not None and code[:2] in GOVERNING_ROOTS
 
 
+def _stative(verb: Any) -> bool:
+    """A participle of attitude after "be" with no agent: "Israel is opposed to", "Vietnam is committed to"."""
+    return (verb.lemma_ in STATIVE_PARTICIPLES and verb.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
+
+
+def _readiness_complement(word: Any) -> Any | None:
+    """The act an adjective or participle of readiness governs: "is ready to send", "is committed to opening"."""
+    if not ((word.pos_ == "ADJ" and word.lower_ in INTENT_ADJECTIVES and word.dep_ == "acomp") or _stative(word)):
+        return None
+    for c in word.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to":
+            return next((v for v in c.children if v.dep_ == "pcomp" and v.pos_ == "VERB"), None)
+    return None
+
+
+def _readiness_event(word: Any, act: Any, index: MentionIndex, lexicon: VerbLexicon,
+                     analysis: Analysis) -> Event | None:
+    """Readiness for an act the lexicon does not code ("is willing to send material to Saudi Arabia") is an
+    intent to cooperate (CAMEO 030); a coded act carries its own intent or threat."""
+    if word.lower_ not in OFFERING_WORDS or _verb_event(act, index, lexicon, analysis) is not None:
+        return None
+    subj = subject_tokens(word) or [t for c in word.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    source = index.actor(subj)
+    if source is None:
+        return None
+    target = index.actor(object_tokens(act)) or index.actor([t for t in act.subtree if t not in subj])
+    factuality = clause_modality(word.head if word.pos_ == "ADJ" else word)
+    return _event(analysis, index, word, "030", source, target, [], factuality)
+
+
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
+    act = _readiness_complement(verb)
+    if act is not None:
+        return _readiness_event(verb, act, index, lexicon, analysis)
     if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS:
         return None
     if verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:  # spaCy tokens: compare by index
@@ -216,6 +259,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return None  # the complement carries the event
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
+    if _stative(verb):  # "Israel is opposed to French mediation": Israel opposes
+        subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        objs = [t for t in objs if t not in subj]
     weapons = index.weapons([*objs, *verb.subtree])
     refused = False
     if verb.lemma_ in TRANSFER_VERBS and weapons:
@@ -225,7 +271,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and not _stative(verb))]
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
