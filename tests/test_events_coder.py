@@ -132,3 +132,8 @@ def test_events_readiness_for_an_uncoded_act_is_an_intent_to_cooperate(context: 
 
 def test_events_readiness_for_force_is_a_threat(context: Any) -> None:
     assert _coded("Iran is ready to attack Iraq.", context) == [("THREATEN", "IRN", "IRQ")]
+
+
+def test_events_phrasal_verbs_of_withdrawal_and_transfer(context: Any) -> None:
+    assert _coded("Syria pulled out its troops from Lebanon.", context) == [("RETREAT", "SYR", "LBN")]
+    assert _coded("Canada handed over tents to Haiti.", context) == [("AID", "CAN", "HTI")]
