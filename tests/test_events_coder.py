@@ -137,3 +137,11 @@ def test_events_readiness_for_force_is_a_threat(context: Any) -> None:
 def test_events_phrasal_verbs_of_withdrawal_and_transfer(context: Any) -> None:
     assert _coded("Syria pulled out its troops from Lebanon.", context) == [("RETREAT", "SYR", "LBN")]
     assert _coded("Canada handed over tents to Haiti.", context) == [("AID", "CAN", "HTI")]
+
+
+def test_events_agentless_passive_arrest_is_by_the_state_where_it_happened(context: Any) -> None:
+    assert _coded("Two British journalists were detained in Iran on Monday.", context) == [("COERCE", "IRN", "GBR")]
+
+
+def test_events_agentless_passive_withdrawal_is_by_the_forces_withdrawn(context: Any) -> None:
+    assert _coded("Nigerian peacekeepers were pulled out of Liberia.", context) == [("SANCTION", "NGA", "LBR")]

@@ -57,6 +57,8 @@ DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "10
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote"})
 # Readiness that offers something ("is willing to send material"), unlike resolve ("is determined to recover").
 OFFERING_WORDS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen"})
+# Withdrawal and demobilisation: in an agentless passive ("peacekeepers were pulled out") the forces act.
+WITHDRAWAL_CODES = frozenset({"0873", "0874", "166", "1661"})
 # A negated acceptance is a refusal (CAMEO 120): "would not accept the plan", "did not meet their demands".
 ACCEPTING_VERBS = frozenset({"accept", "accede", "comply", "heed", "obey", "agree", "yield", "bow", "submit"})
 FULFILLING_VERBS = frozenset({"meet", "satisfy", "grant", "honor", "honour", "fulfil", "fulfill", "respect",
@@ -290,12 +292,34 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = index.actor(subj)
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
     source = source or agent
+    if source is None and not subj and _agentless_passive(verb):
+        source, target = _passive_actors(verb, cameo, index, target)
     if source is None and cameo[:2] not in FORCE_ROOTS:
         return None
     factuality = clause_modality(verb, negation=not refused)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+
+
+def _agentless_passive(verb: Any) -> bool:
+    return (any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
+
+
+def _passive_actors(verb: Any, cameo: str, index: MentionIndex, target: str | None) -> tuple[str | None, str | None]:
+    """Who acted in an agentless passive: forces that "were pulled out" withdrew themselves (the patient is the
+    source); a person "arrested in Lebanon" was arrested by the state where it happened."""
+    patient = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    if cameo in WITHDRAWAL_CODES:
+        owner = index.actor(patient)
+        return owner, index.actor([t for t in verb.subtree if t not in patient])  # "pulled out of Liberia"
+    if cameo[:2] == "17":
+        scene = [t for t in verb.subtree if t not in patient]  # "a missionary from Calgary was arrested in Lebanon"
+        state = next((p.geo.country for p in index.places(scene) if p.geo is not None), None)
+        if state is not None and len(state) == 3 and state != country(target):
+            return state, target
+    return None, target
 
 
 def _refusal(verb: Any, nouns: list[str]) -> bool:
