@@ -145,3 +145,11 @@ def test_events_agentless_passive_arrest_is_by_the_state_where_it_happened(conte
 
 def test_events_agentless_passive_withdrawal_is_by_the_forces_withdrawn(context: Any) -> None:
     assert _coded("Nigerian peacekeepers were pulled out of Liberia.", context) == [("SANCTION", "NGA", "LBR")]
+
+
+def test_events_purpose_clause_of_a_sending_verb_is_its_own_act(context: Any) -> None:
+    assert _coded("France sent six lawyers to Chad to investigate the killings.", context) == [("ACCUSE", "FRA", "TCD")]
+
+
+def test_events_withdrawing_inspectors_is_a_sanction(context: Any) -> None:
+    assert _coded("Sweden withdrew its observers from Sri Lanka.", context) == [("SANCTION", "SWE", "LKA")]

@@ -111,6 +111,8 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
             continue
         if not (carried or not primary):
             continue
+        if not carried and tok.dep_ == "dobj" and tok.head.i in by_verb:  # "investigate the killings": the content
+            continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
             if carried and tok.head.i in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
@@ -252,7 +254,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return _readiness_event(verb, act, index, lexicon, analysis)
     if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS:
         return None
-    if verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:  # spaCy tokens: compare by index
+    if (verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}  # spaCy tokens: compare by index
+            and not _purpose_clause(verb)):
         return None
     if _governed(verb, lexicon):
         return None
@@ -283,6 +286,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             return None
         cameo = found
         target = index.actor(objs)
+        if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
+            target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
             target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
@@ -328,6 +333,12 @@ def _refusal(verb: Any, nouns: list[str]) -> bool:
         return False
     lemma = verb.lemma_.lower()
     return lemma in ACCEPTING_VERBS or (lemma in FULFILLING_VERBS and any(n in DEMAND_NOUNS for n in nouns))
+
+
+def _purpose_clause(verb: Any) -> bool:
+    """An infinitive of purpose ("sent experts to Bosnia to investigate"): its own act, unlike the complement of
+    a verb of permission ("allowed Ukraine to strike"), which the transfer verb codes."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _consequence(verb: Any) -> bool:
