@@ -153,3 +153,8 @@ def test_events_purpose_clause_of_a_sending_verb_is_its_own_act(context: Any) ->
 
 def test_events_withdrawing_inspectors_is_a_sanction(context: Any) -> None:
     assert _coded("Sweden withdrew its observers from Sri Lanka.", context) == [("SANCTION", "SWE", "LKA")]
+
+
+def test_events_returning_property_is_a_retreat(context: Any) -> None:
+    assert _coded("Rwanda handed back the land to Uganda.", context) == [("RETREAT", "RWA", "UGA")]
+    assert _coded("Liberia announced it will return the weapons to Guinea.", context) == [("AGREE", "LBR", "GIN")]
