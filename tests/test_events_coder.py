@@ -158,3 +158,7 @@ def test_events_withdrawing_inspectors_is_a_sanction(context: Any) -> None:
 def test_events_returning_property_is_a_retreat(context: Any) -> None:
     assert _coded("Rwanda handed back the land to Uganda.", context) == [("RETREAT", "RWA", "UGA")]
     assert _coded("Liberia announced it will return the weapons to Guinea.", context) == [("AGREE", "LBR", "GIN")]
+
+
+def test_events_will_not_tolerate_is_a_threat(context: Any) -> None:
+    assert _coded("China will not tolerate any interference by Japan.", context) == [("THREATEN", "CHN", "JPN")]

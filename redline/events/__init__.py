@@ -280,8 +280,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
-        refused = _refusal(verb, nouns)
-        found = "120" if refused else found
+        refusal = _refusal(verb, nouns)
+        refused = refusal is not None
+        found = refusal or found
         if found is None:
             return None
         cameo = found
@@ -327,12 +328,17 @@ def _passive_actors(verb: Any, cameo: str, index: MentionIndex, target: str | No
     return None, target
 
 
-def _refusal(verb: Any, nouns: list[str]) -> bool:
-    """A negated acceptance ("would not accept", "did not meet their demands") asserts a refusal."""
+def _refusal(verb: Any, nouns: list[str]) -> str | None:
+    """The code a negation asserts: a negated acceptance ("would not accept", "did not meet their demands") is a
+    refusal (120); "will not tolerate" threatens (130)."""
     if not any(c.dep_ == "neg" for c in verb.children):
-        return False
+        return None
     lemma = verb.lemma_.lower()
-    return lemma in ACCEPTING_VERBS or (lemma in FULFILLING_VERBS and any(n in DEMAND_NOUNS for n in nouns))
+    if lemma == "tolerate":
+        return "130"
+    if lemma in ACCEPTING_VERBS or (lemma in FULFILLING_VERBS and any(n in DEMAND_NOUNS for n in nouns)):
+        return "120"
+    return None
 
 
 def _purpose_clause(verb: Any) -> bool:
