@@ -162,3 +162,8 @@ def test_events_returning_property_is_a_retreat(context: Any) -> None:
 
 def test_events_will_not_tolerate_is_a_threat(context: Any) -> None:
     assert _coded("China will not tolerate any interference by Japan.", context) == [("THREATEN", "CHN", "JPN")]
+
+
+def test_events_skipped_verb_codes_through_its_object_pattern(context: Any) -> None:
+    assert _coded("Ethiopia began talks with Eritrea.", context) == [("CONSULT", "ETH", "ERI")]
+    assert _coded("Syria took note of the Israeli offer.", context) == []

@@ -27,6 +27,9 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
                          "result", "intensify", "increase", "grow", "rise", "fall", "need", "want",
                          "suggest", "believe", "think", "consider", "explain", "argue", "estimate", "predict",
                          "expect", "hope", "contribute", "invest", "speak", "know", "name"})
+# Skipped verbs whose object makes the act ("took control of", "began talks", "contributed troops"): they code
+# through a lexicon pattern naming that object, never alone ("took note", "contributed to tension").
+PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "increase", "enter", "contribute", "start", "begin", "continue"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -120,6 +123,17 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
                 chosen = [e for e in chosen if not any(e is v for v in verb_events)]
             chosen.append(noun)
     return chosen
+
+
+def _object_pattern(verb: Any, lexicon: VerbLexicon) -> bool:
+    """A pattern-only verb with a lexicon pattern for its object or particle: "took control", "took over"."""
+    if verb.lemma_ not in PATTERN_ONLY_LEMMAS:
+        return False
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if any((lemma, p, "") in lexicon.entries for p in particles):
+        return True
+    return any(_has_object_pattern(verb, c, lexicon) for c in verb.children if c.dep_ == "dobj")
 
 
 def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
@@ -252,7 +266,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     act = _readiness_complement(verb)
     if act is not None:
         return _readiness_event(verb, act, index, lexicon, analysis)
-    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS:
+    if verb.pos_ != "VERB" or (verb.lemma_ in SKIP_LEMMAS and not _object_pattern(verb, lexicon)):
         return None
     if (verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}  # spaCy tokens: compare by index
             and not _purpose_clause(verb)):
