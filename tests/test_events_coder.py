@@ -167,3 +167,7 @@ def test_events_will_not_tolerate_is_a_threat(context: Any) -> None:
 def test_events_skipped_verb_codes_through_its_object_pattern(context: Any) -> None:
     assert _coded("Ethiopia began talks with Eritrea.", context) == [("CONSULT", "ETH", "ERI")]
     assert _coded("Syria took note of the Israeli offer.", context) == []
+
+
+def test_events_obligation_of_a_non_actor_subject_is_no_demand(context: Any) -> None:
+    assert _coded("Germany said that talks with China must continue.", context) == []

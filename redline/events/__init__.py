@@ -29,7 +29,7 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
                          "expect", "hope", "contribute", "invest", "speak", "know", "name"})
 # Skipped verbs whose object makes the act ("took control of", "began talks", "contributed troops"): they code
 # through a lexicon pattern naming that object, never alone ("took note", "contributed to tension").
-PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "increase", "enter", "contribute", "start", "begin", "continue"})
+PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -58,6 +58,8 @@ DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "10
 # Participles that read as adjectives of attitude after "be" ("is opposed to", "is committed to"): their
 # grammatical subject (nsubjpass) is the actor, not the patient.
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote"})
+# "X is opposed to Y" rejects Y (CAMEO 120); the active OPPOSE stays the dictionary's 110.
+STATIVE_CODES = {"oppose": "120"}
 # Readiness that offers something ("is willing to send material"), unlike resolve ("is determined to recover").
 OFFERING_WORDS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen"})
 # Withdrawal and demobilisation: in an agentless passive ("peacekeepers were pulled out") the forces act.
@@ -202,10 +204,9 @@ def _obligation_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, ana
     an obligation the speaker lays on itself ("Britain said it must act") is no demand."""
     speaker = verb.head
     source = index.actor(subject_tokens(speaker))
-    subj = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-    first = index.actor(subj)
-    targets = index.coordinated(subj, first) or ([first] if first else [])
-    targets = [t for t in targets if country(t) != country(source)]
+    if source is None:
+        return []
+    targets = [t for t in _subject_actors(verb, index) if country(t) != country(source)]
     if not targets:
         return []
     preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
@@ -218,6 +219,27 @@ def _obligation_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, ana
     factuality = clause_modality(speaker)
     events = [_event(analysis, index, verb, cameo, source, t, [], factuality) for t in targets]
     return [e for e in events if e is not None]
+
+
+def _subject_actors(verb: Any, index: MentionIndex) -> list[str]:
+    """Actors the clause's subject names by its head ("China", "US and British forces"), not actors merely
+    mentioned inside it ("immigration to France", "talks with China")."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "US and British forces": a coordinated modifier names the actors of its head
+    heads += [m for h in heads for m in h.children if m.dep_ in {"nmod", "compound", "amod"}
+              and any(c.dep_ == "conj" for c in m.children)]
+    stack = list(heads)
+    while stack:
+        tok = stack.pop()
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        heads.extend(conj)
+        stack.extend(conj)
+    found: list[str] = []
+    for tok in heads:
+        m = index.by_token.get(tok.i)
+        if m is not None and m.type in {"ACTOR", "PERSON"} and m.code and m.code not in found:
+            found.append(m.code)
+    return found
 
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
@@ -294,6 +316,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+        found = STATIVE_CODES.get(verb.lemma_, found) if _stative(verb) else found
         refusal = _refusal(verb, nouns)
         refused = refusal is not None
         found = refusal or found
