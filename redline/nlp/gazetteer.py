@@ -52,6 +52,8 @@ LOCATIVE_WORDS = frozenset({
 PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
 MAX_PLACE_TOKENS = 6
+# Parts of speech of a capitalised word that is an ordinary word, not a name, at the start of a sentence.
+COMMON_WORD_POS = frozenset({"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM"})
 # One-word city names outside the article's countries need this population (primary / alternate name)
 SMALL_CITY = 20_000
 LARGE_CITY = 100_000
@@ -386,8 +388,12 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
 
 
 def _plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:
-    """A one-word city name must be primary where capitals are uninformative, and large or in context."""
-    if not place.primary and (i in titles or _sentence_initial(doc, i)):
+    """A one-word city name must be primary where capitals are uninformative, and large or in context.
+
+    Where capitals say nothing (sentence start, headlines), a word the tagger reads as an ordinary adjective,
+    verb or adverb ("Oral history", "Reading the report") is that word, not the city of the same name.
+    """
+    if (i in titles or _sentence_initial(doc, i)) and (not place.primary or doc[i].pos_ in COMMON_WORD_POS):
         return False
     if place.kind != "city" or context.get(place.geo.country, 0):
         return True
