@@ -91,9 +91,15 @@ def test_eval_update_floors_raises_and_refuses_to_lower() -> None:
     raised, changes = update_floors(floors, "d", "abc", {"type_f1": 0.6})
     assert raised["datasets"]["d"]["floors"] == {"type_f1": 0.6}
     assert changes == ["d: type_f1 raised 0.5000 -> 0.6000"]
+    ceiling = {"epsilon": 0.005, "datasets": {"d": {"digest": "abc", "floors": {"false_event_rate": 0.2}}}}
+    tighter, changes = update_floors(ceiling, "d", "abc", {"false_event_rate": 0.1})
+    assert tighter["datasets"]["d"]["floors"] == {"false_event_rate": 0.1}
+    assert changes == ["d: false_event_rate ceiling lowered 0.2000 -> 0.1000"]
+    with pytest.raises(FloorError, match="refusing to relax ceiling false_event_rate"):
+        update_floors(ceiling, "d", "abc", {"false_event_rate": 0.3})
     with pytest.raises(FloorError) as e:
         update_floors(floors, "d", "abc", {"type_f1": 0.4})
-    assert str(e.value) == "d: refusing to lower type_f1 0.5000 -> 0.4000 (pass --allow-regression to accept)"
+    assert str(e.value) == "d: refusing to relax type_f1 0.5000 -> 0.4000 (pass --allow-regression to accept)"
     lowered, _ = update_floors(floors, "d", "abc", {"type_f1": 0.4}, allow_regression=True)
     assert lowered["datasets"]["d"]["floors"] == {"type_f1": 0.4}
 
