@@ -126,6 +126,12 @@ def test_gazetteer_sentence_initial_ordinary_word_is_not_a_place(nlp: Any, gazet
     assert places == ["Kharkiv"]
 
 
+def test_gazetteer_heritage_qualifier_is_not_a_second_nationality(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = nlp("The established Chinese Americans helped newcomers. Israeli Palestinian talks resumed.")
+    actors = [(m.text, m.code) for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"]
+    assert actors == [("Israeli", "ISR"), ("Palestinian", "PSE")]
+
+
 def test_gazetteer_capital_after_preposition_is_a_place(blank_nlp: Any, gazetteer: Gazetteer) -> None:
     mentions = find_mentions(blank_nlp("Drones struck Kyiv overnight. Talks were held in Moscow."), "a", gazetteer)
     assert by_text(mentions, "Kyiv").type == "ACTOR"

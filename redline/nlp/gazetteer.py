@@ -234,7 +234,7 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
         article_id: the article the doc belongs to (kept for error messages and ids).
     """
     matchers = _matchers(gazetteer, doc.vocab)
-    candidates = _dictionary_candidates(doc, gazetteer, matchers)
+    candidates = _without_heritage(doc, _dictionary_candidates(doc, gazetteer, matchers), gazetteer)
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
     context = _country_context(doc, candidates, gazetteer.places)
     ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
@@ -291,6 +291,28 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 out.append(_Candidate(start, end, "weapon", "WEAPON", w.name, None, None,
                                       tuple((k, v) for k, v in facts if v)))
     return out
+
+
+def _without_heritage(doc: Doc, found: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """Drop a nationality that qualifies another nationality noun: "Chinese Americans" are Americans.
+
+    Only a one-word state actor attached (compound or amod) to the very next word counts, and only when that
+    word is itself a nationality noun ("Americans", "American"); "Israeli Palestinian talks" keeps both.
+    """
+    def nationality(i: int) -> str | None:
+        if i >= len(doc) or doc[i].pos_ not in {"NOUN", "PROPN"}:
+            return None
+        text = doc[i].text
+        actor = gaz.actors.get(text) or (gaz.actors.get(text[:-1]) if text.endswith("s") else None)
+        return actor.code if actor is not None and actor.kind == "state" else None
+
+    heritage = {
+        c.start for c in found
+        if c.end - c.start == 1 and dict(c.attrs).get("kind") == "state"
+        and doc[c.start].dep_ in {"compound", "amod"} and doc[c.start].head.i == c.end
+        and nationality(c.end) not in {None, c.code}
+    }
+    return [c for c in found if c.start not in heritage or c.end - c.start != 1]
 
 
 def _sector_candidates(
