@@ -171,3 +171,11 @@ def test_events_skipped_verb_codes_through_its_object_pattern(context: Any) -> N
 
 def test_events_obligation_of_a_non_actor_subject_is_no_demand(context: Any) -> None:
     assert _coded("Germany said that talks with China must continue.", context) == []
+
+
+def test_events_decision_codes_the_act_decided_on(context: Any) -> None:
+    assert _coded("Serbia decided to lift the curfew in Montenegro.", context) == [("RETREAT", "SRB", "MNE")]
+
+
+def test_events_commitment_to_an_uncoded_act_is_itself_the_intent(context: Any) -> None:
+    assert _coded("Kenya pledged to work with Somalia.", context) == [("AGREE", "KEN", "SOM")]

@@ -30,6 +30,8 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 # Skipped verbs whose object makes the act ("took control of", "began talks", "contributed troops"): they code
 # through a lexicon pattern naming that object, never alone ("took note", "contributed to tension").
 PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
+# Verbs of decision: "decided to lift the curfew", "voted to impose sanctions" code the act decided on.
+DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -244,10 +246,23 @@ def _subject_actors(verb: Any, index: MentionIndex) -> list[str]:
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
     """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
-    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
+    if (verb.dep_ != "xcomp" or verb.head.pos_ != "VERB"
+            or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS | DECISION_VERBS):
         return False
     code = lexicon.lookup(verb.head.lemma_.lower())
     return code is not None and code[:2] in GOVERNING_ROOTS
+
+
+def _complement_carries(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> bool:
+    """A verb of commitment or decision whose infinitive complement codes an event yields to it; with an
+    uncoded complement ("pledged to work with Somalia") it codes itself."""
+    if verb.lemma_ in COMMISSIVE_VERBS:
+        comps = [c for c in verb.children if c.pos_ == "VERB" and is_infinitive_complement(c)]
+    elif verb.lemma_ in DECISION_VERBS:
+        comps = [c for c in verb.children if c.pos_ == "VERB" and c.dep_ == "xcomp"]
+    else:
+        return False
+    return any(_verb_event(c, index, lexicon, analysis) is not None for c in comps)
 
 
 def _stative(verb: Any) -> bool:
@@ -295,9 +310,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return None
     if _governed(verb, lexicon):
         return None
-    if verb.lemma_ in COMMISSIVE_VERBS and any(c.pos_ == "VERB" and is_infinitive_complement(c)
-                                               for c in verb.children):
-        return None  # the complement carries the event
+    if _complement_carries(verb, index, lexicon, analysis):
+        return None  # "vowed to fight", "decided to lift the curfew": the complement carries the event
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
     if _stative(verb):  # "Israel is opposed to French mediation": Israel opposes
