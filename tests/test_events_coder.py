@@ -179,3 +179,7 @@ def test_events_decision_codes_the_act_decided_on(context: Any) -> None:
 
 def test_events_commitment_to_an_uncoded_act_is_itself_the_intent(context: Any) -> None:
     assert _coded("Kenya pledged to work with Somalia.", context) == [("AGREE", "KEN", "SOM")]
+
+
+def test_events_calling_off_a_strike_eases_dissent_at_home(context: Any) -> None:
+    assert _coded("Kenyan doctors called off their strike on Friday.", context) == [("CONCEDE", "KEN", "KEN")]

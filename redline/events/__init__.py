@@ -49,7 +49,7 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
-DOMESTIC_CODES = frozenset({"137"})
+DOMESTIC_CODES = frozenset({"137", "082"})  # 082: calling off a strike eases dissent at home
 # Reported obligation: "X said that Y must drop its barriers" is X demanding of Y (CAMEO 10), not Y's act.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 DIRECTIVE_SPEECH = frozenset({"say", "declare", "state", "insist", "stress", "tell", "conclude", "announce", "add",
