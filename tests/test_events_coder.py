@@ -183,3 +183,8 @@ def test_events_commitment_to_an_uncoded_act_is_itself_the_intent(context: Any) 
 
 def test_events_calling_off_a_strike_eases_dissent_at_home(context: Any) -> None:
     assert _coded("Kenyan doctors called off their strike on Friday.", context) == [("CONCEDE", "KEN", "KEN")]
+
+
+def test_events_rare_past_form_is_read_by_its_regular_stem(context: Any) -> None:
+    assert _coded("Soldiers from Ethiopia cordoned off the roads leading into Eritrea.", context) == [
+        ("COERCE", "ETH", "ERI")]

@@ -303,7 +303,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     act = _readiness_complement(verb)
     if act is not None:
         return _readiness_event(verb, act, index, lexicon, analysis)
-    if verb.pos_ != "VERB" or (verb.lemma_ in SKIP_LEMMAS and not _object_pattern(verb, lexicon)):
+    lemma = lexicon.lemma_of(verb.lemma_, verb.text, verb.tag_)
+    if verb.pos_ != "VERB" or (lemma in SKIP_LEMMAS and not _object_pattern(verb, lexicon)):
         return None
     if (verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}  # spaCy tokens: compare by index
             and not _purpose_clause(verb)):
@@ -329,7 +330,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and not _stative(verb))]
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
-        found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
+        found = _prep_pattern(verb, lexicon) or lexicon.lookup(lemma, preps, nouns)
         found = STATIVE_CODES.get(verb.lemma_, found) if _stative(verb) else found
         refusal = _refusal(verb, nouns)
         refused = refusal is not None
@@ -409,7 +410,7 @@ def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
     for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for word in _object_words(pobj):
-                code = lexicon.entries.get((verb.lemma_.lower(), prep.lower_, word))
+                code = lexicon.entries.get((lexicon.lemma_of(verb.lemma_, verb.text, verb.tag_), prep.lower_, word))
                 if code is not None:
                     return code
     return None

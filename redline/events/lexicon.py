@@ -12,6 +12,7 @@ import csv
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from types import MappingProxyType
 
@@ -49,6 +50,24 @@ class VerbLexicon:
             if code is not None:
                 return code
         return None
+
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Every verb lemma with at least one pattern."""
+        return frozenset(key[0] for key in self.entries)
+
+    def lemma_of(self, lemma: str, word: str, tag: str) -> str:
+        """``lemma``, or the regular stem of ``word`` when the tagger's lemma is unknown and the stem is known:
+        lemmatizers guess at rare past forms ("cordoned" -> "cordone", "staged" -> "stag")."""
+        lemma = lemma.lower()
+        if lemma in self.lemmas:
+            return lemma
+        word = word.lower()
+        if tag not in {"VBD", "VBN"} or not word.endswith("ed"):
+            return lemma
+        stems = [word[:-2], word[:-1], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+        stems += [word[:-3] + "y"] if word.endswith("ied") else []
+        return next((s for s in stems if s in self.lemmas), lemma)
 
     def __len__(self) -> int:
         return len(self.entries)
