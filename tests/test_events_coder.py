@@ -188,3 +188,7 @@ def test_events_calling_off_a_strike_eases_dissent_at_home(context: Any) -> None
 def test_events_rare_past_form_is_read_by_its_regular_stem(context: Any) -> None:
     assert _coded("Soldiers from Ethiopia cordoned off the roads leading into Eritrea.", context) == [
         ("COERCE", "ETH", "ERI")]
+
+
+def test_events_renewing_ties_is_diplomatic_cooperation(context: Any) -> None:
+    assert _coded("Egypt renewed diplomatic ties with Qatar.", context) == [("SUPPORT", "EGY", "QAT")]
