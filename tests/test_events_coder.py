@@ -192,3 +192,8 @@ def test_events_rare_past_form_is_read_by_its_regular_stem(context: Any) -> None
 
 def test_events_renewing_ties_is_diplomatic_cooperation(context: Any) -> None:
     assert _coded("Egypt renewed diplomatic ties with Qatar.", context) == [("SUPPORT", "EGY", "QAT")]
+
+
+def test_events_release_of_hostages_by_unnamed_captors(context: Any) -> None:
+    assert _coded("Two French hostages were freed in Mali on Sunday.", context) == [("RETREAT", None, "FRA")]
+    assert _coded("The report was released on Monday in Kenya.", context) == []

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from redline.events.actors import MentionIndex, conjoined, country, object_tokens, subject_tokens
+from redline.events.actors import MentionIndex, agent_sectors, conjoined, country, object_tokens, subject_tokens
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
@@ -64,6 +64,8 @@ STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "re
 STATIVE_CODES = {"oppose": "120"}
 # Readiness that offers something ("is willing to send material"), unlike resolve ("is determined to recover").
 OFFERING_WORDS = frozenset({"willing", "ready", "prepared", "committed", "eager", "keen"})
+# People held captive whose release is news even when the captors are unnamed (besides the agents dictionary).
+HELD_PERSONS = frozenset({"hostage", "captive", "schoolgirl", "schoolboy", "schoolchild", "abductee"})
 # Withdrawal and demobilisation: in an agentless passive ("peacekeepers were pulled out") the forces act.
 WITHDRAWAL_CODES = frozenset({"0873", "0874", "166", "1661"})
 # A negated acceptance is a refusal (CAMEO 120): "would not accept the plan", "did not meet their demands".
@@ -352,12 +354,22 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = source or agent
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
-    if source is None and cameo[:2] not in FORCE_ROOTS:
+    if source is None and cameo[:2] not in FORCE_ROOTS and not _unattributed_release(verb, cameo, index):
         return None
     factuality = clause_modality(verb, negation=not refused)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+
+
+def _unattributed_release(verb: Any, cameo: str, index: MentionIndex) -> bool:
+    """Hostages "were freed" or "released" by unnamed captors: like force, a release of persons is reported
+    without its agent, and codes against the freed or the place ("the film was released" is no release)."""
+    if cameo[:3] != "084" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    freed = [c for c in verb.children if c.dep_ == "nsubjpass"][:1]
+    return any(t.lemma_.lower() in HELD_PERSONS or t.lemma_.lower() in agent_sectors()
+               or (t.i in index.by_token and index.by_token[t.i].type in {"ACTOR", "PERSON"}) for t in freed)
 
 
 def _agentless_passive(verb: Any) -> bool:
