@@ -197,3 +197,8 @@ def test_events_renewing_ties_is_diplomatic_cooperation(context: Any) -> None:
 def test_events_release_of_hostages_by_unnamed_captors(context: Any) -> None:
     assert _coded("Two French hostages were freed in Mali on Sunday.", context) == [("RETREAT", None, "FRA")]
     assert _coded("The report was released on Monday in Kenya.", context) == []
+
+
+def test_events_object_noun_of_a_denial_is_not_the_subjects_act(context: Any) -> None:
+    assert ("ACCUSE", "EGY", None) not in _coded("Egypt denied accusations of torture.", context)
+    assert _coded("Pakistan made allegations against Afghanistan.", context) == [("ACCUSE", "PAK", "AFG")]

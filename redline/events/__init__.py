@@ -45,7 +45,8 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "step", "ramp", "continue", "resume", "make", "unleash", "intensify", "escalate",
                          "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
                          "complete", "express", "voice", "lodge", "issue", "file", "extend", "renew", "reiterate",
-                         "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
+                         "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer", "tighten",
+                         "use", "employ", "enforce"})
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
@@ -456,7 +457,7 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     source = index.actor(owners)
     governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
     agent = None
-    if source is None and noun.dep_ == "dobj":
+    if source is None and noun.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:  # not "denied accusations"
         subj = subject_tokens(governor)
         source = index.actor(subj)
         agent = index.agent(subj, governor) if source is None else None
