@@ -226,6 +226,13 @@ def _obligation_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, ana
     return [e for e in events if e is not None]
 
 
+def _head_actor(tokens: list[Any], index: MentionIndex) -> str | None:
+    """The actor the phrase's head names ("NATO-member Norway" is Norway), if it names one."""
+    head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), None)
+    m = index.by_token.get(head.i) if head is not None else None
+    return m.code if m is not None and m.type in {"ACTOR", "PERSON"} and m.code else None
+
+
 def _subject_actors(verb: Any, index: MentionIndex) -> list[str]:
     """Actors the clause's subject names by its head ("China", "US and British forces"), not actors merely
     mentioned inside it ("immigration to France", "talks with China")."""
@@ -294,7 +301,7 @@ def _readiness_event(word: Any, act: Any, index: MentionIndex, lexicon: VerbLexi
     if word.lower_ not in OFFERING_WORDS or _verb_event(act, index, lexicon, analysis) is not None:
         return None
     subj = subject_tokens(word) or [t for c in word.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    source = index.actor(subj)
+    source = _head_actor(subj, index) or index.actor(subj)
     if source is None:
         return None
     target = index.actor(object_tokens(act)) or index.actor([t for t in act.subtree if t not in subj])
