@@ -348,7 +348,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         if found is None:
             return None
         cameo = found
-        target = index.actor(objs)
+        target = index.actor(objs) or _particle_object(verb, lemma, index, lexicon)
         if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
             target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
@@ -411,6 +411,13 @@ def _refusal(verb: Any, nouns: list[str]) -> str | None:
     if lemma in ACCEPTING_VERBS or (lemma in FULFILLING_VERBS and any(n in DEMAND_NOUNS for n in nouns)):
         return "120"
     return None
+
+
+def _particle_object(verb: Any, lemma: str, index: MentionIndex, lexicon: VerbLexicon) -> str | None:
+    """The object of a particle the parser read as a preposition ("cordoned off the roads into X"): the
+    lexicon knows the verb with that particle."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_, "") in lexicon.entries]
+    return index.actor([t for c in preps for t in c.subtree])
 
 
 def _purpose_clause(verb: Any) -> bool:
