@@ -202,3 +202,8 @@ def test_events_release_of_hostages_by_unnamed_captors(context: Any) -> None:
 def test_events_object_noun_of_a_denial_is_not_the_subjects_act(context: Any) -> None:
     assert ("ACCUSE", "EGY", None) not in _coded("Egypt denied accusations of torture.", context)
     assert _coded("Israel tightened the blockade on Gaza.", context) == [("COERCE", "ISR", "PSE")]
+
+
+def test_events_sharing_intelligence_is_cooperation(context: Any) -> None:
+    assert _coded("Pakistan has been sharing intelligence with the United States.", context) == [
+        ("COOPERATE", "PAK", "USA")]
