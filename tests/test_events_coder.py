@@ -207,3 +207,9 @@ def test_events_object_noun_of_a_denial_is_not_the_subjects_act(context: Any) ->
 def test_events_sharing_intelligence_is_cooperation(context: Any) -> None:
     assert _coded("Pakistan has been sharing intelligence with the United States.", context) == [
         ("COOPERATE", "PAK", "USA")]
+
+
+def test_events_directive_to_an_addressee_is_a_demand(context: Any) -> None:
+    assert _coded("The United States wants Pakistan to arrest the militants.", context) == [
+        ("REQUEST", "USA", "PAK")]
+    assert _coded("Kenya told Somalia to stop the raids.", context) == [("REQUEST", "KEN", "SOM")]

@@ -55,6 +55,10 @@ DOMESTIC_CODES = frozenset({"137", "082"})  # 082: calling off a strike eases di
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 DIRECTIVE_SPEECH = frozenset({"say", "declare", "state", "insist", "stress", "tell", "conclude", "announce", "add",
                               "write", "reiterate", "warn", "argue", "maintain", "emphasize", "emphasise", "assert"})
+# Adverbial particles the parser may read as prepositions ("cordoned off the roads").
+PARTICLES = frozenset({"off", "out", "down", "up", "over", "back", "away"})
+# Verbs that direct an addressee to act ("told Somalia to stop", "wants Pakistan to arrest"): a demand.
+DIRECTIVE_VERBS = frozenset({"tell", "want", "instruct", "direct", "wish", "advise", "encourage", "challenge"})
 # The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
 DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "103", "CONCEDE": "105",
                 "RETREAT": "105", "CONSULT": "106"}
@@ -174,8 +178,9 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     """The event of a verb, once per member of a compound subject ("A and B agreed" is coded both ways) or of
     a compound object ("defended Iraq and Libya")."""
-    if _obligation_speaker(verb) is not None:
-        return _obligation_events(verb, index, lexicon, analysis)
+    frame = _demand_frame(verb)
+    if frame is not None:
+        return _demand_events(verb, *frame, index, lexicon, analysis)
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
@@ -195,23 +200,30 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     return events
 
 
-def _obligation_speaker(verb: Any) -> Any | None:
-    """The speech verb of a reported obligation ("X declared that Y must drop ..."), or None."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in DIRECTIVE_SPEECH:
+def _demand_frame(verb: Any) -> tuple[Any, list[Any]] | None:
+    """(demanding verb, addressee heads) when ``verb`` is what a speaker demands rather than an act: a reported
+    obligation ("X declared that Y must drop ...") or a directive ("X told Y to stop", "X wants Y to arrest")."""
+    head = verb.head
+    if head.i == verb.i:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
-        return None
-    return verb.head
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "ccomp" and head.lemma_ in DIRECTIVE_SPEECH and aux & OBLIGATION_MODALS:
+        return head, subjects
+    if verb.dep_ in {"ccomp", "xcomp"} and head.lemma_ in DIRECTIVE_VERBS and "to" in aux:
+        addressees = [c for c in head.children if c.dep_ in {"dobj", "dative"}] or subjects
+        return (head, addressees) if addressees else None  # "Japan wants to strengthen ties": its own act
+    return None
 
 
-def _obligation_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
-    """A reported obligation is a demand (CAMEO 10) from the speaker to each member of the clause's subject;
-    an obligation the speaker lays on itself ("Britain said it must act") is no demand."""
-    speaker = verb.head
+def _demand_events(verb: Any, speaker: Any, addressees: list[Any], index: MentionIndex, lexicon: VerbLexicon,
+                   analysis: Analysis) -> list[Event]:
+    """A demand (CAMEO 10) from the speaker to each actor the addressee names by its head; the demanded act
+    is not asserted, and an obligation the speaker lays on itself ("Britain said it must act") is no demand."""
     source = index.actor(subject_tokens(speaker))
     if source is None:
         return []
-    targets = [t for t in _subject_actors(verb, index) if country(t) != country(source)]
+    targets = [t for t in _head_actors(addressees, index) if country(t) != country(source)]
     if not targets:
         return []
     preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
@@ -233,10 +245,10 @@ def _head_actor(tokens: list[Any], index: MentionIndex) -> str | None:
     return m.code if m is not None and m.type in {"ACTOR", "PERSON"} and m.code else None
 
 
-def _subject_actors(verb: Any, index: MentionIndex) -> list[str]:
-    """Actors the clause's subject names by its head ("China", "US and British forces"), not actors merely
-    mentioned inside it ("immigration to France", "talks with China")."""
-    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+def _head_actors(heads: list[Any], index: MentionIndex) -> list[str]:
+    """Actors noun phrases name by their heads ("China", "US and British forces"), not actors merely mentioned
+    inside them ("immigration to France", "talks with China")."""
+    heads = list(heads)
     # "US and British forces": a coordinated modifier names the actors of its head
     heads += [m for h in heads for m in h.children if m.dep_ in {"nmod", "compound", "amod"}
               and any(c.dep_ == "conj" for c in m.children)]
@@ -416,7 +428,8 @@ def _refusal(verb: Any, nouns: list[str]) -> str | None:
 def _particle_object(verb: Any, lemma: str, index: MentionIndex, lexicon: VerbLexicon) -> str | None:
     """The object of a particle the parser read as a preposition ("cordoned off the roads into X"): the
     lexicon knows the verb with that particle."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_, "") in lexicon.entries]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTICLES
+             and (lemma, c.lower_, "") in lexicon.entries]
     return index.actor([t for c in preps for t in c.subtree])
 
 
