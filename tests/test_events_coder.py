@@ -111,3 +111,8 @@ def test_events_curfew_without_a_foreign_target_is_domestic(context: Any) -> Non
 def test_events_compound_object_codes_each_target(context: Any) -> None:
     assert _coded("Egypt praised Jordan and Qatar for their mediation.", context) == [
         ("SUPPORT", "EGY", "JOR"), ("SUPPORT", "EGY", "QAT")]
+
+
+def test_events_named_official_before_a_later_state_is_the_target(context: Any) -> None:
+    assert _coded("Kenyan diplomats held talks with President Emmanuel Macron at a dinner hosted by the embassy "
+                  "of Ghana.", context) == [("CONSULT", "KEN-GOV", "FRA-GOV")]

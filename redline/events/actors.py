@@ -43,12 +43,13 @@ class MentionIndex:
         return seen
 
     def actor(self, tokens: Iterable[Any]) -> str | None:
-        """The first actor code among the tokens: an actor, an official's affiliation, or a place's country."""
+        """The first actor code among the tokens in text order (an actor, or an official's affiliation), else a
+        place's country: "a meeting with President Obama at a lunch hosted by the ambassador of Morocco" is
+        with Obama, whose name comes first, not with the state named further on."""
         found = [m for m in self.mentions_in(tokens) if m.attr("kind") not in REPORTERS]
-        for kind in ("ACTOR", "PERSON"):
-            for m in found:
-                if m.type == kind and m.code:
-                    return m.code
+        for m in found:
+            if m.type in {"ACTOR", "PERSON"} and m.code:
+                return m.code
         for m in found:
             if m.type == "PLACE" and m.geo is not None:
                 return m.geo.country
