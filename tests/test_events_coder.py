@@ -116,3 +116,8 @@ def test_events_compound_object_codes_each_target(context: Any) -> None:
 def test_events_named_official_before_a_later_state_is_the_target(context: Any) -> None:
     assert _coded("Kenyan diplomats held talks with President Emmanuel Macron at a dinner hosted by the embassy "
                   "of Ghana.", context) == [("CONSULT", "KEN-GOV", "FRA-GOV")]
+
+
+def test_events_compound_subject_members_are_its_conjuncts_not_their_setting(context: Any) -> None:
+    assert _coded("The Armenian and Azerbaijani delegations in Georgia agreed to exchange prisoners.", context) == [
+        ("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")]

@@ -137,16 +137,29 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     if len(targets) > 1:
         return [replace(event, target=t) for t in targets if country(t) != country(event.source)]
     subj = subject_tokens(verb)
-    sources = index.actors(subj) if conjoined(subj) else []
+    sources = index.members(subj) if conjoined(subj) else []
     if len(sources) < 2:
         return [event]
+    named = _named_target(verb, subj, index, event.target)
     events = []
     for source in sources:
         others = [s for s in sources if s != source]
-        target = event.target if event.target and country(event.target) not in map(country, sources) else None
+        target = event.target if named and country(event.target) not in map(country, sources) else None
         for t in ([target] if target else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _named_target(verb: Any, subj: list[Any], index: MentionIndex, target: str | None) -> bool:
+    """The target is an actor the clause names outside its subject, not the place where it acted: the
+    Armenian and Azerbaijani delegations "in Georgia" agreed with each other, not with Georgia."""
+    if target is None:
+        return False
+    inside = {t.i for t in subj}
+    toks = [t for t in verb.subtree if t.i not in inside]
+    places = {m.id for m in index.places(toks)}
+    return any(m.code and country(m.code) == country(target) and m.id not in places
+               for m in index.mentions_in(toks) if m.type in {"ACTOR", "PERSON"})
 
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:

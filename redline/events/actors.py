@@ -55,14 +55,29 @@ class MentionIndex:
                 return m.geo.country
         return None
 
-    def actors(self, tokens: Iterable[Any]) -> list[str]:
-        """Every distinct actor (by country) among the tokens, in text order: the members of a compound."""
+    def members(self, tokens: list[Any]) -> list[str]:
+        """The actors of a coordination among the tokens, one per conjunct, in text order (by country).
+
+        Only the conjuncts count: "the Turkish and Greek sides of Cyprus" are Turkey and Greece, and Cyprus,
+        which the phrase names as the place of both, is not a third member.
+        """
+        cc = next((t for t in tokens if t.dep_ == "cc" and t.lower_ in {"and", "&"}), None)
+        if cc is None:
+            return []
+        first = cc.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        conjuncts, stack = [], [first]
+        while stack:
+            tok = stack.pop()
+            conjuncts.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
         found: list[str] = []
-        for m in self.mentions_in(tokens):
-            if m.attr("kind") in REPORTERS or m.type not in {"ACTOR", "PERSON"} or not m.code:
-                continue
-            if all(country(c) != country(m.code) for c in found):
-                found.append(m.code)
+        for tok in sorted(conjuncts, key=lambda t: t.i):
+            own = [t for c in tok.children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
+            code = self.actor([tok, *own]) if self.mentions_in([tok, *own]) else None
+            if code is not None and all(country(c) != country(code) for c in found):
+                found.append(code)
         return found
 
     def coordinated(self, tokens: list[Any], code: str | None) -> list[str]:
