@@ -121,3 +121,8 @@ def test_events_named_official_before_a_later_state_is_the_target(context: Any) 
 def test_events_compound_subject_members_are_its_conjuncts_not_their_setting(context: Any) -> None:
     assert _coded("The Armenian and Azerbaijani delegations in Georgia agreed to exchange prisoners.", context) == [
         ("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")]
+
+
+def test_events_compound_object_of_a_complement_codes_each_target(context: Any) -> None:
+    assert _coded("The European Union agreed to send food aid to Sudan and Chad.", context) == [
+        ("AGREE", "EU", "SDN"), ("AGREE", "EU", "TCD")]

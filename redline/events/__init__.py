@@ -133,7 +133,7 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
-    targets = index.coordinated(object_tokens(verb), event.target)  # "defended Iraq and Libya"
+    targets = index.coordinated(_target_scope(verb), event.target)  # "defended Iraq and Libya"
     if len(targets) > 1:
         return [replace(event, target=t) for t in targets if country(t) != country(event.source)]
     subj = subject_tokens(verb)
@@ -148,6 +148,18 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         for t in ([target] if target else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _target_scope(verb: Any) -> list[Any]:
+    """Where a verb's target is named: its objects, then those of its complement ("threatened to deliver
+    blows to the United States and Israel") and the subject of a that-clause ("demanded that X and Y ...")."""
+    toks = object_tokens(verb)
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            toks += object_tokens(c)
+        elif c.dep_ == "ccomp":
+            toks += subject_tokens(c)
+    return toks
 
 
 def _named_target(verb: Any, subj: list[Any], index: MentionIndex, target: str | None) -> bool:

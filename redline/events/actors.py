@@ -87,6 +87,9 @@ class MentionIndex:
         first = next((t for t in tokens if (m := self.by_token.get(t.i)) is not None and m.code == code), None)
         if first is None:
             return []
+        mention = self.by_token[first.i]
+        while first.head.i != first.i and self.by_token.get(first.head.i) is mention:  # "United" -> "States"
+            first = first.head
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         members, stack = [], [first]
