@@ -126,3 +126,10 @@ def test_events_compound_subject_members_are_its_conjuncts_not_their_setting(con
 def test_events_compound_object_of_a_complement_codes_each_target(context: Any) -> None:
     assert _coded("The European Union agreed to send food aid to Sudan and Chad.", context) == [
         ("AGREE", "EU", "SDN"), ("AGREE", "EU", "TCD")]
+
+
+def test_events_sentence_duplicates_fold_into_the_fuller_event(context: Any) -> None:
+    assert _coded("Hezbollah threatened to launch rockets at the United States and Saudi Arabia.", context) == [
+        ("THREATEN", "HEZ", "USA"), ("THREATEN", "HEZ", "SAU")]
+    assert _coded("Karim Benali, Algeria's best-known dissident, staged a hunger strike in jail in protest "
+                  "against abuses by Algerian security forces.", context) == [("PROTEST", "DZA", "DZA")]

@@ -390,6 +390,19 @@ def _threat_events(analysis: Analysis) -> list[Event]:
     return events
 
 
+def _fuller(k: tuple[str | None, ...], key: tuple[str | None, ...], kept: Event, e: Event) -> bool:
+    """Event ``kept`` (key ``k``) says what ``e`` says and more, so ``e`` folds into it: a named target, a
+    location, or (for the same sentence) a named source ("staged a hunger strike in protest against ...")."""
+    if k[0] != key[0]:
+        return False
+    if key[2] is None and k[1] == key[1] and k[2] is not None and (key[3] is None or k[3] in {None, key[3]}):
+        return True
+    if key[3] is None and k[1:3] == key[1:3] and k[3] is not None:
+        return True
+    return (key[1] is None and k[1] is not None and k[2:] == key[2:]
+            and any(x in kept.evidence for x in e.evidence))
+
+
 def _merge(events: list[Event]) -> tuple[Event, ...]:
     """One event per (type, source country, target country, location); evidence and weapons are pooled."""
     merged: dict[tuple[str, str | None, str | None, str | None], Event] = {}
@@ -404,12 +417,10 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
         else:
             merged[key] = e
     for key, e in list(merged.items()):
-        if e.target is None:
-            fuller = [k for k in merged if k != key and k[:2] == key[:2] and k[2] is not None
-                      and (key[3] is None or k[3] in {None, key[3]})]
-            if fuller:
-                old = merged[fuller[0]]
-                merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
-                    x for x in e.evidence if x not in old.evidence))
-                del merged[key]
+        fuller = [k for k in merged if k != key and _fuller(k, key, merged[k], e)]
+        if fuller:
+            old = merged[fuller[0]]
+            merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
+                x for x in e.evidence if x not in old.evidence))
+            del merged[key]
     return tuple(replace(e, id=f"e{n + 1}") for n, e in enumerate(merged.values()))
