@@ -133,3 +133,10 @@ def test_events_sentence_duplicates_fold_into_the_fuller_event(context: Any) -> 
         ("THREATEN", "HEZ", "USA"), ("THREATEN", "HEZ", "SAU")]
     assert _coded("Karim Benali, Algeria's best-known dissident, staged a hunger strike in jail in protest "
                   "against abuses by Algerian security forces.", context) == [("PROTEST", "DZA", "DZA")]
+
+
+def test_events_unmarked_person_or_group_object_is_domestic(context: Any) -> None:
+    assert _coded("A Kenyan court on Monday ordered opposition leader Raila Odinga to appear for questioning.",
+                  context) == [("REQUEST", "KEN", "KEN")]
+    assert _coded("Egyptian security forces have warned that they will not tolerate a march by students.",
+                  context) == [("THREATEN", "EGY", "EGY")]

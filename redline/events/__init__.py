@@ -224,7 +224,21 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     factuality = clause_modality(verb)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
-    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+    heads = _object_heads(verb)
+    if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
+        heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
+        heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
+    home = target is None and index.unmarked_party(heads)  # "ordered former president Menem"
+    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
+                  home=home)
+
+
+def _object_heads(verb: Any) -> list[Any]:
+    """The heads of the verb's object and of its targeting prepositional objects."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    heads += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "to", "with"}
+              for t in c.children if t.dep_ == "pobj"]
+    return heads
 
 
 def _consequence(verb: Any) -> bool:
@@ -293,8 +307,9 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
 
 def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, source: str | None,
            target: str | None, weapons: list[Mention], factuality: str,
-           scope: list[Any] | None = None, domestic: bool = False) -> Event | None:
-    """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country."""
+           scope: list[Any] | None = None, domestic: bool = False, home: bool = False) -> Event | None:
+    """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country, and
+    an act on a person or group with no country of its own (``home``) targets the actor's country."""
     try:
         ptype, mode, _context = plover_of(cameo)
     except KeyError:
@@ -308,10 +323,10 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     if target is None and place is not None and place.geo is not None:
         if domestic or country(source) != place.geo.country:
             target = place.geo.country
-    if target is None and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
-        home = country(source)
-        if home is not None and len(home) == 3 and home.isalpha() and home.isupper():
-            target = home  # a protest, curfew or ban with no foreign target names the actor's own country
+    if target is None and (home or ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
+        own = country(source)
+        if own is not None and len(own) == 3 and own.isalpha() and own.isupper():
+            target = own  # a protest, curfew or ban with no foreign target names the actor's own country
     if source is None and target is None:
         return None
     sent = head.sent

@@ -137,6 +137,28 @@ class MentionIndex:
         suffix = AGENT_SECTORS.get(sector[:3])
         return f"{place}-{suffix}" if suffix else place
 
+    def unmarked_party(self, heads: Iterable[Any]) -> bool:
+        """A head names a person or group with no country of its own: an agent noun ("workers", "the
+        opposition leader") or an uncoded person with a title ("former president Carlos Menem"); a noun
+        event counts by its agent ("rallies by the group"). Such a party is a domestic one (PLOVER codes it
+        by the country it lives in)."""
+        for head in heads:
+            if self.actor(head.subtree) is not None:
+                continue
+            if head.pos_ == "PROPN":
+                person = self.by_token.get(head.i)
+                titles = [c for c in head.children if c.dep_ in {"compound", "appos"} and c.pos_ in {"NOUN", "PROPN"}]
+                if person is not None and person.type == "PERSON" and any(_agent_sector(t) for t in titles):
+                    return True
+                continue
+            if head.pos_ != "NOUN":
+                continue
+            inner = [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}
+                     for t in c.children if t.dep_ == "pobj"]
+            if _agent_sector(head) or any(_agent_sector(t) for t in inner if t.pos_ == "NOUN"):
+                return True
+        return False
+
     def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
 
