@@ -140,3 +140,8 @@ def test_events_unmarked_person_or_group_object_is_domestic(context: Any) -> Non
                   context) == [("REQUEST", "KEN", "KEN")]
     assert _coded("Egyptian security forces have warned that they will not tolerate a march by students.",
                   context) == [("THREATEN", "EGY", "EGY")]
+
+
+def test_events_gathering_for_a_protest_is_the_protest(context: Any) -> None:
+    assert _coded("Thousands of students gathered for a rally in Dhaka on Friday.", context) == [
+        ("PROTEST", "BGD", "BGD")]

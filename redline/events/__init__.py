@@ -43,6 +43,8 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
+# Verbs of gathering whose "for" object is the event the crowd came for ("converged for a rally").
+GATHER_VERBS = frozenset({"converge", "gather", "assemble", "congregate", "mass", "rally", "turn"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
@@ -85,19 +87,32 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in by_verb:
             continue
-        carried = tok.dep_ == "dobj" and tok.head.i in main and tok.head.lemma_ in LIGHT_VERBS
+        carrier = _carrier(tok)
+        at = carrier.i if carrier is not None else -1
+        carried = at in main
         # a light verb's pattern with this object ("lodged a protest": 110) is more specific than the noun
-        if carried and tok.head.i in by_verb and _has_object_pattern(tok.head, tok, lexicon):
+        if carried and at in by_verb and _has_object_pattern(carrier, tok, lexicon):
             continue
         if not (carried or not primary):
             continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
-            if carried and tok.head.i in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
-                verb_events = by_verb[tok.head.i]
+            if carried and at in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
+                verb_events = by_verb[at]
                 chosen = [e for e in chosen if not any(e is v for v in verb_events)]
             chosen.append(noun)
     return chosen
+
+
+def _carrier(noun: Any) -> Any | None:
+    """The verb that carries a noun event: a light verb's object ("mounted an invasion") or the purpose of a
+    gathering ("thousands converged for a rally")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_ in GATHER_VERBS:
+        return prep.head
+    return None
 
 
 def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
@@ -284,9 +299,10 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
     owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
     source = index.actor(owners)
-    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
+    carrier = _carrier(noun)
+    governor = carrier if carrier is not None else noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
     agent = None
-    if source is None and noun.dep_ == "dobj":
+    if source is None and (noun.dep_ == "dobj" or carrier is not None):
         subj = subject_tokens(governor)
         source = index.actor(subj)
         agent = index.agent(subj, governor) if source is None else None
