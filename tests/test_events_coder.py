@@ -145,3 +145,9 @@ def test_events_unmarked_person_or_group_object_is_domestic(context: Any) -> Non
 def test_events_gathering_for_a_protest_is_the_protest(context: Any) -> None:
     assert _coded("Thousands of students gathered for a rally in Dhaka on Friday.", context) == [
         ("PROTEST", "BGD", "BGD")]
+
+
+def test_events_plural_demonym_is_its_country_but_an_ethnic_community_is_where_it_lives(context: Any) -> None:
+    assert _coded("Hundreds of Iraqis marched to protest against the government in Basra.", context) == [
+        ("PROTEST", "IRQ", "IRQ")]
+    assert _coded("Ethnic Albanians in Macedonia blocked roads on Monday.", context) == [("PROTEST", "MKD", "MKD")]

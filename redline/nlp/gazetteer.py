@@ -134,6 +134,9 @@ def _load(min_city_population: int) -> Gazetteer:
     for r in rows:
         if r["kind"] == "state":
             actors[r["alias"]] = _state(r["alias"], r["code"], r["canonical"], places)
+            plural = _plural_demonym(r["alias"], actors[r["alias"]])
+            if plural is not None and plural not in actors:
+                actors[plural] = Actor(r["code"], r["canonical"], "state", None)
             continue
         actors[r["alias"]] = Actor(r["code"], r["canonical"], r["kind"], None)
         if r["kind"] == "government" and places.is_capital(r["alias"], r["code"].split("-")[0]):
@@ -149,6 +152,15 @@ def _load(min_city_population: int) -> Gazetteer:
         for alias in r["aliases"].split("|"):
             weapons[alias] = weapon
     return Gazetteer(actors, officials, weapons, places, _code_names(rows, actors), frozenset(metonyms))
+
+
+def _plural_demonym(alias: str, actor: Actor) -> str | None:
+    """The people of a demonym, who act for their country in news ("Thousands of Nigerians rallied"):
+    "Nigerian" -> "Nigerians", "Iraqi" -> "Iraqis". Demonyms are the state aliases that name no place;
+    those ending in a sibilant ("British", "Swiss", "Chinese") have no -s plural."""
+    if actor.geo is not None or not alias[-1:].isalpha() or alias[-1] in "shxze":
+        return None
+    return f"{alias}s"
 
 
 def _state(alias: str, code: str, canonical: str, places: PlaceIndex) -> Actor:
@@ -274,6 +286,8 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 continue
             if group == "A":
                 a = gaz.actors[alias]
+                if a.kind == "state" and a.geo is None and start > 0 and doc[start - 1].lower_ == "ethnic":
+                    continue  # "ethnic Albanians in Serbia" are a community of Serbia, not Albania's state
                 out.append(_Candidate(start, end, "actor", "ACTOR", a.canonical, a.code, a.geo, (("kind", a.kind),)))
             elif group == "O":
                 o = gaz.officials[alias]
