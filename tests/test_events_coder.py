@@ -151,3 +151,10 @@ def test_events_plural_demonym_is_its_country_but_an_ethnic_community_is_where_i
     assert _coded("Hundreds of Iraqis marched to protest against the government in Basra.", context) == [
         ("PROTEST", "IRQ", "IRQ")]
     assert _coded("Ethnic Albanians in Macedonia blocked roads on Monday.", context) == [("PROTEST", "MKD", "MKD")]
+
+
+def test_events_conversation_is_coded_both_ways(context: Any) -> None:
+    assert _coded("Iran held talks with Iraq on Monday.", context) == [
+        ("CONSULT", "IRN", "IRQ"), ("CONSULT", "IRQ", "IRN")]
+    assert _coded("Senegal's president visited Mali on Monday.", context)[0][:2] == ("CONSULT", "SEN-GOV")
+    assert len(_coded("Senegal's president visited Mali on Monday.", context)) == 1

@@ -43,6 +43,9 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
+# A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
+CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "confer", "converse", "negotiate"})
+CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
 # Verbs of gathering whose "for" object is the event the crowd came for ("converged for a rally").
 GATHER_VERBS = frozenset({"converge", "gather", "assemble", "congregate", "mass", "rally", "turn"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
@@ -154,7 +157,7 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     subj = subject_tokens(verb)
     sources = index.members(subj) if conjoined(subj) else []
     if len(sources) < 2:
-        return [event]
+        return [event, *_reciprocal(verb, event)]
     named = _named_target(verb, subj, index, event.target)
     events = []
     for source in sources:
@@ -163,6 +166,15 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         for t in ([target] if target else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _reciprocal(verb: Any, event: Event) -> list[Event]:
+    """A conversation goes both ways: "X telephoned Y", "X held talks with Y" is also Y consulting X."""
+    if event.type != "CONSULT" or event.target is None or country(event.target) == country(event.source):
+        return []
+    talk = verb.lemma_ in CONVERSATION_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CONVERSATION_NOUNS for c in verb.children)
+    return [replace(event, source=event.target, target=event.source)] if talk and event.source else []
 
 
 def _target_scope(verb: Any) -> list[Any]:
