@@ -158,3 +158,9 @@ def test_events_conversation_is_coded_both_ways(context: Any) -> None:
         ("CONSULT", "IRN", "IRQ"), ("CONSULT", "IRQ", "IRN")]
     assert _coded("Senegal's president visited Mali on Monday.", context)[0][:2] == ("CONSULT", "SEN-GOV")
     assert len(_coded("Senegal's president visited Mali on Monday.", context)) == 1
+
+
+def test_events_reporters_place_is_not_the_events_place(context: Any) -> None:
+    events = code_sentence("Somali militants exploded a bomb in a market, diplomats in neighbouring Kenya said.",
+                           "2024-01-01", context, "test")
+    assert [(e.type, e.source, e.target, e.location) for e in events] == [("ASSAULT", "SOM", None, None)]
