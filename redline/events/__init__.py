@@ -243,6 +243,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
             target = index.actor([t for c in verb.children if c.dep_ == "ccomp" for t in subject_tokens(c)])
+        if target is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "shelled camps of X, killing 50"
+            target = index.actor(object_tokens(verb.head))
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
