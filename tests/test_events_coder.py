@@ -169,3 +169,8 @@ def test_events_reporters_place_is_not_the_events_place(context: Any) -> None:
 def test_events_participle_of_consequence_keeps_its_clause_target(context: Any) -> None:
     assert _coded("Sudanese forces launched artillery, mortar and rocket fire against Chadian rebel camps on "
                   "Monday, killing 30.", context) == [("ASSAULT", "SDN-MIL", "TCD")]
+
+
+def test_events_countries_of_the_united_kingdom_are_british_places(context: Any) -> None:
+    assert _coded("The British army imposed a curfew in Northern Ireland on Monday.", context) == [
+        ("COERCE", "GBR-MIL", "GBR")]
