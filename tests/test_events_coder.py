@@ -114,7 +114,7 @@ def test_events_compound_object_codes_each_target(context: Any) -> None:
 
 
 def test_events_named_official_before_a_later_state_is_the_target(context: Any) -> None:
-    assert _coded("Kenyan diplomats held talks with President Emmanuel Macron at a dinner hosted by the embassy "
+    assert _coded("Kenyan diplomats held a meeting with President Emmanuel Macron at a dinner hosted by the embassy "
                   "of Ghana.", context) == [("CONSULT", "KEN-GOV", "FRA-GOV")]
 
 
