@@ -174,3 +174,8 @@ def test_events_participle_of_consequence_keeps_its_clause_target(context: Any) 
 def test_events_countries_of_the_united_kingdom_are_british_places(context: Any) -> None:
     assert _coded("The British army imposed a curfew in Northern Ireland on Monday.", context) == [
         ("COERCE", "GBR-MIL", "GBR")]
+
+
+def test_events_complaint_to_a_third_party_targets_whom_it_is_about(context: Any) -> None:
+    assert _coded("Syria complained to the Arab League on Sunday about Turkish shelling of its border towns.",
+                  context) == [("ACCUSE", "SYR", "TUR")]

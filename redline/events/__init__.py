@@ -245,6 +245,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = index.actor([t for c in verb.children if c.dep_ == "ccomp" for t in subject_tokens(c)])
         if target is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "shelled camps of X, killing 50"
             target = index.actor(object_tokens(verb.head))
+        if cameo[:2] == "11":
+            target = _grievance(verb, index) or target
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
@@ -270,6 +272,17 @@ def _object_heads(verb: Any) -> list[Any]:
     heads += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "to", "with"}
               for t in c.children if t.dep_ == "pobj"]
     return heads
+
+
+def _grievance(verb: Any, index: MentionIndex) -> str | None:
+    """A complaint addressed to a third party targets whom it is about: "Lebanon complained to the United
+    Nations over Israeli air raids" accuses Israel. A direct object ("accused Israel") comes first."""
+    if any(c.dep_ in {"dobj", "dative"} and index.actor(c.subtree) for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return None
+    return index.actor([t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"over", "about"}
+                        for t in c.subtree])
 
 
 def _consequence(verb: Any) -> bool:
