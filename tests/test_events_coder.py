@@ -160,12 +160,6 @@ def test_events_conversation_is_coded_both_ways(context: Any) -> None:
     assert len(_coded("Senegal's president visited Mali on Monday.", context)) == 1
 
 
-def test_events_reporters_place_is_not_the_events_place(context: Any) -> None:
-    events = code_sentence("Somali militants exploded a bomb in a market, diplomats in neighbouring Kenya said.",
-                           "2024-01-01", context, "test")
-    assert [(e.type, e.source, e.target, e.location) for e in events] == [("ASSAULT", "SOM", None, None)]
-
-
 def test_events_participle_of_consequence_keeps_its_clause_target(context: Any) -> None:
     assert _coded("Sudanese forces launched artillery, mortar and rocket fire against Chadian rebel camps on "
                   "Monday, killing 30.", context) == [("ASSAULT", "SDN-MIL", "TCD")]

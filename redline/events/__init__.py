@@ -46,8 +46,6 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
 CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "confer", "converse", "negotiate"})
 CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
-# Verbs that attribute a report to its source ("sources in Pakistan said").
-REPORTING_VERBS = frozenset({"say", "report", "tell", "announce", "add", "claim", "state", "quote"})
 # Verbs of gathering whose "for" object is the event the crowd came for ("converged for a rally").
 GATHER_VERBS = frozenset({"converge", "gather", "assemble", "congregate", "mass", "rally", "turn"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
@@ -363,7 +361,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     places = index.places(tokens)
     if head.dep_ == "relcl" and index.places([head.head]):
         places = index.places(head.sent)  # "around Kurakhovo in Donetsk, where forces advance"
-    places = places or index.places(_reported(head.sent))
+    places = places or index.places(head.sent)
     place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
     if target is None and place is not None and place.geo is not None:
         if domestic or country(source) != place.geo.country:
@@ -399,17 +397,6 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         date=published,
         text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
     )
-
-
-def _reported(sent: Any) -> list[Any]:
-    """The sentence without the reporter of its attribution: "diplomatic sources in neighbouring Pakistan
-    said" place the sources, not the event they report."""
-    skipped: set[int] = set()
-    for tok in sent:
-        if tok.lemma_ in REPORTING_VERBS and tok.pos_ == "VERB":
-            heads = [c for c in tok.children if c.dep_ in {"nsubj", "agent"}]
-            skipped.update(t.i for h in heads for t in h.subtree)
-    return [t for t in sent if t.i not in skipped]
 
 
 def _sentence_date(analysis: Analysis, start: int, end: int) -> str | None:
