@@ -44,7 +44,7 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 # A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
-CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "confer", "converse", "negotiate"})
+CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "converse", "negotiate"})  # not "confer" (an honour)
 CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
 # Verbs of gathering whose "for" object is the event the crowd came for ("converged for a rally").
 GATHER_VERBS = frozenset({"converge", "gather", "assemble", "congregate", "mass", "rally", "turn"})
