@@ -173,3 +173,9 @@ def test_events_countries_of_the_united_kingdom_are_british_places(context: Any)
 def test_events_complaint_to_a_third_party_targets_whom_it_is_about(context: Any) -> None:
     assert _coded("Syria complained to the Arab League on Sunday about Turkish shelling of its border towns.",
                   context) == [("ACCUSE", "SYR", "TUR")]
+
+
+def test_events_domestic_target_needs_a_state_and_a_party(context: Any) -> None:
+    assert _coded("Hezbollah held a rally on Friday.", context) == [("PROTEST", "HEZ", None)]
+    assert _coded("Analysts point out that India backs the continuation of the military base in Diego Garcia.",
+                  context) == [("SUPPORT", "IND", None)]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from redline.events.actors import MentionIndex, conjoined, country, object_tokens, subject_tokens
+from redline.events.actors import MentionIndex, conjoined, country, object_tokens, state_of, subject_tokens
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
@@ -367,8 +367,8 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         if domestic or country(source) != place.geo.country:
             target = place.geo.country
     if target is None and (home or ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
-        own = country(source)
-        if own is not None and len(own) == 3 and own.isalpha() and own.isupper():
+        own = state_of(source)
+        if own is not None:
             target = own  # a protest, curfew or ban with no foreign target names the actor's own country
     if source is None and target is None:
         return None

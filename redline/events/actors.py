@@ -8,6 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import pycountry
+
 from redline.models import Mention
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
@@ -19,6 +21,9 @@ LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", 
 AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY"}
 # Individuals ("man", "person") and reporters are not collective actors of an event.
 AGENT_SKIPPED = frozenset({"PPL", "MED"})
+# Heads that count their members ("hundreds of workers", "a group of students"): the members are the party.
+COLLECTIVES = frozenset({"group", "groups", "member", "members", "hundred", "hundreds", "thousand", "thousands",
+                         "dozen", "dozens", "score", "scores", "number", "crowd", "crowds", "band", "delegation"})
 STATE_KINDS = frozenset({"state", "government", "military"})
 
 
@@ -153,7 +158,8 @@ class MentionIndex:
                 continue
             if head.pos_ != "NOUN":
                 continue
-            inner = [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}
+            preps = {"of", "by"} if head.lemma_.lower() in COLLECTIVES or head.like_num else {"by"}
+            inner = [t for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                      for t in c.children if t.dep_ == "pobj"]
             if _agent_sector(head) or any(_agent_sector(t) for t in inner if t.pos_ == "NOUN"):
                 return True
@@ -175,6 +181,19 @@ def _agent_sector(head: Any) -> str | None:
     sectors = agent_sectors()
     lemma = head.lemma_.lower()
     return next((sectors[w] for w in [*(f"{m} {lemma}" for m in mods), lemma] if w in sectors), None)
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    text = resources.files("redline").joinpath("data/actors.csv").read_text("utf-8")
+    listed = {row["code"] for row in csv.DictReader(text.splitlines()) if row["kind"] == "state"}
+    return frozenset(listed | {c.alpha_3 for c in pycountry.countries})
+
+
+def state_of(code: str | None) -> str | None:
+    """The state an actor code belongs to ("RUS-MIL" -> "RUS"), or None for an organisation ("HEZ", "PKK")."""
+    head = country(code)
+    return head if head in _state_codes() else None
 
 
 def country(code: str | None) -> str | None:
