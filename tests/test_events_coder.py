@@ -179,3 +179,8 @@ def test_events_domestic_target_needs_a_state_and_a_party(context: Any) -> None:
     assert _coded("Hezbollah held a rally on Friday.", context) == [("PROTEST", "HEZ", None)]
     assert _coded("Analysts point out that India backs the continuation of the military base in Diego Garcia.",
                   context) == [("SUPPORT", "IND", None)]
+
+
+def test_events_compound_subject_of_a_one_sided_act_does_not_target_its_members(context: Any) -> None:
+    assert _coded("Egypt and Jordan condemned the attack on Monday.", context) == [
+        ("ACCUSE", "EGY", None), ("ACCUSE", "JOR", None)]

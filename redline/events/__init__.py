@@ -43,6 +43,9 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
+# Acts between the members of a compound subject ("A and B agreed", "A and B clashed"); other acts of a
+# compound subject are each member's own ("Canadians and Germans are patrolling the area").
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 # A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
 CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "converse", "negotiate"})  # not "confer" (an honour)
 CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
@@ -159,11 +162,12 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     if len(sources) < 2:
         return [event, *_reciprocal(verb, event)]
     named = _named_target(verb, subj, index, event.target)
+    mutual = event.type in MUTUAL_TYPES
     events = []
     for source in sources:
         others = [s for s in sources if s != source]
-        target = event.target if named and country(event.target) not in map(country, sources) else None
-        for t in ([target] if target else others):
+        own = event.target if (named or not mutual) and country(event.target) not in map(country, sources) else None
+        for t in ([own] if own or not mutual else others):
             events.append(replace(event, source=source, target=t))
     return events
 
