@@ -184,3 +184,5 @@ def test_events_domestic_target_needs_a_state_and_a_party(context: Any) -> None:
 def test_events_compound_subject_of_a_one_sided_act_does_not_target_its_members(context: Any) -> None:
     assert _coded("Egypt and Jordan condemned the attack on Monday.", context) == [
         ("ACCUSE", "EGY", None), ("ACCUSE", "JOR", None)]
+    assert _coded("China and Malaysia are disagreeing over fishing rights.", context) == [
+        ("ACCUSE", "CHN", "MYS"), ("ACCUSE", "MYS", "CHN")]

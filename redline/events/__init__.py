@@ -44,8 +44,12 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 # Acts between the members of a compound subject ("A and B agreed", "A and B clashed"); other acts of a
-# compound subject are each member's own ("Canadians and Germans are patrolling the area").
+# compound subject are each member's own ("Egypt and Jordan condemned the attack").
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
+# Verbs whose compound subject acts on itself whatever the type: "Japan and China have been disputing the
+# islands", "China and Malaysia are disagreeing".
+SYMMETRIC_VERBS = frozenset({"dispute", "disagree", "quarrel", "clash", "feud", "spar", "bicker", "wrangle",
+                             "argue", "differ", "fight", "battle", "compete", "trade"})
 # A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
 CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "converse", "negotiate"})  # not "confer" (an honour)
 CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
@@ -162,7 +166,7 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     if len(sources) < 2:
         return [event, *_reciprocal(verb, event)]
     named = _named_target(verb, subj, index, event.target)
-    mutual = event.type in MUTUAL_TYPES
+    mutual = event.type in MUTUAL_TYPES or verb.lemma_ in SYMMETRIC_VERBS
     events = []
     for source in sources:
         others = [s for s in sources if s != source]
