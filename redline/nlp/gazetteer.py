@@ -165,6 +165,20 @@ def _plural_demonym(alias: str, actor: Actor) -> str | None:
     return f"{alias}s"
 
 
+def _community(doc: Doc, start: int, alias: str, gaz: Gazetteer) -> bool:
+    """A demonym naming a community rather than a state's people: "ethnic Albanians", and a plural demonym
+    with a heritage qualifier ("Chinese Americans")."""
+    actor = gaz.actors[alias]
+    if actor.kind != "state" or actor.geo is not None or start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ == "ethnic":
+        return True
+    qualifier = gaz.actors.get(before.text)
+    plural = alias.endswith("s") and alias[:-1] in gaz.actors
+    return plural and qualifier is not None and qualifier.kind == "state" and qualifier.geo is None
+
+
 def _state(alias: str, code: str, canonical: str, places: PlaceIndex) -> Actor:
     country = places.country(alias)
     return Actor(code, canonical, "state", country.geo if country else None)
@@ -288,7 +302,7 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 continue
             if group == "A":
                 a = gaz.actors[alias]
-                if a.kind == "state" and a.geo is None and start > 0 and doc[start - 1].lower_ == "ethnic":
+                if _community(doc, start, alias, gaz):
                     continue  # "ethnic Albanians in Serbia" are a community of Serbia, not Albania's state
                 out.append(_Candidate(start, end, "actor", "ACTOR", a.canonical, a.code, a.geo, (("kind", a.kind),)))
             elif group == "O":
