@@ -186,3 +186,7 @@ def test_events_compound_subject_of_a_one_sided_act_does_not_target_its_members(
         ("ACCUSE", "EGY", None), ("ACCUSE", "JOR", None)]
     assert _coded("China and Malaysia are disagreeing over fishing rights.", context) == [
         ("ACCUSE", "CHN", "MYS"), ("ACCUSE", "MYS", "CHN")]
+
+
+def test_events_adjectival_participle_asserts_no_event(context: Any) -> None:
+    assert _coded("There are 95 bushfires in the drought-hit state of New South Wales.", context) == []

@@ -218,8 +218,8 @@ def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
 
 
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
-    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS:
-        return None
+    if verb.pos_ != "VERB" or verb.lemma_ in SKIP_LEMMAS or verb.dep_ == "amod":
+        return None  # an adjectival participle ("the drought-hit state") describes, it asserts no event
     if verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}:  # spaCy tokens: compare by index
         return None
     if _governed(verb, lexicon):
