@@ -190,3 +190,8 @@ def test_events_compound_subject_of_a_one_sided_act_does_not_target_its_members(
 
 def test_events_adjectival_participle_asserts_no_event(context: Any) -> None:
     assert _coded("There are 95 bushfires in the drought-hit state of New South Wales.", context) == []
+
+
+def test_events_people_from_elsewhere_and_sanctions_are_not_domestic(context: Any) -> None:
+    assert _coded("Germany deported 100 migrants last week.", context) == [("COERCE", "DEU", None)]
+    assert _coded("Switzerland expelled two diplomats on Monday.", context) == [("SANCTION", "CHE", None)]

@@ -267,9 +267,11 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
         heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
         heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
-    home = target is None and index.unmarked_party(heads)  # "ordered former president Menem"
+    relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
+    home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
+    abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
-                  home=home)
+                  home=home, abroad=abroad)
 
 
 def _object_heads(verb: Any) -> list[Any]:
@@ -358,9 +360,11 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
 
 def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, source: str | None,
            target: str | None, weapons: list[Mention], factuality: str,
-           scope: list[Any] | None = None, domestic: bool = False, home: bool = False) -> Event | None:
+           scope: list[Any] | None = None, domestic: bool = False, home: bool = False,
+           abroad: bool = False) -> Event | None:
     """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country, and
-    an act on a person or group with no country of its own (``home``) targets the actor's country."""
+    an act on a person or group with no country of its own (``home``) targets the actor's country, unless
+    they are people from elsewhere (``abroad``: migrants, diplomats)."""
     try:
         ptype, mode, _context = plover_of(cameo)
     except KeyError:
@@ -374,7 +378,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     if target is None and place is not None and place.geo is not None:
         if domestic or country(source) != place.geo.country:
             target = place.geo.country
-    if target is None and (home or ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
+    if target is None and (home or (not abroad and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES))):
         own = state_of(source)
         if own is not None:
             target = own  # a protest, curfew or ban with no foreign target names the actor's own country

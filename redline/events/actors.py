@@ -21,6 +21,9 @@ LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", 
 AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY"}
 # Individuals ("man", "person") and reporters are not collective actors of an event.
 AGENT_SKIPPED = frozenset({"PPL", "MED"})
+# People who are, as a rule, from another country than the one acting on them.
+OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
+                       "tourist", "foreigner", "alien", "visitor", "expat"})
 # Heads that count their members ("hundreds of workers", "a group of students"): the members are the party.
 COLLECTIVES = frozenset({"group", "groups", "member", "members", "hundred", "hundreds", "thousand", "thousands",
                          "dozen", "dozens", "score", "scores", "number", "crowd", "crowds", "band", "delegation"})
@@ -142,6 +145,10 @@ class MentionIndex:
         suffix = AGENT_SECTORS.get(sector[:3])
         return f"{place}-{suffix}" if suffix else place
 
+    def outsiders(self, heads: Iterable[Any]) -> bool:
+        """A head names people from elsewhere with no country given ("deported 100 migrants")."""
+        return any(_outsiders(h) and self.actor(h.subtree) is None for h in heads)
+
     def unmarked_party(self, heads: Iterable[Any]) -> bool:
         """A head names a person or group with no country of its own: an agent noun ("workers", "the
         opposition leader") or an uncoded person with a title ("former president Carlos Menem"); a noun
@@ -150,6 +157,8 @@ class MentionIndex:
         for head in heads:
             if self.actor(head.subtree) is not None:
                 continue
+            if _outsiders(head):
+                return False
             if head.pos_ == "PROPN":
                 person = self.by_token.get(head.i)
                 titles = [c for c in head.children if c.dep_ in {"compound", "appos"} and c.pos_ in {"NOUN", "PROPN"}]
@@ -174,6 +183,14 @@ def agent_sectors() -> Mapping[str, str]:
     """Agent noun -> CAMEO sector ("police" -> COP), from the Phoenix agents dictionary (`data/agents.csv`)."""
     text = resources.files("redline").joinpath("data/agents.csv").read_text("utf-8")
     return {row["noun"]: row["sector"] for row in csv.DictReader(text.splitlines())}
+
+
+def _outsiders(head: Any) -> bool:
+    """The noun names people from elsewhere ("two diplomats", "migrants", "foreign journalists"): a party of
+    another country, which the sentence leaves unnamed."""
+    lemma = head.lemma_.lower()
+    foreign = any(c.lower_ in {"foreign", "overseas"} for c in head.children if c.dep_ in {"amod", "compound"})
+    return foreign or lemma in OUTSIDERS or _agent_sector(head) == "REF"
 
 
 def _agent_sector(head: Any) -> str | None:
