@@ -41,8 +41,6 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "impose", "announce", "order", "call", "organize", "organise", "declare", "end",
                          "complete", "express", "voice", "lodge", "issue", "file", "extend", "renew", "reiterate",
                          "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer"})
-# Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
-# "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 # Acts between the members of a compound subject ("A and B agreed", "A and B clashed"); other acts of a
 # compound subject are each member's own ("Egypt and Jordan condemned the attack").
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
@@ -55,6 +53,8 @@ CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "converse", "negot
 CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
 # Verbs of gathering whose "for" object is the event the crowd came for ("converged for a rally").
 GATHER_VERBS = frozenset({"converge", "gather", "assemble", "congregate", "mass", "rally", "turn"})
+# Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
+# "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})

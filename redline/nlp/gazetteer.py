@@ -159,7 +159,7 @@ def _load(min_city_population: int) -> Gazetteer:
 def _plural_demonym(alias: str, actor: Actor) -> str | None:
     """The people of a demonym, who act for their country in news ("Thousands of Nigerians rallied"):
     "Nigerian" -> "Nigerians", "Iraqi" -> "Iraqis". Demonyms are the state aliases that name no place;
-    those ending in a sibilant ("British", "Swiss", "Chinese") have no -s plural."""
+    those ending in a sibilant or -e ("British", "Swiss", "Chinese") have no -s plural."""
     if actor.geo is not None or not alias[-1:].isalpha() or alias[-1] in "shxze":
         return None
     return f"{alias}s"
