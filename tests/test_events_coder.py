@@ -195,3 +195,5 @@ def test_events_adjectival_participle_asserts_no_event(context: Any) -> None:
 def test_events_people_from_elsewhere_and_sanctions_are_not_domestic(context: Any) -> None:
     assert _coded("Germany deported 100 migrants last week.", context) == [("COERCE", "DEU", None)]
     assert _coded("Switzerland expelled two diplomats on Monday.", context) == [("SANCTION", "CHE", None)]
+    assert _coded("Pakistan's envoy said Kabul was failing to rein in Baloch separatists.", context) == [
+        ("REJECT", "AFG-GOV", None)]

@@ -165,8 +165,9 @@ class MentionIndex:
                 if person is not None and person.type == "PERSON" and any(_agent_sector(t) for t in titles):
                     return True
                 continue
-            if head.pos_ != "NOUN":
-                continue
+            if head.pos_ != "NOUN" or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i > 0
+                                          for c in head.children):
+                continue  # "Baloch separatists": a named identity the gazetteer does not know
             preps = {"of", "by"} if head.lemma_.lower() in COLLECTIVES or head.like_num else {"by"}
             inner = [t for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                      for t in c.children if t.dep_ == "pobj"]
