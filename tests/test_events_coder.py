@@ -165,7 +165,8 @@ def test_events_will_not_tolerate_is_a_threat(context: Any) -> None:
 
 
 def test_events_skipped_verb_codes_through_its_object_pattern(context: Any) -> None:
-    assert _coded("Ethiopia began talks with Eritrea.", context) == [("CONSULT", "ETH", "ERI")]
+    assert _coded("Ethiopia began talks with Eritrea.", context) == [
+        ("CONSULT", "ETH", "ERI"), ("CONSULT", "ERI", "ETH")]
     assert _coded("Syria took note of the Israeli offer.", context) == []
 
 
@@ -213,3 +214,89 @@ def test_events_directive_to_an_addressee_is_a_demand(context: Any) -> None:
     assert _coded("The United States wants Pakistan to arrest the militants.", context) == [
         ("REQUEST", "USA", "PAK")]
     assert _coded("Kenya told Somalia to stop the raids.", context) == [("REQUEST", "KEN", "SOM")]
+
+
+def test_events_named_official_before_a_later_state_is_the_target(context: Any) -> None:
+    assert _coded("Kenyan diplomats held a meeting with President Emmanuel Macron at a dinner hosted by the embassy "
+                  "of Ghana.", context) == [("CONSULT", "KEN-GOV", "FRA-GOV")]
+
+
+def test_events_compound_subject_members_are_its_conjuncts_not_their_setting(context: Any) -> None:
+    assert _coded("The Armenian and Azerbaijani delegations in Georgia agreed to exchange prisoners.", context) == [
+        ("AGREE", "ARM", "AZE"), ("AGREE", "AZE", "ARM")]
+
+
+def test_events_compound_object_of_a_complement_codes_each_target(context: Any) -> None:
+    assert _coded("The European Union agreed to send food aid to Sudan and Chad.", context) == [
+        ("AGREE", "EU", "SDN"), ("AGREE", "EU", "TCD")]
+
+
+def test_events_sentence_duplicates_fold_into_the_fuller_event(context: Any) -> None:
+    assert _coded("Hezbollah threatened to launch rockets at the United States and Saudi Arabia.", context) == [
+        ("THREATEN", "HEZ", "USA"), ("THREATEN", "HEZ", "SAU")]
+    assert _coded("Karim Benali, Algeria's best-known dissident, staged a hunger strike in jail in protest "
+                  "against abuses by Algerian security forces.", context) == [("PROTEST", "DZA", "DZA")]
+
+
+def test_events_unmarked_person_or_group_object_is_domestic(context: Any) -> None:
+    assert _coded("A Kenyan court on Monday ordered opposition leader Raila Odinga to appear for questioning.",
+                  context) == [("REQUEST", "KEN", "KEN")]
+    assert _coded("Egyptian security forces have warned that they will not tolerate a march by students.",
+                  context) == [("THREATEN", "EGY", "EGY")]
+
+
+def test_events_gathering_for_a_protest_is_the_protest(context: Any) -> None:
+    assert _coded("Thousands of students gathered for a rally in Dhaka on Friday.", context) == [
+        ("PROTEST", "BGD", "BGD")]
+
+
+def test_events_plural_demonym_is_its_country_but_an_ethnic_community_is_where_it_lives(context: Any) -> None:
+    assert _coded("Hundreds of Iraqis marched to protest against the government in Basra.", context) == [
+        ("PROTEST", "IRQ", "IRQ")]
+    assert _coded("Ethnic Albanians in Macedonia blocked roads on Monday.", context) == [("PROTEST", "MKD", "MKD")]
+
+
+def test_events_conversation_is_coded_both_ways(context: Any) -> None:
+    assert _coded("Iran held talks with Iraq on Monday.", context) == [
+        ("CONSULT", "IRN", "IRQ"), ("CONSULT", "IRQ", "IRN")]
+    assert _coded("Senegal's president visited Mali on Monday.", context)[0][:2] == ("CONSULT", "SEN-GOV")
+    assert len(_coded("Senegal's president visited Mali on Monday.", context)) == 1
+
+
+def test_events_participle_of_consequence_keeps_its_clause_target(context: Any) -> None:
+    assert _coded("Sudanese forces launched artillery, mortar and rocket fire against Chadian rebel camps on "
+                  "Monday, killing 30.", context) == [("ASSAULT", "SDN-MIL", "TCD")]
+
+
+def test_events_countries_of_the_united_kingdom_are_british_places(context: Any) -> None:
+    assert _coded("The British army imposed a curfew in Northern Ireland on Monday.", context) == [
+        ("COERCE", "GBR-MIL", "GBR")]
+
+
+def test_events_complaint_to_a_third_party_targets_whom_it_is_about(context: Any) -> None:
+    assert _coded("Syria complained to the Arab League on Sunday about Turkish shelling of its border towns.",
+                  context) == [("ACCUSE", "SYR", "TUR")]
+
+
+def test_events_domestic_target_needs_a_state_and_a_party(context: Any) -> None:
+    assert _coded("Hezbollah held a rally on Friday.", context) == [("PROTEST", "HEZ", None)]
+    assert _coded("Analysts point out that India backs the continuation of the military base in Diego Garcia.",
+                  context) == [("SUPPORT", "IND", None)]
+
+
+def test_events_compound_subject_of_a_one_sided_act_does_not_target_its_members(context: Any) -> None:
+    assert _coded("Egypt and Jordan condemned the attack on Monday.", context) == [
+        ("ACCUSE", "EGY", None), ("ACCUSE", "JOR", None)]
+    assert _coded("China and Malaysia are disagreeing over fishing rights.", context) == [
+        ("ACCUSE", "CHN", "MYS"), ("ACCUSE", "MYS", "CHN")]
+
+
+def test_events_adjectival_participle_asserts_no_event(context: Any) -> None:
+    assert _coded("There are 95 bushfires in the drought-hit state of New South Wales.", context) == []
+
+
+def test_events_people_from_elsewhere_and_sanctions_are_not_domestic(context: Any) -> None:
+    assert _coded("Germany deported 100 migrants last week.", context) == [("COERCE", "DEU", None)]
+    assert _coded("Switzerland expelled two diplomats on Monday.", context) == [("SANCTION", "CHE", None)]
+    assert _coded("Pakistan's envoy said Kabul was failing to rein in Baloch separatists.", context) == [
+        ("REJECT", "AFG-GOV", None)]

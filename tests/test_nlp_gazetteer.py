@@ -222,3 +222,15 @@ def test_gazetteer_donetsk_in_body_without_title_is_ukrainian(
     body = founding_text.partition("\n")[2]
     m = by_text(find_mentions(blank_nlp(body), "founding", gazetteer), "Donetsk")
     assert m.geo is not None and m.geo.country == "UKR"
+
+
+def test_gazetteer_british_regions_and_their_namesakes(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = blank_nlp("Storms hit Wales and Northern Ireland, then New South Wales and New England.")
+    found = {m.text: m.geo.country for m in find_mentions(doc, "a", gazetteer) if m.geo is not None}
+    assert found == {"Wales": "GBR", "Northern Ireland": "GBR", "New South Wales": "AUS", "New England": "USA"}
+
+
+def test_gazetteer_heritage_plural_demonym_is_a_community(gazetteer: Gazetteer) -> None:
+    doc = real_nlp()("Established Chinese Americans helped newcomers, and Iraqis voted.")
+    codes = {m.text: m.code for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"}
+    assert codes == {"Iraqis": "IRQ"}

@@ -8,7 +8,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from redline.events.actors import MentionIndex, agent_sectors, conjoined, country, object_tokens, subject_tokens
+from redline.events.actors import (
+    MentionIndex,
+    agent_sectors,
+    conjoined,
+    country,
+    object_tokens,
+    state_of,
+    subject_tokens,
+)
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
@@ -47,6 +55,18 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
                          "complete", "express", "voice", "lodge", "issue", "file", "extend", "renew", "reiterate",
                          "reaffirm", "open", "undertake", "initiate", "deliver", "give", "submit", "offer", "tighten",
                          "use", "employ", "enforce"})
+# Acts between the members of a compound subject ("A and B agreed", "A and B clashed"); other acts of a
+# compound subject are each member's own ("Egypt and Jordan condemned the attack").
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
+# Verbs whose compound subject acts on itself whatever the type: "Japan and China have been disputing the
+# islands", "China and Malaysia are disagreeing".
+SYMMETRIC_VERBS = frozenset({"dispute", "disagree", "quarrel", "clash", "feud", "spar", "bicker", "wrangle",
+                             "argue", "differ", "fight", "battle", "compete", "trade"})
+# A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
+CONVERSATION_VERBS = frozenset({"telephone", "phone", "talk", "converse", "negotiate"})  # not "confer" (an honour)
+CONVERSATION_NOUNS = frozenset({"talk", "talks", "conversation", "negotiation", "negotiations", "call"})
+# Verbs of gathering whose "for" object is the event the crowd came for ("converged for a rally").
+GATHER_VERBS = frozenset({"converge", "gather", "assemble", "congregate", "mass", "rally", "turn"})
 # Protest and coercion act within the actor's own country unless a foreign target is named (PLOVER codes
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
@@ -119,9 +139,11 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in by_verb:
             continue
-        carried = tok.dep_ == "dobj" and tok.head.i in main and tok.head.lemma_ in LIGHT_VERBS
+        carrier = _carrier(tok)
+        at = carrier.i if carrier is not None else -1
+        carried = at in main
         # a light verb's pattern with this object ("lodged a protest": 110) is more specific than the noun
-        if carried and tok.head.i in by_verb and _has_object_pattern(tok.head, tok, lexicon):
+        if carried and at in by_verb and _has_object_pattern(carrier, tok, lexicon):
             continue
         if not (carried or not primary):
             continue
@@ -129,8 +151,8 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
             continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
-            if carried and tok.head.i in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
-                verb_events = by_verb[tok.head.i]
+            if carried and at in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
+                verb_events = by_verb[at]
                 chosen = [e for e in chosen if not any(e is v for v in verb_events)]
             chosen.append(noun)
     return chosen
@@ -145,6 +167,17 @@ def _object_pattern(verb: Any, lexicon: VerbLexicon) -> bool:
     if any((lemma, p, "") in lexicon.entries for p in particles):
         return True
     return any(_has_object_pattern(verb, c, lexicon) for c in verb.children if c.dep_ == "dobj")
+
+
+def _carrier(noun: Any) -> Any | None:
+    """The verb that carries a noun event: a light verb's object ("mounted an invasion") or the purpose of a
+    gathering ("thousands converged for a rally")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_ in GATHER_VERBS:
+        return prep.head
+    return None
 
 
 def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
@@ -184,18 +217,20 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
-    targets = index.coordinated(object_tokens(verb), event.target)  # "defended Iraq and Libya"
+    targets = index.coordinated(_target_scope(verb), event.target)  # "defended Iraq and Libya"
     if len(targets) > 1:
         return [replace(event, target=t) for t in targets if country(t) != country(event.source)]
     subj = subject_tokens(verb)
-    sources = index.actors(subj) if conjoined(subj) else []
+    sources = index.members(subj) if conjoined(subj) else []
     if len(sources) < 2:
-        return [event]
+        return [event, *_reciprocal(verb, event)]
+    named = _named_target(verb, subj, index, event.target)
+    mutual = event.type in MUTUAL_TYPES or verb.lemma_ in SYMMETRIC_VERBS
     events = []
     for source in sources:
         others = [s for s in sources if s != source]
-        target = event.target if event.target and country(event.target) not in map(country, sources) else None
-        for t in ([target] if target else others):
+        own = event.target if (named or not mutual) and country(event.target) not in map(country, sources) else None
+        for t in ([own] if own or not mutual else others):
             events.append(replace(event, source=source, target=t))
     return events
 
@@ -266,6 +301,39 @@ def _head_actors(heads: list[Any], index: MentionIndex) -> list[str]:
     return found
 
 
+def _reciprocal(verb: Any, event: Event) -> list[Event]:
+    """A conversation goes both ways: "X telephoned Y", "X held talks with Y" is also Y consulting X."""
+    if event.type != "CONSULT" or event.target is None or country(event.target) == country(event.source):
+        return []
+    talk = verb.lemma_ in CONVERSATION_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CONVERSATION_NOUNS for c in verb.children)
+    return [replace(event, source=event.target, target=event.source)] if talk and event.source else []
+
+
+def _target_scope(verb: Any) -> list[Any]:
+    """Where a verb's target is named: its objects, then those of its complement ("threatened to deliver
+    blows to the United States and Israel") and the subject of a that-clause ("demanded that X and Y ...")."""
+    toks = object_tokens(verb)
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            toks += object_tokens(c)
+        elif c.dep_ == "ccomp":
+            toks += subject_tokens(c)
+    return toks
+
+
+def _named_target(verb: Any, subj: list[Any], index: MentionIndex, target: str | None) -> bool:
+    """The target is an actor the clause names outside its subject, not the place where it acted: the
+    Armenian and Azerbaijani delegations "in Georgia" agreed with each other, not with Georgia."""
+    if target is None:
+        return False
+    inside = {t.i for t in subj}
+    toks = [t for t in verb.subtree if t.i not in inside]
+    places = {m.id for m in index.places(toks)}
+    return any(m.code and country(m.code) == country(target) and m.id not in places
+               for m in index.mentions_in(toks) if m.type in {"ACTOR", "PERSON"})
+
+
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
     """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
     if (verb.dep_ != "xcomp" or verb.head.pos_ != "VERB"
@@ -326,8 +394,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if act is not None:
         return _readiness_event(verb, act, index, lexicon, analysis)
     lemma = lexicon.lemma_of(verb.lemma_, verb.text, verb.tag_)
-    if verb.pos_ != "VERB" or (lemma in SKIP_LEMMAS and not _object_pattern(verb, lexicon)):
-        return None
+    if verb.pos_ != "VERB" or (lemma in SKIP_LEMMAS and not _object_pattern(verb, lexicon)) or verb.dep_ == "amod":
+        return None  # an adjectival participle ("the drought-hit state") describes, it asserts no event
     if (verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}  # spaCy tokens: compare by index
             and not _purpose_clause(verb)):
         return None
@@ -367,6 +435,10 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
             target = index.actor([t for c in verb.children if c.dep_ == "ccomp" for t in subject_tokens(c)])
+        if target is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "shelled camps of X, killing 50"
+            target = index.actor(object_tokens(verb.head))
+        if cameo[:2] == "11":
+            target = _grievance(verb, index) or target
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
@@ -379,7 +451,34 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     factuality = clause_modality(verb, negation=not refused)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
-    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None)
+    heads = _object_heads(verb)
+    if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
+        heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
+        heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
+    relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
+    home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
+    abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
+    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
+                  home=home, abroad=abroad)
+
+
+def _object_heads(verb: Any) -> list[Any]:
+    """The heads of the verb's object and of its targeting prepositional objects."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    heads += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "to", "with"}
+              for t in c.children if t.dep_ == "pobj"]
+    return heads
+
+
+def _grievance(verb: Any, index: MentionIndex) -> str | None:
+    """A complaint addressed to a third party targets whom it is about: "Lebanon complained to the United
+    Nations over Israeli air raids" accuses Israel. A direct object ("accused Israel") comes first."""
+    if any(c.dep_ in {"dobj", "dative"} and index.actor(c.subtree) for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return None
+    return index.actor([t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"over", "about"}
+                        for t in c.subtree])
 
 
 def _unattributed_release(verb: Any, cameo: str, index: MentionIndex) -> bool:
@@ -482,9 +581,10 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
     owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
     source = index.actor(owners)
-    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
+    carrier = _carrier(noun)
+    governor = carrier if carrier is not None else noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
     agent = None
-    if source is None and noun.dep_ == "dobj" and governor.lemma_ in LIGHT_VERBS:  # not "denied accusations"
+    if source is None and carrier is not None:  # "made allegations", not "denied accusations"
         subj = subject_tokens(governor)
         source = index.actor(subj)
         agent = index.agent(subj, governor) if source is None else None
@@ -505,8 +605,11 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
 
 def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, source: str | None,
            target: str | None, weapons: list[Mention], factuality: str,
-           scope: list[Any] | None = None, domestic: bool = False) -> Event | None:
-    """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country."""
+           scope: list[Any] | None = None, domestic: bool = False, home: bool = False,
+           abroad: bool = False) -> Event | None:
+    """The event record; an unnamed agent coded by its setting ("gunmen in Somalia") targets that country, and
+    an act on a person or group with no country of its own (``home``) targets the actor's country, unless
+    they are people from elsewhere (``abroad``: migrants, diplomats)."""
     try:
         ptype, mode, _context = plover_of(cameo)
     except KeyError:
@@ -520,10 +623,10 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     if target is None and place is not None and place.geo is not None:
         if domestic or country(source) != place.geo.country:
             target = place.geo.country
-    if target is None and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES):
-        home = country(source)
-        if home is not None and len(home) == 3 and home.isalpha() and home.isupper():
-            target = home  # a protest, curfew or ban with no foreign target names the actor's own country
+    if target is None and (home or (not abroad and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES))):
+        own = state_of(source)
+        if own is not None:
+            target = own  # a protest, curfew or ban with no foreign target names the actor's own country
     if source is None and target is None:
         return None
     sent = head.sent
@@ -602,6 +705,19 @@ def _threat_events(analysis: Analysis) -> list[Event]:
     return events
 
 
+def _fuller(k: tuple[str | None, ...], key: tuple[str | None, ...], kept: Event, e: Event) -> bool:
+    """Event ``kept`` (key ``k``) says what ``e`` says and more, so ``e`` folds into it: a named target, a
+    location, or (for the same sentence) a named source ("staged a hunger strike in protest against ...")."""
+    if k[0] != key[0]:
+        return False
+    if key[2] is None and k[1] == key[1] and k[2] is not None and (key[3] is None or k[3] in {None, key[3]}):
+        return True
+    if key[3] is None and k[1:3] == key[1:3] and k[3] is not None:
+        return True
+    return (key[1] is None and k[1] is not None and k[2:] == key[2:]
+            and any(x in kept.evidence for x in e.evidence))
+
+
 def _merge(events: list[Event]) -> tuple[Event, ...]:
     """One event per (type, source country, target country, location); evidence and weapons are pooled."""
     merged: dict[tuple[str, str | None, str | None, str | None], Event] = {}
@@ -616,12 +732,10 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
         else:
             merged[key] = e
     for key, e in list(merged.items()):
-        if e.target is None:
-            fuller = [k for k in merged if k != key and k[:2] == key[:2] and k[2] is not None
-                      and (key[3] is None or k[3] in {None, key[3]})]
-            if fuller:
-                old = merged[fuller[0]]
-                merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
-                    x for x in e.evidence if x not in old.evidence))
-                del merged[key]
+        fuller = [k for k in merged if k != key and _fuller(k, key, merged[k], e)]
+        if fuller:
+            old = merged[fuller[0]]
+            merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
+                x for x in e.evidence if x not in old.evidence))
+            del merged[key]
     return tuple(replace(e, id=f"e{n + 1}") for n, e in enumerate(merged.values()))

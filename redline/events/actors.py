@@ -8,6 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import pycountry
+
 from redline.models import Mention
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
@@ -19,6 +21,12 @@ LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", 
 AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY"}
 # Individuals ("man", "person") and reporters are not collective actors of an event.
 AGENT_SKIPPED = frozenset({"PPL", "MED"})
+# People who are, as a rule, from another country than the one acting on them.
+OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
+                       "tourist", "foreigner", "alien", "visitor", "expat"})
+# Heads that count their members ("hundreds of workers", "a group of students"): the members are the party.
+COLLECTIVES = frozenset({"group", "groups", "member", "members", "hundred", "hundreds", "thousand", "thousands",
+                         "dozen", "dozens", "score", "scores", "number", "crowd", "crowds", "band", "delegation"})
 STATE_KINDS = frozenset({"state", "government", "military"})
 
 
@@ -43,25 +51,41 @@ class MentionIndex:
         return seen
 
     def actor(self, tokens: Iterable[Any]) -> str | None:
-        """The first actor code among the tokens: an actor, an official's affiliation, or a place's country."""
+        """The first actor code among the tokens in text order (an actor, or an official's affiliation), else a
+        place's country: "a meeting with President Obama at a lunch hosted by the ambassador of Morocco" is
+        with Obama, whose name comes first, not with the state named further on."""
         found = [m for m in self.mentions_in(tokens) if m.attr("kind") not in REPORTERS]
-        for kind in ("ACTOR", "PERSON"):
-            for m in found:
-                if m.type == kind and m.code:
-                    return m.code
+        for m in found:
+            if m.type in {"ACTOR", "PERSON"} and m.code:
+                return m.code
         for m in found:
             if m.type == "PLACE" and m.geo is not None:
                 return m.geo.country
         return None
 
-    def actors(self, tokens: Iterable[Any]) -> list[str]:
-        """Every distinct actor (by country) among the tokens, in text order: the members of a compound."""
+    def members(self, tokens: list[Any]) -> list[str]:
+        """The actors of a coordination among the tokens, one per conjunct, in text order (by country).
+
+        Only the conjuncts count: "the Turkish and Greek sides of Cyprus" are Turkey and Greece, and Cyprus,
+        which the phrase names as the place of both, is not a third member.
+        """
+        cc = next((t for t in tokens if t.dep_ == "cc" and t.lower_ in {"and", "&"}), None)
+        if cc is None:
+            return []
+        first = cc.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        conjuncts, stack = [], [first]
+        while stack:
+            tok = stack.pop()
+            conjuncts.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
         found: list[str] = []
-        for m in self.mentions_in(tokens):
-            if m.attr("kind") in REPORTERS or m.type not in {"ACTOR", "PERSON"} or not m.code:
-                continue
-            if all(country(c) != country(m.code) for c in found):
-                found.append(m.code)
+        for tok in sorted(conjuncts, key=lambda t: t.i):
+            own = [t for c in tok.children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
+            code = self.actor([tok, *own]) if self.mentions_in([tok, *own]) else None
+            if code is not None and all(country(c) != country(code) for c in found):
+                found.append(code)
         return found
 
     def coordinated(self, tokens: list[Any], code: str | None) -> list[str]:
@@ -71,6 +95,9 @@ class MentionIndex:
         first = next((t for t in tokens if (m := self.by_token.get(t.i)) is not None and m.code == code), None)
         if first is None:
             return []
+        mention = self.by_token[first.i]
+        while first.head.i != first.i and self.by_token.get(first.head.i) is mention:  # "United" -> "States"
+            first = first.head
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         members, stack = [], [first]
@@ -118,6 +145,36 @@ class MentionIndex:
         suffix = AGENT_SECTORS.get(sector[:3])
         return f"{place}-{suffix}" if suffix else place
 
+    def outsiders(self, heads: Iterable[Any]) -> bool:
+        """A head names people from elsewhere with no country given ("deported 100 migrants")."""
+        return any(_outsiders(h) and self.actor(h.subtree) is None for h in heads)
+
+    def unmarked_party(self, heads: Iterable[Any]) -> bool:
+        """A head names a person or group with no country of its own: an agent noun ("workers", "the
+        opposition leader") or an uncoded person with a title ("former president Carlos Menem"); a noun
+        event counts by its agent ("rallies by the group"). Such a party is a domestic one (PLOVER codes it
+        by the country it lives in)."""
+        for head in heads:
+            if self.actor(head.subtree) is not None:
+                continue
+            if _outsiders(head):
+                return False
+            if head.pos_ == "PROPN":
+                person = self.by_token.get(head.i)
+                titles = [c for c in head.children if c.dep_ in {"compound", "appos"} and c.pos_ in {"NOUN", "PROPN"}]
+                if person is not None and person.type == "PERSON" and any(_agent_sector(t) for t in titles):
+                    return True
+                continue
+            if head.pos_ != "NOUN" or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i > 0
+                                          for c in head.children):
+                continue  # "Baloch separatists": a named identity the gazetteer does not know
+            preps = {"of", "by"} if head.lemma_.lower() in COLLECTIVES or head.like_num else {"by"}
+            inner = [t for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                     for t in c.children if t.dep_ == "pobj"]
+            if _agent_sector(head) or any(_agent_sector(t) for t in inner if t.pos_ == "NOUN"):
+                return True
+        return False
+
     def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
 
@@ -129,11 +186,32 @@ def agent_sectors() -> Mapping[str, str]:
     return {row["noun"]: row["sector"] for row in csv.DictReader(text.splitlines())}
 
 
+def _outsiders(head: Any) -> bool:
+    """The noun names people from elsewhere ("two diplomats", "migrants", "foreign journalists"): a party of
+    another country, which the sentence leaves unnamed."""
+    lemma = head.lemma_.lower()
+    foreign = any(c.lower_ in {"foreign", "overseas"} for c in head.children if c.dep_ in {"amod", "compound"})
+    return foreign or lemma in OUTSIDERS or _agent_sector(head) == "REF"
+
+
 def _agent_sector(head: Any) -> str | None:
     mods = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
     sectors = agent_sectors()
     lemma = head.lemma_.lower()
     return next((sectors[w] for w in [*(f"{m} {lemma}" for m in mods), lemma] if w in sectors), None)
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    text = resources.files("redline").joinpath("data/actors.csv").read_text("utf-8")
+    listed = {row["code"] for row in csv.DictReader(text.splitlines()) if row["kind"] == "state"}
+    return frozenset(listed | {c.alpha_3 for c in pycountry.countries})
+
+
+def state_of(code: str | None) -> str | None:
+    """The state an actor code belongs to ("RUS-MIL" -> "RUS"), or None for an organisation ("HEZ", "PKK")."""
+    head = country(code)
+    return head if head in _state_codes() else None
 
 
 def country(code: str | None) -> str | None:

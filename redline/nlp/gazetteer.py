@@ -136,6 +136,9 @@ def _load(min_city_population: int) -> Gazetteer:
     for r in rows:
         if r["kind"] == "state":
             actors[r["alias"]] = _state(r["alias"], r["code"], r["canonical"], places)
+            plural = _plural_demonym(r["alias"], actors[r["alias"]])
+            if plural is not None and plural not in actors:
+                actors[plural] = Actor(r["code"], r["canonical"], "state", None)
             continue
         actors[r["alias"]] = Actor(r["code"], r["canonical"], r["kind"], None)
         if r["kind"] == "government" and places.is_capital(r["alias"], r["code"].split("-")[0]):
@@ -151,6 +154,29 @@ def _load(min_city_population: int) -> Gazetteer:
         for alias in r["aliases"].split("|"):
             weapons[alias] = weapon
     return Gazetteer(actors, officials, weapons, places, _code_names(rows, actors), frozenset(metonyms))
+
+
+def _plural_demonym(alias: str, actor: Actor) -> str | None:
+    """The people of a demonym, who act for their country in news ("Thousands of Nigerians rallied"):
+    "Nigerian" -> "Nigerians", "Iraqi" -> "Iraqis". Demonyms are the state aliases that name no place;
+    those ending in a sibilant or -e ("British", "Swiss", "Chinese") have no -s plural."""
+    if actor.geo is not None or not alias[-1:].isalpha() or alias[-1] in "shxze":
+        return None
+    return f"{alias}s"
+
+
+def _community(doc: Doc, start: int, alias: str, gaz: Gazetteer) -> bool:
+    """A demonym naming a community rather than a state's people: "ethnic Albanians", and a plural demonym
+    with a heritage qualifier ("Chinese Americans")."""
+    actor = gaz.actors[alias]
+    if actor.kind != "state" or actor.geo is not None or start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ == "ethnic":
+        return True
+    qualifier = gaz.actors.get(before.text)
+    plural = alias.endswith("s") and alias[:-1] in gaz.actors
+    return plural and qualifier is not None and qualifier.kind == "state" and qualifier.geo is None
 
 
 def _state(alias: str, code: str, canonical: str, places: PlaceIndex) -> Actor:
@@ -276,6 +302,8 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 continue
             if group == "A":
                 a = gaz.actors[alias]
+                if _community(doc, start, alias, gaz):
+                    continue  # "ethnic Albanians in Serbia" are a community of Serbia, not Albania's state
                 out.append(_Candidate(start, end, "actor", "ACTOR", a.canonical, a.code, a.geo, (("kind", a.kind),)))
             elif group == "O":
                 o = gaz.officials[alias]
