@@ -111,3 +111,14 @@ def test_events_curfew_without_a_foreign_target_is_domestic(context: Any) -> Non
 def test_events_compound_object_codes_each_target(context: Any) -> None:
     assert _coded("Egypt praised Jordan and Qatar for their mediation.", context) == [
         ("SUPPORT", "EGY", "JOR"), ("SUPPORT", "EGY", "QAT")]
+
+
+def test_events_noun_carried_by_the_main_verb_keeps_background_clauses_out(context: Any) -> None:
+    # the boycott is the news; the attack two days earlier is its background
+    assert _coded("Ghana announced a boycott of Togolese goods on Monday, two days after Togolese soldiers "
+                  "attacked a Ghanaian border post.", context) == [("PROTEST", "GHA", "TGO")]
+
+
+def test_events_purpose_clause_of_a_carried_noun_is_not_a_second_event(context: Any) -> None:
+    assert _coded("Kenyan activists began a hunger strike to demand the release of Ugandan prisoners.",
+                  context) == [("PROTEST", "KEN", "KEN")]

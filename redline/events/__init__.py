@@ -79,9 +79,18 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
     main = _main_verbs(sent, set(by_verb))
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
-    primary = bool(chosen)
-    if not chosen:
-        chosen = [e for evs in by_verb.values() for e in evs]
+    chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
+    if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
+        return chosen
+    chosen = [e for evs in by_verb.values() for e in evs]
+    return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False)
+
+
+def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[int, list[Event]],
+                index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis, carried_only: bool) -> list[Event]:
+    """`chosen` with the sentence's noun events: those a main light verb carries ("began a hunger strike"),
+    or, when `carried_only` is false, every noun event; a carried noun replaces its light verb's own code."""
+    chosen = list(chosen)
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in by_verb:
             continue
@@ -89,7 +98,7 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
         # a light verb's pattern with this object ("lodged a protest": 110) is more specific than the noun
         if carried and tok.head.i in by_verb and _has_object_pattern(tok.head, tok, lexicon):
             continue
-        if not (carried or not primary):
+        if carried_only and not carried:
             continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
