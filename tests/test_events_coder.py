@@ -122,3 +122,10 @@ def test_events_noun_carried_by_the_main_verb_keeps_background_clauses_out(conte
 def test_events_purpose_clause_of_a_carried_noun_is_not_a_second_event(context: Any) -> None:
     assert _coded("Kenyan activists began a hunger strike to demand the release of Ugandan prisoners.",
                   context) == [("PROTEST", "KEN", "KEN")]
+
+
+def test_events_partitive_object_is_looked_up_by_the_noun_it_quantifies(context: Any) -> None:
+    # "dozens of diplomats" and "part of its aid" match the diplomat and aid patterns (161, 162)
+    assert _coded("Germany expelled dozens of Russian diplomats on Monday.", context) == [
+        ("SANCTION", "DEU", "RUS-GOV")]
+    assert _coded("Canada suspended part of its military aid to Ethiopia.", context) == [("SANCTION", "CAN", "ETH")]

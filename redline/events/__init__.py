@@ -45,6 +45,10 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
+# Quantity and partitive heads whose "of" phrase names the object: "part of the aid", "dozens of diplomats".
+PARTITIVES = frozenset({"part", "some", "all", "most", "much", "many", "half", "rest", "portion", "bulk",
+                        "majority", "number", "share", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                        "thousands", "one", "two", "three", "several", "remainder"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -188,7 +192,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         nouns = [w for c in objects for w in _object_words(c)]
-        nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
+        nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
+                  if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
         if found is None:
             return None
@@ -228,8 +233,20 @@ def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
     return None
 
 
-def _object_words(noun: Any) -> list[str]:
+def _object_head(noun: Any) -> Any:
+    """The noun a partitive or quantity names: "part of a military aid program" is the program."""
+    while noun.lemma_.lower() in PARTITIVES:
+        inner = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not inner:
+            break
+        noun = inner[0]
+    return noun
+
+
+def _object_words(noun: Any, partitive: bool = True) -> list[str]:
     """Lexicon keys for an object, most specific first: "diplomatic tie", then "tie"."""
+    noun = _object_head(noun) if partitive else noun
     lemma = noun.lemma_.lower()
     mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
     return [f"{mods[0]} {lemma}", lemma] if mods else [lemma]
@@ -248,7 +265,7 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if noun.pos_ != "NOUN":
         return None
     nouns = _event_nouns()
-    cameo = next((nouns[w] for w in _object_words(noun) if w in nouns), None)
+    cameo = next((nouns[w] for w in _object_words(noun, partitive=False) if w in nouns), None)
     if cameo is None:
         return None
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
