@@ -129,3 +129,12 @@ def test_events_partitive_object_is_looked_up_by_the_noun_it_quantifies(context:
     assert _coded("Germany expelled dozens of Russian diplomats on Monday.", context) == [
         ("SANCTION", "DEU", "RUS-GOV")]
     assert _coded("Canada suspended part of its military aid to Ethiopia.", context) == [("SANCTION", "CAN", "ETH")]
+
+
+def test_events_expelling_monitors_or_cutting_supplies_is_a_sanction(context: Any) -> None:
+    # CAMEO 1662 (expel inspectors, observers) and 162 (reduce aid), not 174 deportation of individuals
+    assert _coded("Eritrea expelled the United Nations ceasefire monitors on Tuesday.", context) == [
+        ("SANCTION", "ERI", "UN")]
+    assert _coded("Russia reduced food supplies to Armenia last month.", context) == [("SANCTION", "RUS", "ARM")]
+    # announced for the future, the sanction is a threat
+    assert _coded("Sudan will expel foreign aid workers from Darfur.", context) == [("THREATEN", "SDN", "SDN")]
