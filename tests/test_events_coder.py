@@ -138,3 +138,9 @@ def test_events_expelling_monitors_or_cutting_supplies_is_a_sanction(context: An
     assert _coded("Russia reduced food supplies to Armenia last month.", context) == [("SANCTION", "RUS", "ARM")]
     # announced for the future, the sanction is a threat
     assert _coded("Sudan will expel foreign aid workers from Darfur.", context) == [("THREATEN", "SDN", "SDN")]
+
+
+def test_events_cameo_null_pattern_blocks_the_verb_default(context: Any) -> None:
+    # CAMEO codes "seize heroin" and "killed in an accident" as no event ("---"), not 171 / 190
+    assert _coded("Mexican police seized heroin near the border with Guatemala.", context) == []
+    assert _coded("Two Ghanaian soldiers were killed in an accident on Monday.", context) == []

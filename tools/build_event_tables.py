@@ -90,6 +90,8 @@ PARTICLES = frozenset(
         "without",
     ]
 )
+# The lexicon code of a CAMEO null pattern: the verb with this object or preposition codes no event.
+NULL_CODE = "---"
 DETERMINERS = frozenset({"a", "an", "the"})
 NOT_OBJECTS = frozenset({"and", "or", "but", "not", "that", "it", "him", "her", "them", "if", "as", "so"})
 # spaCy's rule lemmatizer strips these wrongly.
@@ -152,6 +154,12 @@ def _code(raw: str) -> str | None:
     return first if re.fullmatch(r"\d{2,4}", first) else None
 
 
+def _pattern_code(raw: str) -> str | None:
+    """A pattern's code; "---" (CAMEO's null code) is kept, so that "defeat the government" or "die of
+    natural causes" block the verb's default code instead of falling back to it."""
+    return NULL_CODE if raw.strip().startswith("---") else _code(raw)
+
+
 def _tokens(text: str) -> list[str] | None:
     toks = re.findall(r"\([^)]*\)|\{[^}]*\}|\S+", text)
     return None if any(re.search(r"[$+^%=~|0-9<>]", t) for t in toks) else toks
@@ -204,7 +212,7 @@ def build_verbs(src: Path) -> list[tuple[str, ...]]:
             continue
         if s.startswith("-"):
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#.*)?$", s)
-            code = _code(m.group(2)) if m else None
+            code = _pattern_code(m.group(2)) if m else None
             if not m or code is None or not m.group(1).startswith("*"):
                 continue
             toks = _tokens(m.group(1)[1:])
@@ -236,6 +244,7 @@ def build_verbs(src: Path) -> list[tuple[str, ...]]:
             found[entry].append((code, s.strip(), n))
     rows = []
     for key, hits in found.items():
+        hits = [h for h in hits if h[0] != NULL_CODE] or hits  # a null pattern only where no pattern codes the key
         counts = Counter(code for code, _, _ in hits)
         best = max(counts.values())
         code, pattern, n = next(h for h in hits if counts[h[0]] == best)

@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Any
 
 from redline.events.actors import MentionIndex, conjoined, country, object_tokens, subject_tokens
-from redline.events.lexicon import VerbLexicon
+from redline.events.lexicon import NULL_CODE, VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
 from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
@@ -195,7 +195,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
                   if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(verb.lemma_.lower(), preps, nouns)
-        if found is None:
+        if found is None or found == NULL_CODE:  # "killed in an accident": a null pattern codes nothing
             return None
         cameo = found
         target = index.actor(objs)
