@@ -144,3 +144,10 @@ def test_events_cameo_null_pattern_blocks_the_verb_default(context: Any) -> None
     # CAMEO codes "seize heroin" and "killed in an accident" as no event ("---"), not 171 / 190
     assert _coded("Mexican police seized heroin near the border with Guatemala.", context) == []
     assert _coded("Two Ghanaian soldiers were killed in an accident on Monday.", context) == []
+
+
+def test_events_must_complement_of_a_speech_verb_is_the_speakers_demand(context: Any) -> None:
+    assert _coded("Germany said on Monday that Serbia and Montenegro must withdraw their troops from Kosovo.",
+                  context) == [("REQUEST", "DEU", "SRB"), ("REQUEST", "DEU", "MNE")]
+    assert _coded("Serbia must withdraw its troops from Kosovo, the German foreign minister said.", context) == [
+        ("REQUEST", "DEU-GOV", "SRB")]

@@ -45,6 +45,11 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
+# "X said Y must/should Z" demands Z of Y (CAMEO 100); the speech verbs that carry such a demand.
+DEMAND_CODE = "100"
+OBLIGATION_MODALS = frozenset({"must", "should"})
+DEMAND_CUES = frozenset({"say", "tell", "declare", "state", "insist", "stress", "conclude", "add", "announce",
+                         "write", "argue", "warn", "reiterate", "emphasize", "emphasise"})
 # Quantity and partitive heads whose "of" phrase names the object: "part of the aid", "dozens of diplomats".
 PARTITIVES = frozenset({"part", "some", "all", "most", "much", "many", "half", "rest", "portion", "bulk",
                         "majority", "number", "share", "dozen", "dozens", "hundred", "hundreds", "thousand",
@@ -143,6 +148,9 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     """The event of a verb, once per member of a compound subject ("A and B agreed" is coded both ways) or of
     a compound object ("defended Iraq and Libya")."""
+    demands = _demand_events(verb, index, analysis)
+    if demands is not None:
+        return demands
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
@@ -160,6 +168,41 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         for t in ([target] if target else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _demand_events(verb: Any, index: MentionIndex, analysis: Analysis) -> list[Event] | None:
+    """A "must"/"should" complement of a speech verb is the speaker's demand on its subject (CAMEO 100):
+    "Britain said Sudan and the rebels must reach an agreement" is a REQUEST from Britain to each, not an
+    agreement. None when the verb is no such complement, or when the speaker obliges itself ("it must")."""
+    report = _obliging_report(verb)
+    if report is None:
+        return None
+    subj = subject_tokens(verb)
+    targets = index.actors(subj) if conjoined(subj) else [t for t in [index.actor(subj)] if t]
+    source = index.actor(subject_tokens(report))
+    if not targets or any(country(t) == country(source) for t in targets):
+        return None
+    if source is None:  # an obligation stated by someone we cannot code is no act of its subject either
+        return []
+    factuality = clause_modality(report)
+    events = [_event(analysis, index, verb, DEMAND_CODE, source, t, [], factuality) for t in targets]
+    return [e for e in events if e is not None]
+
+
+def _obliging_report(verb: Any) -> Any | None:
+    """The speech verb whose complement ``verb`` states an obligation ("said that X must drop..."), or None."""
+    if verb.pos_ != "VERB":
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    clause = verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in {"have", "need"} and "to" in aux:  # "X has to leave"
+        clause = verb.head
+        aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}} | {"must"}
+    if not aux & OBLIGATION_MODALS or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in DEMAND_CUES:
+        return None
+    return clause.head
 
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
