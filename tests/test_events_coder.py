@@ -151,3 +151,11 @@ def test_events_must_complement_of_a_speech_verb_is_the_speakers_demand(context:
                   context) == [("REQUEST", "DEU", "SRB"), ("REQUEST", "DEU", "MNE")]
     assert _coded("Serbia must withdraw its troops from Kosovo, the German foreign minister said.", context) == [
         ("REQUEST", "DEU-GOV", "SRB")]
+
+
+def test_events_preventing_or_dispersing_a_protest_is_repression(context: Any) -> None:
+    # CAMEO 1721 (restrict freedom of expression) and 175 (violent repression), not PREVENT's default 112
+    assert _coded("Belarusian police prevented a march by opposition supporters in Minsk on Sunday.", context) == [
+        ("COERCE", "BLR", "BLR")]
+    assert _coded("Egyptian riot police dispersed the crowd in Cairo with tear gas.", context) == [
+        ("ASSAULT", "EGY", "EGY")]
