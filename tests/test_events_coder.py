@@ -159,3 +159,9 @@ def test_events_preventing_or_dispersing_a_protest_is_repression(context: Any) -
         ("COERCE", "BLR", "BLR")]
     assert _coded("Egyptian riot police dispersed the crowd in Cairo with tear gas.", context) == [
         ("ASSAULT", "EGY", "EGY")]
+
+
+def test_events_coordinated_complements_of_an_appeal_are_not_events(context: Any) -> None:
+    # "called on X to unite and mobilize": the appeal (CAMEO 020 via "call on") is the event, not its content
+    assert _coded("An official Iranian newspaper called Monday on Muslims to unite and mobilize against Israel.",
+                  context) == [("REQUEST", "IRN", None)]
