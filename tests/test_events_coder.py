@@ -165,3 +165,9 @@ def test_events_coordinated_complements_of_an_appeal_are_not_events(context: Any
     # "called on X to unite and mobilize": the appeal (CAMEO 020 via "call on") is the event, not its content
     assert _coded("An official Iranian newspaper called Monday on Muslims to unite and mobilize against Israel.",
                   context) == [("REQUEST", "IRN", None)]
+
+
+def test_events_staged_is_lemmatised_as_stage_so_it_carries_its_noun(context: Any) -> None:
+    # the rule lemmatizer reads "staged" as "stag"; the light verb must still carry the strike
+    assert _coded("Kenyan activists staged a hunger strike on Friday to demand the release of Ugandan prisoners.",
+                  context) == [("PROTEST", "KEN", "KEN")]
