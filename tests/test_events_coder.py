@@ -171,3 +171,8 @@ def test_events_staged_is_lemmatised_as_stage_so_it_carries_its_noun(context: An
     # the rule lemmatizer reads "staged" as "stag"; the light verb must still carry the strike
     assert _coded("Kenyan activists staged a hunger strike on Friday to demand the release of Ugandan prisoners.",
                   context) == [("PROTEST", "KEN", "KEN")]
+
+
+def test_events_clausal_complement_of_a_demand_is_not_the_act(context: Any) -> None:
+    # the speaker is not coded, so the demand has no event; its content is no withdrawal either
+    assert _coded("An editorial in the newspaper demanded that Russia withdraw its troops from Crimea.", context) == []

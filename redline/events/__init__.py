@@ -206,11 +206,12 @@ def _obliging_report(verb: Any) -> Any | None:
 
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
-    """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate"), or
-    is coordinated with one ("called on Arabs to unite and mobilize")."""
+    """The verb is the complement of a coded verb of agreement, appeal, demand or threat ("offered to negotiate",
+    "demanded that Turkey provide"), or is coordinated with one ("called on Arabs to unite and mobilize")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         verb = verb.head
-    if not is_infinitive_complement(verb) or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
+    clausal = verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"  # "demanding that Turkey provide information"
+    if not (is_infinitive_complement(verb) or clausal) or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
         return False
     preps = [c.lower_ for c in verb.head.children if c.dep_ in {"prep", "prt"}]  # "called on Arabs to unite"
     code = lexicon.lookup(verb.head.lemma_.lower(), preps)
