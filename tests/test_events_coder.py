@@ -176,3 +176,8 @@ def test_events_staged_is_lemmatised_as_stage_so_it_carries_its_noun(context: An
 def test_events_clausal_complement_of_a_demand_is_not_the_act(context: Any) -> None:
     # the speaker is not coded, so the demand has no event; its content is no withdrawal either
     assert _coded("An editorial in the newspaper demanded that Russia withdraw its troops from Crimea.", context) == []
+
+
+def test_events_issuing_a_declaration_is_a_statement_not_cooperation(context: Any) -> None:
+    # ISSUE alone is CAMEO 060; "issued a declaration" is a statement (010), not coded
+    assert _coded("The Kenyan government issued a declaration on Tuesday.", context) == []
