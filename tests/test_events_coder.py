@@ -181,3 +181,9 @@ def test_events_clausal_complement_of_a_demand_is_not_the_act(context: Any) -> N
 def test_events_issuing_a_declaration_is_a_statement_not_cooperation(context: Any) -> None:
     # ISSUE alone is CAMEO 060; "issued a declaration" is a statement (010), not coded
     assert _coded("The Kenyan government issued a declaration on Tuesday.", context) == []
+
+
+def test_events_a_decision_to_act_codes_the_act(context: Any) -> None:
+    # DECIDE alone is an intent to cooperate (030); "decided to release" reports the release (CAMEO 0841)
+    assert _coded("The Kenyan government decided on Monday to release 200 Somali prisoners.", context) == [
+        ("RETREAT", "KEN-GOV", "SOM")]

@@ -45,6 +45,8 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
+# A decision to act reports the act ("the court decided to allow X to run" allowed it): the complement codes.
+DECISION_VERBS = frozenset({"decide", "opt", "choose", "elect"})
 # "X said Y must/should Z" demands Z of Y (CAMEO 100); the speech verbs that carry such a demand.
 DEMAND_CODE = "100"
 OBLIGATION_MODALS = frozenset({"must", "should"})
@@ -138,7 +140,7 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
                 stack.append(c)
             elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
                 stack.append(c)
-            elif verb.lemma_ in COMMISSIVE_VERBS and is_infinitive_complement(c):
+            elif verb.lemma_ in COMMISSIVE_VERBS | DECISION_VERBS and is_infinitive_complement(c):
                 stack.append(c)
             elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
                 stack.extend(x for x in c.children if x.dep_ == "xcomp")
@@ -211,7 +213,8 @@ def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         verb = verb.head
     clausal = verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"  # "demanding that Turkey provide information"
-    if not (is_infinitive_complement(verb) or clausal) or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS:
+    transparent = SKIP_LEMMAS | COMMISSIVE_VERBS | DECISION_VERBS
+    if not (is_infinitive_complement(verb) or clausal) or verb.head.lemma_ in transparent:
         return False
     preps = [c.lower_ for c in verb.head.children if c.dep_ in {"prep", "prt"}]  # "called on Arabs to unite"
     code = lexicon.lookup(verb.head.lemma_.lower(), preps)
@@ -225,7 +228,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return None
     if _governed(verb, lexicon):
         return None
-    if verb.lemma_ in COMMISSIVE_VERBS and any(c.pos_ == "VERB" and is_infinitive_complement(c)
+    if verb.lemma_ in COMMISSIVE_VERBS | DECISION_VERBS and any(c.pos_ == "VERB" and is_infinitive_complement(c)
                                                for c in verb.children):
         return None  # the complement carries the event
     subj = subject_tokens(verb)
