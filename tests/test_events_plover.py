@@ -221,3 +221,10 @@ def test_lexicon_null_pattern_stops_the_lookup() -> None:
     assert lex.lookup("seize") == "171"
     assert lex.lookup("seize", objects=["heroin"]) is None
     assert lex.lookup("kill", preps=["in"], objects=["accident"]) is None
+
+
+def test_lexicon_pattern_named_for_one_spelling_covers_the_other() -> None:
+    # CAMEO.2.0 writes "# MOBILISE" and "# ORGANISE" on patterns of blocks that list both spellings
+    lex = VerbLexicon.load()
+    assert lex.lookup("mobilize", objects=["supporter"]) == "022"
+    assert lex.lookup("organize", objects=["meeting"]) == "026"

@@ -258,9 +258,14 @@ def _named_verbs(line: str, verbs: list[tuple[str, str, str]], lemma) -> list[tu
     names = set()
     for word in re.findall(r"[A-Za-z][A-Za-z_'-]*", comment):
         parts = word.lower().split("_")
-        names.add((lemma(parts[0], "VERB"), parts[1] if len(parts) == 2 else ""))
-    named = [v for v in verbs if (v[0], v[1]) in names]
+        names.add((_spelling(lemma(parts[0], "VERB")), parts[1] if len(parts) == 2 else ""))
+    named = [v for v in verbs if (_spelling(v[0]), v[1]) in names]  # "# MOBILISE" also names MOBILIZE
     return named or verbs
+
+
+def _spelling(verb: str) -> str:
+    """One spelling for British and American -ise/-ize verbs, so a pattern named for one covers both."""
+    return verb[:-3] + "ize" if verb.endswith("ise") and len(verb) > 5 else verb
 
 
 def _pattern_keys(toks: list[str], objects) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
