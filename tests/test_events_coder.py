@@ -187,3 +187,9 @@ def test_events_a_decision_to_act_codes_the_act(context: Any) -> None:
     # DECIDE alone is an intent to cooperate (030); "decided to release" reports the release (CAMEO 0841)
     assert _coded("The Kenyan government decided on Monday to release 200 Somali prisoners.", context) == [
         ("RETREAT", "KEN-GOV", "SOM")]
+
+
+def test_events_mobilizing_civilians_is_not_military_mobilization(context: Any) -> None:
+    assert _coded("The Kenyan opposition mobilized its supporters ahead of the vote.", context) == [
+        ("REQUEST", "KEN", None)]
+    assert _coded("Armenia mobilized its reserves on Tuesday.", context) == [("MOBILIZE", "ARM", None)]
