@@ -193,3 +193,9 @@ def test_events_mobilizing_civilians_is_not_military_mobilization(context: Any) 
     assert _coded("The Kenyan opposition mobilized its supporters ahead of the vote.", context) == [
         ("REQUEST", "KEN", None)]
     assert _coded("Armenia mobilized its reserves on Tuesday.", context) == [("MOBILIZE", "ARM", None)]
+
+
+def test_events_same_threat_as_verb_and_as_claim_is_one_event(context: Any) -> None:
+    # the verb event is placed (Benghazi), the threat claim is not: one THREATEN, not two
+    assert _coded("Egypt threatened on Monday to bomb Libyan towns in retaliation for a raid on Benghazi.",
+                  context) == [("THREATEN", "EGY", "LBY")]

@@ -459,9 +459,13 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
         if e.target is None:
             fuller = [k for k in merged if k != key and k[:2] == key[:2] and k[2] is not None
                       and (key[3] is None or k[3] in {None, key[3]})]
-            if fuller:
-                old = merged[fuller[0]]
-                merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
-                    x for x in e.evidence if x not in old.evidence))
-                del merged[key]
+        elif key[3] is None:  # "threatened to shell Iraqi towns" as a verb and as a threat claim, one placed
+            fuller = [k for k in merged if k != key and k[:3] == key[:3] and k[3] is not None]
+        else:
+            continue
+        if fuller:
+            old = merged[fuller[0]]
+            merged[fuller[0]] = replace(old, evidence=old.evidence + tuple(
+                x for x in e.evidence if x not in old.evidence))
+            del merged[key]
     return tuple(replace(e, id=f"e{n + 1}") for n, e in enumerate(merged.values()))
