@@ -337,7 +337,8 @@ def http_server() -> Iterator[PageServer]:
     server.server_close()
 
 
-EVAL_SETS = ("tests/data/plover_gsr_dev.jsonl", "tests/data/petrarch2_unittest.jsonl", "tests/gold")
+EVAL_SETS = ("tests/data/plover_gsr_dev.jsonl", "tests/data/petrarch2_unittest.jsonl",
+             "tests/data/redline_no_event.jsonl", "tests/gold")
 
 
 @pytest.fixture(scope="session")

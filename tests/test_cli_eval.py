@@ -44,7 +44,7 @@ def test_cli_eval_fails_below_a_floor_and_updates_only_upwards(tmp_path: Path) -
     refused = runner.invoke(main, ["eval", str(data), "--floors", str(floors), "--update-floors"])
     assert refused.exit_code == 2
     assert refused.output.strip().endswith(
-        "Error: mini: refusing to lower full_recall 1.5000 -> 1.0000 (pass --allow-regression to accept)")
+        "Error: mini: refusing to relax full_recall 1.5000 -> 1.0000 (pass --allow-regression to accept)")
 
 
 def test_cli_eval_missing_dataset_is_one_line(tmp_path: Path) -> None:

@@ -65,7 +65,14 @@ def test_eval_score_record_pairs_reciprocal_events_and_blank_gold_actors() -> No
 def test_eval_false_event_rate_counts_records_that_expect_none() -> None:
     quiet = score_record("q", "text", [], [Predicted("ASSAULT", "RUS", "UKR")])
     empty = score_record("e", "text", [], [])
-    assert score_events([quiet, empty], [True, True]).scores["false_event_rate"] == 0.5
+    scores = score_events([quiet, empty], [True, True]).scores
+    assert scores == {"false_event_rate": 0.5}  # negatives alone: no precision, recall or actor accuracy
+
+
+def test_eval_no_event_set_is_negatives_from_stories_without_political_events() -> None:
+    data = read_events(ROOT / "tests" / "data" / "redline_no_event.jsonl")
+    assert len(data.records) == 202 and all(r.expects_none and not r.expected for r in data.records)
+    assert len({r.id for r in data.records}) == 202
 
 
 def test_eval_check_floors_names_the_broken_floor() -> None:
@@ -84,13 +91,19 @@ def test_eval_update_floors_raises_and_refuses_to_lower() -> None:
     raised, changes = update_floors(floors, "d", "abc", {"type_f1": 0.6})
     assert raised["datasets"]["d"]["floors"] == {"type_f1": 0.6}
     assert changes == ["d: type_f1 raised 0.5000 -> 0.6000"]
+    ceiling = {"epsilon": 0.005, "datasets": {"d": {"digest": "abc", "floors": {"false_event_rate": 0.2}}}}
+    tighter, changes = update_floors(ceiling, "d", "abc", {"false_event_rate": 0.1})
+    assert tighter["datasets"]["d"]["floors"] == {"false_event_rate": 0.1}
+    assert changes == ["d: false_event_rate ceiling lowered 0.2000 -> 0.1000"]
+    with pytest.raises(FloorError, match="refusing to relax ceiling false_event_rate"):
+        update_floors(ceiling, "d", "abc", {"false_event_rate": 0.3})
     with pytest.raises(FloorError) as e:
         update_floors(floors, "d", "abc", {"type_f1": 0.4})
-    assert str(e.value) == "d: refusing to lower type_f1 0.5000 -> 0.4000 (pass --allow-regression to accept)"
+    assert str(e.value) == "d: refusing to relax type_f1 0.5000 -> 0.4000 (pass --allow-regression to accept)"
     lowered, _ = update_floors(floors, "d", "abc", {"type_f1": 0.4}, allow_regression=True)
     assert lowered["datasets"]["d"]["floors"] == {"type_f1": 0.4}
 
 
 def test_eval_floors_file_is_pinned_for_every_set(gold_floors: dict[str, Any]) -> None:
-    assert set(gold_floors["datasets"]) == {"plover_gsr_dev", "petrarch2_unittest", "gold"}
+    assert set(gold_floors["datasets"]) == {"plover_gsr_dev", "petrarch2_unittest", "redline_no_event", "gold"}
     assert json.loads((ROOT / "tests" / "gold_floors.json").read_text())["epsilon"] == 0.005

@@ -36,7 +36,8 @@ def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: 
     shape; a petrarch2 set loads petrarch2_validate_actors.txt from beside it) or a folder of
     hand-annotated articles (tests/gold/, format in its README.md). Event sets report event-type and
     (type, source, target) precision, recall and F1, source and target accuracy, and the false-event
-    rate on records that expect none; the article set reports recall and precision of entities,
+    rate on records that expect none (tests/data/redline_no_event.jsonl holds only such records,
+    sentences of stories without political events); the article set reports recall and precision of entities,
     events, threats and claims.
 
     Example:

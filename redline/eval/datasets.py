@@ -5,6 +5,8 @@ Shapes read:
   normalised to ISO alpha-3, IGO/NGO kept as they are;
 - petrarch2 unit-test records (``petrarch2_unittest.jsonl``): CAMEO codes compared through the
   CAMEO -> PLOVER table, fictional actors from ``petrarch2_validate_actors.txt`` beside the file;
+- negative sets (``redline_no_event.jsonl``): the same JSONL shape with ``"expected_no_events": true`` and no
+  expected events; only the false-event rate is scored on them;
 - the article gold set (``tests/gold/``): one JSON file per article, described in its README.md.
 """
 

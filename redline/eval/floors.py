@@ -86,15 +86,17 @@ def update_floors(floors: dict[str, Any], dataset: str, digest: str, scores: dic
             new_floors[name] = score
             changes.append(f"{dataset}: {name} pinned at {score:.4f}")
         elif _below(name, score, floor, eps):
-            lowered.append(f"{name} {floor:.4f} -> {score:.4f}")
+            kind = "ceiling " if name in LOWER_IS_BETTER else ""
+            lowered.append(f"{kind}{name} {floor:.4f} -> {score:.4f}")
             new_floors[name] = score
         else:
             better = score < floor if name in LOWER_IS_BETTER else score > floor
             new_floors[name] = score if better else floor
             if better:
-                changes.append(f"{dataset}: {name} raised {floor:.4f} -> {score:.4f}")
+                word = "ceiling lowered" if name in LOWER_IS_BETTER else "raised"
+                changes.append(f"{dataset}: {name} {word} {floor:.4f} -> {score:.4f}")
     if lowered and not allow_regression:
-        raise FloorError(f"{dataset}: refusing to lower {', '.join(lowered)} (pass --allow-regression to accept)")
+        raise FloorError(f"{dataset}: refusing to relax {', '.join(lowered)} (pass --allow-regression to accept)")
     changes += [f"{dataset}: {x} (regression accepted)" for x in lowered]
     if old.get("digest") not in (None, digest):
         changes.append(f"{dataset}: digest {old.get('digest')} -> {digest}")

@@ -123,12 +123,13 @@ def score_events(results: Sequence[RecordResult], expects_none: Sequence[bool]) 
     fp, fr, ff = _prf(sum(r.full_hits for r in results), n_pred, n_exp)
     paired = sum(r.paired for r in results)
     empty = [r for r, none in zip(results, expects_none, strict=True) if none]
-    scores = {
-        "type_precision": tp, "type_recall": tr, "type_f1": tf,
-        "full_precision": fp, "full_recall": fr, "full_f1": ff,
-        "source_accuracy": round(sum(r.source_hits for r in results) / paired, 4) if paired else 0.0,
-        "target_accuracy": round(sum(r.target_hits for r in results) / paired, 4) if paired else 0.0,
-    }
+    scores: dict[str, float] = {}
+    if n_exp:  # a set of negatives only (every record expects none) has no precision or recall to speak of
+        scores.update({"type_precision": tp, "type_recall": tr, "type_f1": tf,
+                       "full_precision": fp, "full_recall": fr, "full_f1": ff})
+    if paired:
+        scores["source_accuracy"] = round(sum(r.source_hits for r in results) / paired, 4)
+        scores["target_accuracy"] = round(sum(r.target_hits for r in results) / paired, 4)
     if empty:
         scores["false_event_rate"] = round(sum(1 for r in empty if r.predicted) / len(empty), 4)
     return EventScores(scores, _confusion(results), tuple(results))

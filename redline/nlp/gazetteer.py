@@ -52,6 +52,8 @@ LOCATIVE_WORDS = frozenset({
 PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
 MAX_PLACE_TOKENS = 6
+# Parts of speech of a capitalised word that is an ordinary word, not a name, at the start of a sentence.
+COMMON_WORD_POS = frozenset({"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM"})
 # One-word city names outside the article's countries need this population (primary / alternate name)
 SMALL_CITY = 20_000
 LARGE_CITY = 100_000
@@ -232,7 +234,7 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
         article_id: the article the doc belongs to (kept for error messages and ids).
     """
     matchers = _matchers(gazetteer, doc.vocab)
-    candidates = _dictionary_candidates(doc, gazetteer, matchers)
+    candidates = _without_heritage(doc, _dictionary_candidates(doc, gazetteer, matchers), gazetteer)
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
     context = _country_context(doc, candidates, gazetteer.places)
     ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
@@ -289,6 +291,28 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 out.append(_Candidate(start, end, "weapon", "WEAPON", w.name, None, None,
                                       tuple((k, v) for k, v in facts if v)))
     return out
+
+
+def _without_heritage(doc: Doc, found: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """Drop a nationality that qualifies another nationality noun: "Chinese Americans" are Americans.
+
+    Only a one-word state actor attached (compound or amod) to the very next word counts, and only when that
+    word is itself a nationality noun ("Americans", "American"); "Israeli Palestinian talks" keeps both.
+    """
+    def nationality(i: int) -> str | None:
+        if i >= len(doc) or doc[i].pos_ not in {"NOUN", "PROPN"}:
+            return None
+        text = doc[i].text
+        actor = gaz.actors.get(text) or (gaz.actors.get(text[:-1]) if text.endswith("s") else None)
+        return actor.code if actor is not None and actor.kind == "state" else None
+
+    heritage = {
+        c.start for c in found
+        if c.end - c.start == 1 and dict(c.attrs).get("kind") == "state"
+        and doc[c.start].dep_ in {"compound", "amod"} and doc[c.start].head.i == c.end
+        and nationality(c.end) not in {None, c.code}
+    }
+    return [c for c in found if c.start not in heritage or c.end - c.start != 1]
 
 
 def _sector_candidates(
@@ -386,8 +410,12 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
 
 
 def _plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:
-    """A one-word city name must be primary where capitals are uninformative, and large or in context."""
-    if not place.primary and (i in titles or _sentence_initial(doc, i)):
+    """A one-word city name must be primary where capitals are uninformative, and large or in context.
+
+    Where capitals say nothing (sentence start, headlines), a word the tagger reads as an ordinary adjective,
+    verb or adverb ("Oral history", "Reading the report") is that word, not the city of the same name.
+    """
+    if (i in titles or _sentence_initial(doc, i)) and (not place.primary or doc[i].pos_ in COMMON_WORD_POS):
         return False
     if place.kind != "city" or context.get(place.geo.country, 0):
         return True
