@@ -199,3 +199,10 @@ def test_events_same_threat_as_verb_and_as_claim_is_one_event(context: Any) -> N
     # the verb event is placed (Benghazi), the threat claim is not: one THREATEN, not two
     assert _coded("Egypt threatened on Monday to bomb Libyan towns in retaliation for a raid on Benghazi.",
                   context) == [("THREATEN", "EGY", "LBY")]
+
+
+def test_events_force_without_perpetrator_needs_a_victim_or_a_weapon(context: Any) -> None:
+    # DIE is CAMEO 190 by default; with no perpetrator, no victim and no weapon it is no attack
+    assert _coded("Her father died in 1927 in a village in southern China.", context) == []
+    assert _coded("Unidentified gunmen killed three Kenyan soldiers near Mandera on Sunday.", context) == [
+        ("ASSAULT", "KEN", "KEN-MIL")]

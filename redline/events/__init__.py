@@ -259,8 +259,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = index.actor(subj)
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
     source = source or agent
-    if source is None and cameo[:2] not in FORCE_ROOTS:
-        return None
+    if source is None and (cameo[:2] not in FORCE_ROOTS or (target is None and not weapons)):
+        return None  # force needs no named perpetrator, but a victim or a weapon ("his father died in 1927")
     factuality = clause_modality(verb)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
