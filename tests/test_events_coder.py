@@ -206,3 +206,9 @@ def test_events_force_without_perpetrator_needs_a_victim_or_a_weapon(context: An
     assert _coded("Her father died in 1927 in a village in southern China.", context) == []
     assert _coded("Unidentified gunmen killed three Kenyan soldiers near Mandera on Sunday.", context) == [
         ("ASSAULT", "KEN", "KEN-MIL")]
+
+
+def test_events_engage_in_codes_force_only_for_fighting_words(context: Any) -> None:
+    assert _coded("The Japanese company hopes to engage in business in Kenya.", context) == []
+    assert [e[:2] for e in _coded("Sudanese troops engaged in fierce fighting with rebels near Kadugli.",
+                                  context)] == [("ASSAULT", "SDN-MIL")]
