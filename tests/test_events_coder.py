@@ -212,3 +212,9 @@ def test_events_engage_in_codes_force_only_for_fighting_words(context: Any) -> N
     assert _coded("The Japanese company hopes to engage in business in Kenya.", context) == []
     assert [e[:2] for e in _coded("Sudanese troops engaged in fierce fighting with rebels near Kadugli.",
                                   context)] == [("ASSAULT", "SDN-MIL")]
+
+
+def test_events_disapproval_of_no_one_is_a_statement(context: Any) -> None:
+    # CLAIM defaults to CAMEO 110; with no one disapproved of and no place, nothing is coded
+    assert _coded("The Kenyan finance minister claimed that half of all Kenyans are poor.", context) == []
+    assert _coded("Kenya sharply criticized Uganda on Monday.", context) == [("ACCUSE", "KEN", "UGA")]

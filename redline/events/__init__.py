@@ -45,6 +45,8 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 # "protesters in Algiers" and "Turkey imposed a curfew in Cizre" as domestic dyads); 137 threatens repression.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
+# CAMEO 11 (disapprove, criticize, accuse) needs someone disapproved of; without a target it is a statement.
+DISAPPROVE_ROOT = "11"
 # A decision to act reports the act ("the court decided to allow X to run" allowed it): the complement codes.
 DECISION_VERBS = frozenset({"decide", "opt", "choose", "elect"})
 # "X said Y must/should Z" demands Z of Y (CAMEO 100); the speech verbs that carry such a demand.
@@ -261,6 +263,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = source or agent
     if source is None and (cameo[:2] not in FORCE_ROOTS or (target is None and not weapons)):
         return None  # force needs no named perpetrator, but a victim or a weapon ("his father died in 1927")
+    if cameo[:2] == DISAPPROVE_ROOT and target is None and not index.places(list(verb.subtree)):
+        return None  # "claimed that 55 percent are illiterate", "opposed the deployment": a statement, no one accused
     factuality = clause_modality(verb)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
