@@ -218,3 +218,8 @@ def test_events_disapproval_of_no_one_is_a_statement(context: Any) -> None:
     # CLAIM defaults to CAMEO 110; with no one disapproved of and no place, nothing is coded
     assert _coded("The Kenyan finance minister claimed that half of all Kenyans are poor.", context) == []
     assert _coded("Kenya sharply criticized Uganda on Monday.", context) == [("ACCUSE", "KEN", "UGA")]
+
+
+def test_events_noun_opposed_or_asked_for_is_not_an_event(context: Any) -> None:
+    # "deployment" is what the rebels oppose, not a deployment they made
+    assert _coded("Ghanaian rebels opposed the deployment of a regional peacekeeping force.", context) == []

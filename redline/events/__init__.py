@@ -47,6 +47,8 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
 # CAMEO 11 (disapprove, criticize, accuse) needs someone disapproved of; without a target it is a statement.
 DISAPPROVE_ROOT = "11"
+# Appeals, demands, disapproval, rejection and threats: their object is what they are about.
+SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # A decision to act reports the act ("the court decided to allow X to run" allowed it): the complement codes.
 DECISION_VERBS = frozenset({"decide", "opt", "choose", "elect"})
 # "X said Y must/should Z" demands Z of Y (CAMEO 100); the speech verbs that carry such a demand.
@@ -113,6 +115,8 @@ def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[in
             continue
         if carried_only and not carried:
             continue
+        if not carried and _content_of_speech_act(tok, lexicon):  # "opposed the deployment", "called for sanctions"
+            continue
         noun = _noun_event(tok, index, analysis)
         if noun is not None:
             if carried and tok.head.i in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
@@ -120,6 +124,21 @@ def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[in
                 chosen = [e for e in chosen if not any(e is v for v in verb_events)]
             chosen.append(noun)
     return chosen
+
+
+def _content_of_speech_act(noun: Any, lexicon: VerbLexicon) -> bool:
+    """The noun is the object of a verb of appeal, demand, disapproval, rejection or threat: it names what is
+    asked for or opposed ("opposed the deployment", "called for sanctions"), not an event that took place."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    if verb.pos_ != "VERB" or (noun.dep_ == "dobj" and verb.lemma_ in LIGHT_VERBS):
+        return False
+    preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
+    code = lexicon.lookup(verb.lemma_.lower(), preps)
+    return code is not None and code[:2] in SPEECH_ACT_ROOTS
 
 
 def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
