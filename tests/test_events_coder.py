@@ -223,3 +223,10 @@ def test_events_disapproval_of_no_one_is_a_statement(context: Any) -> None:
 def test_events_noun_opposed_or_asked_for_is_not_an_event(context: Any) -> None:
     # "deployment" is what the rebels oppose, not a deployment they made
     assert _coded("Ghanaian rebels opposed the deployment of a regional peacekeeping force.", context) == []
+
+
+def test_events_complaint_targets_its_grievance_not_its_addressee(context: Any) -> None:
+    assert _coded("Uganda complained to the United Nations on Monday over Kenyan border raids.", context) == [
+        ("ACCUSE", "UGA", "KEN")]
+    assert _coded("Palestinians blamed Israel for the killing of a Hamas leader in Nablus.", context) == [
+        ("ACCUSE", "PSE", "ISR")]

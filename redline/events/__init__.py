@@ -47,6 +47,7 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 DOMESTIC_CODES = frozenset({"137"})
 # CAMEO 11 (disapprove, criticize, accuse) needs someone disapproved of; without a target it is a statement.
 DISAPPROVE_ROOT = "11"
+GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
 # Appeals, demands, disapproval, rejection and threats: their object is what they are about.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # A decision to act reports the act ("the court decided to allow X to run" allowed it): the complement codes.
@@ -271,6 +272,10 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             return None
         cameo = found
         target = index.actor(objs)
+        if cameo[:2] == DISAPPROVE_ROOT and not any(c.dep_ == "dobj" for c in verb.children):
+            # "complained to the UN over Israeli raids": the grievance names the target, "to" the addressee
+            target = index.actor([t for c in verb.children if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
+                                  for t in c.subtree]) or target
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
             target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
