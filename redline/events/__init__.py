@@ -256,6 +256,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     subj = subject_tokens(verb)
     objs = object_tokens(verb)
     weapons = index.weapons([*objs, *verb.subtree])
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if verb.lemma_ in TRANSFER_VERBS and weapons:
         cameo = "072"
         target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}
@@ -263,7 +264,6 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
                   if m.dep_ == "compound" and m.pos_ == "NOUN"]
@@ -285,8 +285,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = index.actor(subj)
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
     source = source or agent
-    if source is None and (cameo[:2] not in FORCE_ROOTS or (target is None and not weapons)):
-        return None  # force needs no named perpetrator, but a victim or a weapon ("his father died in 1927")
+    if source is None and (cameo[:2] not in FORCE_ROOTS or (target is None and not weapons and not objects)):
+        return None  # force needs no named perpetrator, but a victim, an object or a weapon ("her father died")
     if cameo[:2] == DISAPPROVE_ROOT and target is None and not index.places(list(verb.subtree)):
         return None  # "claimed that 55 percent are illiterate", "opposed the deployment": a statement, no one accused
     factuality = clause_modality(verb)
