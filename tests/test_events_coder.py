@@ -234,5 +234,5 @@ def test_events_complaint_targets_its_grievance_not_its_addressee(context: Any) 
 
 def test_events_unsourced_attack_on_an_object_is_kept(context: Any) -> None:
     # no perpetrator actor and no victim actor, but an object attacked in a named place: still an attack
-    assert [e[0] for e in _coded("Gunmen attacked a passenger train near Sibi in Balochistan on Tuesday.",
-                                 context)] == ["ASSAULT"]
+    assert _coded("Someone attacked a passenger train near Sibi in Balochistan on Tuesday.", context) == [
+        ("ASSAULT", None, "PAK")]
