@@ -197,11 +197,12 @@ def test_lexicon_load_is_cached():
 
 
 def test_lexicon_every_code_has_a_plover_type():
-    # CAMEO 01 (public statements) is the documented exception: PLOVER does not code statements.
+    # CAMEO 01 (public statements) is the documented exception: PLOVER does not code statements;
+    # "---" is the dictionary's null pattern (no event).
     unmapped = set()
     for name in ("cameo_verbs.csv", "verbs_extra.csv"):
         for row in _csv(name):
-            if cameo_root(row["cameo"]) == "01":
+            if row["cameo"] == "---" or cameo_root(row["cameo"]) == "01":
                 continue
             try:
                 plover_of(row["cameo"])
@@ -211,5 +212,19 @@ def test_lexicon_every_code_has_a_plover_type():
 
 
 def test_lexicon_every_code_has_a_goldstein_score():
-    codes = {r["cameo"] for name in ("cameo_verbs.csv", "verbs_extra.csv") for r in _csv(name)}
+    codes = {r["cameo"] for name in ("cameo_verbs.csv", "verbs_extra.csv") for r in _csv(name)} - {"---"}
     assert all(-10.0 <= goldstein(c) <= 10.0 for c in codes)
+
+
+def test_lexicon_null_pattern_stops_the_lookup() -> None:
+    lex = VerbLexicon.load()
+    assert lex.lookup("seize") == "171"
+    assert lex.lookup("seize", objects=["heroin"]) is None
+    assert lex.lookup("kill", preps=["in"], objects=["accident"]) is None
+
+
+def test_lexicon_pattern_named_for_one_spelling_covers_the_other() -> None:
+    # CAMEO.2.0 writes "# MOBILISE" and "# ORGANISE" on patterns of blocks that list both spellings
+    lex = VerbLexicon.load()
+    assert lex.lookup("mobilize", objects=["supporter"]) == "022"
+    assert lex.lookup("organize", objects=["meeting"]) == "026"

@@ -90,6 +90,8 @@ PARTICLES = frozenset(
         "without",
     ]
 )
+# The lexicon code of a CAMEO null pattern: the verb with this object or preposition codes no event.
+NULL_CODE = "---"
 DETERMINERS = frozenset({"a", "an", "the"})
 NOT_OBJECTS = frozenset({"and", "or", "but", "not", "that", "it", "him", "her", "them", "if", "as", "so"})
 # spaCy's rule lemmatizer strips these wrongly.
@@ -152,6 +154,12 @@ def _code(raw: str) -> str | None:
     return first if re.fullmatch(r"\d{2,4}", first) else None
 
 
+def _pattern_code(raw: str) -> str | None:
+    """A pattern's code; "---" (CAMEO's null code) is kept, so that "defeat the government" or "die of
+    natural causes" block the verb's default code instead of falling back to it."""
+    return NULL_CODE if raw.strip().startswith("---") else _code(raw)
+
+
 def _tokens(text: str) -> list[str] | None:
     toks = re.findall(r"\([^)]*\)|\{[^}]*\}|\S+", text)
     return None if any(re.search(r"[$+^%=~|0-9<>]", t) for t in toks) else toks
@@ -204,7 +212,7 @@ def build_verbs(src: Path) -> list[tuple[str, ...]]:
             continue
         if s.startswith("-"):
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#.*)?$", s)
-            code = _code(m.group(2)) if m else None
+            code = _pattern_code(m.group(2)) if m else None
             if not m or code is None or not m.group(1).startswith("*"):
                 continue
             toks = _tokens(m.group(1)[1:])
@@ -236,6 +244,7 @@ def build_verbs(src: Path) -> list[tuple[str, ...]]:
             found[entry].append((code, s.strip(), n))
     rows = []
     for key, hits in found.items():
+        hits = [h for h in hits if h[0] != NULL_CODE] or hits  # a null pattern only where no pattern codes the key
         counts = Counter(code for code, _, _ in hits)
         best = max(counts.values())
         code, pattern, n = next(h for h in hits if counts[h[0]] == best)
@@ -249,9 +258,14 @@ def _named_verbs(line: str, verbs: list[tuple[str, str, str]], lemma) -> list[tu
     names = set()
     for word in re.findall(r"[A-Za-z][A-Za-z_'-]*", comment):
         parts = word.lower().split("_")
-        names.add((lemma(parts[0], "VERB"), parts[1] if len(parts) == 2 else ""))
-    named = [v for v in verbs if (v[0], v[1]) in names]
+        names.add((_spelling(lemma(parts[0], "VERB")), parts[1] if len(parts) == 2 else ""))
+    named = [v for v in verbs if (_spelling(v[0]), v[1]) in names]  # "# MOBILISE" also names MOBILIZE
     return named or verbs
+
+
+def _spelling(verb: str) -> str:
+    """One spelling for British and American -ise/-ize verbs, so a pattern named for one covers both."""
+    return verb[:-3] + "ize" if verb.endswith("ise") and len(verb) > 5 else verb
 
 
 def _pattern_keys(toks: list[str], objects) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

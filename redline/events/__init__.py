@@ -17,7 +17,7 @@ from redline.events.actors import (
     state_of,
     subject_tokens,
 )
-from redline.events.lexicon import VerbLexicon
+from redline.events.lexicon import NULL_CODE, VerbLexicon
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.models import Analysis, Event, Evidence, Mention
 from redline.nlp.modality import COMMISSIVE_VERBS, INTENT_ADJECTIVES, clause_modality, is_infinitive_complement
@@ -39,7 +39,7 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 # through a lexicon pattern naming that object, never alone ("took note", "contributed to tension").
 PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
 # Verbs of decision: "decided to lift the curfew", "voted to impose sanctions" code the act decided on.
-DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt"})
+DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt", "elect"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -99,6 +99,15 @@ FULFILLING_VERBS = frozenset({"meet", "satisfy", "grant", "honor", "honour", "fu
                               "answer", "entertain", "consider"})
 DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "condition", "ultimatum", "offer", "proposal",
                           "plan", "invitation", "term", "deadline", "plea"})
+# CAMEO 11 (disapprove, criticize, accuse) needs someone disapproved of; without a target it is a statement.
+DISAPPROVE_ROOT = "11"
+GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
+# Appeals, demands, disapproval, rejection and threats: their object is what they are about.
+SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Quantity and partitive heads whose "of" phrase names the object: "part of the aid", "dozens of diplomats".
+PARTITIVES = frozenset({"part", "some", "all", "most", "much", "many", "half", "rest", "portion", "bulk",
+                        "majority", "number", "share", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                        "thousands", "one", "two", "three", "several", "remainder"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -133,9 +142,18 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
     main = _main_verbs(sent, set(by_verb))
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
-    primary = bool(chosen)
-    if not chosen:
-        chosen = [e for evs in by_verb.values() for e in evs]
+    chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
+    if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
+        return chosen
+    chosen = [e for evs in by_verb.values() for e in evs]
+    return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False)
+
+
+def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[int, list[Event]],
+                index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis, carried_only: bool) -> list[Event]:
+    """`chosen` with the sentence's noun events: those a main light verb carries ("began a hunger strike"),
+    or, when `carried_only` is false, every noun event; a carried noun replaces its light verb's own code."""
+    chosen = list(chosen)
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in by_verb:
             continue
@@ -145,7 +163,9 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
         # a light verb's pattern with this object ("lodged a protest": 110) is more specific than the noun
         if carried and at in by_verb and _has_object_pattern(carrier, tok, lexicon):
             continue
-        if not (carried or not primary):
+        if carried_only and not carried:
+            continue
+        if not carried and _content_of_speech_act(tok, lexicon):  # "opposed the deployment", "called for sanctions"
             continue
         if not carried and tok.dep_ == "dobj" and tok.head.i in by_verb:  # "investigate the killings": the content
             continue
@@ -180,6 +200,21 @@ def _carrier(noun: Any) -> Any | None:
     return None
 
 
+def _content_of_speech_act(noun: Any, lexicon: VerbLexicon) -> bool:
+    """The noun is the object of a verb of appeal, demand, disapproval, rejection or threat: it names what is
+    asked for or opposed ("opposed the deployment", "called for sanctions"), not an event that took place."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    if verb.pos_ != "VERB" or (noun.dep_ == "dobj" and verb.lemma_ in LIGHT_VERBS):
+        return False
+    preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
+    code = lexicon.lookup(verb.lemma_.lower(), preps)
+    return code is not None and code[:2] in SPEECH_ACT_ROOTS
+
+
 def _has_object_pattern(verb: Any, noun: Any, lexicon: VerbLexicon) -> bool:
     lemma = verb.lemma_.lower()
     preps = ["", *(c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"})]
@@ -200,7 +235,7 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
                 stack.append(c)
             elif c.dep_ in {"ccomp", "xcomp"} and verb.i not in coded:
                 stack.append(c)
-            elif verb.lemma_ in COMMISSIVE_VERBS and is_infinitive_complement(c):
+            elif verb.lemma_ in COMMISSIVE_VERBS | DECISION_VERBS and is_infinitive_complement(c):
                 stack.append(c)
             elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
                 main.add(c.i)
@@ -335,11 +370,18 @@ def _named_target(verb: Any, subj: list[Any], index: MentionIndex, target: str |
 
 
 def _governed(verb: Any, lexicon: VerbLexicon) -> bool:
-    """The verb is the complement of a coded verb of agreement, appeal or threat ("offered to negotiate")."""
-    if (verb.dep_ != "xcomp" or verb.head.pos_ != "VERB"
-            or verb.head.lemma_ in SKIP_LEMMAS | COMMISSIVE_VERBS | DECISION_VERBS):
+    """The verb is the complement of a coded verb of agreement, appeal, demand or threat ("offered to negotiate",
+    "demanded that Turkey provide"), or is coordinated with one ("called on Arabs to unite and mobilize")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.head.pos_ != "VERB":  # "is ready to attack": an adjective of readiness governs nothing here
         return False
-    code = lexicon.lookup(verb.head.lemma_.lower())
+    clausal = verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"  # "demanding that Turkey provide information"
+    transparent = SKIP_LEMMAS | COMMISSIVE_VERBS | DECISION_VERBS
+    if not (is_infinitive_complement(verb) or clausal) or verb.head.lemma_ in transparent:
+        return False
+    preps = [c.lower_ for c in verb.head.children if c.dep_ in {"prep", "prt"}]  # "called on Arabs to unite"
+    code = lexicon.lookup(verb.head.lemma_.lower(), preps)
     return code is not None and code[:2] in GOVERNING_ROOTS
 
 
@@ -410,6 +452,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         objs = [t for t in objs if t not in subj]
     weapons = index.weapons([*objs, *verb.subtree])
     refused = False
+    objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and not _stative(verb))]
     if verb.lemma_ in TRANSFER_VERBS and weapons:
         cameo = "072"
         target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}
@@ -417,10 +460,12 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target = index.actor(target_toks) or index.actor(objs)
     else:
         preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
-        objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and not _stative(verb))]
         nouns = [w for c in objects for w in _object_words(c)]
-        nouns += [m.lemma_.lower() for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
+        nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
+                  if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(lemma, preps, nouns)
+        if found == NULL_CODE:  # "killed in an accident": a null pattern codes nothing
+            return None
         found = STATIVE_CODES.get(verb.lemma_, found) if _stative(verb) else found
         refusal = _refusal(verb, nouns)
         refused = refusal is not None
@@ -434,7 +479,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
             target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
-            target = index.actor([t for c in verb.children if c.dep_ == "ccomp" for t in subject_tokens(c)])
+            # the that-clause's subject must name the actor by its head: "that half of all Kenyans are poor" does not
+            target = next((a for c in verb.children if c.dep_ == "ccomp"
+                           if (a := _head_actor(subject_tokens(c), index)) is not None), None)
         if target is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "shelled camps of X, killing 50"
             target = index.actor(object_tokens(verb.head))
         if cameo[:2] == "11":
@@ -446,7 +493,13 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = source or agent
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
-    if source is None and cameo[:2] not in FORCE_ROOTS and not _unattributed_release(verb, cameo, index):
+    if source is None and not _unattributed_release(verb, cameo, index) and (
+            cameo[:2] not in FORCE_ROOTS or (target is None and not weapons and not objects)):
+        return None  # force needs no named perpetrator, but a victim, an object or a weapon ("her father died")
+    if (cameo[:2] == DISAPPROVE_ROOT and target is None and not index.places(list(verb.subtree))
+            and not _compound_dispute(verb, subj) and not _force_object(objects)):
+        # "claimed that 55 percent are illiterate", "opposed the deployment": a statement, no one accused;
+        # "condemned the attack" accuses whoever attacked, even unnamed
         return None
     factuality = clause_modality(verb, negation=not refused)
     if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
@@ -460,6 +513,17 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
                   home=home, abroad=abroad)
+
+
+def _force_object(objects: list[Any]) -> bool:
+    """An object that names an act of force ("condemned the attack"): its condemnation accuses whoever did it."""
+    nouns = _event_nouns()
+    return any(nouns[w][:2] in FORCE_ROOTS for c in objects for w in _object_words(c) if w in nouns)
+
+
+def _compound_dispute(verb: Any, subj: list[Any]) -> bool:
+    """"China and Malaysia are disagreeing": the members of the compound subject are each other's targets."""
+    return verb.lemma_ in SYMMETRIC_VERBS and conjoined(subj)
 
 
 def _object_heads(verb: Any) -> list[Any]:
@@ -555,8 +619,20 @@ def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
     return None
 
 
-def _object_words(noun: Any) -> list[str]:
+def _object_head(noun: Any) -> Any:
+    """The noun a partitive or quantity names: "part of a military aid program" is the program."""
+    while noun.lemma_.lower() in PARTITIVES:
+        inner = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not inner:
+            break
+        noun = inner[0]
+    return noun
+
+
+def _object_words(noun: Any, partitive: bool = True) -> list[str]:
     """Lexicon keys for an object, most specific first: "diplomatic tie", then "tie"."""
+    noun = _object_head(noun) if partitive else noun
     lemma = noun.lemma_.lower()
     mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
     return [f"{mods[0]} {lemma}", lemma] if mods else [lemma]
@@ -575,7 +651,7 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if noun.pos_ != "NOUN":
         return None
     nouns = _event_nouns()
-    cameo = next((nouns[w] for w in _object_words(noun) if w in nouns), None)
+    cameo = next((nouns[w] for w in _object_words(noun, partitive=False) if w in nouns), None)
     if cameo is None:
         return None
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]

