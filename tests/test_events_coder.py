@@ -426,3 +426,9 @@ def test_events_unsourced_attack_on_an_object_is_kept(context: Any) -> None:
     # no perpetrator actor and no victim actor, but an object attacked in a named place: still an attack
     assert _coded("Someone attacked a passenger train near Sibi in Balochistan on Tuesday.", context) == [
         ("ASSAULT", None, "PAK")]
+
+
+def test_events_private_people_make_no_statecraft(context: Any) -> None:
+    assert _coded("Thousands of Kenyan tourists visited Tanzania last year.", context) == []
+    assert _coded("A wave of Ethiopians arrived in Djibouti in May.", context) == []
+    assert _coded("The Kenyan foreign minister visited Tanzania last year.", context) == [("CONSULT", "KEN-GOV", "TZA")]

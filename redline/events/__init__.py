@@ -14,6 +14,7 @@ from redline.events.actors import (
     conjoined,
     country,
     object_tokens,
+    private_people,
     state_of,
     subject_tokens,
 )
@@ -108,6 +109,9 @@ SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 PARTITIVES = frozenset({"part", "some", "all", "most", "much", "many", "half", "rest", "portion", "bulk",
                         "majority", "number", "share", "dozen", "dozens", "hundred", "hundreds", "thousand",
                         "thousands", "one", "two", "three", "several", "remainder"})
+# Acts between states and their agents: private people ("Chinese tourists visited Vietnam", "Somalis arrived in
+# Kenya") who travel, join or help make no consultation, agreement, cooperation, support or aid of their country.
+STATECRAFT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -491,6 +495,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = index.actor(subj)
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
     source = source or agent
+    if source is not None and _statecraft(cameo) and private_people(subj, index):
+        return None
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
     if source is None and not _unattributed_release(verb, cameo, index) and (
@@ -513,6 +519,15 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
                   home=home, abroad=abroad)
+
+
+def _statecraft(cameo: str) -> bool:
+    """The code is an act of statecraft (consult, agree, support, cooperate, aid), which private people do not
+    perform for their country."""
+    try:
+        return plover_of(cameo)[0] in STATECRAFT_TYPES
+    except KeyError:
+        return False
 
 
 def _force_object(objects: list[Any]) -> bool:

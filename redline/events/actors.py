@@ -28,6 +28,13 @@ OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant"
 COLLECTIVES = frozenset({"group", "groups", "member", "members", "hundred", "hundreds", "thousand", "thousands",
                          "dozen", "dozens", "score", "scores", "number", "crowd", "crowds", "band", "delegation"})
 STATE_KINDS = frozenset({"state", "government", "military"})
+# Private people (Phoenix sectors: civilians, people, refugees, and a few roles of private life the agents
+# dictionary files elsewhere): when they travel, visit, join or help, no state consults or cooperates.
+PRIVATE_SECTORS = frozenset({"CVL", "PPL", "REF"})
+PRIVATE_NOUNS = frozenset({"student", "foreigner", "visitor", "expat", "pilgrim", "fan", "dweller", "shopper",
+                           "holidaymaker", "vacationer", "backpacker", "customer", "buyer", "consumer"})
+# Heads that count or gather the people named in their "of" phrase: "a wave of Somalis", "a group of tourists".
+GATHERINGS = frozenset({"wave", "influx", "flood", "stream", "flow", "busload", "planeload", "boatload", "batch"})
 
 
 class MentionIndex:
@@ -177,6 +184,25 @@ class MentionIndex:
 
     def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
+
+
+def private_people(subject: list[Any], index: MentionIndex) -> bool:
+    """The subject names private people of a country, not the state or its agents: "Chinese tourists", "a wave
+    of Somalis" (a plural demonym), "80,000 foreigners". Their travel, visits and help are no diplomacy."""
+    heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+    if not heads:
+        return False
+    head = heads[0]
+    if head.lemma_.lower() in COLLECTIVES | GATHERINGS or head.like_num:  # "thousands of Kenyans"
+        head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), head)
+    mention = index.by_token.get(head.i)
+    if mention is not None and mention.type == "ACTOR":  # "Somalis", not "Somalia" or "the Somali army"
+        return (mention.attr("kind") == "state" and mention.geo is None and head.tag_ in {"NNS", "NNPS"}
+                and mention.text.endswith("s"))
+    if head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() in PRIVATE_NOUNS or _agent_sector(head) in PRIVATE_SECTORS
 
 
 @lru_cache(maxsize=1)
