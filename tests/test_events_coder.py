@@ -432,3 +432,8 @@ def test_events_private_people_make_no_statecraft(context: Any) -> None:
     assert _coded("Thousands of Kenyan tourists visited Tanzania last year.", context) == []
     assert _coded("A wave of Ethiopians arrived in Djibouti in May.", context) == []
     assert _coded("The Kenyan foreign minister visited Tanzania last year.", context) == [("CONSULT", "KEN-GOV", "TZA")]
+
+
+def test_events_warning_to_no_one_is_a_caution(context: Any) -> None:
+    assert _coded("A Kenyan doctor warned against eating raw fish in Kenya.", context) == []
+    assert _coded("Iran warned the United States on Monday.", context) == [("THREATEN", "IRN", "USA")]

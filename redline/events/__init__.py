@@ -28,6 +28,10 @@ __all__ = ["code"]
 # Verbs that hand weapons or permission over: with a weapon in the clause they code as military aid.
 TRANSFER_VERBS = frozenset({"allow", "authorize", "authorise", "permit", "approve", "greenlight", "clear",
                             "supply", "provide", "send", "deliver", "give", "transfer", "ship", "pledge"})
+# The unspecified threat of a warning ("warned", "cautioned"): with no one threatened and no weapon it is advice;
+# "threatened" is a threat even with its target left unnamed.
+CAUTION_CODE = "130"
+WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 # Speech and attitude codes (CAMEO 01, and 02 appeals without a concrete addressee) are claims, not events.
 SKIP_ROOTS = frozenset({"01"})
 SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take", "go", "come", "see",
@@ -517,8 +521,16 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
     home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
+    if cameo == CAUTION_CODE and verb.lemma_ in WARNING_VERBS and not (home or weapons or _warned(objs, index)):
+        return None  # "warned against hospital care (in Vietnam)": a caution to no one, no threat
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
                   home=home, abroad=abroad)
+
+
+def _warned(objs: list[Any], index: MentionIndex) -> bool:
+    """A warning names whom it warns (an actor, not merely a place where the danger lies): "warned Russia"."""
+    places = {m.id for m in index.places(objs)}
+    return any(m.type in {"ACTOR", "PERSON"} and m.code and m.id not in places for m in index.mentions_in(objs))
 
 
 def _statecraft(cameo: str) -> bool:
