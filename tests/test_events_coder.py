@@ -437,3 +437,9 @@ def test_events_private_people_make_no_statecraft(context: Any) -> None:
 def test_events_warning_to_no_one_is_a_caution(context: Any) -> None:
     assert _coded("A Kenyan doctor warned against eating raw fish in Kenya.", context) == []
     assert _coded("Iran warned the United States on Monday.", context) == [("THREATEN", "IRN", "USA")]
+
+
+def test_events_arriving_forces_are_deployed_not_visiting(context: Any) -> None:
+    assert _coded("The first contingent of Nepali peacekeeping troops arrived in Lebanon on Monday.", context) == [
+        ("AID", "NPL", "LBN")]
+    assert _coded("Russian troops arrived in Belarus for exercises.", context) == []

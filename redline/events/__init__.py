@@ -16,6 +16,7 @@ from redline.events.actors import (
     object_tokens,
     private_people,
     state_of,
+    subject_head,
     subject_tokens,
 )
 from redline.events.lexicon import NULL_CODE, VerbLexicon
@@ -116,6 +117,12 @@ PARTITIVES = frozenset({"part", "some", "all", "most", "much", "many", "half", "
 # Acts between states and their agents: private people ("Chinese tourists visited Vietnam", "Somalis arrived in
 # Kenya") who travel, join or help make no consultation, agreement, cooperation, support or aid of their country.
 STATECRAFT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
+# Verbs of travel that CAMEO codes as visits (040-043) when officials travel; troops that arrive or fly in are
+# deployed, not visiting: peacekeepers provide peacekeeping (074), other forces code no visit.
+MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly", "visit", "come", "land", "reach", "return"})
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "peacekeeper", "reinforcement", "marine", "paratrooper",
+                         "commando", "gunboat", "warship"})
+PEACEKEEPING_CODE = "074"
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -501,6 +508,10 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     source = source or agent
     if source is not None and _statecraft(cameo) and private_people(subj, index):
         return None
+    if cameo[:2] == "04" and verb.lemma_ in MOVEMENT_VERBS and _forces(subj):
+        if not any(t.lemma_.lower().startswith("peacekeep") for t in subj):
+            return None  # "Russian troops arrived in Belarus": a deployment, no visit
+        cameo = PEACEKEEPING_CODE  # "NATO peacekeeping troops arrived in Bosnia"
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
     if source is None and not _unattributed_release(verb, cameo, index) and (
@@ -531,6 +542,13 @@ def _warned(objs: list[Any], index: MentionIndex) -> bool:
     """A warning names whom it warns (an actor, not merely a place where the danger lies): "warned Russia"."""
     places = {m.id for m in index.places(objs)}
     return any(m.type in {"ACTOR", "PERSON"} and m.code and m.id not in places for m in index.mentions_in(objs))
+
+
+def _forces(subj: list[Any]) -> bool:
+    """The subject names armed forces: "NATO peacekeeping troops", "the first contingent of Nepali soldiers"."""
+    head = subject_head(subj)
+    return head is not None and head.pos_ == "NOUN" and (
+        head.lemma_.lower() in FORCE_NOUNS or agent_sectors().get(head.lemma_.lower()) == "MIL")
 
 
 def _statecraft(cameo: str) -> bool:

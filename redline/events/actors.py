@@ -34,7 +34,8 @@ PRIVATE_SECTORS = frozenset({"CVL", "PPL", "REF"})
 PRIVATE_NOUNS = frozenset({"student", "foreigner", "visitor", "expat", "pilgrim", "fan", "dweller", "shopper",
                            "holidaymaker", "vacationer", "backpacker", "customer", "buyer", "consumer"})
 # Heads that count or gather the people named in their "of" phrase: "a wave of Somalis", "a group of tourists".
-GATHERINGS = frozenset({"wave", "influx", "flood", "stream", "flow", "busload", "planeload", "boatload", "batch"})
+GATHERINGS = frozenset({"wave", "influx", "flood", "stream", "flow", "busload", "planeload", "boatload", "batch",
+                        "contingent", "deployment", "detachment", "patch", "unit"})
 
 
 class MentionIndex:
@@ -186,16 +187,25 @@ class MentionIndex:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
 
 
-def private_people(subject: list[Any], index: MentionIndex) -> bool:
-    """The subject names private people of a country, not the state or its agents: "Chinese tourists", "a wave
-    of Somalis" (a plural demonym), "80,000 foreigners". Their travel, visits and help are no diplomacy."""
+def subject_head(subject: list[Any]) -> Any | None:
+    """The noun a subject names, through a head that counts or gathers it: "a wave of Somalis" is Somalis,
+    "the first contingent of Nepali troops" is troops."""
     heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
     if not heads:
-        return False
+        return None
     head = heads[0]
     if head.lemma_.lower() in COLLECTIVES | GATHERINGS or head.like_num:  # "thousands of Kenyans"
         head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj"), head)
+    return head
+
+
+def private_people(subject: list[Any], index: MentionIndex) -> bool:
+    """The subject names private people of a country, not the state or its agents: "Chinese tourists", "a wave
+    of Somalis" (a plural demonym), "80,000 foreigners". Their travel, visits and help are no diplomacy."""
+    head = subject_head(subject)
+    if head is None:
+        return False
     mention = index.by_token.get(head.i)
     if mention is not None and mention.type == "ACTOR":  # "Somalis", not "Somalia" or "the Somali army"
         return (mention.attr("kind") == "state" and mention.geo is None and head.tag_ in {"NNS", "NNPS"}
