@@ -443,3 +443,7 @@ def test_events_arriving_forces_are_deployed_not_visiting(context: Any) -> None:
     assert _coded("The first contingent of Nepali peacekeeping troops arrived in Lebanon on Monday.", context) == [
         ("AID", "NPL", "LBN")]
     assert _coded("Russian troops arrived in Belarus for exercises.", context) == []
+
+
+def test_events_joining_others_as_a_class_is_no_meeting(context: Any) -> None:
+    assert _coded("Ghana joined Nigeria as a major exporter of cocoa last year.", context) == []
