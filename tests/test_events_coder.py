@@ -447,3 +447,8 @@ def test_events_arriving_forces_are_deployed_not_visiting(context: Any) -> None:
 
 def test_events_joining_others_as_a_class_is_no_meeting(context: Any) -> None:
     assert _coded("Ghana joined Nigeria as a major exporter of cocoa last year.", context) == []
+
+
+def test_events_insisting_on_a_fact_is_no_demand(context: Any) -> None:
+    assert _coded("Kenya insisted that the refugees had returned home.", context) == []
+    assert _coded("Egypt insisted that Israel withdraw its troops.", context) == [("REQUEST", "EGY", "ISR")]

@@ -83,6 +83,11 @@ DIRECTIVE_SPEECH = frozenset({"say", "declare", "state", "insist", "stress", "te
                               "write", "reiterate", "warn", "argue", "maintain", "emphasize", "emphasise", "assert"})
 # Adverbial particles the parser may read as prepositions ("cordoned off the roads").
 PARTICLES = frozenset({"off", "out", "down", "up", "over", "back", "away"})
+# Verbs of demand that also assert: "insisted that X withdraw" demands, "insisted unrest reflected old feuds" (a
+# finite indicative complement) states a view, which is a claim, not an event.
+ASSERTING_DEMANDS = frozenset({"insist"})
+INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})  # not VBP: "insisted the refugees return" may be subjunctive
+INDICATIVE_AUX = frozenset({"be", "have", "do", "will"})
 # Verbs that direct an addressee to act ("told Somalia to stop", "wants Pakistan to arrest"): a demand.
 DIRECTIVE_VERBS = frozenset({"tell", "want", "instruct", "direct", "wish", "advise", "encourage", "challenge"})
 # The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
@@ -501,7 +506,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = index.actor(object_tokens(verb.head))
         if cameo[:2] == "11":
             target = _grievance(verb, index) or target
-    if cameo[:2] in SKIP_ROOTS:
+    if cameo[:2] in SKIP_ROOTS or (verb.lemma_ in ASSERTING_DEMANDS and cameo[:2] == "10" and _assertion(verb)):
         return None
     source = index.actor(subj)
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
@@ -536,6 +541,25 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return None  # "warned against hospital care (in Vietnam)": a caution to no one, no threat
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
                   home=home, abroad=abroad)
+
+
+def _assertion(verb: Any) -> bool:
+    """The verb's that-clause states a fact (finite indicative, no modal of obligation): "insisted unrest reflected
+    old feuds", "insists it is committed to peace"; a subjunctive ("insisted that Israel withdraw") demands.
+    "Insist" takes no direct object: a parsed one is the subject of a that-less clause whose verb the parser
+    hung on the verb as a conjunct ("insisted [that] unrest reflected ...")."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.dep_ == "dobj" for c in verb.children):
+        kin = [*verb.children, *(verb.head.children if verb.dep_ == "conj" else [])]
+        comps += [c for c in kin if c.dep_ == "conj" and c.i > verb.i
+                  and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)]
+    for comp in comps:
+        aux = [a for a in comp.children if a.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in OBLIGATION_MODALS | {"shall"} for a in aux):
+            return False
+        if comp.tag_ in INDICATIVE_TAGS or any(a.lemma_ in INDICATIVE_AUX for a in aux):
+            return True
+    return False
 
 
 def _warned(objs: list[Any], index: MentionIndex) -> bool:
