@@ -452,3 +452,8 @@ def test_events_joining_others_as_a_class_is_no_meeting(context: Any) -> None:
 def test_events_insisting_on_a_fact_is_no_demand(context: Any) -> None:
     assert _coded("Kenya insisted that the refugees had returned home.", context) == []
     assert _coded("Egypt insisted that Israel withdraw its troops.", context) == [("REQUEST", "EGY", "ISR")]
+
+
+def test_events_naming_with_a_predicative_describes(context: Any) -> None:
+    assert _coded("Tehran called the smuggling charges baseless.", context) == []
+    assert _coded("Iran called the Israeli prime minister a liar.", context) == [("ACCUSE", "IRN", "ISR-GOV")]

@@ -88,6 +88,9 @@ PARTICLES = frozenset({"off", "out", "down", "up", "over", "back", "away"})
 ASSERTING_DEMANDS = frozenset({"insist"})
 INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})  # not VBP: "insisted the refugees return" may be subjunctive
 INDICATIVE_AUX = frozenset({"be", "have", "do", "will"})
+# Verbs of naming: with an object predicative ("called the allegations baseless", "called them a punishment") they
+# describe; only a predicative the lexicon names is an act ("called him a liar": 111 accuse).
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
 # Verbs that direct an addressee to act ("told Somalia to stop", "wants Pakistan to arrest"): a demand.
 DIRECTIVE_VERBS = frozenset({"tell", "want", "instruct", "direct", "wish", "advise", "encourage", "challenge"})
 # The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
@@ -484,6 +487,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
                   if m.dep_ == "compound" and m.pos_ == "NOUN"]
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(lemma, preps, nouns)
+        predicative = _naming(verb, lemma, lexicon)
+        if predicative is not None:
+            found = predicative or None  # "" when the verb merely describes
         if found == NULL_CODE:  # "killed in an accident": a null pattern codes nothing
             return None
         found = STATIVE_CODES.get(verb.lemma_, found) if _stative(verb) else found
@@ -541,6 +547,18 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         return None  # "warned against hospital care (in Vietnam)": a caution to no one, no threat
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
                   home=home, abroad=abroad)
+
+
+def _naming(verb: Any, lemma: str, lexicon: VerbLexicon) -> str | None:
+    """For a verb of naming with an object predicative, the code the lexicon gives the predicative ("called him a
+    liar": 111), or "" when it names none ("called the allegations baseless" describes); None otherwise."""
+    if lemma not in NAMING_VERBS:
+        return None
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if not predicates or not any(c.dep_ == "dobj" for c in verb.children):  # "called Thursday on Arabs to unite"
+        return None
+    words = [w for c in predicates for w in _object_words(c)]
+    return next((code for w in words if (code := lexicon.entries.get((lemma, "", w))) is not None), "")
 
 
 def _assertion(verb: Any) -> bool:
