@@ -457,3 +457,7 @@ def test_events_insisting_on_a_fact_is_no_demand(context: Any) -> None:
 def test_events_naming_with_a_predicative_describes(context: Any) -> None:
     assert _coded("Tehran called the smuggling charges baseless.", context) == []
     assert _coded("Iran called the Israeli prime minister a liar.", context) == [("ACCUSE", "IRN", "ISR-GOV")]
+
+
+def test_events_a_proposal_meeting_with_opposition_is_no_meeting(context: Any) -> None:
+    assert _coded("The Ugandan plan met with opposition from Kenya.", context) == []
