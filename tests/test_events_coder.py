@@ -461,3 +461,9 @@ def test_events_naming_with_a_predicative_describes(context: Any) -> None:
 
 def test_events_a_proposal_meeting_with_opposition_is_no_meeting(context: Any) -> None:
     assert _coded("The Ugandan plan met with opposition from Kenya.", context) == []
+
+
+def test_events_figurative_force_is_no_assault(context: Any) -> None:
+    assert _coded("Greek firefighters battled blazes near Athens on Monday.", context) == []
+    assert _coded("Cuba is trying to overcome its isolation.", context) == []
+    assert _coded("Kenya will engage with Somalia on the refugee camps.", context) == []
