@@ -467,3 +467,9 @@ def test_events_figurative_force_is_no_assault(context: Any) -> None:
     assert _coded("Greek firefighters battled blazes near Athens on Monday.", context) == []
     assert _coded("Cuba is trying to overcome its isolation.", context) == []
     assert _coded("Kenya will engage with Somalia on the refugee camps.", context) == []
+
+
+def test_events_infinitive_complement_names_the_pattern_object(context: Any) -> None:
+    assert _coded("Uganda declined to comment on the report.", context) == []
+    assert _coded("Uganda refused to attend the hearing.", context) == [("REJECT", "UGA", None)]
+

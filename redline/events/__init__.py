@@ -486,6 +486,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
                   if m.dep_ == "compound" and m.pos_ == "NOUN"]
+        nouns += [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and is_infinitive_complement(c)
+                  and (lemma, "", c.lemma_.lower()) in lexicon.entries]  # CAMEO's "DECLINE * JOIN", "REFUSE * COMMENT"
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(lemma, preps, nouns)
         predicative = _naming(verb, lemma, lexicon)
         if predicative is not None:
