@@ -473,3 +473,6 @@ def test_events_infinitive_complement_names_the_pattern_object(context: Any) -> 
     assert _coded("Uganda declined to comment on the report.", context) == []
     assert _coded("Uganda refused to attend the hearing.", context) == [("REJECT", "UGA", None)]
 
+
+def test_events_containing_a_disease_is_no_restriction(context: Any) -> None:
+    assert _coded("Uganda is trying to contain the spread of Ebola.", context) == []
