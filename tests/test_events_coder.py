@@ -476,3 +476,7 @@ def test_events_infinitive_complement_names_the_pattern_object(context: Any) -> 
 
 def test_events_containing_a_disease_is_no_restriction(context: Any) -> None:
     assert _coded("Uganda is trying to contain the spread of Ebola.", context) == []
+
+
+def test_events_serving_a_term_is_no_cooperation(context: Any) -> None:
+    assert _coded("Ghanaian presidents serve four-year terms.", context) == []
