@@ -480,3 +480,9 @@ def test_events_containing_a_disease_is_no_restriction(context: Any) -> None:
 
 def test_events_serving_a_term_is_no_cooperation(context: Any) -> None:
     assert _coded("Ghanaian presidents serve four-year terms.", context) == []
+
+
+def test_events_a_body_in_session_consults_no_one(context: Any) -> None:
+    assert _coded("The Kenyan cabinet met in Geneva on Monday.", context) == []
+    assert _coded("Kenya and Uganda met in Geneva on Monday.", context) == [("CONSULT", "KEN", "UGA"),
+                                                                           ("CONSULT", "UGA", "KEN")]

@@ -131,6 +131,9 @@ MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly", "visit", "come", "land", 
 FORCE_NOUNS = frozenset({"troop", "soldier", "force", "peacekeeper", "reinforcement", "marine", "paratrooper",
                          "commando", "gunboat", "warship"})
 PEACEKEEPING_CODE = "074"
+# Verbs of a body sitting by itself: "the Cabinet met Sunday", "parliament convened" is one party in session, no
+# consultation, unless it meets someone ("met with", an object) or a compound subject meets each other.
+SESSION_VERBS = frozenset({"meet", "convene", "gather", "assemble", "reconvene", "sit"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -545,6 +548,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
     home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
+    if cameo[:2] == "04" and verb.lemma_ in SESSION_VERBS and target is None and _in_session(verb, subj):
+        return None  # "Israel's Cabinet met Sunday": a session, no consultation
     if cameo == CAUTION_CODE and verb.lemma_ in WARNING_VERBS and not (home or weapons or _warned(objs, index)):
         return None  # "warned against hospital care (in Vietnam)": a caution to no one, no threat
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
@@ -580,6 +585,13 @@ def _assertion(verb: Any) -> bool:
         if comp.tag_ in INDICATIVE_TAGS or any(a.lemma_ in INDICATIVE_AUX for a in aux):
             return True
     return False
+
+
+def _in_session(verb: Any, subj: list[Any]) -> bool:
+    """A single body meets by itself: no object, no one met "with", no compound subject meeting each other."""
+    return not conjoined(subj) and not any(
+        c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "among"})
+        for c in verb.children)
 
 
 def _warned(objs: list[Any], index: MentionIndex) -> bool:
