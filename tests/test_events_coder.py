@@ -486,3 +486,7 @@ def test_events_a_body_in_session_consults_no_one(context: Any) -> None:
     assert _coded("The Kenyan cabinet met in Geneva on Monday.", context) == []
     assert _coded("Kenya and Uganda met in Geneva on Monday.", context) == [("CONSULT", "KEN", "UGA"),
                                                                            ("CONSULT", "UGA", "KEN")]
+
+
+def test_events_easing_emergency_measures_is_a_concession(context: Any) -> None:
+    assert _coded("Uganda eased emergency measures on Monday.", context) == [("CONCEDE", "UGA", None)]
