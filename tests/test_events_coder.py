@@ -490,3 +490,8 @@ def test_events_a_body_in_session_consults_no_one(context: Any) -> None:
 
 def test_events_easing_emergency_measures_is_a_concession(context: Any) -> None:
     assert _coded("Uganda eased emergency measures on Monday.", context) == [("CONCEDE", "UGA", None)]
+
+
+def test_events_a_state_naming_a_province_is_the_place(context: Any) -> None:
+    assert _coded("Russia lifted security controls on Friday in Georgia province, as police in Armenia arrested "
+                  "protesters.", context) == [("CONCEDE", "RUS", "GEO")]

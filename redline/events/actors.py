@@ -123,6 +123,8 @@ class MentionIndex:
         """Places among the tokens: gazetteer places, and states named after a locative preposition."""
         toks = list(tokens)
         located = {t.i for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE}
+        # "in Montenegro province": a state naming the place's common-noun head (not "in the U.S. Congress")
+        located |= {t.i for t in toks if t.dep_ == "compound" and t.head.i in located and t.head.pos_ == "NOUN"}
         return [m for m in self.mentions_in(toks) if m.type == "PLACE"
                 or (m.type == "ACTOR" and m.geo is not None and m.attr("kind") == "state"
                     and any(self.by_token.get(i) is m for i in located))]
