@@ -495,3 +495,8 @@ def test_events_easing_emergency_measures_is_a_concession(context: Any) -> None:
 def test_events_a_state_naming_a_province_is_the_place(context: Any) -> None:
     assert _coded("Russia lifted security controls on Friday in Georgia province, as police in Armenia arrested "
                   "protesters.", context) == [("CONCEDE", "RUS", "GEO")]
+
+
+def test_events_intransitive_decline_is_a_fall(context: Any) -> None:
+    assert _coded("Uganda's population continues to decline.", context) == []
+    assert _coded("Uganda declined the invitation.", context) == [("REJECT", "UGA", None)]

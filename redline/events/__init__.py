@@ -88,6 +88,8 @@ PARTICLES = frozenset({"off", "out", "down", "up", "over", "back", "away"})
 ASSERTING_DEMANDS = frozenset({"insist"})
 INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})  # not VBP: "insisted the refugees return" may be subjunctive
 INDICATIVE_AUX = frozenset({"be", "have", "do", "will"})
+# Verbs of refusal that, used intransitively, report a fall: "the population continues to decline".
+FALLING_VERBS = frozenset({"decline"})
 # Verbs of naming: with an object predicative ("called the allegations baseless", "called them a punishment") they
 # describe; only a predicative the lexicon names is an act ("called him a liar": 111 accuse).
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
@@ -492,6 +494,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         nouns += [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and is_infinitive_complement(c)
                   and (lemma, "", c.lemma_.lower()) in lexicon.entries]  # CAMEO's "DECLINE * JOIN", "REFUSE * COMMENT"
         found = _prep_pattern(verb, lexicon) or lexicon.lookup(lemma, preps, nouns)
+        if lemma in FALLING_VERBS and not any(c.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass"} for c in verb.children):
+            return None  # "Japan's population continues to decline": no one refused anything
         predicative = _naming(verb, lemma, lexicon)
         if predicative is not None:
             found = predicative or None  # "" when the verb merely describes
