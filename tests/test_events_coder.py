@@ -500,3 +500,7 @@ def test_events_a_state_naming_a_province_is_the_place(context: Any) -> None:
 def test_events_intransitive_decline_is_a_fall(context: Any) -> None:
     assert _coded("Uganda's population continues to decline.", context) == []
     assert _coded("Uganda declined the invitation.", context) == [("REJECT", "UGA", None)]
+
+
+def test_events_occupying_a_role_is_no_occupation(context: Any) -> None:
+    assert _coded("Kenyan Somalis occupied a gray area under colonial law.", context) == []
