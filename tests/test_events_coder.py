@@ -504,3 +504,8 @@ def test_events_intransitive_decline_is_a_fall(context: Any) -> None:
 
 def test_events_occupying_a_role_is_no_occupation(context: Any) -> None:
     assert _coded("Kenyan Somalis occupied a gray area under colonial law.", context) == []
+
+
+def test_events_finding_success_or_filling_a_void_is_no_event(context: Any) -> None:
+    assert _coded("Nigeria found success with its cocoa exports in the 1990s.", context) == []
+    assert _coded("Kenyan charities are filling the void left by the state.", context) == []
