@@ -426,3 +426,10 @@ def test_events_unsourced_attack_on_an_object_is_kept(context: Any) -> None:
     # no perpetrator actor and no victim actor, but an object attacked in a named place: still an attack
     assert _coded("Someone attacked a passenger train near Sibi in Balochistan on Tuesday.", context) == [
         ("ASSAULT", None, "PAK")]
+
+
+def test_events_announced_sanction_is_enacted_not_threatened(context: Any) -> None:
+    assert _coded("Canada announced on Monday that it would suspend all aid to Haiti.", context) == [
+        ("SANCTION", "CAN", "HTI")]
+    assert _coded("Canada said it would suspend aid to Haiti if the vote is rigged.", context) == [
+        ("THREATEN", "CAN", "HTI")]

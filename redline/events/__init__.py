@@ -40,6 +40,10 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
 # Verbs of decision: "decided to lift the curfew", "voted to impose sanctions" code the act decided on.
 DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt", "elect"})
+# A measure a government announces it "will" or "would" take against another (CAMEO 16: cut aid, deny entry,
+# impose an embargo) is decided by the announcement itself, as PLOVER codes "announced it would halt aid".
+ANNOUNCING_VERBS = frozenset({"announce", "declare"})
+DECIDED_ROOTS = frozenset({"16"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -502,17 +506,32 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         # "condemned the attack" accuses whoever attacked, even unnamed
         return None
     factuality = clause_modality(verb, negation=not refused)
-    if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
+    if _announced_measure(verb, cameo, factuality):
+        factuality = "asserted"
+    elif factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
     heads = _object_heads(verb)
     if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
         heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
         heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
     relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
+    if relations and target is not None and country(target) == country(source):
+        target = None  # "deny entry to the United States to ...": the actor's own country is the destination
     home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
     return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
                   home=home, abroad=abroad)
+
+
+def _announced_measure(verb: Any, cameo: str, factuality: str) -> bool:
+    """A sanction announced as what the actor will do ("announced it would prohibit all aid to X and would deny
+    entry to ..."): the announcement enacts it; a threat needs a condition or a verb of threatening."""
+    if cameo[:2] not in DECIDED_ROOTS or factuality not in {"future", "conditional"} or _consequence(verb):
+        return False
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... and would deny entry"
+        verb = verb.head
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in ANNOUNCING_VERBS and bool(aux & {"will", "would"})
 
 
 def _force_object(objects: list[Any]) -> bool:
