@@ -433,3 +433,7 @@ def test_events_announced_sanction_is_enacted_not_threatened(context: Any) -> No
         ("SANCTION", "CAN", "HTI")]
     assert _coded("Canada said it would suspend aid to Haiti if the vote is rigged.", context) == [
         ("THREATEN", "CAN", "HTI")]
+
+
+def test_events_participle_on_an_issued_text_speaks_for_its_issuer(context: Any) -> None:
+    assert _coded("Egypt issued a statement condemning Israel for the raid.", context) == [("ACCUSE", "EGY", "ISR")]

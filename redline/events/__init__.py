@@ -13,6 +13,7 @@ from redline.events.actors import (
     agent_sectors,
     conjoined,
     country,
+    document_speaker,
     object_tokens,
     state_of,
     subject_tokens,
@@ -244,6 +245,8 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
             elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
                 main.add(c.i)
                 stack.extend(x for x in c.children if x.dep_ == "xcomp")
+            elif c.dep_ == "dobj":  # "sent a letter accusing Israel": what the text says is a main act
+                stack.extend(x for x in c.children if document_speaker(x) is not None)
     return main
 
 

@@ -28,6 +28,10 @@ OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant"
 COLLECTIVES = frozenset({"group", "groups", "member", "members", "hundred", "hundreds", "thousand", "thousands",
                          "dozen", "dozens", "score", "scores", "number", "crowd", "crowds", "band", "delegation"})
 STATE_KINDS = frozenset({"state", "government", "military"})
+# Texts an actor issues, sends or adopts: a participle on one speaks for the actor ("issued a statement
+# condemning X", "sent a letter accusing Y") - its subject is whoever issued the text.
+DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "message",
+                            "resolution", "note", "memorandum", "petition", "decree", "notice", "proclamation"})
 
 
 class MentionIndex:
@@ -237,10 +241,23 @@ def subject_tokens(verb: Any) -> list[Any]:
         if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
             node = node.head
             continue
+        if node.dep_ == "acl" and document_speaker(node) is not None:
+            node = node.head.head  # "issued a declaration demanding that ...": the issuer demands
+            continue
         if node.dep_ == "acl" and node.head is not node:
             return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
         break
     return []
+
+
+def document_speaker(verb: Any) -> Any | None:
+    """The verb that issues the text a participle speaks in: "issued" in "issued a statement condemning X"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return noun.head
 
 
 def _antecedent(verb: Any) -> list[Any]:
