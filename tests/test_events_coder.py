@@ -437,3 +437,7 @@ def test_events_announced_sanction_is_enacted_not_threatened(context: Any) -> No
 
 def test_events_participle_on_an_issued_text_speaks_for_its_issuer(context: Any) -> None:
     assert _coded("Egypt issued a statement condemning Israel for the raid.", context) == [("ACCUSE", "EGY", "ISR")]
+
+
+def test_events_a_release_frees_someone(context: Any) -> None:
+    assert _coded("A study released this week by the United Nations says Chad is poor.", context) == []

@@ -480,6 +480,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         if found is None:
             return None
         cameo = found
+        if cameo[:3] == "084" and not objects:  # "a report, released this month by the OECD": no one freed
+            return None
         target = index.actor(objs) or _particle_object(verb, lemma, index, lexicon)
         if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
             target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
