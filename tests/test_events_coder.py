@@ -447,3 +447,7 @@ def test_events_group_named_with_its_acronym_is_an_actor(context: Any) -> None:
 def test_events_a_release_frees_someone(context: Any) -> None:
     assert _coded("A study released this week by the Popular Resistance Movement (PRM) says Chad is poor.",
                   context) == []
+
+
+def test_events_arriving_peacekeepers_are_deployed(context: Any) -> None:
+    assert _coded("A battalion of Kenyan peacekeepers arrived in Haiti on Friday.", context) == [("AID", "KEN", "HTI")]

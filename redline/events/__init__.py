@@ -45,6 +45,9 @@ DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt", "elect"})
 # impose an embargo) is decided by the announcement itself, as PLOVER codes "announced it would halt aid".
 ANNOUNCING_VERBS = frozenset({"announce", "declare"})
 DECIDED_ROOTS = frozenset({"16"})
+# Peacekeepers who arrive or visit are deployed: CAMEO 074, provide military protection or peacekeeping (AID).
+VISIT_CODES = frozenset({"040", "042", "043"})
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping", "peace-keepers"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -482,6 +485,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         cameo = found
         if cameo[:3] == "084" and not objects:  # "a report, released this month by the OECD": no one freed
             return None
+        if cameo in VISIT_CODES and _peacekeepers(subj):  # "UN peacekeeping troops arrived in Bosnia"
+            cameo = "074"
         target = index.actor(objs) or _particle_object(verb, lemma, index, lexicon)
         if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
             target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
@@ -545,6 +550,11 @@ def _unlisted(code: str | None, subj: list[Any], index: MentionIndex) -> bool:
     """The subject's actor is a group known only by the acronym it is introduced with: an agent noun that
     describes it ("the main rebel group, X (XF)") codes it better, by the country where it acts."""
     return code is not None and any(m.code == code and m.attr("listed") == "no" for m in index.mentions_in(subj))
+
+
+def _peacekeepers(subj: list[Any]) -> bool:
+    """The subject names peacekeepers: "peacekeeping troops", "a first batch of UN peacekeepers"."""
+    return any(t.lower_ in PEACEKEEPING_WORDS for t in subj)
 
 
 def _force_object(objects: list[Any]) -> bool:
