@@ -451,3 +451,8 @@ def test_events_a_release_frees_someone(context: Any) -> None:
 
 def test_events_arriving_peacekeepers_are_deployed(context: Any) -> None:
     assert _coded("A battalion of Kenyan peacekeepers arrived in Haiti on Friday.", context) == [("AID", "KEN", "HTI")]
+
+
+def test_events_an_act_done_to_protest_is_the_protest(context: Any) -> None:
+    assert _coded("Teachers in Kenya shunned classes on Tuesday to protest against the new pay rules.", context) == [
+        ("PROTEST", "KEN", "KEN")]

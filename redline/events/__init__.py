@@ -148,6 +148,9 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     ("mounted an invasion", "began a hunger strike") or when no verb in the sentence codes an event.
     """
     by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
+    for tok in sent:  # "shunned work to protest at ...": an act done to protest is the protest
+        if tok.i in by_verb and _purpose_clause(tok) and all(e.type == "PROTEST" for e in by_verb[tok.i]):
+            by_verb[tok.head.i] = by_verb.pop(tok.i)
     main = _main_verbs(sent, set(by_verb))
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
     chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
