@@ -456,3 +456,8 @@ def test_events_arriving_peacekeepers_are_deployed(context: Any) -> None:
 def test_events_an_act_done_to_protest_is_the_protest(context: Any) -> None:
     assert _coded("Teachers in Kenya shunned classes on Tuesday to protest against the new pay rules.", context) == [
         ("PROTEST", "KEN", "KEN")]
+
+
+def test_events_titled_official_without_a_country_acts_for_the_country_named(context: Any) -> None:
+    assert _coded("Deputy Minister Tomas Varga refused to resign despite pressure from Slovakia's parliament.",
+                  context) == [("REJECT", "SVK-GOV", None)]

@@ -135,12 +135,22 @@ class MentionIndex:
     def agent(self, subject: list[Any], verb: Any) -> str | None:
         """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
         heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+        if heads and heads[0].pos_ == "PROPN":  # "Vice-President Moody Awori", "the Federal Minister for ..."
+            title = heads[0].lower_ in agent_sectors()
+            if title and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in heads[0].children):
+                return None  # a title alone ("the president" misread as a name) is no one in particular
+            sector = _title_sector(heads[0])
+            return self._in_setting(sector, verb) if sector is not None else None
         if not heads or heads[0].pos_ != "NOUN":
             return None
         sector = _agent_sector(heads[0])
         if sector is None:  # "hundreds of protesters", "a group of students"
             sector = next((_agent_sector(t) for c in heads[0].children if c.dep_ == "prep" and c.lower_ == "of"
                            for t in c.children if t.dep_ == "pobj"), None)
+        return self._in_setting(sector, verb)
+
+    def _in_setting(self, sector: str | None, verb: Any) -> str | None:
+        """An agent of ``sector`` coded by the country it acts in (with the sector, for the state's agents)."""
         if sector is None or sector in AGENT_SKIPPED:
             return None
         place = self.setting(verb)
@@ -196,6 +206,14 @@ def _outsiders(head: Any) -> bool:
     lemma = head.lemma_.lower()
     foreign = any(c.lower_ in {"foreign", "overseas"} for c in head.children if c.dep_ in {"amod", "compound"})
     return foreign or lemma in OUTSIDERS or _agent_sector(head) == "REF"
+
+
+def _title_sector(name: Any) -> str | None:
+    """The sector of an official named without a country: by the title heading the name ("the Federal Minister
+    for Interior") or compounded with it ("Vice-President Moody Awori"); a bare name has none."""
+    titles = [name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})]
+    sector = next((s for t in titles if (s := agent_sectors().get(t.lower_)) is not None), None)
+    return sector if sector is not None and AGENT_SECTORS.get(sector[:3]) == "GOV" else None
 
 
 def _agent_sector(head: Any) -> str | None:
