@@ -41,10 +41,11 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
 # Verbs of decision: "decided to lift the curfew", "voted to impose sanctions" code the act decided on.
 DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt", "elect"})
-# A measure a government announces it "will" or "would" take against another (CAMEO 16: cut aid, deny entry,
-# impose an embargo) is decided by the announcement itself, as PLOVER codes "announced it would halt aid".
+# A measure a government announces it "will" or "would" take against another (CAMEO 160-163: cut relations or
+# aid, deny entry, impose an embargo) is decided by the announcement itself, as PLOVER codes "announced it would
+# halt aid"; an announced withdrawal of one's own people or mediation (164-166) is a warning until done.
 ANNOUNCING_VERBS = frozenset({"announce", "declare"})
-DECIDED_ROOTS = frozenset({"16"})
+DECIDED_CODES = ("160", "161", "162", "163")
 # Peacekeepers who arrive or visit are deployed: CAMEO 074, provide military protection or peacekeeping (AID).
 VISIT_CODES = frozenset({"040", "042", "043"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping", "peace-keepers"})
@@ -541,7 +542,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
 def _announced_measure(verb: Any, cameo: str, factuality: str) -> bool:
     """A sanction announced as what the actor will do ("announced it would prohibit all aid to X and would deny
     entry to ..."): the announcement enacts it; a threat needs a condition or a verb of threatening."""
-    if cameo[:2] not in DECIDED_ROOTS or factuality not in {"future", "conditional"} or _consequence(verb):
+    if not cameo.startswith(DECIDED_CODES) or factuality not in {"future", "conditional"} or _consequence(verb):
         return False
     while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... and would deny entry"
         verb = verb.head
