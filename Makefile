@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := redline/data/sample
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check redline tests
 	$(BIN)/mypy
+
+## eval: score the event coder and the extraction against every gold set, with the floors CI defends
+eval: $(VENV)/.installed
+	$(BIN)/redline eval tests/data/plover_gsr_dev.jsonl tests/data/petrarch2_unittest.jsonl \
+		tests/data/redline_no_event.jsonl tests/gold --floors tests/gold_floors.json --by-type
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_analyze.py
