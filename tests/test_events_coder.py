@@ -466,7 +466,3 @@ def test_events_titled_official_without_a_country_acts_for_the_country_named(con
 def test_events_announced_withdrawal_of_own_personnel_stays_a_warning(context: Any) -> None:
     assert _coded("Canada announced on Monday that it will withdraw its observers from Haiti.", context) == [
         ("THREATEN", "CAN", "HTI")]
-
-
-def test_events_historical_armed_group_is_an_actor(context: Any) -> None:
-    assert _coded("The Tamil Tigers refused to attend the talks in Oslo.", context)[0][:2] == ("REJECT", "LTTE")
