@@ -506,11 +506,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = _grievance(verb, index) or target
     if cameo[:2] in SKIP_ROOTS:
         return None
-    named = index.actor(subj)
-    # a group known only by its acronym is better coded by an agent noun that describes it ("the rebel group")
-    source = None if _unlisted(named, subj, index) else named
+    source = index.actor(subj)
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
-    source = source or agent or named
+    source = source or agent
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
     if source is None and not _unattributed_release(verb, cameo, index) and (
@@ -548,12 +546,6 @@ def _announced_measure(verb: Any, cameo: str, factuality: str) -> bool:
         verb = verb.head
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.dep_ == "ccomp" and verb.head.lemma_ in ANNOUNCING_VERBS and bool(aux & {"will", "would"})
-
-
-def _unlisted(code: str | None, subj: list[Any], index: MentionIndex) -> bool:
-    """The subject's actor is a group known only by the acronym it is introduced with: an agent noun that
-    describes it ("the main rebel group, X (XF)") codes it better, by the country where it acts."""
-    return code is not None and any(m.code == code and m.attr("listed") == "no" for m in index.mentions_in(subj))
 
 
 def _peacekeepers(subj: list[Any]) -> bool:

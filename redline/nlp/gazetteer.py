@@ -59,18 +59,6 @@ SMALL_CITY = 20_000
 LARGE_CITY = 100_000
 NER_CONTAINER_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
-# Heads of an organisation's name introduced with its acronym ("the rebel Revolutionary United Front (RUF)"):
-# a group the dictionary does not know is still an actor, coded by its acronym. Courts, boards and offices
-# are left out: they are mostly organs of a state or an IGO the name alone does not tell.
-GROUP_HEADS = frozenset({
-    "front", "party", "army", "movement", "council", "committee", "union", "association", "forces",
-    "organization", "organisation", "league", "alliance", "congress", "brigade", "brigades", "coalition",
-    "federation", "militia", "group",
-})
-NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "'s", "'", "-"})
-ARMED_WORDS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "militant", "insurgent", "separatist",
-                         "armed", "army", "militia", "brigades", "brigade"})
-
 # Tie-break between candidates of equal length: lower wins
 PRIORITY = {"official": 0, "sector": 1, "weapon": 2, "actor": 3, "place": 4, "person": 5}
 
@@ -286,7 +274,6 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
     ]
     candidates = [_metonym(c, doc, gazetteer) for c in candidates] + places
     candidates += _person_candidates(doc, ner, candidates)
-    candidates += _acronym_candidates(doc, candidates)
     chosen = _select(doc, candidates)
     return tuple(_mention(doc, f"m{i}", c) for i, c in enumerate(chosen, start=1))
 
@@ -512,47 +499,6 @@ def _person_candidates(doc: Doc, ner: list[Span], found: list[_Candidate]) -> li
         if known is not None and tok.i not in starts and tok.text[:1].isupper() and not inside:
             out.append(replace(known, start=tok.i, end=tok.i + 1))
     return out
-
-
-def _acronym_candidates(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
-    """Organisations the dictionary does not know, named in full with their acronym ("the rebel Revolutionary
-    United Front (RUF)"), and the acronym wherever it recurs: an actor coded by the acronym, an armed group
-    when the name or the words before it say so. A name holding a known actor ("Liberian Peace Council") is
-    left to that actor."""
-    taken = {k for c in found if c.mention_type in {"ACTOR", "PERSON"} for k in range(c.start, c.end)}
-    out: list[_Candidate] = []
-    for tok in doc[2:-1]:
-        acronym = tok.text
-        if not (doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")" and 2 <= len(acronym) <= 6
-                and acronym.isalpha() and acronym.isupper()):
-            continue
-        start = _name_start(doc, tok.i - 1, acronym, taken)
-        if start is None or taken & set(range(start, tok.i + 2)):
-            continue
-        before = {t.lower_ for t in doc[max(start - 3, 0):tok.i - 1]}
-        kind = "armed_group" if before & ARMED_WORDS else "ngo"
-        name = " ".join(doc[start:tok.i - 1].text.split())
-        group = _Candidate(start, tok.i + 2, "actor", "ACTOR", name, acronym, None, (("kind", kind), ("listed", "no")))
-        out.append(group)
-        out += [replace(group, start=t.i, end=t.i + 1) for t in doc if t.text == acronym and t.i != tok.i
-                and t.i not in taken]
-    return out
-
-
-def _name_start(doc: Doc, paren: int, acronym: str, taken: set[int]) -> int | None:
-    """Start of the capitalised name before ``paren`` whose initials the acronym spells in order (connectors
-    such as "of" skipped), when the name holds an organisation's head ("Front", "Forces for ...")."""
-    start = paren
-    while start > 0 and start - 1 not in taken and (doc[start - 1].text[:1].isupper()
-                                                     or doc[start - 1].lower_ in NAME_CONNECTORS):
-        start -= 1
-    while start < paren and (doc[start].lower_ in NAME_CONNECTORS or doc[start].pos_ == "DET"):
-        start += 1
-    initials = [t.text[0] for t in doc[start:paren] if t.text[:1].isupper()]
-    if not any(t.lower_ in GROUP_HEADS for t in doc[start:paren]) or len(initials) < 2 or initials[0] != acronym[0]:
-        return None
-    letters = iter(acronym)
-    return start if all(ch in letters for ch in initials) else None
 
 
 def _select(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
