@@ -461,3 +461,9 @@ def test_events_titled_official_without_a_country_acts_for_the_country_named(con
 def test_events_announced_withdrawal_of_own_personnel_stays_a_warning(context: Any) -> None:
     assert _coded("Canada announced on Monday that it will withdraw its observers from Haiti.", context) == [
         ("THREATEN", "CAN", "HTI")]
+
+
+def test_events_refusal_despite_pressure_rejects_who_pressed(context: Any) -> None:
+    assert _coded("Serbia refused to withdraw its troops despite calls from the United States.", context) == [
+        ("REJECT", "SRB", "USA")]
+

@@ -110,6 +110,8 @@ DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "condition", "u
                           "plan", "invitation", "term", "deadline", "plea"})
 # CAMEO 11 (disapprove, criticize, accuse) needs someone disapproved of; without a target it is a statement.
 DISAPPROVE_ROOT = "11"
+# What a refusal can be made "despite": the demand it rejects names its target.
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "urging", "warning"})
 GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
 # Appeals, demands, disapproval, rejection and threats: their object is what they are about.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -504,6 +506,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = index.actor(object_tokens(verb.head))
         if cameo[:2] == "11":
             target = _grievance(verb, index) or target
+        if target is None and cameo[:2] == "12":  # "declined to resign despite pressure by X" rejects X
+            target = _defied(verb, index)
     if cameo[:2] in SKIP_ROOTS:
         return None
     source = index.actor(subj)
@@ -551,6 +555,18 @@ def _announced_measure(verb: Any, cameo: str, factuality: str) -> bool:
 def _peacekeepers(subj: list[Any]) -> bool:
     """The subject names peacekeepers: "peacekeeping troops", "a first batch of UN peacekeepers"."""
     return any(t.lower_ in PEACEKEEPING_WORDS for t in subj)
+
+
+def _defied(verb: Any, index: MentionIndex) -> str | None:
+    """Whose pressure or calls a refusal goes against: "despite pressure by the Kenya Anti-Corruption
+    Commission", "despite calls from Washington", "despite Moscow's demands"."""
+    for prep in (t for t in verb.subtree if t.lower_ == "despite"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in PRESSURE_NOUNS):
+            owners = [t for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
+                      for t in c.subtree]
+            if (found := index.actor(owners)) is not None:
+                return found
+    return None
 
 
 def _force_object(objects: list[Any]) -> bool:
