@@ -467,3 +467,7 @@ def test_events_refusal_despite_pressure_rejects_who_pressed(context: Any) -> No
     assert _coded("Serbia refused to withdraw its troops despite calls from the United States.", context) == [
         ("REJECT", "SRB", "USA")]
 
+
+def test_events_permission_to_a_domestic_party_targets_the_home_country(context: Any) -> None:
+    assert _coded("The Kenyan government allowed the opposition leader to hold a rally in the capital.", context) == [
+        ("CONCEDE", "KEN-GOV", "KEN")]

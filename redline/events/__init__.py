@@ -39,6 +39,8 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 # Skipped verbs whose object makes the act ("took control of", "began talks", "contributed troops"): they code
 # through a lexicon pattern naming that object, never alone ("took note", "contributed to tension").
 PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
+# Verbs of permission: the party allowed to act is what they concern ("allowed the opposition leader to rally").
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 # Verbs of decision: "decided to lift the curfew", "voted to impose sanctions" code the act decided on.
 DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt", "elect"})
 # A measure a government announces it "will" or "would" take against another (CAMEO 160-163: cut relations or
@@ -531,6 +533,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     heads = _object_heads(verb)
     if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
         heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
+    if cameo[:2] in GOVERNING_ROOTS or verb.lemma_ in PERMISSION_VERBS:  # "allowed the opposition leader to ..."
         heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
     relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
     if relations and target is not None and country(target) == country(source):
