@@ -455,7 +455,7 @@ def test_events_an_act_done_to_protest_is_the_protest(context: Any) -> None:
 
 def test_events_titled_official_without_a_country_acts_for_the_country_named(context: Any) -> None:
     assert _coded("Deputy Minister Tomas Varga refused to resign despite pressure from Slovakia's parliament.",
-                  context) == [("REJECT", "SVK-GOV", None)]
+                  context) == [("REJECT", "SVK-GOV", "SVK-GOV")]
 
 
 def test_events_announced_withdrawal_of_own_personnel_stays_a_warning(context: Any) -> None:
