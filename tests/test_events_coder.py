@@ -509,3 +509,46 @@ def test_events_occupying_a_role_is_no_occupation(context: Any) -> None:
 def test_events_finding_success_or_filling_a_void_is_no_event(context: Any) -> None:
     assert _coded("Nigeria found success with its cocoa exports in the 1990s.", context) == []
     assert _coded("Kenyan charities are filling the void left by the state.", context) == []
+def test_events_announced_sanction_is_enacted_not_threatened(context: Any) -> None:
+    assert _coded("Canada announced on Monday that it would suspend all aid to Haiti.", context) == [
+        ("SANCTION", "CAN", "HTI")]
+    assert _coded("Canada said it would suspend aid to Haiti if the vote is rigged.", context) == [
+        ("THREATEN", "CAN", "HTI")]
+
+
+def test_events_participle_on_an_issued_text_speaks_for_its_issuer(context: Any) -> None:
+    assert _coded("Egypt issued a statement condemning Israel for the raid.", context) == [("ACCUSE", "EGY", "ISR")]
+
+
+def test_events_a_release_frees_someone(context: Any) -> None:
+    assert _coded("A study released this week by the United Nations says Chad is poor.",
+                  context) == []
+
+
+def test_events_arriving_peacekeepers_are_deployed(context: Any) -> None:
+    assert _coded("A battalion of Kenyan peacekeepers arrived in Haiti on Friday.", context) == [("AID", "KEN", "HTI")]
+
+
+def test_events_an_act_done_to_protest_is_the_protest(context: Any) -> None:
+    assert _coded("Teachers in Kenya shunned classes on Tuesday to protest against the new pay rules.", context) == [
+        ("PROTEST", "KEN", "KEN")]
+
+
+def test_events_titled_official_without_a_country_acts_for_the_country_named(context: Any) -> None:
+    assert _coded("Deputy Minister Tomas Varga refused to resign despite pressure from Slovakia's parliament.",
+                  context) == [("REJECT", "SVK-GOV", "SVK-GOV")]
+
+
+def test_events_announced_withdrawal_of_own_personnel_stays_a_warning(context: Any) -> None:
+    assert _coded("Canada announced on Monday that it will withdraw its observers from Haiti.", context) == [
+        ("THREATEN", "CAN", "HTI")]
+
+
+def test_events_refusal_despite_pressure_rejects_who_pressed(context: Any) -> None:
+    assert _coded("Serbia refused to withdraw its troops despite calls from the United States.", context) == [
+        ("REJECT", "SRB", "USA")]
+
+
+def test_events_permission_to_a_domestic_party_targets_the_home_country(context: Any) -> None:
+    assert _coded("The Kenyan government allowed the opposition leader to hold a rally in the capital.", context) == [
+        ("CONCEDE", "KEN-GOV", "KEN")]

@@ -13,6 +13,7 @@ from redline.events.actors import (
     agent_sectors,
     conjoined,
     country,
+    document_speaker,
     object_tokens,
     private_people,
     state_of,
@@ -44,8 +45,18 @@ SKIP_LEMMAS = frozenset({"say", "tell", "be", "have", "do", "make", "get", "take
 # Skipped verbs whose object makes the act ("took control of", "began talks", "contributed troops"): they code
 # through a lexicon pattern naming that object, never alone ("took note", "contributed to tension").
 PATTERN_ONLY_LEMMAS = frozenset({"take", "make", "enter", "contribute", "start", "begin", "continue"})
+# Verbs of permission: the party allowed to act is what they concern ("allowed the opposition leader to rally").
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 # Verbs of decision: "decided to lift the curfew", "voted to impose sanctions" code the act decided on.
 DECISION_VERBS = frozenset({"decide", "vote", "choose", "opt", "elect"})
+# A measure a government announces it "will" or "would" take against another (CAMEO 160-163: cut relations or
+# aid, deny entry, impose an embargo) is decided by the announcement itself, as PLOVER codes "announced it would
+# halt aid"; an announced withdrawal of one's own people or mediation (164-166) is a warning until done.
+ANNOUNCING_VERBS = frozenset({"announce", "declare"})
+DECIDED_CODES = ("160", "161", "162", "163")
+# Peacekeepers who arrive or visit are deployed: CAMEO 074, provide military protection or peacekeeping (AID).
+VISIT_CODES = frozenset({"040", "042", "043"})
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping", "peace-keepers"})
 # Force is often reported without a named perpetrator ("gunmen attacked"); other verbs need a source actor.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 THREAT_KINDS = {"nuclear": "1385", "military": "138"}
@@ -117,6 +128,8 @@ DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "condition", "u
                           "plan", "invitation", "term", "deadline", "plea"})
 # CAMEO 11 (disapprove, criticize, accuse) needs someone disapproved of; without a target it is a statement.
 DISAPPROVE_ROOT = "11"
+# What a refusal can be made "despite": the demand it rejects names its target.
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "urging", "warning"})
 GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
 # Appeals, demands, disapproval, rejection and threats: their object is what they are about.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -168,6 +181,9 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     ("mounted an invasion", "began a hunger strike") or when no verb in the sentence codes an event.
     """
     by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
+    for tok in sent:  # "shunned work to protest at ...": an act done to protest is the protest
+        if tok.i in by_verb and _purpose_clause(tok) and all(e.type == "PROTEST" for e in by_verb[tok.i]):
+            by_verb[tok.head.i] = by_verb.pop(tok.i)
     main = _main_verbs(sent, set(by_verb))
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
     chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
@@ -268,6 +284,8 @@ def _main_verbs(sent: Any, coded: set[int]) -> set[int]:
             elif c.dep_ == "acomp" and verb.lemma_ == "be":  # "is ready to send": the adjective's complement
                 main.add(c.i)
                 stack.extend(x for x in c.children if x.dep_ == "xcomp")
+            elif c.dep_ == "dobj":  # "sent a letter accusing Israel": what the text says is a main act
+                stack.extend(x for x in c.children if document_speaker(x) is not None)
     return main
 
 
@@ -508,6 +526,10 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         if found is None:
             return None
         cameo = found
+        if cameo[:3] == "084" and not objects:  # "a report, released this month by the OECD": no one freed
+            return None
+        if cameo in VISIT_CODES and _peacekeepers(subj):  # "UN peacekeeping troops arrived in Bosnia"
+            cameo = "074"
         target = index.actor(objs) or _particle_object(verb, lemma, index, lexicon)
         if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
             target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
@@ -521,6 +543,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = index.actor(object_tokens(verb.head))
         if cameo[:2] == "11":
             target = _grievance(verb, index) or target
+        if target is None and cameo[:2] == "12":  # "declined to resign despite pressure by X" rejects X
+            target = _defied(verb, index)
     if cameo[:2] in SKIP_ROOTS or (verb.lemma_ in ASSERTING_DEMANDS and cameo[:2] == "10" and _assertion(verb)):
         return None
     source = index.actor(subj)
@@ -543,13 +567,18 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         # "condemned the attack" accuses whoever attacked, even unnamed
         return None
     factuality = clause_modality(verb, negation=not refused)
-    if factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
+    if _announced_measure(verb, cameo, factuality):
+        factuality = "asserted"
+    elif factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
         cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
     heads = _object_heads(verb)
     if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
         heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
+    if cameo[:2] in GOVERNING_ROOTS or verb.lemma_ in PERMISSION_VERBS:  # "allowed the opposition leader to ..."
         heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
     relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
+    if relations and target is not None and country(target) == country(source):
+        target = None  # "deny entry to the United States to ...": the actor's own country is the destination
     home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
     if cameo[:2] == "04" and verb.lemma_ in SESSION_VERBS and target is None and _in_session(verb, subj):
@@ -618,6 +647,32 @@ def _statecraft(cameo: str) -> bool:
         return plover_of(cameo)[0] in STATECRAFT_TYPES
     except KeyError:
         return False
+def _announced_measure(verb: Any, cameo: str, factuality: str) -> bool:
+    """A sanction announced as what the actor will do ("announced it would prohibit all aid to X and would deny
+    entry to ..."): the announcement enacts it; a threat needs a condition or a verb of threatening."""
+    if not cameo.startswith(DECIDED_CODES) or factuality not in {"future", "conditional"} or _consequence(verb):
+        return False
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "... and would deny entry"
+        verb = verb.head
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in ANNOUNCING_VERBS and bool(aux & {"will", "would"})
+
+
+def _peacekeepers(subj: list[Any]) -> bool:
+    """The subject names peacekeepers: "peacekeeping troops", "a first batch of UN peacekeepers"."""
+    return any(t.lower_ in PEACEKEEPING_WORDS for t in subj)
+
+
+def _defied(verb: Any, index: MentionIndex) -> str | None:
+    """Whose pressure or calls a refusal goes against: "despite pressure by the Kenya Anti-Corruption
+    Commission", "despite calls from Washington", "despite Moscow's demands"."""
+    for prep in (t for t in verb.subtree if t.lower_ == "despite"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in PRESSURE_NOUNS):
+            owners = [t for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
+                      for t in c.subtree]
+            if (found := index.actor(owners)) is not None:
+                return found
+    return None
 
 
 def _force_object(objects: list[Any]) -> bool:

@@ -36,6 +36,10 @@ PRIVATE_NOUNS = frozenset({"student", "foreigner", "visitor", "expat", "pilgrim"
 # Heads that count or gather the people named in their "of" phrase: "a wave of Somalis", "a group of tourists".
 GATHERINGS = frozenset({"wave", "influx", "flood", "stream", "flow", "busload", "planeload", "boatload", "batch",
                         "contingent", "deployment", "detachment", "patch", "unit"})
+# Texts an actor issues, sends or adopts: a participle on one speaks for the actor ("issued a statement
+# condemning X", "sent a letter accusing Y") - its subject is whoever issued the text.
+DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "message",
+                            "resolution", "note", "memorandum", "petition", "decree", "notice", "proclamation"})
 
 
 class MentionIndex:
@@ -141,12 +145,22 @@ class MentionIndex:
     def agent(self, subject: list[Any], verb: Any) -> str | None:
         """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
         heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+        if heads and heads[0].pos_ == "PROPN":  # "Vice-President Moody Awori", "the Federal Minister for ..."
+            title = heads[0].lower_ in agent_sectors()
+            if title and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in heads[0].children):
+                return None  # a title alone ("the president" misread as a name) is no one in particular
+            sector = _title_sector(heads[0])
+            return self._in_setting(sector, verb) if sector is not None else None
         if not heads or heads[0].pos_ != "NOUN":
             return None
         sector = _agent_sector(heads[0])
         if sector is None:  # "hundreds of protesters", "a group of students"
             sector = next((_agent_sector(t) for c in heads[0].children if c.dep_ == "prep" and c.lower_ == "of"
                            for t in c.children if t.dep_ == "pobj"), None)
+        return self._in_setting(sector, verb)
+
+    def _in_setting(self, sector: str | None, verb: Any) -> str | None:
+        """An agent of ``sector`` coded by the country it acts in (with the sector, for the state's agents)."""
         if sector is None or sector in AGENT_SKIPPED:
             return None
         place = self.setting(verb)
@@ -232,6 +246,14 @@ def _outsiders(head: Any) -> bool:
     return foreign or lemma in OUTSIDERS or _agent_sector(head) == "REF"
 
 
+def _title_sector(name: Any) -> str | None:
+    """The sector of an official named without a country: by the title heading the name ("the Federal Minister
+    for Interior") or compounded with it ("Vice-President Moody Awori"); a bare name has none."""
+    titles = [name, *(c for c in name.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})]
+    sector = next((s for t in titles if (s := agent_sectors().get(t.lower_)) is not None), None)
+    return sector if sector is not None and AGENT_SECTORS.get(sector[:3]) == "GOV" else None
+
+
 def _agent_sector(head: Any) -> str | None:
     mods = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
     sectors = agent_sectors()
@@ -275,10 +297,23 @@ def subject_tokens(verb: Any) -> list[Any]:
         if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
             node = node.head
             continue
+        if node.dep_ == "acl" and document_speaker(node) is not None:
+            node = node.head.head  # "issued a declaration demanding that ...": the issuer demands
+            continue
         if node.dep_ == "acl" and node.head is not node:
             return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
         break
     return []
+
+
+def document_speaker(verb: Any) -> Any | None:
+    """The verb that issues the text a participle speaks in: "issued" in "issued a statement condemning X"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return noun.head
 
 
 def _antecedent(verb: Any) -> list[Any]:
