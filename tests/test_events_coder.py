@@ -552,3 +552,12 @@ def test_events_refusal_despite_pressure_rejects_who_pressed(context: Any) -> No
 def test_events_permission_to_a_domestic_party_targets_the_home_country(context: Any) -> None:
     assert _coded("The Kenyan government allowed the opposition leader to hold a rally in the capital.", context) == [
         ("CONCEDE", "KEN-GOV", "KEN")]
+
+
+def test_events_coordinated_act_takes_no_place_from_its_sibling_clause(context: Any) -> None:
+    from redline.events import _setting_scope
+
+    doc = context.nlp("Washington would halt aid to rebels in Chad and would deny visas to their leaders.")
+    halt, deny = (next(t for t in doc if t.lemma_ == lemma) for lemma in ("halt", "deny"))
+    assert "Chad" not in [t.text for t in _setting_scope(deny)]  # the visas are not denied in Chad
+    assert "Chad" in [t.text for t in _setting_scope(halt)]

@@ -854,7 +854,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     places = index.places(tokens)
     if head.dep_ == "relcl" and index.places([head.head]):
         places = index.places(head.sent)  # "around Kurakhovo in Donetsk, where forces advance"
-    places = places or index.places(head.sent)
+    places = places or index.places(_setting_scope(head))
     place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
     if target is None and place is not None and place.geo is not None:
         if domestic or country(source) != place.geo.country:
@@ -890,6 +890,17 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         date=published,
         text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
     )
+
+
+def _setting_scope(head: Any) -> list[Any]:
+    """Where an act with no place of its own is set: its sentence, less the clause of a verb it is coordinated
+    with ("would prohibit aid to rebels in Macedonia and would deny entry to the US": the denial is not in
+    Macedonia)."""
+    if head.dep_ != "conj" or head.head.pos_ not in {"VERB", "AUX"}:
+        return list(head.sent)
+    own = {t.i for t in head.subtree}
+    sibling = {t.i for t in head.head.subtree} - own
+    return [t for t in head.sent if t.i not in sibling]
 
 
 def _sentence_date(analysis: Analysis, start: int, end: int) -> str | None:
