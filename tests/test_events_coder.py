@@ -561,3 +561,10 @@ def test_events_coordinated_act_takes_no_place_from_its_sibling_clause(context: 
     halt, deny = (next(t for t in doc if t.lemma_ == lemma) for lemma in ("halt", "deny"))
     assert "Chad" not in [t.text for t in _setting_scope(deny)]  # the visas are not denied in Chad
     assert "Chad" in [t.text for t in _setting_scope(halt)]
+
+
+def test_events_complement_of_a_refusal_did_not_happen(context: Any) -> None:
+    # the release and the landing are what was refused, down a chain of infinitives and conjuncts
+    assert [e[0] for e in _coded("Kenya declined to release the prisoners.", context)] == ["REJECT"]
+    assert "AID" not in [e[0] for e in _coded(
+        "The rebels refused to allow Red Cross planes to land and evacuate the wounded.", context)]

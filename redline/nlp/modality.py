@@ -19,6 +19,8 @@ INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "poised", "set", 
                                "keen", "resolved"})
 # Verbs of commitment: their complement is an intent ("rebels have sworn to fight" threatens force).
 COMMISSIVE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
+# Verbs whose infinitive complement did not happen: "refused to allow planes to land and evacuate observers".
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "reject", "balk", "neglect"})
 REPORT_CUES = frozenset({"say", "tell", "report", "claim", "warn", "state", "note", "add", "announce",
                          "accord", "allege", "write", "insist", "argue", "declare", "threaten", "vow"})
 
@@ -29,7 +31,7 @@ def clause_modality(verb: Any, negation: bool = True) -> str:
     ``negation=False`` reads a negated clause for its other modality: "would not accept" asserts a refusal.
     """
     children = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}}
-    if negation and any(c.dep_ == "neg" for c in verb.children):
+    if negation and (any(c.dep_ == "neg" for c in verb.children) or _refused(verb)):
         return "negated"
     if children & CONDITION_MARKS or _under_condition(verb):
         return "conditional"
@@ -46,6 +48,16 @@ def clause_modality(verb: Any, negation: bool = True) -> str:
 
 def sentence_modality(sent: Any) -> str:
     return clause_modality(sent.root)
+
+
+def _refused(verb: Any) -> bool:
+    """The clause is, or hangs by infinitives and conjuncts from, the complement of a refusal."""
+    tok = verb
+    while tok.head.i != tok.i and tok.dep_ in {"xcomp", "conj", "ccomp"}:
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in REFUSAL_VERBS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _under_condition(verb: Any) -> bool:
