@@ -568,3 +568,8 @@ def test_events_complement_of_a_refusal_did_not_happen(context: Any) -> None:
     assert [e[0] for e in _coded("Kenya declined to release the prisoners.", context)] == ["REJECT"]
     assert "AID" not in [e[0] for e in _coded(
         "The rebels refused to allow Red Cross planes to land and evacuate the wounded.", context)]
+
+
+def test_events_act_inside_a_demand_is_demanded_not_done(context: Any) -> None:
+    assert _coded("The forum concluded that Japan must allocate more money to help Kenya fight drought.",
+                  context) == []  # an unnamed speaker's demand: nothing coded, and Japan helps no one yet

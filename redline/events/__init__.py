@@ -295,6 +295,8 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
     frame = _demand_frame(verb)
     if frame is not None:
         return _demand_events(verb, *frame, index, lexicon, analysis)
+    if _inside_demand(verb):
+        return []  # "must allocate resources to help with the battle": the help is demanded, not given
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
@@ -314,6 +316,16 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         for t in ([own] if own or not mutual else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _inside_demand(verb: Any) -> bool:
+    """The verb hangs, by complements and purpose clauses, from an act that a speaker demands."""
+    tok = verb
+    while tok.head.i != tok.i and tok.dep_ in {"xcomp", "advcl", "conj", "ccomp"}:
+        tok = tok.head
+        if _demand_frame(tok) is not None:
+            return True
+    return False
 
 
 def _demand_frame(verb: Any) -> tuple[Any, list[Any]] | None:
