@@ -573,3 +573,8 @@ def test_events_complement_of_a_refusal_did_not_happen(context: Any) -> None:
 def test_events_act_inside_a_demand_is_demanded_not_done(context: Any) -> None:
     assert _coded("The forum concluded that Japan must allocate more money to help Kenya fight drought.",
                   context) == []  # an unnamed speaker's demand: nothing coded, and Japan helps no one yet
+
+
+def test_events_content_of_an_allegation_is_not_coded(context: Any) -> None:
+    assert _coded("Kenya rejected an allegation that its troops had occupied the Somali town of Kismayo.",
+                  context) == []  # denying an accusation is a statement (CAMEO 016); the occupation is alleged

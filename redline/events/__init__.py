@@ -149,6 +149,9 @@ PEACEKEEPING_CODE = "074"
 # Verbs of a body sitting by itself: "the Cabinet met Sunday", "parliament convened" is one party in session, no
 # consultation, unless it meets someone ("met with", an object) or a compound subject meets each other.
 SESSION_VERBS = frozenset({"meet", "convene", "gather", "assemble", "reconvene", "sit"})
+# Nouns whose clause states what someone alleges or rumours, not what happened ("the allegation that X attacked").
+ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "rumor", "rumour", "suspicion",
+                              "speculation"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -297,6 +300,8 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         return _demand_events(verb, *frame, index, lexicon, analysis)
     if _inside_demand(verb):
         return []  # "must allocate resources to help with the battle": the help is demanded, not given
+    if verb.dep_ in {"acl", "relcl", "ccomp"} and verb.head.lemma_.lower() in ALLEGATION_NOUNS:
+        return []  # "an allegation that the rebels had taken over the town": alleged, for the allegation's reader
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
