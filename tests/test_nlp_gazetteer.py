@@ -132,6 +132,12 @@ def test_gazetteer_heritage_qualifier_is_not_a_second_nationality(nlp: Any, gaze
     assert actors == [("Israeli", "ISR"), ("Palestinian", "PSE")]
 
 
+def test_gazetteer_city_named_as_the_capital_is_a_place(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    mentions = find_mentions(blank_nlp("Bombs exploded in the capital Kabul on Monday."), "a", gazetteer)
+    kabul = by_text(mentions, "Kabul")
+    assert kabul.type == "PLACE" and kabul.geo is not None and kabul.geo.country == "AFG"
+
+
 def test_gazetteer_capital_after_preposition_is_a_place(blank_nlp: Any, gazetteer: Gazetteer) -> None:
     mentions = find_mentions(blank_nlp("Drones struck Kyiv overnight. Talks were held in Moscow."), "a", gazetteer)
     assert by_text(mentions, "Kyiv").type == "ACTOR"

@@ -48,6 +48,7 @@ LOCATIVE_WORDS = frozenset({
     "in", "into", "near", "around", "at", "outside", "toward", "towards", "across", "over", "inside",
     "within", "to", "via", "through", "visit", "visited", "visiting", "visits", "arrived", "flew", "travel",
     "traveled", "travelled",
+    "capital",  # "in the capital Kabul": the city named as the capital, not the government
 })
 PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
