@@ -578,3 +578,8 @@ def test_events_act_inside_a_demand_is_demanded_not_done(context: Any) -> None:
 def test_events_content_of_an_allegation_is_not_coded(context: Any) -> None:
     assert _coded("Kenya rejected an allegation that its troops had occupied the Somali town of Kismayo.",
                   context) == []  # denying an accusation is a statement (CAMEO 016); the occupation is alleged
+
+
+def test_events_preparing_to_use_force_is_a_military_posture(context: Any) -> None:
+    assert _coded("Russian forces are preparing to attack Kharkiv.", context) == [("MOBILIZE", "RUS-MIL", "UKR")]
+    assert [e[0] for e in _coded("Kenya is preparing to host talks with Somalia.", context)] == ["AGREE"]

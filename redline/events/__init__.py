@@ -152,6 +152,9 @@ SESSION_VERBS = frozenset({"meet", "convene", "gather", "assemble", "reconvene",
 # Nouns whose clause states what someone alleges or rumours, not what happened ("the allegation that X attacked").
 ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "rumor", "rumour", "suspicion",
                               "speculation"})
+# Verbs of preparation: with a complement of force they are a military posture (CAMEO 152).
+PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "mass", "position", "poise"})
+POSTURE_CODE = "152"
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})
@@ -460,6 +463,20 @@ def _complement_carries(verb: Any, index: MentionIndex, lexicon: VerbLexicon, an
     return any(_verb_event(c, index, lexicon, analysis) is not None for c in comps)
 
 
+def _force_posture(verb: Any, lexicon: VerbLexicon) -> str | None:
+    """Preparing to use force ("forces are preparing to attack Kharkiv", "prepared to resume shelling") is a
+    military posture, CAMEO 152 (increase military alert status), not PREPARE's default intent to cooperate."""
+    if verb.lemma_ not in PREPARATION_VERBS:
+        return None
+    nouns = _event_nouns()
+    for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        for t in act.subtree:
+            code = lexicon.lookup(t.lemma_.lower()) if t.pos_ == "VERB" else nouns.get(t.lemma_.lower())
+            if code is not None and code[:2] in FORCE_ROOTS:
+                return POSTURE_CODE
+    return None
+
+
 def _stative(verb: Any) -> bool:
     """A participle of attitude after "be" with no agent: "Israel is opposed to", "Vietnam is committed to"."""
     return (verb.lemma_ in STATIVE_PARTICIPLES and verb.tag_ == "VBN"
@@ -537,6 +554,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         if found == NULL_CODE:  # "killed in an accident": a null pattern codes nothing
             return None
         found = STATIVE_CODES.get(verb.lemma_, found) if _stative(verb) else found
+        found = _force_posture(verb, lexicon) or found
         refusal = _refusal(verb, nouns)
         refused = refusal is not None
         found = refusal or found
@@ -548,6 +566,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         if cameo in VISIT_CODES and _peacekeepers(subj):  # "UN peacekeeping troops arrived in Bosnia"
             cameo = "074"
         target = index.actor(objs) or _particle_object(verb, lemma, index, lexicon)
+        if target is None and cameo == POSTURE_CODE:  # "preparing to attack Kharkiv": whom the force is for
+            target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree])
         if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
             target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
         if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
