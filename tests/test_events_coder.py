@@ -555,7 +555,7 @@ def test_events_permission_to_a_domestic_party_targets_the_home_country(context:
 
 
 def test_events_coordinated_act_takes_no_place_from_its_sibling_clause(context: Any) -> None:
-    from redline.events import _setting_scope
+    from redline.events.record import _setting_scope
 
     doc = context.nlp("Washington would halt aid to rebels in Chad and would deny visas to their leaders.")
     halt, deny = (next(t for t in doc if t.lemma_ == lemma) for lemma in ("halt", "deny"))
