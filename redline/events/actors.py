@@ -42,6 +42,20 @@ DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", 
                             "resolution", "note", "memorandum", "petition", "decree", "notice", "proclamation"})
 
 
+def conjuncts(tok: Any) -> list[Any]:
+    """Every member of the coordination ``tok`` belongs to ("Iraq and Libya", "US and British"), the first
+    conjunct first; a token in no coordination is its own only member."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members, stack = [], [first]
+    while stack:
+        member = stack.pop()
+        members.append(member)
+        stack.extend(c for c in member.children if c.dep_ == "conj")
+    return members
+
+
 class MentionIndex:
     """Token index -> mention, built once per document."""
 
@@ -84,16 +98,8 @@ class MentionIndex:
         cc = next((t for t in tokens if t.dep_ == "cc" and t.lower_ in {"and", "&"}), None)
         if cc is None:
             return []
-        first = cc.head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        conjuncts, stack = [], [first]
-        while stack:
-            tok = stack.pop()
-            conjuncts.append(tok)
-            stack.extend(c for c in tok.children if c.dep_ == "conj")
         found: list[str] = []
-        for tok in sorted(conjuncts, key=lambda t: t.i):
+        for tok in sorted(conjuncts(cc.head), key=lambda t: t.i):
             own = [t for c in tok.children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
             code = self.actor([tok, *own]) if self.mentions_in([tok, *own]) else None
             if code is not None and all(country(c) != country(code) for c in found):
@@ -110,15 +116,8 @@ class MentionIndex:
         mention = self.by_token[first.i]
         while first.head.i != first.i and self.by_token.get(first.head.i) is mention:  # "United" -> "States"
             first = first.head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        members, stack = [], [first]
-        while stack:
-            tok = stack.pop()
-            members.append(tok)
-            stack.extend(c for c in tok.children if c.dep_ == "conj")
         found: list[str] = []
-        for m in self.mentions_in(members):
+        for m in self.mentions_in(conjuncts(first)):
             if m.type in {"ACTOR", "PERSON"} and m.code and m.attr("kind") not in REPORTERS and m.code not in found:
                 found.append(m.code)
         return found
