@@ -8,10 +8,16 @@ from typing import Any
 
 import pytest
 
-from redline.eval import check_floors, update_floors
+from redline.eval import EvalResult, check_floors, update_floors
+from redline.eval import _with_gap as with_gap
 from redline.eval.datasets import ExpectedEvent, read_events, read_tabari_actors
 from redline.eval.floors import FloorError
-from redline.eval.scoring import Predicted, score_events, score_record
+from redline.eval.news import MustNot, NewsDoc, read_news, score_doc, score_news
+from redline.eval.scoring import Predicted, actor_vocabulary, score_events, score_record
+from redline.eval.splits import SplitError, half_of, make_split, read_split
+from redline.ingest import normalize
+from redline.models import Event, Evidence, RawDocument
+from redline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,5 +111,104 @@ def test_eval_update_floors_raises_and_refuses_to_lower() -> None:
 
 
 def test_eval_floors_file_is_pinned_for_every_set(gold_floors: dict[str, Any]) -> None:
-    assert set(gold_floors["datasets"]) == {"plover_gsr_dev", "petrarch2_unittest", "redline_no_event", "gold"}
+    halves = {f"{name}/{h}" for name in ("realnews", "plover_gsr_dev") for h in ("tune", "validation", "gap")}
+    assert set(gold_floors["datasets"]) == {*halves, "petrarch2_unittest", "redline_no_event", "gold"}
     assert json.loads((ROOT / "tests" / "gold_floors.json").read_text())["epsilon"] == 0.005
+
+
+# --- the fixed splits and the real-news set ---------------------------------------------------------
+
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.mark.parametrize("name", ["realnews", "plover_gsr_dev"])
+def test_eval_committed_splits_follow_the_rule_and_cover_their_set(name: str) -> None:
+    ids = [json.loads(line)["id"] for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
+    split = read_split(DATA / f"{name}_split.json", ids)
+    assert split.tune | split.validation == set(ids) and not split.tune & split.validation
+    assert all(half_of(i) == "tune" for i in split.tune) and all(half_of(i) == "validation" for i in split.validation)
+    assert min(len(split.tune), len(split.validation)) >= 0.4 * len(ids)  # the hash rule halves a set of this size
+
+
+def test_eval_split_refuses_a_record_moved_between_halves(tmp_path: Path) -> None:
+    ids = [f"doc-{k}" for k in range(10)]
+    data = make_split("d", ids)
+    assert half_of("doc-0") == half_of("doc-0") and {half_of(i) for i in ids} == {"tune", "validation"}
+    moved = next(i for i in ids if half_of(i) == "validation")
+    tampered = {**data, "validation": [i for i in ids if half_of(i) == "validation" and i != moved],
+                "tune": [*(i for i in ids if half_of(i) == "tune"), moved]}
+    path = tmp_path / "d_split.json"
+    path.write_text(json.dumps(tampered), "utf-8")
+    with pytest.raises(SplitError, match=f"1 ids are not in the half the rule puts them in \\(e.g. \\['{moved}'\\]\\)"):
+        read_split(path, ids)
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(SplitError, match="does not cover its set"):
+        read_split(path, [*ids, "doc-new"])
+    assert read_split(path, ids).tune == {i for i in ids if half_of(i) == "tune"}
+
+
+def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() -> None:
+    data = read_news(DATA / "realnews.jsonl")
+    assert len(data.docs) >= 60
+    assert {d.source for d in data.docs} == {"wcep", "kremlin", "whitehouse", "voa"}
+    years = {d.published[:4] for d in data.docs if d.published}
+    assert len(years) >= 20
+    assert sum(1 for d in data.docs if not d.expected) >= 10  # documents that hold no event
+    reasons = {m.reason for d in data.docs for m in d.must_not}
+    assert {"accident", "disaster", "crime", "permission", "decision", "interception", "hypothetical"} <= reasons
+    split = read_split(DATA / "realnews_split.json", [d.id for d in data.docs])
+    for half in ("tune", "validation"):
+        docs = [d for d in data.docs if d.id in split.ids(half)]
+        assert sum(len(d.expected) for d in docs) >= 50
+        assert any(m.reason == "interception" for d in docs for m in d.must_not)
+
+
+def _event(article: Any, quote: str, type_: str, source: str | None, target: str | None,
+           factuality: str = "asserted") -> Event:
+    start = article.text.index(quote)
+    return Event("", type_, "", "19", source, target, None, None, (), factuality, -10.0, 0.9,
+                 (Evidence.of(article, start, start + len(quote)),))
+
+
+def test_eval_realnews_scoring_counts_assaults_drawn_from_forbidden_clauses() -> None:
+    text = ("Syria said its air defences shot down an Israeli drone over Quneitra. "
+            "Israeli jets struck an army depot near Damascus on Monday.")
+    doc = NewsDoc("t1", "test", "t", text, "2024-05-06", (ExpectedEvent("ASSAULT", "ISR", "SYR"),),
+                  (MustNot("interception", "its air defences shot down an Israeli drone", "ASSAULT", "SYR", "ISR"),))
+    article = normalize(RawDocument(origin="t1", text=text, published="2024-05-06"), Settings())
+    shot = _event(article, "Syria said its air defences shot down an Israeli drone over Quneitra.", "ASSAULT",
+                  "SYR-MIL", "ISR-MIL")
+    struck = _event(article, "Israeli jets struck an army depot near Damascus on Monday.", "ASSAULT", "ISR-MIL", "SYR")
+    maybe = _event(article, "Israeli jets struck an army depot near Damascus on Monday.", "ASSAULT", "ISR", "LBN",
+                   factuality="conditional")
+    convert = actor_vocabulary({})
+    coded = score_doc(doc, article, [shot, struck, maybe], convert)
+    assert coded.held_back == 1  # a conditional event is kept with its status, not counted as a happening
+    assert (coded.result.full_hits, len(coded.result.predicted)) == (1, 2)
+    assert coded.forbidden == (Predicted("ASSAULT", "SYR", "ISR"),)
+    assert coded.must_not_hits == (("interception", Predicted("ASSAULT", "SYR", "ISR")),)
+    clean = score_doc(doc, article, [struck], convert)
+    scores = score_news([doc, doc], [coded, clean]).scores
+    assert scores["forbidden_assaults"] == 1.0 and scores["must_not_hits"] == 1.0
+    assert scores["full_precision"] == 0.6667 and scores["full_recall"] == 1.0
+
+
+def test_eval_realnews_blank_gold_actor_means_the_text_names_none() -> None:
+    unnamed = [ExpectedEvent("ASSAULT", None, "COL")]
+    assert score_record("r", "t", unnamed, [Predicted("ASSAULT", "COL", "COL")], blank_matches_any=False).full_hits == 0
+    assert score_record("r", "t", unnamed, [Predicted("ASSAULT", None, "COL")], blank_matches_any=False).full_hits == 1
+    assert score_record("r", "t", unnamed, [Predicted("ASSAULT", "COL", "COL")]).full_hits == 1  # PLOVER: any
+
+
+def test_eval_gap_is_how_much_better_tune_is_and_its_ceiling_never_below_the_allowance() -> None:
+    tune = EvalResult("s/tune", "a", "news", {"full_f1": 0.6, "false_event_rate": 0.1, "must_not_hits": 3.0}, None)
+    val = EvalResult("s/validation", "b", "news", {"full_f1": 0.5, "false_event_rate": 0.3, "must_not_hits": 9.0}, None)
+    gap = with_gap("s", [tune, val])[-1]
+    assert gap.name == "s/gap" and gap.scores == {"full_f1_gap": 0.1, "false_event_rate_gap": 0.2}
+    floors, _ = update_floors({"epsilon": 0.005, "datasets": {}}, "s/gap", "d", {"full_f1_gap": 0.01})
+    assert floors["datasets"]["s/gap"]["floors"] == {"full_f1_gap": 0.05}
+    assert check_floors(floors, "s/gap", "d", {"full_f1_gap": 0.054}).ok
+    assert check_floors(floors, "s/gap", "d", {"full_f1_gap": 0.08}).failures == (
+        "s/gap: full_f1_gap 0.0800 breaks its ceiling 0.0500 (epsilon 0.005)",)
+    with pytest.raises(FloorError, match="refusing to relax ceiling full_f1_gap"):
+        update_floors(floors, "s/gap", "d", {"full_f1_gap": 0.2})
