@@ -12,8 +12,8 @@ from redline.eval import EvalResult, check_floors, update_floors
 from redline.eval import _with_gap as with_gap
 from redline.eval.datasets import ExpectedEvent, read_events, read_tabari_actors
 from redline.eval.floors import FloorError
-from redline.eval.news import MustNot, NewsDoc, read_news, score_doc, score_news
-from redline.eval.scoring import Predicted, actor_vocabulary, score_events, score_record
+from redline.eval.news import MustNot, NewsDoc, country_vocabulary, read_news, score_doc, score_news
+from redline.eval.scoring import Predicted, score_events, score_record
 from redline.eval.splits import SplitError, half_of, make_split, read_split
 from redline.ingest import normalize
 from redline.models import Event, Evidence, RawDocument
@@ -181,7 +181,8 @@ def test_eval_realnews_scoring_counts_assaults_drawn_from_forbidden_clauses() ->
     struck = _event(article, "Israeli jets struck an army depot near Damascus on Monday.", "ASSAULT", "ISR-MIL", "SYR")
     maybe = _event(article, "Israeli jets struck an army depot near Damascus on Monday.", "ASSAULT", "ISR", "LBN",
                    factuality="conditional")
-    convert = actor_vocabulary({})
+    convert = country_vocabulary({"SHB": "armed_group", "UN": "igo"})
+    assert (convert("SOM-INS"), convert("SHB"), convert("UN"), convert(None)) == ("SOM", "SHB", "IGO", None)
     coded = score_doc(doc, article, [shot, struck, maybe], convert)
     assert coded.held_back == 1  # a conditional event is kept with its status, not counted as a happening
     assert (coded.result.full_hits, len(coded.result.predicted)) == (1, 2)

@@ -19,7 +19,7 @@ from redline import nlp as nlp_stage
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, read_dataset
 from redline.eval.floors import LOWER_IS_BETTER, FloorCheck, check_floors, load_floors, update_floors
-from redline.eval.news import NewsScores, NewsSet, is_news, read_news, score_doc, score_news
+from redline.eval.news import NewsScores, NewsSet, country_vocabulary, is_news, read_news, score_doc, score_news
 from redline.eval.scoring import (
     EventScores,
     GoldScores,
@@ -131,8 +131,7 @@ def _event_results(data: EventSet, ctx: Context, split: Split | None) -> list[Ev
 
 
 def _news_results(data: NewsSet, ctx: Context, split: Split | None) -> list[EvalResult]:
-    kinds = {a.code: a.kind for a in ctx.gazetteer.actors.values()}
-    convert = actor_vocabulary(kinds)
+    convert = country_vocabulary({a.code: a.kind for a in ctx.gazetteer.actors.values()})
     coded = []
     for doc in data.docs:
         raw = RawDocument(origin=f"{data.name}:{doc.id}", text=doc.text, title=doc.title, published=doc.published)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,6 +116,20 @@ def _doc(item: dict[str, Any]) -> NewsDoc:
                                 gold_actor(m.get("target"))))
     return NewsDoc(str(item["id"]), str(item.get("source", "")), str(item.get("title", "")), text,
                    item.get("published"), tuple(expected), tuple(must_not))
+
+
+def country_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str | None]:
+    """Map a predicted actor code to the real-news vocabulary: organisations as IGO, everything else at country
+    level, so that an armed group scores right only when it carries its home country ("SOM-INS" = "SOM"), as
+    the annotation guide asks; a group code without one ("SHB") matches nothing."""
+    def convert(code: str | None) -> str | None:
+        if not code:
+            return None
+        head = code.split("-")[0]
+        if (kinds.get(code) or kinds.get(head)) in {"igo", "ngo"}:
+            return "IGO"
+        return gold_actor(head)
+    return convert
 
 
 def happening(events: Sequence[Event]) -> list[Event]:
