@@ -81,7 +81,8 @@ def _write_news(tmp_path: Path) -> Path:
             for d, half in zip(NEWS, ("tune", "validation"), strict=True)]
     path = tmp_path / "news.jsonl"
     path.write_text("\n".join(json.dumps(d) for d in docs) + "\n", "utf-8")
-    (tmp_path / "news_split.json").write_text(json.dumps(make_split("news", [d["id"] for d in docs])), "utf-8")
+    split = make_split("news", [(d["id"], d["text"]) for d in docs])
+    (tmp_path / "news_split.json").write_text(json.dumps(split), "utf-8")
     return path
 
 

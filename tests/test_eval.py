@@ -123,16 +123,21 @@ DATA = ROOT / "tests" / "data"
 
 @pytest.mark.parametrize("name", ["realnews", "plover_gsr_dev"])
 def test_eval_committed_splits_follow_the_rule_and_cover_their_set(name: str) -> None:
-    ids = [json.loads(line)["id"] for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
-    split = read_split(DATA / f"{name}_split.json", ids)
-    assert split.tune | split.validation == set(ids) and not split.tune & split.validation
-    assert all(half_of(i) == "tune" for i in split.tune) and all(half_of(i) == "validation" for i in split.validation)
+    rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
+    split = read_split(DATA / f"{name}_split.json", [(r["id"], r["text"]) for r in rows])
+    ids = {r["id"] for r in rows}
+    assert split.tune | split.validation == ids and not split.tune & split.validation
+    texts = {h: {r["text"] for r in rows if r["id"] in split.ids(h)} for h in ("tune", "validation")}
+    assert not texts["tune"] & texts["validation"]  # a repeated sentence never sits in both halves
+    moved = {i for i in split.tune if half_of(i) != "tune"} | {i for i in split.validation if half_of(i) == "tune"}
+    assert len(moved) <= 3  # only records that follow a same-text record with a smaller id
     assert min(len(split.tune), len(split.validation)) >= 0.4 * len(ids)  # the hash rule halves a set of this size
 
 
 def test_eval_split_refuses_a_record_moved_between_halves(tmp_path: Path) -> None:
     ids = [f"doc-{k}" for k in range(10)]
-    data = make_split("d", ids)
+    records = [(i, f"text of {i}") for i in ids]
+    data = make_split("d", records)
     assert half_of("doc-0") == half_of("doc-0") and {half_of(i) for i in ids} == {"tune", "validation"}
     moved = next(i for i in ids if half_of(i) == "validation")
     tampered = {**data, "validation": [i for i in ids if half_of(i) == "validation" and i != moved],
@@ -140,11 +145,14 @@ def test_eval_split_refuses_a_record_moved_between_halves(tmp_path: Path) -> Non
     path = tmp_path / "d_split.json"
     path.write_text(json.dumps(tampered), "utf-8")
     with pytest.raises(SplitError, match=f"1 ids are not in the half the rule puts them in \\(e.g. \\['{moved}'\\]\\)"):
-        read_split(path, ids)
+        read_split(path, records)
     path.write_text(json.dumps(data), "utf-8")
     with pytest.raises(SplitError, match="does not cover its set"):
-        read_split(path, [*ids, "doc-new"])
-    assert read_split(path, ids).tune == {i for i in ids if half_of(i) == "tune"}
+        read_split(path, [*records, ("doc-new", "new")])
+    assert read_split(path, records).tune == {i for i in ids if half_of(i) == "tune"}
+    repeated = [*records, ("doc-99", "text of doc-0")]  # same text as doc-0: goes with doc-0 whatever its hash
+    assert make_split("d", repeated)[half_of("doc-0")] == sorted(
+        [i for i in ids if half_of(i) == half_of("doc-0")] + ["doc-99"])
 
 
 def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() -> None:
@@ -156,7 +164,7 @@ def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() 
     assert sum(1 for d in data.docs if not d.expected) >= 10  # documents that hold no event
     reasons = {m.reason for d in data.docs for m in d.must_not}
     assert {"accident", "disaster", "crime", "permission", "decision", "interception", "hypothetical"} <= reasons
-    split = read_split(DATA / "realnews_split.json", [d.id for d in data.docs])
+    split = read_split(DATA / "realnews_split.json", [(d.id, d.text) for d in data.docs])
     for half in ("tune", "validation"):
         docs = [d for d in data.docs if d.id in split.ids(half)]
         assert sum(len(d.expected) for d in docs) >= 50
@@ -213,3 +221,38 @@ def test_eval_gap_is_how_much_better_tune_is_and_its_ceiling_never_below_the_all
         "s/gap: full_f1_gap 0.0800 breaks its ceiling 0.0500 (epsilon 0.005)",)
     with pytest.raises(FloorError, match="refusing to relax ceiling full_f1_gap"):
         update_floors(floors, "s/gap", "d", {"full_f1_gap": 0.2})
+
+
+# --- the learned baseline -------------------------------------------------------------------------
+
+
+def test_eval_baseline_trains_on_tune_halves_only() -> None:
+    import importlib.util
+
+    import spacy
+
+    spec = importlib.util.spec_from_file_location("train_baseline", ROOT / "tools" / "train_baseline.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    texts = {text for text, _ in tool.examples(nlp)}
+    plover = read_events(DATA / "plover_gsr_dev.jsonl")
+    split = read_split(DATA / "plover_gsr_dev_split.json", [(r.id, r.text) for r in plover.records])
+    assert not any(r.text in texts for r in plover.records if r.id in split.validation)
+    assert all(r.text in texts for r in plover.records if r.id in split.tune)
+    news = read_news(DATA / "realnews.jsonl")
+    held_out = " ".join(d.text for d in news.docs if half_of(d.id) == "validation")
+    assert not any(t in held_out and len(t) > 40 for t in texts)
+
+
+def test_eval_baseline_scores_types_beside_the_rules_per_half() -> None:
+    from redline.eval import evaluate_baseline
+
+    results = {r.name: r for r in evaluate_baseline(DATA / "realnews.jsonl")}
+    assert set(results) == {"realnews/tune:baseline", "realnews/validation:baseline"}
+    tune = results["realnews/tune:baseline"].scores
+    assert set(tune) == {"type_precision", "type_recall", "type_f1", "false_event_rate"}
+    assert tune["type_f1"] >= 0.8  # the packaged model fits the sentences it was trained on
+    assert results["realnews/validation:baseline"].half == "validation"

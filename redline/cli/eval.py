@@ -11,7 +11,7 @@ import click
 
 from redline.cli._options import InputError, load_settings, settings_option
 from redline.errors import RedlineError
-from redline.eval import EvalResult, check_floors, evaluate_all, load_floors, update_floors
+from redline.eval import EvalResult, check_floors, evaluate_all, evaluate_baseline, load_floors, update_floors
 from redline.eval.floors import save_floors
 from redline.eval.news import NewsScores
 from redline.eval.scoring import EventScores, GoldScores
@@ -26,11 +26,13 @@ from redline.pipeline import Context
               help="Show up to N failing records (predicted vs expected) per dataset.")
 @click.option("--floors", "floors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Floors file (tests/gold_floors.json): exit 1 when a score breaks its floor.")
+@click.option("--baseline", is_flag=True,
+              help="Also score the learned event-type baseline (tools/train_baseline.py) on each set and half.")
 @click.option("--update-floors", "update", is_flag=True, help="Raise the floors in --floors to the scores now.")
 @click.option("--allow-regression", is_flag=True, help="With --update-floors, accept lowering a floor.")
 @settings_option
 def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: int, floors_path: Path | None,
-             update: bool, allow_regression: bool, settings_pairs: tuple[tuple[str, str], ...]) -> None:
+             baseline: bool, update: bool, allow_regression: bool, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """Run the pipeline on evaluation sets and print precision, recall and F1.
 
     DATASET is a sentence-level event set (.jsonl in the PLOVER gold-record or petrarch2 unit-test
@@ -55,7 +57,10 @@ def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: 
     settings = load_settings(settings_pairs)
     try:
         ctx = Context.load(settings)
-        results = [r for d in datasets for r in evaluate_all(d, ctx)]
+        results: list[EvalResult] = []
+        for d in datasets:
+            results += evaluate_all(d, ctx)
+            results += evaluate_baseline(d) if baseline else []
         floors = load_floors(floors_path) if floors_path is not None else None
     except RedlineError as e:
         raise InputError(str(e)) from None

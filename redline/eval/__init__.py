@@ -36,8 +36,8 @@ from redline.models import Brief, Event, RawDocument
 from redline.nlp.gazetteer import Actor, Gazetteer
 from redline.pipeline import Context, run_one
 
-__all__ = ["DatasetError", "EvalResult", "FloorCheck", "check_floors", "evaluate", "evaluate_all", "load_floors",
-           "update_floors"]
+__all__ = ["DatasetError", "EvalResult", "FloorCheck", "check_floors", "evaluate", "evaluate_all",
+           "evaluate_baseline", "load_floors", "update_floors"]
 
 
 # Scores that count things (not rates): their tune-validation gap is not comparable, so none is reported.
@@ -77,15 +77,46 @@ def _read(path: Path) -> EventSet | GoldSet | NewsSet:
     return read_dataset(path)
 
 
+def _records(data: EventSet | NewsSet) -> list[tuple[str, str]]:
+    """(id, text) of every record, what the split rule reads."""
+    if isinstance(data, NewsSet):
+        return [(d.id, d.text) for d in data.docs]
+    return [(r.id, r.text) for r in data.records]
+
+
 def _evaluate(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
     data = _read(path)
     if isinstance(data, GoldSet):
         return [_evaluate_gold(data, ctx)]
-    ids = [d.id for d in data.docs] if isinstance(data, NewsSet) else [r.id for r in data.records]
-    halves = read_split(split_path(path), ids) if split and split_path(path).is_file() else None
+    halves = read_split(split_path(path), _records(data)) if split and split_path(path).is_file() else None
     if isinstance(data, NewsSet):
         return _news_results(data, ctx, halves)
     return _event_results(data, ctx, halves)
+
+
+def evaluate_baseline(path: str | Path) -> list[EvalResult]:
+    """Type scores of the learned baseline (``redline.eval.baseline``) on the set at ``path``, per half when it
+    has a split; the article gold set has no baseline (it scores briefs, not types). BaselineMissing when no
+    baseline is installed."""
+    from redline.eval.baseline import load_baseline, score_baseline_news, score_baseline_records
+
+    path = Path(path)
+    data = _read(path)
+    if isinstance(data, GoldSet):
+        return []
+    model = load_baseline()
+    split = read_split(split_path(path), _records(data)) if split_path(path).is_file() else None
+    parts: list[tuple[str, frozenset[str] | None, str | None]] = (
+        [(f"{data.name}/{h}", split.ids(h), h) for h in HALVES] if split else [(data.name, None, None)])
+    out = []
+    for name, keep, half in parts:
+        if isinstance(data, NewsSet):
+            scores = score_baseline_news(model, [d for d in data.docs if keep is None or d.id in keep])
+        else:
+            scores = score_baseline_records(model, [r for r in data.records if keep is None or r.id in keep])
+        digest = hashlib.sha256(f"{data.digest}:{name}:{model.digest}".encode()).hexdigest()[:16]
+        out.append(EvalResult(f"{name}:baseline", digest, "baseline", scores, None, 0, half))
+    return out
 
 
 def with_actors(gazetteer: Gazetteer, extra: tuple[ExtraActor, ...]) -> Gazetteer:
