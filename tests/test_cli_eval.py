@@ -94,7 +94,7 @@ def test_cli_eval_scores_a_split_news_set_per_half_with_the_gap(tmp_path: Path) 
     assert set(data) == {"news/tune", "news/validation", "news/gap"}
     tune, val = data["news/tune"]["scores"], data["news/validation"]["scores"]
     assert tune["full_recall"] == 1.0 and tune["forbidden_assaults"] == 0.0 and tune["must_not_hits"] == 0.0
-    assert val == {"false_event_rate": 0.0, "forbidden_assaults": 0.0, "must_not_hits": 0.0}
+    assert val == {"false_event_rate": 0.0, "forbidden_assaults": 0.0, "must_not_hits": 0.0, "stale_dates": 0.0}
     assert data["news/gap"]["scores"] == {}  # no rate is measured on both halves, counts have no gap
     text = CliRunner().invoke(main, ["eval", str(path), "--errors", "5"]).output
     assert "news/gap  (tune minus validation; positive: tune is better)" in text

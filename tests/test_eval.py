@@ -174,10 +174,24 @@ def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() 
 
 
 def _event(article: Any, quote: str, type_: str, source: str | None, target: str | None,
-           factuality: str = "asserted") -> Event:
+           factuality: str = "asserted", date: str | None = None) -> Event:
     start = article.text.index(quote)
     return Event("", type_, "", "19", source, target, None, None, (), factuality, -10.0, 0.9,
-                 (Evidence.of(article, start, start + len(quote)),))
+                 (Evidence.of(article, start, start + len(quote)),), date=date)
+
+
+def test_eval_realnews_counts_events_dated_years_before_their_document_without_naming_the_year() -> None:
+    text = "Russian troops shelled Kupiansk, the first time since September 2022. On Oct. 26 a drone hit Sumy."
+    doc = NewsDoc("t2", "test", "t", text, "2024-11-19", (), ())
+    article = normalize(RawDocument(origin="t2", text=text, published="2024-11-19"), Settings())
+    first = "Russian troops shelled Kupiansk, the first time since September 2022."
+    second = "On Oct. 26 a drone hit Sumy."
+    named = _event(article, first, "ASSAULT", "RUS", "UKR", date="2022-09-01")  # its sentence names 2022
+    wrong = _event(article, second, "ASSAULT", None, "UKR", date="1926-10-26")  # "Oct. 26" read as a year
+    recent = _event(article, second, "ASSAULT", None, "UKR", date="2024-10-26")
+    coded = score_doc(doc, article, [named, wrong, recent], country_vocabulary({}))
+    assert coded.stale_dates == (Predicted("ASSAULT", None, "UKR"),)
+    assert score_news([doc], [coded]).scores["stale_dates"] == 1.0
 
 
 def test_eval_realnews_scoring_counts_assaults_drawn_from_forbidden_clauses() -> None:

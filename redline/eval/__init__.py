@@ -41,7 +41,7 @@ __all__ = ["DatasetError", "EvalResult", "FloorCheck", "check_floors", "evaluate
 
 
 # Scores that count things (not rates): their tune-validation gap is not comparable, so none is reported.
-COUNTS = frozenset({"forbidden_assaults", "must_not_hits"})
+COUNTS = frozenset({"forbidden_assaults", "must_not_hits", "stale_dates"})
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 from redline.errors import RedlineError
 
 DEFAULT_EPSILON = 0.005
-LOWER_IS_BETTER = frozenset({"false_event_rate", "forbidden_assaults", "must_not_hits"})
+LOWER_IS_BETTER = frozenset({"false_event_rate", "forbidden_assaults", "must_not_hits", "stale_dates"})
 GAP_ALLOWANCE = 0.05
 
 

@@ -9,7 +9,9 @@ ingest, nlp and events stages on the whole document and pairs redline's events w
 - the false-event rate on documents that hold no event;
 - ``forbidden_assaults``: ASSAULT events matching no gold event whose evidence overlaps a permission, decision,
   interception, hypothetical or plan clause (the issue's "kinetic events that never happened");
-- ``must_not_hits``: unmatched events of any type drawn from a must-not clause.
+- ``must_not_hits``: unmatched events of any type drawn from a must-not clause;
+- ``stale_dates``: events dated more than a year before the document whose evidence sentence does not name
+  that year (the issue's "85 of 874 stored events sit in a different year from their article").
 
 Only events redline reports as happening are scored: a factuality in NOT_HAPPENING keeps an event out, as
 it keeps it out of the situation picture.
@@ -22,6 +24,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +75,7 @@ class Coded:
     forbidden: tuple[Predicted, ...]  # unmatched ASSAULTs from a permission/decision/... clause
     must_not_hits: tuple[tuple[str, Predicted], ...]  # (reason, event) for every unmatched event from a clause
     held_back: int  # events redline kept out as not happening (negated, conditional...)
+    stale_dates: tuple[Predicted, ...] = ()  # dated over a year before the document, that year not in the sentence
 
 
 def is_news(first_record: dict[str, Any]) -> bool:
@@ -164,7 +168,19 @@ def score_doc(doc: NewsDoc, article: Article, events: Sequence[Event],
                 forbidden.append(pred)
             hits.append((clause.reason, pred))
             break
-    return Coded(result, tuple(forbidden), tuple(hits), len(events) - len(counted))
+    stale = tuple(pred for event, pred in zip(counted, predicted, strict=True) if _stale(event, doc.published))
+    return Coded(result, tuple(forbidden), tuple(hits), len(events) - len(counted), stale)
+
+
+def _stale(event: Event, published: str | None) -> bool:
+    """Dated more than a year before ``published`` although no evidence sentence names the event's year."""
+    if not event.date or not published or len(event.date) < 10 or len(published) < 10:
+        return False
+    try:
+        gap = date.fromisoformat(published[:10]) - date.fromisoformat(event.date[:10])
+    except ValueError:
+        return False
+    return gap.days > 366 and not any(event.date[:4] in ev.quote for ev in event.evidence)
 
 
 def _surplus(expected: Sequence[ExpectedEvent], keys: list[int], predicted: Sequence[Predicted]) -> set[int]:
@@ -210,4 +226,5 @@ def score_news(docs: Sequence[NewsDoc], coded: Sequence[Coded]) -> NewsScores:
     scores = dict(base.scores)
     scores["forbidden_assaults"] = float(sum(len(c.forbidden) for c in coded))
     scores["must_not_hits"] = float(sum(len(c.must_not_hits) for c in coded))
+    scores["stale_dates"] = float(sum(len(c.stale_dates) for c in coded))
     return NewsScores(scores, base.confusion, base.records, tuple(coded))
