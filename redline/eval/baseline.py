@@ -22,7 +22,7 @@ from redline.eval.datasets import EventRecord
 from redline.eval.news import NewsDoc
 from redline.eval.scoring import Predicted, RecordResult, score_events, score_record
 
-THRESHOLD = 0.5
+THRESHOLD = 0.5  # when the pipeline's meta names none (redline_threshold, chosen by cross-validation on tune)
 TYPE_SCORES = ("type_precision", "type_recall", "type_f1", "false_event_rate")
 
 
@@ -33,7 +33,8 @@ class BaselineMissing(RedlineError):
 @dataclass(frozen=True)
 class Baseline:
     nlp: Any  # spacy.Language with a sentencizer and a textcat_multilabel
-    digest: str  # of the trained weights: a retrained model is a new model for the floors
+    digest: str  # of the trained weights and threshold: a retrained model is a new model for the floors
+    threshold: float = THRESHOLD
 
     def sentences(self, text: str) -> list[str]:
         doc = self.nlp.get_pipe("sentencizer")(self.nlp.make_doc(text))
@@ -44,7 +45,7 @@ class Baseline:
         out = []
         with self.nlp.select_pipes(enable=["textcat_multilabel"]):
             for doc in self.nlp.pipe(texts):
-                out.append(sorted(t for t, p in doc.cats.items() if p >= THRESHOLD))
+                out.append(sorted(t for t, p in doc.cats.items() if p >= self.threshold))
         return out
 
 
@@ -60,8 +61,10 @@ def load_baseline(path: Path | None = None) -> Baseline:
     where = path or baseline_path()
     if not (where / "config.cfg").is_file():
         raise BaselineMissing(f"{where}: no trained baseline (run python tools/train_baseline.py)")
-    weights = hashlib.sha256((where / "textcat_multilabel" / "model").read_bytes()).hexdigest()[:16]
-    return Baseline(spacy.load(where), weights)
+    nlp = spacy.load(where)
+    threshold = float(nlp.meta.get("redline_threshold", THRESHOLD))
+    weights = hashlib.sha256((where / "textcat_multilabel" / "model").read_bytes() + str(threshold).encode())
+    return Baseline(nlp, weights.hexdigest()[:16], threshold)
 
 
 def score_baseline_records(model: Baseline, records: Sequence[EventRecord]) -> dict[str, float]:
