@@ -272,3 +272,6 @@ def test_eval_baseline_scores_types_beside_the_rules_per_half() -> None:
     assert set(tune) == {"type_precision", "type_recall", "type_f1", "false_event_rate"}
     assert tune["type_f1"] >= 0.8  # the packaged model fits the sentences it was trained on
     assert results["realnews/validation:baseline"].half == "validation"
+    assert evaluate_baseline(DATA / "petrarch2_unittest.jsonl") == []  # fictional records, no held-out half
+    negatives = evaluate_baseline(DATA / "redline_no_event.jsonl")
+    assert [set(r.scores) for r in negatives] == [{"false_event_rate"}]

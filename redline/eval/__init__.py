@@ -95,9 +95,10 @@ def _evaluate(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
 
 
 def evaluate_baseline(path: str | Path) -> list[EvalResult]:
-    """Type scores of the learned baseline (``redline.eval.baseline``) on the set at ``path``, per half when it
-    has a split; the article gold set has no baseline (it scores briefs, not types). BaselineMissing when no
-    baseline is installed."""
+    """Type scores of the learned baseline (``redline.eval.baseline``) on the set at ``path``: per half when it
+    has a split, the false-event rate on a negatives-only set, nothing on other sets (the article gold set
+    scores briefs, petrarch2's fictional records have no half the baseline was kept from). BaselineMissing when
+    no baseline is installed."""
     from redline.eval.baseline import load_baseline, score_baseline_news, score_baseline_records
 
     path = Path(path)
@@ -106,6 +107,8 @@ def evaluate_baseline(path: str | Path) -> list[EvalResult]:
         return []
     model = load_baseline()
     split = read_split(split_path(path), _records(data)) if split_path(path).is_file() else None
+    if split is None and isinstance(data, EventSet) and not all(r.expects_none for r in data.records):
+        return []  # a set the baseline has no held-out half of, and not a negatives-only set: nothing to compare
     parts: list[tuple[str, frozenset[str] | None, str | None]] = (
         [(f"{data.name}/{h}", split.ids(h), h) for h in HALVES] if split else [(data.name, None, None)])
     out = []
