@@ -111,3 +111,13 @@ def test_cli_eval_split_that_moves_a_record_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.startswith(f"Error: {split}: 2 ids are not in the half the rule puts them in")
     assert result.output.count("\n") == 1
+
+
+def test_cli_eval_news_quote_missing_from_its_text_is_one_line(tmp_path: Path) -> None:
+    doc = dict(NEWS[0], events=[{"type": "ASSAULT", "source": "RUS", "target": "UKR", "text": "Russian jets bombed"}])
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(doc) + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {path}:1: not a real-news document (n-tune: event quote not in the text: "
+                             "'Russian jets bombed'; see tests/gold/README.md)\n")
