@@ -212,6 +212,8 @@ def test_eval_realnews_scoring_counts_assaults_drawn_from_forbidden_clauses() ->
     assert (coded.result.full_hits, len(coded.result.predicted)) == (1, 2)
     assert coded.forbidden == (Predicted("ASSAULT", "SYR", "ISR"),)
     assert coded.must_not_hits == (("interception", Predicted("ASSAULT", "SYR", "ISR")),)
+    assert coded.missed == () and coded.wrong == (
+        (Predicted("ASSAULT", "SYR", "ISR"), "Syria said its air defences shot down an Israeli drone over Quneitra."),)
     clean = score_doc(doc, article, [struck], convert)
     scores = score_news([doc, doc], [coded, clean]).scores
     assert scores["forbidden_assaults"] == 1.0 and scores["must_not_hits"] == 1.0

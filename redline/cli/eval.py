@@ -130,8 +130,10 @@ def _news_errors(detail: NewsScores, n_errors: int) -> list[str]:
     failing = [c for c in detail.coded if not c.result.ok or c.must_not_hits]
     for c in failing[:n_errors]:
         lines.append(f"  ✗ {c.result.id}: {c.result.text[:100]}")
-        lines.append(f"      expected  {_events(c.result.expected)}")
-        lines.append(f"      predicted {_events(c.result.predicted)}")
+        for exp, quote in c.missed:
+            lines.append(f"      missed    {_events([exp])}  « {quote[:110]} »")
+        for pred, sentence in c.wrong:
+            lines.append(f"      wrong     {_events([pred])}  « {' '.join(sentence.split())[:110]} »")
         for reason, pred in c.must_not_hits:
             lines.append(f"      from a must-not clause ({reason}): {_events([pred])}")
     return lines

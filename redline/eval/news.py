@@ -59,6 +59,7 @@ class NewsDoc:
     published: str | None
     expected: tuple[ExpectedEvent, ...]
     must_not: tuple[MustNot, ...]
+    quotes: tuple[str, ...] = ()  # the clause of each expected event, in the same order
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Coded:
     must_not_hits: tuple[tuple[str, Predicted], ...]  # (reason, event) for every unmatched event from a clause
     held_back: int  # events redline kept out as not happening (negated, conditional...)
     stale_dates: tuple[Predicted, ...] = ()  # dated over a year before the document, that year not in the sentence
+    missed: tuple[tuple[ExpectedEvent, str], ...] = ()  # gold events no prediction fully matches, with their clause
+    wrong: tuple[tuple[Predicted, str], ...] = ()  # predictions matching no gold event in full, with their sentence
 
 
 def is_news(first_record: dict[str, Any]) -> bool:
@@ -106,10 +109,12 @@ def read_news(path: Path) -> NewsSet:
 def _doc(item: dict[str, Any]) -> NewsDoc:
     text = str(item["text"])
     expected = []
+    quotes = []
     for e in item["events"]:
         if e["text"] not in text:
             raise ValueError(f"{item['id']}: event quote not in the text: {e['text'][:60]!r}")
         expected.append(ExpectedEvent(str(e["type"]), gold_actor(e.get("source")), gold_actor(e.get("target"))))
+        quotes.append(str(e["text"]))
     must_not = []
     for m in item["must_not"]:
         if m["text"] not in text:
@@ -119,7 +124,7 @@ def _doc(item: dict[str, Any]) -> NewsDoc:
         must_not.append(MustNot(str(m["reason"]), str(m["text"]), m.get("type"), gold_actor(m.get("source")),
                                 gold_actor(m.get("target"))))
     return NewsDoc(str(item["id"]), str(item.get("source", "")), str(item.get("title", "")), text,
-                   item.get("published"), tuple(expected), tuple(must_not))
+                   item.get("published"), tuple(expected), tuple(must_not), tuple(quotes))
 
 
 def country_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str | None]:
@@ -169,7 +174,25 @@ def score_doc(doc: NewsDoc, article: Article, events: Sequence[Event],
             hits.append((clause.reason, pred))
             break
     stale = tuple(pred for event, pred in zip(counted, predicted, strict=True) if _stale(event, doc.published))
-    return Coded(result, tuple(forbidden), tuple(hits), len(events) - len(counted), stale)
+    missed, wrong = _unpaired(doc.expected, predicted)
+    quotes = doc.quotes or ("",) * len(doc.expected)
+    return Coded(result, tuple(forbidden), tuple(hits), len(events) - len(counted), stale,
+                 tuple((doc.expected[k], quotes[k]) for k in missed),
+                 tuple((predicted[k], counted[k].evidence[0].quote if counted[k].evidence else "") for k in wrong))
+
+
+def _unpaired(expected: Sequence[ExpectedEvent], predicted: Sequence[Predicted]) -> tuple[list[int], list[int]]:
+    """Indexes of the gold events and of the predictions left without a full (type, source, target) match."""
+    free = list(range(len(predicted)))
+    missed = []
+    for k, exp in enumerate(expected):
+        hit = next((j for j in free if (predicted[j].type, predicted[j].source, predicted[j].target)
+                    == (exp.type, exp.source, exp.target)), None)
+        if hit is None:
+            missed.append(k)
+        else:
+            free.remove(hit)
+    return missed, free
 
 
 def _stale(event: Event, published: str | None) -> bool:
