@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -60,3 +61,63 @@ def test_cli_eval_bad_record_names_the_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(path)])
     assert result.exit_code == 2
     assert result.output == (f"Error: {path}:1: not an event record ('text'; see docs/cli.md, redline eval)\n")
+
+
+NEWS: list[dict[str, Any]] = [
+    {"id": "n-tune", "source": "test", "published": "2024-11-19", "title": "t",
+     "text": "Russian forces shelled the Ukrainian city of Sumy on Monday. A storm flooded the coast.",
+     "events": [{"type": "ASSAULT", "source": "RUS-MIL", "target": "UKR", "text": "Russian forces shelled"}],
+     "must_not": [{"reason": "disaster", "text": "A storm flooded the coast", "type": None}]},
+    {"id": "n-val", "source": "test", "published": "2024-11-19", "title": "v",
+     "text": "The ministry said it would consider the report next year. Prices rose in November.",
+     "events": [], "must_not": []},
+]
+
+
+def _write_news(tmp_path: Path) -> Path:
+    from redline.eval.splits import half_of, make_split
+
+    docs = [dict(d, id=next(f"{d['id']}-{k}" for k in range(100) if half_of(f"{d['id']}-{k}") == half))
+            for d, half in zip(NEWS, ("tune", "validation"), strict=True)]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in docs) + "\n", "utf-8")
+    split = make_split("news", [(d["id"], d["text"]) for d in docs])
+    (tmp_path / "news_split.json").write_text(json.dumps(split), "utf-8")
+    return path
+
+
+def test_cli_eval_scores_a_split_news_set_per_half_with_the_gap(tmp_path: Path) -> None:
+    path = _write_news(tmp_path)
+    result = CliRunner().invoke(main, ["eval", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"news/tune", "news/validation", "news/gap"}
+    tune, val = data["news/tune"]["scores"], data["news/validation"]["scores"]
+    assert tune["full_recall"] == 1.0 and tune["forbidden_assaults"] == 0.0 and tune["must_not_hits"] == 0.0
+    assert val == {"false_event_rate": 0.0, "forbidden_assaults": 0.0, "must_not_hits": 0.0, "stale_dates": 0.0}
+    assert data["news/gap"]["scores"] == {}  # no rate is measured on both halves, counts have no gap
+    text = CliRunner().invoke(main, ["eval", str(path), "--errors", "5"]).output
+    assert "news/gap  (tune minus validation; positive: tune is better)" in text
+    assert "(validation errors are not listed: write rules from the tune half)" in text
+
+
+def test_cli_eval_split_that_moves_a_record_is_one_line(tmp_path: Path) -> None:
+    path = _write_news(tmp_path)
+    split = tmp_path / "news_split.json"
+    data = json.loads(split.read_text())
+    data["tune"], data["validation"] = data["validation"], data["tune"]
+    split.write_text(json.dumps(data), "utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {split}: 2 ids are not in the half the rule puts them in")
+    assert result.output.count("\n") == 1
+
+
+def test_cli_eval_news_quote_missing_from_its_text_is_one_line(tmp_path: Path) -> None:
+    doc = dict(NEWS[0], events=[{"type": "ASSAULT", "source": "RUS", "target": "UKR", "text": "Russian jets bombed"}])
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(doc) + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {path}:1: not a real-news document (n-tune: event quote not in the text: "
+                             "'Russian jets bombed'; see tests/gold/README.md)\n")

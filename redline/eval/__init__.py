@@ -1,11 +1,16 @@
 """Quality as a number: run the pipeline over an evaluation set and score what it extracts.
 
-``evaluate(path, ctx)`` reads a sentence-level event set (.jsonl) or the article gold set (a folder),
-runs every record through the same stages ``redline analyze`` uses, and returns the scores.
+``evaluate_all(path, ctx)`` reads a sentence-level event set (.jsonl), the real-news set (.jsonl of whole
+documents) or the article gold set (a folder), runs every record through the same stages ``redline analyze``
+uses, and returns the scores: one result per fixed half (tune, validation) and their gap when the set has a
+split file beside it (see ``redline.eval.splits``), else one result for the whole set.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,41 +18,108 @@ from redline import events as events_stage
 from redline import nlp as nlp_stage
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, read_dataset
-from redline.eval.floors import FloorCheck, check_floors, load_floors, update_floors
+from redline.eval.floors import LOWER_IS_BETTER, FloorCheck, check_floors, load_floors, update_floors
+from redline.eval.news import NewsScores, NewsSet, country_vocabulary, is_news, read_news, score_doc, score_news
 from redline.eval.scoring import (
     EventScores,
     GoldScores,
+    RecordResult,
     actor_vocabulary,
     predicted_of,
     score_events,
     score_gold,
     score_record,
 )
+from redline.eval.splits import HALVES, Split, read_split, split_path
 from redline.ingest import normalize
 from redline.models import Brief, Event, RawDocument
 from redline.nlp.gazetteer import Actor, Gazetteer
 from redline.pipeline import Context, run_one
 
-__all__ = ["DatasetError", "EvalResult", "FloorCheck", "check_floors", "evaluate", "load_floors",
-           "update_floors"]
+__all__ = ["DatasetError", "EvalResult", "FloorCheck", "check_floors", "evaluate", "evaluate_all",
+           "evaluate_baseline", "load_floors", "update_floors"]
+
+
+# Scores that count things (not rates): their tune-validation gap is not comparable, so none is reported.
+COUNTS = frozenset({"forbidden_assaults", "must_not_hits", "stale_dates"})
 
 
 @dataclass(frozen=True)
 class EvalResult:
-    name: str
+    name: str  # the set's name, with "/tune", "/validation" or "/gap" for a half of a split set
     digest: str
-    kind: str  # "events" or "gold"
+    kind: str  # "events", "news", "gold" or "gap"
     scores: dict[str, float]
-    detail: EventScores | GoldScores
+    detail: EventScores | GoldScores | None
     skipped: int = 0  # records the pipeline refused (ingest errors)
+    half: str | None = None  # "tune" or "validation" for a half; None for a whole set or a gap
 
 
 def evaluate(path: str | Path, ctx: Context) -> EvalResult:
-    """Score the pipeline on the evaluation set at ``path``."""
-    data = read_dataset(path)
+    """Score the pipeline on the whole evaluation set at ``path`` (ignoring any split)."""
+    return _evaluate(Path(path), ctx, split=False)[0]
+
+
+def evaluate_all(path: str | Path, ctx: Context) -> list[EvalResult]:
+    """Score the set at ``path``: tune, validation and gap results when it has a split, else the whole set."""
+    return _evaluate(Path(path), ctx, split=True)
+
+
+def _read(path: Path) -> EventSet | GoldSet | NewsSet:
+    if path.is_file() and path.suffix == ".jsonl":
+        first = next((line for line in path.read_text("utf-8").splitlines() if line.strip()), "")
+        try:
+            news = is_news(json.loads(first))
+        except ValueError:
+            news = False
+        if news:
+            return read_news(path)
+    return read_dataset(path)
+
+
+def _records(data: EventSet | NewsSet) -> list[tuple[str, str]]:
+    """(id, text) of every record, what the split rule reads."""
+    if isinstance(data, NewsSet):
+        return [(d.id, d.text) for d in data.docs]
+    return [(r.id, r.text) for r in data.records]
+
+
+def _evaluate(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
+    data = _read(path)
     if isinstance(data, GoldSet):
-        return _evaluate_gold(data, ctx)
-    return _evaluate_events(data, ctx)
+        return [_evaluate_gold(data, ctx)]
+    halves = read_split(split_path(path), _records(data)) if split and split_path(path).is_file() else None
+    if isinstance(data, NewsSet):
+        return _news_results(data, ctx, halves)
+    return _event_results(data, ctx, halves)
+
+
+def evaluate_baseline(path: str | Path) -> list[EvalResult]:
+    """Type scores of the learned baseline (``redline.eval.baseline``) on the set at ``path``: per half when it
+    has a split, the false-event rate on a negatives-only set, nothing on other sets (the article gold set
+    scores briefs, petrarch2's fictional records have no half the baseline was kept from). BaselineMissing when
+    no baseline is installed."""
+    from redline.eval.baseline import load_baseline, score_baseline_news, score_baseline_records
+
+    path = Path(path)
+    data = _read(path)
+    if isinstance(data, GoldSet):
+        return []
+    model = load_baseline()
+    split = read_split(split_path(path), _records(data)) if split_path(path).is_file() else None
+    if split is None and isinstance(data, EventSet) and not all(r.expects_none for r in data.records):
+        return []  # a set the baseline has no held-out half of, and not a negatives-only set: nothing to compare
+    parts: list[tuple[str, frozenset[str] | None, str | None]] = (
+        [(f"{data.name}/{h}", split.ids(h), h) for h in HALVES] if split else [(data.name, None, None)])
+    out = []
+    for name, keep, half in parts:
+        if isinstance(data, NewsSet):
+            scores = score_baseline_news(model, [d for d in data.docs if keep is None or d.id in keep])
+        else:
+            scores = score_baseline_records(model, [r for r in data.records if keep is None or r.id in keep])
+        digest = hashlib.sha256(f"{data.digest}:{name}:{model.digest}".encode()).hexdigest()[:16]
+        out.append(EvalResult(f"{name}:baseline", digest, "baseline", scores, None, 0, half))
+    return out
 
 
 def with_actors(gazetteer: Gazetteer, extra: tuple[ExtraActor, ...]) -> Gazetteer:
@@ -66,21 +138,70 @@ def code_sentence(text: str, date: str | None, ctx: Context, origin: str) -> tup
     return events_stage.code(nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer))
 
 
-def _evaluate_events(data: EventSet, ctx: Context) -> EvalResult:
+def _event_results(data: EventSet, ctx: Context, split: Split | None) -> list[EvalResult]:
     ctx = replace(ctx, gazetteer=with_actors(ctx.gazetteer, data.extra_actors))
     kinds = {a.code: a.kind for a in ctx.gazetteer.actors.values()}
     convert = actor_vocabulary(kinds)
-    results = []
-    skipped = 0
+    results: list[RecordResult] = []
+    failed: set[str] = set()
     for rec in data.records:
         try:
             events = code_sentence(rec.text, rec.date, ctx, f"{data.name}:{rec.id}")
         except RedlineError:
-            skipped += 1
+            failed.add(rec.id)
             events = ()
         results.append(score_record(rec.id, rec.text, rec.expected, predicted_of(events, convert)))
-    scored = score_events(results, [r.expects_none for r in data.records])
-    return EvalResult(data.name, data.digest, "events", scored.scores, scored, skipped)
+
+    def aggregate(name: str, digest: str, keep: frozenset[str] | None, half: str | None) -> EvalResult:
+        chosen = [(r, rec) for r, rec in zip(results, data.records, strict=True) if keep is None or rec.id in keep]
+        scored = score_events([r for r, _ in chosen], [rec.expects_none for _, rec in chosen])
+        skipped = sum(1 for _, rec in chosen if rec.id in failed)
+        return EvalResult(name, digest, "events", scored.scores, scored, skipped, half)
+
+    if split is None:
+        return [aggregate(data.name, data.digest, None, None)]
+    return _with_gap(data.name, [aggregate(f"{data.name}/{h}", _half_digest(data.digest, split, h), split.ids(h), h)
+                                 for h in HALVES])
+
+
+def _news_results(data: NewsSet, ctx: Context, split: Split | None) -> list[EvalResult]:
+    convert = country_vocabulary({a.code: a.kind for a in ctx.gazetteer.actors.values()})
+    coded = []
+    for doc in data.docs:
+        raw = RawDocument(origin=f"{data.name}:{doc.id}", text=doc.text, title=doc.title, published=doc.published)
+        try:
+            article = normalize(raw, ctx.settings)
+        except RedlineError as e:
+            raise DatasetError(f"{data.name}: {doc.id}: redline refused the document ({e})") from None
+        events = events_stage.code(nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer))
+        coded.append(score_doc(doc, article, events, convert))
+
+    def aggregate(name: str, digest: str, keep: frozenset[str] | None, half: str | None) -> EvalResult:
+        chosen = [(d, c) for d, c in zip(data.docs, coded, strict=True) if keep is None or d.id in keep]
+        scored: NewsScores = score_news([d for d, _ in chosen], [c for _, c in chosen])
+        return EvalResult(name, digest, "news", scored.scores, scored, 0, half)
+
+    if split is None:
+        return [aggregate(data.name, data.digest, None, None)]
+    return _with_gap(data.name, [aggregate(f"{data.name}/{h}", _half_digest(data.digest, split, h), split.ids(h), h)
+                                 for h in HALVES])
+
+
+def _half_digest(digest: str, split: Split, half: str) -> str:
+    return hashlib.sha256(f"{digest}:{split.digest}:{half}".encode()).hexdigest()[:16]
+
+
+def _with_gap(name: str, halves: Sequence[EvalResult]) -> list[EvalResult]:
+    """The two halves and their gap: how much better each rate is on tune than on validation."""
+    tune, val = halves
+    gap: dict[str, float] = {}
+    for key, score in tune.scores.items():
+        if key in COUNTS or key not in val.scores:
+            continue
+        better = val.scores[key] - score if key in LOWER_IS_BETTER else score - val.scores[key]
+        gap[f"{key}_gap"] = round(better, 4)
+    digest = hashlib.sha256(f"{tune.digest}:{val.digest}".encode()).hexdigest()[:16]
+    return [*halves, EvalResult(f"{name}/gap", digest, "gap", gap, None)]
 
 
 def _evaluate_gold(data: GoldSet, ctx: Context) -> EvalResult:

@@ -79,15 +79,26 @@ def _agree(expected: str | None, predicted: str | None) -> bool:
     return expected is None or expected == predicted
 
 
-def score_record(rid: str, text: str, expected: Sequence[ExpectedEvent],
-                 predicted: Sequence[Predicted]) -> RecordResult:
+def _same(expected: str | None, predicted: str | None) -> bool:
+    return expected == predicted
+
+
+def score_record(rid: str, text: str, expected: Sequence[ExpectedEvent], predicted: Sequence[Predicted],
+                 blank_matches_any: bool = True) -> RecordResult:
+    """Pair one record's predicted events with the expected ones.
+
+    Args:
+        blank_matches_any: an expected actor left blank matches any prediction (the PLOVER records leave out
+            actors they do not grade); False where blank means "the text names no actor" (the real-news set).
+    """
+    agree: Callable[[str | None, str | None], bool] = _agree if blank_matches_any else _same
     free = list(predicted)
     pairs: list[tuple[ExpectedEvent, Predicted]] = []
     full = 0
     # full matches first, then the best remaining pairing by type
     for exp in sorted(expected, key=lambda e: (e.source is None, e.target is None)):
-        match = next((p for p in free if p.type == exp.type and _agree(exp.source, p.source)
-                      and _agree(exp.target, p.target)), None)
+        match = next((p for p in free if p.type == exp.type and agree(exp.source, p.source)
+                      and agree(exp.target, p.target)), None)
         if match is not None:
             full += 1
             free.remove(match)
@@ -96,14 +107,14 @@ def score_record(rid: str, text: str, expected: Sequence[ExpectedEvent],
     for exp in unmatched:
         same = [p for p in free if p.type == exp.type]
         if same:
-            best = max(same, key=lambda p: _agree(exp.source, p.source) + _agree(exp.target, p.target))
+            best = max(same, key=lambda p: agree(exp.source, p.source) + agree(exp.target, p.target))
             free.remove(best)
             pairs.append((exp, best))
     return RecordResult(
         id=rid, text=text, expected=tuple(expected), predicted=tuple(predicted),
         type_hits=len(pairs), full_hits=full,
-        source_hits=sum(_agree(e.source, p.source) for e, p in pairs),
-        target_hits=sum(_agree(e.target, p.target) for e, p in pairs),
+        source_hits=sum(agree(e.source, p.source) for e, p in pairs),
+        target_hits=sum(agree(e.target, p.target) for e, p in pairs),
         paired=len(pairs),
     )
 
