@@ -65,8 +65,8 @@ def test_backtest_scores_a_dated_corpus_exactly(db_url: str) -> None:
 def test_backtest_cli_prints_scores_and_writes_plot(sqlite_url: str, tmp_path: Path) -> None:
     _corpus(sqlite_url)
     png = tmp_path / "cal.png"
-    result = CliRunner().invoke(main, ["backtest", "--from", "2025-01-01", "--to", "2025-03-31", "--db", sqlite_url,
-                                       "--plot", str(png)])
+    result = CliRunner().invoke(main, ["backtest", "--articles", "--from", "2025-01-01", "--to", "2025-03-31",
+                                       "--db", sqlite_url, "--plot", str(png)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == ("Backtest 2025-01-01 .. 2025-03-31: 4 articles, 5 forecasts; 2 scored, 1 void (condition "
@@ -82,7 +82,7 @@ def test_backtest_cli_bad_date_and_missing_plot_extra(sqlite_url: str, monkeypat
     assert result.exit_code == 2
     assert result.output == "Error: --from/--to: 'soon' or '2025-03-31' is not a date (use YYYY-MM-DD)\n"
     monkeypatch.setitem(__import__("sys").modules, "matplotlib", None)
-    result = CliRunner().invoke(main, ["backtest", "--from", "2025-01-01", "--to", "2025-03-31", "--db", sqlite_url,
-                                       "--plot", "x.png"])
+    result = CliRunner().invoke(main, ["backtest", "--articles", "--from", "2025-01-01", "--to", "2025-03-31",
+                                       "--db", sqlite_url, "--plot", "x.png"])
     assert result.exit_code == 2
     assert result.output == "Error: --plot: matplotlib is not installed (pip install 'redline[plot]')\n"
