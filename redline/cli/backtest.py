@@ -4,7 +4,6 @@ replay of the stored articles' scenarios)."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
@@ -87,12 +86,18 @@ def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | N
 
 
 def _check_writable(path: Path) -> None:
-    """Fail before the long run when the plot cannot be written."""
+    """Fail before the long run when the plot cannot be written: open it for appending, then undo."""
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"--plot: {path}: the folder {parent} does not exist")
-    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise InputError(f"--plot: {path}: not writable")
+    existed = path.exists()
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as e:
+        raise InputError(f"--plot: cannot write {path} ({e.strerror or e})") from None
+    if not existed:
+        path.unlink()
 
 
 def report(result: BacktestResult) -> str:
