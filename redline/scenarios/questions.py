@@ -78,7 +78,9 @@ class DyadHistory:
 
     def window(self, dyad: str, start: str, end: str) -> list[int]:
         """Rungs of the dyad's records dated in (start, end]."""
-        days = self.days.get(dyad, [])
+        days = self.days.get(dyad)
+        if not days:
+            return []
         i, j = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
         return self.rungs[dyad][i:j]
 
