@@ -80,7 +80,11 @@ def test_scenarios_clauses_are_realised_by_their_shape() -> None:
         "Ankara is threatening retaliation against Washington"
     assert trigger_clause("any strike on the dam", "RUS") == "any strike on the dam happens"
     assert trigger_clause("necessary", "USA") is None
-    assert response_phrase("to use force against North Korea") == "carry out its threat to use force against North Korea"
+    assert trigger_clause("the United States escalates", "CAN") == "the United States escalates"
+    assert response_phrase("that it would close the strait") == "act on its warning that it would close the strait"
+    assert response_phrase("we will cut the power") == "act on its warning (\u201cwe will cut the power\u201d)"
+    assert response_phrase("to use force against North Korea") == \
+        "carry out its threat to use force against North Korea"
     assert response_phrase("the bridge will be destroyed") == "act on its warning that the bridge will be destroyed"
     assert response_phrase("retaliation") is None
 

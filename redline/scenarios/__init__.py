@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from redline.assess import LADDER, cap, name
 from redline.assess.credibility import credibility
@@ -34,13 +35,15 @@ from redline.events.actors import country
 from redline.models import Assessment, Event, Scenario, Threat
 from redline.scenarios import probability
 
-__all__ = ["Criterion", "Forecast", "forecast", "forecasts", "response_phrase", "trigger_clause"]
+__all__ = ["Criterion", "Forecast", "forecast", "forecasts", "long_date", "response_phrase", "trigger_clause"]
 
 HORIZON_DAYS = 90
 P_MIN, P_MAX = 0.01, 0.99
 FINITE = re.compile(r"\b(is|are|was|were|will|would|does|do|did|has|have|had|can|could|may|might|must)\b", re.I)
 PASSIVE = re.compile(r"^(hit|struck|attacked|targeted|sanctioned|invaded|threatened|provoked|pushed)\b.*\bby\b", re.I)
 LEAD = re.compile(r"^(if|that|when|whenever|any time)\s+", re.I)
+SUBJECT_VERB = re.compile(r"^(the\s+)?([A-Z][\w.'-]*\s+)+[a-z]+[^su\W]s\b")  # "the United States escalates"
+FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My)\b")
 VAGUE = {"necessary", "needed", "required", "provoked", "attacked", "threatened", "so", "this", "that", "it"}
 
 
@@ -129,16 +132,18 @@ def trigger_clause(trigger: str, actor: str | None) -> str | None:
         return None
     if PASSIVE.match(t):
         return f"{name(actor)} is {t}"
-    if FINITE.search(t):
+    if FINITE.search(t) or SUBJECT_VERB.match(t):
         return t
     return f"{t} happens"
 
 
 def response_phrase(response: str) -> str | None:
     """What the issuer may do, as a verb phrase after "may"."""
-    r = " ".join(response.split()).rstrip(" .,;")
+    r = LEAD.sub("", " ".join(response.split()).rstrip(" .,;"))
     if len(r.split()) < 2:
         return None
+    if FIRST_PERSON.search(r):
+        return f"act on its warning (\u201c{r}\u201d)"  # the speaker's own words stay a quotation
     if r.lower().startswith("to "):
         return f"carry out its threat {r}"
     if FINITE.search(r):
@@ -232,8 +237,10 @@ def _involved(third: str, sides: tuple[str | None, ...], day: str | None) -> boo
 
 def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int, day: str | None) -> Forecast:
     attacker, defender = country(hostile[0].source), country(hostile[0].target)
-    places = tuple(dict.fromkeys(e.location for e in hostile if e.location))
-    where = f" around {_and(places[:3])}" if places else ""
+    sides = {name(attacker), name(defender)}
+    places = tuple(dict.fromkeys(e.location for e in hostile if e.location and e.location not in sides))
+    dated = sorted(e.date[:10] for e in hostile if e.date and len(e.date) >= 10)
+    where = f" around {_and(places[:3])}" if places else (f" reported on {long_date(dated[-1])}" if dated else "")
     others = tuple(dict.fromkeys(c for e in events for c in (country(e.source), country(e.target))
                                  if c and c not in {attacker, defender} and len(c) == 3
                                  and _involved(c, (attacker, defender), day)))
@@ -257,6 +264,12 @@ def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int
                           condition_types=("ASSAULT",), outcome_source=defender,
                           outcome_targets=tuple(x for x in (attacker,) if x), min_rung=5)
     return Forecast(scenario, criterion)
+
+
+def long_date(day: str) -> str:
+    """An ISO day as analysts write it: 11 March 2025."""
+    d = date.fromisoformat(day)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def _and(items: tuple[str, ...]) -> str:
