@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from redline.assess.escalation import event_rung
 from redline.cli import main
 from redline.models import Article, Assessment, Brief, Event, Evidence, Geo
-from redline.assess.escalation import event_rung
 from redline.scenarios import probability
 from redline.scenarios.backtest import backtest
 from redline.store import open_store
