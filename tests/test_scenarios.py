@@ -87,6 +87,7 @@ def test_scenarios_clauses_are_realised_by_their_shape() -> None:
         "carry out its threat to use force against North Korea"
     assert response_phrase("the bridge will be destroyed") == "act on its warning that the bridge will be destroyed"
     assert response_phrase("retaliation") is None
+    assert response_phrase('of VOA) relations, peace process warns of a "Christmas gift') is None
 
 
 def test_scenarios_one_per_kind_per_dyad() -> None:

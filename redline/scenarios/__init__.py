@@ -16,8 +16,9 @@ threats, rests on evidence in the article, and takes its probability from the fi
   resolves it, so its probability stays a stated heuristic (0.30 + 0.05 per weapon named, at most 0.60).
 
 Text is built from normalised clauses: a noun-phrase trigger "happens", a clause trigger stands as it is,
-a passive trigger gets its subject; a response "to <verb>" is a threat "to" do it; a vague one-word
-trigger ("necessary") makes no scenario. At most one scenario per kind per dyad. Without a shipped model
+a passive trigger gets its subject; a response "to <verb>" is a threat "to" do it, one in the first
+person stays a quotation; a vague one-word trigger ("necessary") or a clause with unbalanced brackets or
+quotes makes no scenario. At most one scenario per kind per dyad. Without a shipped model
 the ledger credibility and a base of 0.25 stand in, and the rationale says so.
 """
 
@@ -125,10 +126,16 @@ def _clip(p: float) -> float:
     return round(min(P_MAX, max(P_MIN, p)), 2)
 
 
+def _garbled(text: str) -> bool:
+    """Unbalanced brackets or quotes: an extraction that ran across sentence or markup boundaries."""
+    return (text.count("(") != text.count(")") or text.count("[") != text.count("]")
+            or text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d"))
+
+
 def trigger_clause(trigger: str, actor: str | None) -> str | None:
-    """The ``if`` clause of a trigger, or None when the trigger is too vague to state."""
+    """The ``if`` clause of a trigger, or None when the trigger is too vague or garbled to state."""
     t = LEAD.sub("", " ".join(trigger.split()).rstrip(" .,;"))
-    if len(t.split()) < 2 or t.lower() in VAGUE:
+    if len(t.split()) < 2 or t.lower() in VAGUE or _garbled(t):
         return None
     if PASSIVE.match(t):
         return f"{name(actor)} is {t}"
@@ -140,7 +147,7 @@ def trigger_clause(trigger: str, actor: str | None) -> str | None:
 def response_phrase(response: str) -> str | None:
     """What the issuer may do, as a verb phrase after "may"."""
     r = LEAD.sub("", " ".join(response.split()).rstrip(" .,;"))
-    if len(r.split()) < 2:
+    if len(r.split()) < 2 or _garbled(r):
         return None
     if FIRST_PERSON.search(r):
         return f"act on its warning (\u201c{r}\u201d)"  # the speaker's own words stay a quotation
