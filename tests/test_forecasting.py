@@ -115,3 +115,14 @@ def test_backtest_walk_forward_skill_on_the_shipped_history() -> None:
     for b in report["families"]["escalation"]["reliability"]:
         if b["count"] >= 30:
             assert abs(b["mean_forecast"] - b["frequency"]) <= 0.07, b
+
+
+def test_whatif_on_the_dashboard_scenario_page(web_server: str) -> None:
+    import httpx
+
+    page = httpx.get(web_server + "/scenarios", params={"dyad": "IND:PAK", "given": "Indian missiles strike Pakistan"},
+                     timeout=60).text
+    assert "The event is coded at rung 6 in IND:PAK." in page and "Family models behind the numbers" in page
+    assert page.count("<td>rung ") == 2
+    bad = httpx.get(web_server + "/scenarios", params={"dyad": "Russia", "given": "x"}, timeout=60).text
+    assert "dyad &#39;Russia&#39;: use two alpha-3 state codes joined by &#39;:&#39; (e.g. RUS:UKR)" in bad

@@ -13,6 +13,7 @@ The no-intervention run uses the same random numbers, so the difference is the i
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,3 +159,18 @@ def write_plot(result: WhatIf, path: str) -> None:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def for_page(dyad: str | None, given: str | None, paths: int = 2_000) -> WhatIf | str | None:
+    """The what-if of the dashboard's scenario page: None without a question, a one-line problem, or the result."""
+    if not dyad or not given or not given.strip():
+        return None
+    if not re.fullmatch(r"[A-Za-z]{3}:[A-Za-z]{3}", dyad.strip()):
+        return f"dyad {dyad!r}: use two alpha-3 state codes joined by ':' (e.g. RUS:UKR)"
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return "the what-if simulator needs numpy (pip install 'redline[forecast]')"
+    if "escalation" not in load_models():
+        return "no fitted escalation model is shipped"
+    return simulate(dyad.strip(), given.strip()[:300], 90, paths)
