@@ -126,3 +126,19 @@ def test_whatif_on_the_dashboard_scenario_page(web_server: str) -> None:
     assert page.count("<td>rung ") == 2
     bad = httpx.get(web_server + "/scenarios", params={"dyad": "Russia", "given": "x"}, timeout=60).text
     assert "dyad &#39;Russia&#39;: use two alpha-3 state codes joined by &#39;:&#39; (e.g. RUS:UKR)" in bad
+
+
+def test_backtest_reads_outcomes_from_the_given_folder(tmp_path: Path) -> None:
+    import shutil
+
+    from redline.scenarios.outcomes import default_dir
+
+    (tmp_path / "russia_losses").mkdir()
+    shutil.copy(default_dir() / "russia_losses" / "russia_losses_personnel.json", tmp_path / "russia_losses")
+    args = ["backtest", "--from", "2023-01-01", "--to", "2023-12-31", "--family", "intensity", "--format", "json"]
+    d = json.loads(CliRunner().invoke(main, [*args, "--outcomes", str(tmp_path)]).output)
+    assert d["questions"] == d["scored"] == 52  # one series (personnel), a question every 7 days of 2023
+    result = CliRunner().invoke(main, [*args, "--outcomes", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.output == f"Error: --outcomes: {tmp_path / 'none'}: not a folder " \
+                            "(lay it out like redline/data/outcomes)\n"

@@ -50,6 +50,8 @@ def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | N
         start, end = day_of(start), day_of(end)
     except ValueError:
         raise InputError(f"--from/--to: {start!r} or {end!r} is not a date (use YYYY-MM-DD)") from None
+    if outcome_dir is not None and not outcome_dir.is_dir():
+        raise InputError(f"--outcomes: {outcome_dir}: not a folder (lay it out like redline/data/outcomes)")
     if plot is not None:
         _check_matplotlib()
         _check_writable(plot)
