@@ -245,7 +245,8 @@ def _involved(third: str, sides: tuple[str | None, ...], day: str | None) -> boo
 def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int, day: str | None) -> Forecast:
     attacker, defender = country(hostile[0].source), country(hostile[0].target)
     sides = {name(attacker), name(defender)}
-    places = tuple(dict.fromkeys(e.location for e in hostile if e.location and e.location not in sides))
+    places = tuple(dict.fromkeys(p.strip() for e in hostile if e.location for p in e.location.split(",")
+                                 if p.strip() and p.strip() not in sides))
     dated = sorted(e.date[:10] for e in hostile if e.date and len(e.date) >= 10)
     where = f" around {_and(places[:3])}" if places else (f" reported on {long_date(dated[-1])}" if dated else "")
     others = tuple(dict.fromkeys(c for e in events for c in (country(e.source), country(e.target))
