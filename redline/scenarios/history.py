@@ -62,7 +62,7 @@ class Record:
 
 @cache
 def _aliases() -> tuple[tuple[re.Pattern[str], str], ...]:
-    text = resources.files("redline.data").joinpath("actors.csv").read_text("utf-8")
+    text = resources.files("redline").joinpath("data/actors.csv").read_text("utf-8")
     out: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         if row["kind"] in {"state", "government", "military"} and len(row["alias"]) > 2:
@@ -133,7 +133,7 @@ def write_table(records: Iterable[Record], path: Path) -> int:
 def read_table(path: Path | None = None) -> tuple[Record, ...]:
     """The coded history (default: the table shipped in ``redline/data/outcomes``), oldest first."""
     if path is None:
-        data = resources.files("redline.data").joinpath(f"outcomes/{TABLE}").read_bytes()
+        data = resources.files("redline").joinpath(f"data/outcomes/{TABLE}").read_bytes()
         text = gzip.decompress(data).decode("utf-8")
     else:
         with gzip.open(path, "rt", encoding="utf-8") as f:

@@ -180,7 +180,7 @@ def save(models: dict[str, Fitted], path: str) -> None:
 def load_models() -> dict[str, Fitted]:
     """The shipped family models (``redline/data/forecast_model.json``); empty when none is shipped."""
     try:
-        text = resources.files("redline.data").joinpath("forecast_model.json").read_text("utf-8")
+        text = resources.files("redline").joinpath("data/forecast_model.json").read_text("utf-8")
     except FileNotFoundError:
         return {}
     out: dict[str, Fitted] = {}

@@ -50,7 +50,7 @@ class Series:
 
 
 def default_dir() -> Path:
-    return Path(str(resources.files("redline.data").joinpath("outcomes")))
+    return Path(str(resources.files("redline").joinpath("data/outcomes")))
 
 
 def load(folder: Path | None = None) -> tuple[Series, ...]:
