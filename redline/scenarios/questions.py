@@ -192,7 +192,8 @@ def _record(rows: Sequence[LedgerEntry], issuer: str, day: str, kind: str) -> tu
         if kind == "follow":
             if r.crossed_date and plus(r.crossed_date, FOLLOW_HORIZON) <= day:
                 known += 1
-                yes += int(r.followed in {"yes", "partial"})
+                yes += int(r.followed in {"yes", "partial"}
+                           and (r.followed_date or "9999") <= plus(r.crossed_date, FOLLOW_HORIZON))
         elif plus(r.date, CROSSING_HORIZON) <= day:
             known += 1
             yes += int(r.crossed and (r.crossed_date or "9999") <= plus(r.date, CROSSING_HORIZON))
