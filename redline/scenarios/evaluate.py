@@ -167,7 +167,7 @@ def write_plot(report: BacktestReport, path: Path) -> None:
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("forecast probability (bin mean)")
     ax.set_ylabel("observed frequency")
-    ax.set_title(f"redline walk-forward {report.start} .. {report.end}: {d['scored']} questions")
+    ax.set_title(f"redline walk-forward {report.start} .. {report.end}: {d['scored']:,} questions", fontsize=9)
     ax.legend(loc="upper left", fontsize=7)
     fig.tight_layout()
     fig.savefig(path)
