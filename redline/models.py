@@ -3,15 +3,120 @@
 Flow: RawDocument -> (ingest) Article -> (nlp) Analysis -> (events) Event[] and Threat[]
 -> (assess) Assessment -> (scenarios) Scenario[] -> (report) Brief.
 Every span is a character offset into ``Article.text``.
+
+Serialisation: ``to_dict(obj)`` and ``from_dict(cls, d)`` are the one way a brief (and each record in it)
+becomes JSON and comes back. Both walk the dataclass fields and their type hints, so a field added with a
+default flows into the JSON, the store rows and the JSON Schema (``redline.report.schema.generate``) with
+no other edit. Field metadata steers the few exceptions: ``INTERNAL`` fields stay out of the brief,
+``FLATTEN`` spreads ``(key, value)`` pairs into the parent object (a pair whose key is a field name is
+left out: it cannot come back), ``schema(...)`` adds JSON Schema keywords.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import sys
+import types
+from collections.abc import Mapping
+from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = 1
+
+INTERNAL: Mapping[str, Any] = {"brief": False}  # kept in the dataclass, not written to the brief
+FLATTEN: Mapping[str, Any] = {"flatten": True}  # (key, value) pairs spread into the parent object
+
+T = TypeVar("T")
+
+
+def schema(**keywords: Any) -> dict[str, Any]:
+    """Field metadata adding JSON Schema keywords (minimum, maximum, enum, format...) to the generated schema."""
+    return {"schema": keywords}
+
+
+def in_brief(f: Field[Any]) -> bool:
+    """Whether field ``f`` is part of the brief's JSON."""
+    return bool(f.metadata.get("brief", True))
+
+
+def has_default(f: Field[Any]) -> bool:
+    return f.default is not MISSING or f.default_factory is not MISSING
+
+
+@cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved type of each field of dataclass ``cls`` (annotations are strings here)."""
+    return get_type_hints(cls, vars(sys.modules[cls.__module__]))
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """The JSON object of a dataclass record: its brief fields in declaration order, nested records as objects."""
+    out: dict[str, Any] = {}
+    flat: list[tuple[str, Any]] = []
+    for f in fields(obj):
+        if not in_brief(f):
+            continue
+        value = getattr(obj, f.name)
+        if f.metadata.get("flatten"):
+            flat.extend(value)
+        else:
+            out[f.name] = _encode(value)
+    out.update({k: v for k, v in flat if k not in out})  # flattened attributes never shadow contract fields
+    return out
+
+
+def _encode(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def from_dict(cls: type[T], d: Mapping[str, Any], **given: Any) -> T:
+    """The record of dataclass ``cls`` from its JSON object ``d``; ``given`` supplies fields the JSON lacks.
+
+    A missing field takes its default; ValueError names the first missing field that has none.
+    """
+    hints = type_hints(cls)  # type: ignore[arg-type]
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name in given:
+            kwargs[f.name] = given[f.name]
+        elif f.metadata.get("flatten"):
+            kwargs[f.name] = tuple((k, str(v)) for k, v in d.items() if k not in names and v is not None)
+        elif in_brief(f) and f.name in d:
+            kwargs[f.name] = _decode(hints[f.name], d[f.name])
+        elif not has_default(f):
+            raise ValueError(f"{cls.__name__}: the field {f.name!r} is missing")
+    return cls(**kwargs)
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    origin = get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        if value is None:
+            return None
+        tp = next(a for a in get_args(tp) if a is not type(None))
+        origin = get_origin(tp)
+    if value is None:
+        return None
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v) for v in value)
+        return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
+    if isinstance(tp, type) and is_dataclass(tp):
+        return from_dict(tp, value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if tp is float:
+        return float(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -29,31 +134,24 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class Article:
-    id: str
+    id: str = field(metadata=schema(minLength=1))
     title: str
-    text: str
+    text: str = field(metadata=INTERNAL)  # the brief carries spans into it, not the text itself
     url: str | None
     source: str | None
-    published: datetime | None  # UTC
+    published: datetime | None = field(metadata=schema(format="date-time"))  # UTC
     language: str
-    origin: str = ""
+    origin: str = field(default="", metadata=INTERNAL)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "source": self.source,
-            "published": self.published.isoformat() if self.published else None,
-            "language": self.language,
-        }
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
 class Evidence:
     article_id: str
-    start: int
-    end: int
+    start: int = field(metadata=schema(minimum=0))
+    end: int = field(metadata=schema(minimum=0))
     quote: str
 
     @classmethod
@@ -61,13 +159,13 @@ class Evidence:
         return cls(article.id, start, end, article.text[start:end])
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
 class Geo:
-    lat: float
-    lon: float
+    lat: float = field(metadata=schema(minimum=-90, maximum=90))
+    lon: float = field(metadata=schema(minimum=-180, maximum=180))
     country: str  # ISO-3166 alpha-3
 
 
@@ -81,30 +179,19 @@ class Mention:
 
     id: str
     text: str
-    type: str
+    type: str = field(metadata=schema(enum=["PERSON", "ACTOR", "PLACE", "WEAPON", "DATE"]))
     canonical: str
     code: str | None
-    start: int
-    end: int
+    start: int = field(metadata=schema(minimum=0))
+    end: int = field(metadata=schema(minimum=0))
     geo: Geo | None = None
-    attrs: tuple[tuple[str, str], ...] = ()
+    attrs: tuple[tuple[str, str], ...] = field(default=(), metadata=FLATTEN)
 
     def attr(self, key: str) -> str | None:
         return dict(self.attrs).get(key)
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "text": self.text,
-            "type": self.type,
-            "canonical": self.canonical,
-            "code": self.code,
-            "start": self.start,
-            "end": self.end,
-            "geo": asdict(self.geo) if self.geo else None,
-        }
-        d.update({k: v for k, v in self.attrs if k not in d})  # attributes never shadow contract fields
-        return d
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -126,20 +213,11 @@ class Claim:
     content: str
     stance: str  # threat, warning, assessment, statement, denial, appeal
     evidence: tuple[Evidence, ...]
-    content_start: int = 0
+    content_start: int = 0  # span of ``content`` in the article text
     content_end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "speaker": self.speaker,
-            "speaker_type": self.speaker_type,
-            "speaker_code": self.speaker_code,
-            "cue": self.cue,
-            "content": self.content,
-            "stance": self.stance,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -177,30 +255,14 @@ class Event:
     geo: Geo | None
     weapons: tuple[str, ...]
     factuality: str  # asserted, reported, hedged, conditional, negated, future
-    intensity: float  # -10..+10, Goldstein-style
-    confidence: float
+    intensity: float = field(metadata=schema(minimum=-10, maximum=10))  # -10..+10, Goldstein-style
+    confidence: float = field(metadata=schema(minimum=0, maximum=1))
     evidence: tuple[Evidence, ...]
     date: str | None = None
     text: str = ""  # short description built from the clause
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "cameo": self.cameo,
-            "source": self.source,
-            "target": self.target,
-            "location": self.location,
-            "geo": asdict(self.geo) if self.geo else None,
-            "weapons": list(self.weapons),
-            "factuality": self.factuality,
-            "intensity": self.intensity,
-            "confidence": self.confidence,
-            "date": self.date,
-            "text": self.text,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -218,45 +280,29 @@ class Threat:
     evidence: tuple[Evidence, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "actor": self.actor,
-            "speaker": self.speaker,
-            "trigger": self.trigger,
-            "response": self.response,
-            "target": self.target,
-            "date": self.date,
-            "kind": self.kind,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
 class Statement:
-    kind: str  # rhetoric, expert_view, uncertainty, development, credibility
+    kind: str = field(metadata=schema(enum=["rhetoric", "expert_view", "uncertainty", "development", "credibility"]))
     text: str
     evidence: tuple[Evidence, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "evidence": [e.to_dict() for e in self.evidence]}
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
 class Assessment:
-    escalation_score: float  # 0..100
+    escalation_score: float = field(metadata=schema(minimum=0, maximum=100))
     direction: str  # escalating, de-escalating, stable
-    ladder_rung: int
+    ladder_rung: int = field(metadata=schema(minimum=0))
     ladder_label: str
     statements: tuple[Statement, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "escalation_score": self.escalation_score,
-            "direction": self.direction,
-            "ladder_rung": self.ladder_rung,
-            "ladder_label": self.ladder_label,
-            "statements": [s.to_dict() for s in self.statements],
-        }
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -265,26 +311,15 @@ class Scenario:
     condition: str
     outcome: str
     actors: tuple[str, ...]
-    probability: float
-    horizon_days: int
+    probability: float = field(metadata=schema(minimum=0, maximum=1))
+    horizon_days: int = field(metadata=schema(minimum=0))
     signposts: tuple[str, ...]
     text: str
     rationale: str
     evidence: tuple[Evidence, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "condition": self.condition,
-            "outcome": self.outcome,
-            "actors": list(self.actors),
-            "probability": self.probability,
-            "horizon_days": self.horizon_days,
-            "signposts": list(self.signposts),
-            "text": self.text,
-            "rationale": self.rationale,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+        return to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -298,16 +333,17 @@ class Brief:
     scenarios: tuple[Scenario, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "article": self.article.to_dict(),
-            "entities": [m.to_dict() for m in self.entities],
-            "claims": [c.to_dict() for c in self.claims],
-            "events": [e.to_dict() for e in self.events],
-            "threats": [t.to_dict() for t in self.threats],
-            "assessment": self.assessment.to_dict(),
-            "scenarios": [s.to_dict() for s in self.scenarios],
-        }
+        """The brief's JSON contract (``redline/report/brief.schema.json``)."""
+        return {"schema_version": SCHEMA_VERSION, **to_dict(self)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], article_text: str = "") -> Brief:
+        """The brief back from its JSON; the article's text is not in the JSON and comes as ``article_text``."""
+        version = d.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"brief: schema_version {version!r} is not {SCHEMA_VERSION}")
+        article = from_dict(Article, d["article"], text=article_text)
+        return from_dict(cls, d, article=article)
 
 
 @dataclass(frozen=True)

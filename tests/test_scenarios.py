@@ -1,13 +1,14 @@
-"""Scenarios: probabilities from the ledger, the rung and the trend, with the method in the rationale."""
+"""Scenarios: probabilities from the fitted family models, text realised from structured fields."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from redline.assess.escalation import DyadWindow
-from redline.assess.ledger import LedgerView, seed, seed_view
+from redline.assess.credibility import credibility
+from redline.assess.ledger import LedgerView, seed, seed_view, threatened_rung
 from redline.models import Assessment, Brief, Event, Evidence, Threat
-from redline.scenarios import forecast, forecasts
+from redline.scenarios import forecast, forecasts, response_phrase, trigger_clause
+from redline.scenarios.model import load_models
 
 EV = (Evidence("a", 0, 5, "quote"),)
 ZAKHAROVA = Threat("t1", "RUS", "Maria Zakharova", "any use of these missiles [ATACMS] against Russian territory",
@@ -17,12 +18,19 @@ STRIKE = Event("e2", "ASSAULT", "", "19", "RUS", "UKR", "Sumy", None, (), "asser
 RUNG6 = Assessment(64.0, "escalating", 6, "strikes deep into territory and on cities", ())
 
 
-def test_scenarios_threat_probability_comes_from_the_ledger() -> None:
-    [s] = forecast((), (ZAKHAROVA,), RUNG6, seed_view("2024-11-19"))
-    # Beta(1, 1) + 0 of 11 military lines followed: mean 1/13; x1.1 (rung 6) x1.25 (article escalating)
-    assert s.probability == round(1 / 13 * 1.1 * 1.25, 2) == 0.11
-    assert s.rationale.startswith("Ledger credibility of RUS: 0 of 11 crossed lines followed, Beta(1, 1) prior, "
-                                  "posterior mean 0.08 (80% 0.01–0.17)")
+def _followthrough_p(view: LedgerView, threat: Threat) -> float:
+    cred = credibility(view, str(threat.actor))
+    mean = (cred.followed + cred.partial + 1) / (cred.crossed + 2)
+    return round(load_models()["followthrough"].predict((mean, 0.0, threatened_rung(threat) / 11, 0.0)), 2)
+
+
+def test_scenarios_threat_probability_comes_from_the_followthrough_model() -> None:
+    view = seed_view("2024-11-19")
+    [s] = forecast((), (ZAKHAROVA,), RUNG6, view)
+    assert s.probability == _followthrough_p(view, ZAKHAROVA)
+    assert s.rationale.startswith("P(RUS follows through within 90 days of the line being crossed) = ")
+    assert "from the followthrough model (logistic, fitted walk-forward on" in s.rationale
+    assert "walk-forward Brier 0.270" in s.rationale and "issuer credibility (Beta posterior mean) 0.24" in s.rationale
     assert s.text == ("If any use of these missiles [ATACMS] against Russian territory happens, Russia may follow "
                       "through on its threat of a direct involvement of the U.S. and its allies.")
     assert len(s.signposts) >= 2 and s.evidence == EV
@@ -33,12 +41,11 @@ def test_scenarios_probabilities_differ_for_stated_reasons() -> None:
                                               if e.issuer == "RUS" and e.crossed else e for e in seed()))
     [low] = forecast((), (ZAKHAROVA,), RUNG6, seed_view("2024-11-19"))
     [high] = forecast((), (ZAKHAROVA,), RUNG6, credible)
-    assert high.probability == 0.95 > low.probability  # 15 of 15 followed: mean 16/17, clipped at 0.95
-    window = DyadWindow("RUS", "USA", "2024-10-20", "2024-11-19", 5, 40.0, 3, 6, 60.0, "de-escalating")
-    calm = LedgerView("2024-11-19", seed_view("2024-11-19").entries, (window,))
-    [cooled] = forecast((), (ZAKHAROVA,), RUNG6, calm)
-    assert cooled.probability == round(1 / 13 * 1.1 * 0.8, 2)
-    assert "stored trend RUS→USA de-escalating (score 60 → 40, rung 6 → 5" in cooled.rationale
+    # the fitted model weighs credibility lightly (59 settled questions, most of them Russia's): the
+    # probability moves little, but it moves the stated way and the rationale shows the input that moved it
+    assert high.probability == _followthrough_p(credible, ZAKHAROVA) >= low.probability
+    assert "issuer credibility (Beta posterior mean) 0.95" in high.rationale  # 18 of 18 followed: 19/20
+    assert "issuer credibility (Beta posterior mean) 0.24" in low.rationale  # 0 of 15, 3 in part: 4/17
 
 
 def test_scenarios_three_founding_kinds_are_expressible() -> None:
@@ -47,13 +54,46 @@ def test_scenarios_three_founding_kinds_are_expressible() -> None:
     assert kinds == ["threat", "supply", "counter", "reassess"]
     supply, counter, reassess = made[1].scenario, made[2].scenario, made[3].scenario
     assert supply.text == ("If the United States continues supplying ATACMS to Ukraine, Russia may escalate its "
-                           "military actions toward strikes on the other side's own territory, potentially toward a "
-                           "direct confrontation between the forces of the United States and Russia.")
-    assert counter.text.startswith("If the military activity of Russia continues, it may provoke a stronger "
-                                   "response from Ukraine, drawing in the United States")
+                           "military actions toward a direct confrontation between the forces of Russia and the "
+                           "United States.")
+    assert supply.rationale.startswith("P(dyad RUS:USA reaches rung 5, fighting on contested territory, within 30 "
+                                       "days) = ")
+    assert counter.text == ("If the military activity of Russia around Sumy continues, it may provoke a stronger "
+                            "response from Ukraine, drawing in the United States.")
+    assert "escalation model" in counter.rationale and "walk-forward Brier 0.135" in counter.rationale
     assert reassess.text == ("The ongoing conflict may lead Russia and Ukraine to reassess their military "
                              "strategies, particularly the use of ATACMS.")
+    assert reassess.rationale.startswith("No question family resolves a reassessment")
     assert all(f.scenario.evidence and len(f.scenario.signposts) >= 2 for f in made)
+
+
+def test_scenarios_third_party_only_with_involvement_in_history() -> None:
+    lone = Event("e3", "ASSAULT", "", "19", "COL", "VEN", "Cucuta", None, (), "asserted", -10.0, 0.9, EV, "2019-03-01")
+    aside = Event("e4", "CONSULT", "", "04", "ISL", "COL", None, None, (), "asserted", 1.0, 0.9, EV, "2019-03-01")
+    [s] = forecast((lone, aside), (), RUNG6, seed_view("2019-03-01"))
+    assert "drawing in" not in s.text and "Iceland" not in s.text
+
+
+def test_scenarios_clauses_are_realised_by_their_shape() -> None:
+    assert trigger_clause("hit by sanctions", "TUR") == "Turkey is hit by sanctions"
+    assert trigger_clause("Ankara is threatening retaliation against Washington", "TUR") == \
+        "Ankara is threatening retaliation against Washington"
+    assert trigger_clause("any strike on the dam", "RUS") == "any strike on the dam happens"
+    assert trigger_clause("necessary", "USA") is None
+    assert trigger_clause("the United States escalates", "CAN") == "the United States escalates"
+    assert response_phrase("that it would close the strait") == "act on its warning that it would close the strait"
+    assert response_phrase("we will cut the power") == "act on its warning (\u201cwe will cut the power\u201d)"
+    assert response_phrase("to use force against North Korea") == \
+        "carry out its threat to use force against North Korea"
+    assert response_phrase("the bridge will be destroyed") == "act on its warning that the bridge will be destroyed"
+    assert response_phrase("retaliation") is None
+    assert response_phrase('of VOA) relations, peace process warns of a "Christmas gift') is None
+
+
+def test_scenarios_one_per_kind_per_dyad() -> None:
+    again = replace(ZAKHAROVA, id="t2", trigger="any strike on Crimea with these missiles")
+    made = forecast((), (ZAKHAROVA, again), RUNG6, seed_view("2024-11-19"))
+    assert len(made) == 1
 
 
 def test_scenarios_none_without_evidence() -> None:

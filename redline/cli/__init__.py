@@ -14,6 +14,7 @@ from redline.cli.ledger import ledger_cli
 from redline.cli.serve import serve_cli
 from redline.cli.situation import events_cli, export_cli, index_cli
 from redline.cli.watch import watch_cli
+from redline.cli.whatif import whatif_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -58,4 +59,5 @@ main.add_command(watch_cli)
 main.add_command(eval_cli)
 main.add_command(ledger_cli)
 main.add_command(backtest_cli)
+main.add_command(whatif_cli)
 main.add_command(serve_cli)

@@ -1,7 +1,9 @@
-"""`redline backtest --from D --to D`: replay stored articles, score the forecasts against what happened."""
+"""`redline backtest --from D --to D`: walk-forward scores of the question families (or, with --articles, a
+replay of the stored articles' scenarios)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -9,46 +11,95 @@ import click
 from redline.cli._options import InputError, db_option, load_settings, settings_option
 from redline.errors import RedlineError
 from redline.scenarios.backtest import MODELS, BacktestResult, backtest, day_of, format_number
+from redline.scenarios.questions import FAMILIES
 
 
 @click.command("backtest")
-@click.option("--from", "start", metavar="DATE", required=True, help="First publication day replayed (YYYY-MM-DD).")
-@click.option("--to", "end", metavar="DATE", required=True, help="Last publication day replayed (YYYY-MM-DD).")
+@click.option("--from", "start", metavar="DATE", required=True, help="First forecast day scored (YYYY-MM-DD).")
+@click.option("--to", "end", metavar="DATE", required=True, help="Last forecast day scored (YYYY-MM-DD).")
+@click.option("--family", type=click.Choice(FAMILIES), default=None,
+              help="Score one question family (default: all three).")
+@click.option("--outcomes", "outcome_dir", metavar="DIR", default=None,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder laid out like redline/data/outcomes, for series newer than the shipped ones.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
 @click.option("--plot", metavar="PNG", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a calibration plot to this PNG file (needs pip install 'redline[plot]').")
+              help="Write a reliability diagram to this PNG file (needs pip install 'redline[plot]').")
+@click.option("--articles", is_flag=True,
+              help="Instead, replay the stored articles' scenarios and resolve them against later stored events.")
 @db_option
 @settings_option
-def backtest_cli(start: str, end: str, plot: Path | None, db: str | None,
-                 settings_pairs: tuple[tuple[str, str], ...]) -> None:
-    """Replay stored articles in date order and score their forecasts against later stored events.
+def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | None, fmt: str, plot: Path | None,
+                 articles: bool, db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Score the question families walk-forward: each forecast made only with data settled before its day.
 
-    Each article's scenarios are made again with only what was known on its publication day (earlier
-    articles, ledger outcomes known by then), then resolved against stored events dated after it.
-    Prints the Brier score, the log score and a reliability table for redline and for two baselines
-    (the running base rate; persistence of the last window).
+    Families (docs/forecasting.md): escalation (dyad reaches a ladder rung within 30 days, from coded
+    Wikipedia Current Events), intensity (Ukraine's air-raid alert hours or claimed losses over the next 30
+    days exceed the last 30, from the outcome series) and followthrough (red lines crossed and followed
+    through, from the curated ledger). Prints the Brier and log score of redline's fitted model beside the
+    base rate, persistence and per-subject climatology, the skill against each, and reliability tables.
+    Fitting needs pip install 'redline[forecast]'.
 
     Example:
 
-        redline backtest --from 2024-01-01 --to 2025-12-31 --plot calibration.png
+        redline backtest --from 2015-01-01 --to 2024-12-31 --format json --plot calibration.png
     """
     settings = load_settings(settings_pairs, db)
     try:
         start, end = day_of(start), day_of(end)
     except ValueError:
         raise InputError(f"--from/--to: {start!r} or {end!r} is not a date (use YYYY-MM-DD)") from None
+    if outcome_dir is not None and not outcome_dir.is_dir():
+        raise InputError(f"--outcomes: {outcome_dir}: not a folder (lay it out like redline/data/outcomes)")
     if plot is not None:
         _check_matplotlib()
-    from redline.store import open_store
+        _check_writable(plot)
+    if articles:
+        from redline.store import open_store
+
+        try:
+            with open_store(settings.db or None) as store:
+                result = backtest(store, start, end)
+        except RedlineError as e:
+            raise InputError(str(e)) from None
+        click.echo(report(result))
+        if plot is not None:
+            write_plot(result, plot)
+            click.echo(f"calibration plot: {plot}")
+        return
+    from redline.scenarios import evaluate
 
     try:
-        with open_store(settings.db or None) as store:
-            result = backtest(store, start, end)
+        result_q = evaluate.run(start, end, (family,) if family else FAMILIES, outcome_dir)
     except RedlineError as e:
         raise InputError(str(e)) from None
-    click.echo(report(result))
+    if fmt == "json":
+        click.echo(json.dumps(result_q.to_dict(), indent=2))
+    else:
+        click.echo(evaluate.text(result_q))
     if plot is not None:
-        write_plot(result, plot)
-        click.echo(f"calibration plot: {plot}")
+        try:
+            evaluate.write_plot(result_q, plot)
+        except OSError as e:
+            raise InputError(f"--plot: cannot write {plot} ({e.strerror or e})") from None
+        if fmt == "text":
+            click.echo(f"reliability diagram: {plot}")
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before the long run when the plot cannot be written: open it for appending, then undo."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"--plot: {path}: the folder {parent} does not exist")
+    existed = path.exists()
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as e:
+        raise InputError(f"--plot: cannot write {path} ({e.strerror or e})") from None
+    if not existed:
+        path.unlink()
 
 
 def report(result: BacktestResult) -> str:

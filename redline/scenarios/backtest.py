@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from redline.assess import ledger as rules
-from redline.models import Assessment, Event, Evidence, Geo, Statement, Threat
+from redline.models import Assessment, Brief, Event, Threat
 from redline.scenarios import Criterion, Forecast, forecasts
 from redline.scenarios.scoring import Bin, brier, log_score, outcome_events, plus, reliability, resolve
 from redline.store import Store
@@ -134,25 +134,9 @@ def _entry(criterion: Criterion, threats: tuple[Threat, ...], brief: dict[str, A
     return rules.entry_from_threat(threat, aid, weapons)
 
 
-def _evidence(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
-    return tuple(Evidence(x["article_id"], x["start"], x["end"], x["quote"]) for x in items)
-
-
 def _from_brief(d: dict[str, Any]) -> tuple[tuple[Event, ...], tuple[Threat, ...], Assessment]:
-    events = tuple(Event(
-        id=e["id"], type=e["type"], mode=e["mode"], cameo=e["cameo"], source=e["source"], target=e["target"],
-        location=e["location"], geo=Geo(**e["geo"]) if e.get("geo") else None, weapons=tuple(e["weapons"]),
-        factuality=e["factuality"], intensity=e["intensity"], confidence=e["confidence"],
-        evidence=_evidence(e["evidence"]), date=e.get("date"), text=e.get("text", ""),
-    ) for e in d["events"])
-    threats = tuple(Threat(
-        id=t["id"], actor=t["actor"], speaker=t.get("speaker"), trigger=t["trigger"], response=t["response"],
-        target=t["target"], date=t.get("date"), kind=t.get("kind", "military"), evidence=_evidence(t["evidence"]),
-    ) for t in d["threats"])
-    a = d["assessment"]
-    assessment = Assessment(a["escalation_score"], a["direction"], a["ladder_rung"], a.get("ladder_label", ""),
-                            tuple(Statement(s["kind"], s["text"], _evidence(s["evidence"])) for s in a["statements"]))
-    return events, threats, assessment
+    brief = Brief.from_dict(d)
+    return brief.events, brief.threats, brief.assessment
 
 
 def format_number(x: float) -> str:

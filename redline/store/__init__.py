@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -29,7 +30,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from redline import dedupe
 from redline.assess.ledger import LedgerEntry, LedgerView
 from redline.errors import StoreError
-from redline.models import Article, Brief, Event, Evidence, Skip
+from redline.models import Article, Brief, Event, Geo, Skip, to_dict
 from redline.store import corpus, export, ledger, migrations, schema, search
 from redline.store.corpus import Duplicate
 
@@ -476,8 +477,30 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _evidence(evidence: Sequence[Evidence]) -> str:
-    return _json([e.to_dict() for e in evidence])
+def _row(table: Table, aid: str, seq: int, record: Any) -> dict[str, Any]:
+    """One child-table row of a brief record, derived from its dataclass fields (``models.to_dict`` shapes).
+
+    Nested records and lists are stored as JSON text, a ``geo`` as lat/lon/country columns, flattened
+    attributes as the ``attrs`` JSON object; a field without a column is left out, so a column that a
+    migration adds for a new field is filled with no edit here.
+    """
+    row: dict[str, Any] = {"article_id": aid, "seq": seq}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.metadata.get("flatten"):
+            row[f.name] = _json(dict(value))
+        elif isinstance(value, Geo) or (f.name == "geo" and value is None):
+            row.update(lat=value.lat if value else None, lon=value.lon if value else None,
+                       country=value.country if value else None)
+        elif isinstance(value, tuple):
+            row[f.name] = _json([to_dict(v) if is_dataclass(v) else v for v in value])
+        else:
+            row[f.name] = value
+    if "evidence_start" in table.c:
+        evidence = getattr(record, "evidence", ())
+        row.update(evidence_start=evidence[0].start if evidence else None,
+                   evidence_end=evidence[0].end if evidence else None)
+    return {k: v for k, v in row.items() if k in table.c}
 
 
 def _brief_rows(brief: Brief, now: datetime) -> list[tuple[Table, list[dict[str, Any]]]]:
@@ -495,66 +518,12 @@ def _brief_rows(brief: Brief, now: datetime) -> list[tuple[Table, list[dict[str,
         "ladder_label": assessment.ladder_label,
         "created_at": now,
     }
-    mentions = [
-        {
-            "article_id": aid, "id": m.id, "seq": i, "text": m.text, "type": m.type,
-            "canonical": m.canonical, "code": m.code, "start": m.start, "end": m.end,
-            "lat": m.geo.lat if m.geo else None, "lon": m.geo.lon if m.geo else None,
-            "country": m.geo.country if m.geo else None, "attrs": _json(dict(m.attrs)),
-        }
-        for i, m in enumerate(brief.entities)
-    ]  # fmt: skip
-    events = [
-        {
-            "article_id": aid, "id": e.id, "seq": i, "type": e.type, "mode": e.mode, "cameo": e.cameo,
-            "source": e.source, "target": e.target, "location": e.location,
-            "lat": e.geo.lat if e.geo else None, "lon": e.geo.lon if e.geo else None,
-            "country": e.geo.country if e.geo else None, "weapons": _json(list(e.weapons)),
-            "factuality": e.factuality, "intensity": e.intensity, "confidence": e.confidence,
-            "date": e.date, "text": e.text, "evidence": _evidence(e.evidence),
-            "evidence_start": e.evidence[0].start if e.evidence else None,
-            "evidence_end": e.evidence[0].end if e.evidence else None,
-        }
-        for i, e in enumerate(brief.events)
-    ]  # fmt: skip
-    threats = [
-        {
-            "article_id": aid, "id": t.id, "seq": i, "actor": t.actor, "speaker": t.speaker,
-            "trigger": t.trigger, "response": t.response, "target": t.target, "date": t.date,
-            "kind": t.kind, "evidence": _evidence(t.evidence),
-        }
-        for i, t in enumerate(brief.threats)
-    ]  # fmt: skip
-    claims = [
-        {
-            "article_id": aid, "id": c.id, "seq": i, "speaker": c.speaker, "speaker_type": c.speaker_type,
-            "speaker_code": c.speaker_code, "cue": c.cue, "content": c.content, "stance": c.stance,
-            "content_start": c.content_start, "content_end": c.content_end, "evidence": _evidence(c.evidence),
-        }
-        for i, c in enumerate(brief.claims)
-    ]  # fmt: skip
-    scenarios = [
-        {
-            "article_id": aid, "id": s.id, "seq": i, "condition": s.condition, "outcome": s.outcome,
-            "actors": _json(list(s.actors)), "probability": s.probability, "horizon_days": s.horizon_days,
-            "signposts": _json(list(s.signposts)), "text": s.text, "rationale": s.rationale,
-            "evidence": _evidence(s.evidence),
-        }
-        for i, s in enumerate(brief.scenarios)
-    ]  # fmt: skip
-    statements = [
-        {"article_id": aid, "seq": i, "kind": s.kind, "text": s.text, "evidence": _evidence(s.evidence)}
-        for i, s in enumerate(assessment.statements)
-    ]
-    return [
-        (schema.briefs, [brief_row]),
-        (schema.mentions, mentions),
-        (schema.events, events),
-        (schema.threats, threats),
-        (schema.claims, claims),
-        (schema.scenarios, scenarios),
-        (schema.statements, statements),
-    ]
+    children = (
+        (schema.mentions, brief.entities), (schema.events, brief.events), (schema.threats, brief.threats),
+        (schema.claims, brief.claims), (schema.scenarios, brief.scenarios), (schema.statements, assessment.statements),
+    )
+    return [(schema.briefs, [brief_row]),
+            *((table, [_row(table, aid, i, r) for i, r in enumerate(records)]) for table, records in children)]
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -75,8 +75,12 @@ def article_view(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/scenarios", response_class=HTMLResponse)
-def scenario_cards(request: Request) -> HTMLResponse:
-    return _page(request, "scenarios.html", scenarios=picture.scenarios(_store(request), 200))
+def scenario_cards(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
+                   given: Annotated[str | None, Query(max_length=300)] = None) -> HTMLResponse:
+    from redline.scenarios import model, whatif
+
+    return _page(request, "scenarios.html", scenarios=picture.scenarios(_store(request), 200),
+                 models=model.load_models(), whatif=whatif.for_page(dyad, given), dyad=dyad or "", given=given or "")
 
 
 @router.get("/ledger", response_class=HTMLResponse)

@@ -1,0 +1,190 @@
+"""The forecast model: a logistic hazard per question family, fitted walk-forward and recalibrated.
+
+For each family one L2-regularised logistic regression (scikit-learn) maps the covariates known on the
+question's day (``questions.Question.features``) to the probability of a yes. Walk-forward: the model that
+answers questions asked on day t was fitted only on questions settled before t, refitted every
+``REFIT_DAYS``; its raw output is then recalibrated by Platt scaling fitted on the earlier walk-forward
+forecasts that had settled before t (once ``MIN_CALIBRATION`` of them exist). Until ``MIN_TRAIN`` settled
+questions of both answers exist the forecast is the running base rate.
+
+Applying a fitted model (``Fitted.predict``) needs no scikit-learn: the coefficients are plain floats, so
+the scenarios stage can use the shipped ``forecast_model.json`` in the core install. Fitting needs
+``pip install 'redline[forecast]'``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from importlib import resources
+from typing import Any
+
+from redline.errors import RedlineError
+from redline.scenarios.questions import Question
+
+FEATURES = {
+    "escalation": ("rung reached in last 30 days", "log(1 + records at rung in last 30 days)",
+                   "log(1 + records at rung in last 365 days)", "activity trend (last 30 vs 30 before)",
+                   "highest rung in last 30 days / 11", "threshold is rung 6"),
+    "intensity": ("log trend (last 30 vs 30 before)", "log(last 7 days x 30/7) - log(last 30)",
+                  "log(last 30) - log(30-day mean of the last 180 days)", "log(1 + last 30 days) / 10",
+                  "series is alert hours"),
+    "followthrough": ("issuer credibility (Beta posterior mean)", "nuclear threat", "promised rung / 11",
+                      "question is a crossing"),
+}
+REFIT_DAYS = {"escalation": 90, "intensity": 28, "followthrough": 1}
+MIN_TRAIN = {"escalation": 200, "intensity": 100, "followthrough": 12}
+MIN_CALIBRATION = {"escalation": 300, "intensity": 150, "followthrough": 20}
+C = {"escalation": 1.0, "intensity": 1.0, "followthrough": 0.3}  # inverse L2 strength; small data, strong prior
+
+
+class ForecastExtraMissing(RedlineError):
+    """Fitting needs scikit-learn and numpy."""
+
+
+def _sklearn() -> Any:
+    try:
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    except ImportError:
+        raise ForecastExtraMissing("fitting the forecast model needs scikit-learn "
+                                   "(pip install 'redline[forecast]')") from None
+    return LogisticRegression
+
+
+def sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x > -700 else 0.0
+
+
+def logit(p: float) -> float:
+    p = min(1 - 1e-4, max(1e-4, p))
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A fitted family model: ``intercept`` and ``coef`` over ``FEATURES[family]``, then Platt ``a``, ``b``.
+
+    ``cov`` is the covariance of (intercept, *coef) from the penalised likelihood's Hessian: the estimate's
+    uncertainty, sampled by the what-if simulator.
+    """
+
+    family: str
+    intercept: float
+    coef: tuple[float, ...]
+    a: float = 1.0
+    b: float = 0.0
+    cov: tuple[tuple[float, ...], ...] = ()
+    trained_on: int = 0
+    brier: float = math.nan  # walk-forward Brier of this family over the backtest that produced it
+
+    def raw(self, features: Sequence[float]) -> float:
+        return sigmoid(self.intercept + sum(c * x for c, x in zip(self.coef, features, strict=True)))
+
+    def predict(self, features: Sequence[float]) -> float:
+        """The calibrated probability of a yes for one question's covariates."""
+        return sigmoid(self.a * logit(self.raw(features)) + self.b)
+
+
+def fit(questions: Sequence[Question], family: str) -> Fitted:
+    """The family model fitted on settled ``questions`` (outcome not None)."""
+    import numpy as np
+
+    rows = [q for q in questions if q.outcome is not None]
+    x = np.array([q.features for q in rows], dtype=float)
+    y = np.array([q.outcome for q in rows], dtype=int)
+    model = _sklearn()(C=C[family], max_iter=500).fit(x, y)
+    coef = tuple(float(c) for c in model.coef_[0])
+    intercept = float(model.intercept_[0])
+    design = np.hstack([np.ones((len(x), 1)), x])
+    p = 1 / (1 + np.exp(-(design @ np.array([intercept, *coef]))))
+    hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag([0.0] + [1 / C[family]] * len(coef))
+    cov = np.linalg.pinv(hessian)
+    return Fitted(family, intercept, coef, cov=tuple(tuple(float(v) for v in row) for row in cov),
+                  trained_on=len(rows))
+
+
+def platt(raw: Sequence[float], outcomes: Sequence[int]) -> tuple[float, float]:
+    """(a, b) of p = sigmoid(a * logit(raw) + b) fitted on earlier forecasts and their outcomes."""
+    import numpy as np
+
+    x = np.array([[logit(p)] for p in raw])
+    model = _sklearn()(C=100.0, max_iter=500).fit(x, np.array(outcomes, dtype=int))
+    return float(model.coef_[0][0]), float(model.intercept_[0])
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """A walk-forward forecast of one question with the baselines made on the same day."""
+
+    question: Question
+    redline: float
+    base_rate: float
+    persistence: float
+    climatology: float
+    method: str  # "model", "model+platt" or "base rate" (too little history yet)
+
+
+def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forecast], Fitted | None]:
+    """Forecast every question with only what settled before its day; the last fitted model too."""
+    from datetime import date
+
+    ordered = sorted(questions, key=lambda q: (q.day, q.subject, q.threshold))
+    by_settle = sorted((q for q in ordered if q.outcome is not None), key=lambda q: q.settles)
+    out: list[Forecast] = []
+    model: Fitted | None = None
+    fitted_day = "0000-01-01"
+    settled_upto = 0
+    yes = 0
+    clim: dict[tuple[str, int], tuple[int, int]] = {}
+    made: list[tuple[str, float, int]] = []  # (settles, raw model forecast, outcome) of earlier forecasts
+    for q in ordered:
+        while settled_upto < len(by_settle) and by_settle[settled_upto].settles < q.day:
+            s = by_settle[settled_upto]
+            yes += int(s.outcome or 0)
+            k, n = clim.get((s.subject, s.threshold), (0, 0))
+            clim[(s.subject, s.threshold)] = (k + int(s.outcome or 0), n + 1)
+            settled_upto += 1
+        settled = by_settle[:settled_upto]
+        base = (yes + 1) / (settled_upto + 2)
+        k, n = clim.get((q.subject, q.threshold), (0, 0))
+        climatology = (k + 1) / (n + 2)
+        enough = settled_upto >= MIN_TRAIN[family] and 0 < yes < settled_upto
+        if enough and (model is None or (date.fromisoformat(q.day) - date.fromisoformat(fitted_day)).days
+                       >= REFIT_DAYS[family]):
+            model = fit(settled, family)
+            earlier = [(p, y) for s, p, y in made if s < q.day]
+            if len(earlier) >= MIN_CALIBRATION[family] and 0 < sum(y for _, y in earlier) < len(earlier):
+                a, b = platt([p for p, _ in earlier], [y for _, y in earlier])
+                model = Fitted(model.family, model.intercept, model.coef, a, b, model.cov, model.trained_on)
+            fitted_day = q.day
+        if model is None:
+            p, method = base, "base rate"
+        else:
+            raw = model.raw(q.features)
+            p, method = model.predict(q.features), "model+platt" if model.a != 1.0 else "model"
+            if q.outcome is not None:
+                made.append((q.settles, raw, q.outcome))
+        out.append(Forecast(q, p, base, q.persistence, climatology, method))
+    return out, model
+
+
+def save(models: dict[str, Fitted], path: str) -> None:
+    """Write fitted family models as JSON (``forecast_model.json``)."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({k: asdict(v) for k, v in models.items()}, f, indent=1)
+        f.write("\n")
+
+
+def load_models() -> dict[str, Fitted]:
+    """The shipped family models (``redline/data/forecast_model.json``); empty when none is shipped."""
+    try:
+        text = resources.files("redline").joinpath("data/forecast_model.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    out: dict[str, Fitted] = {}
+    for k, v in json.loads(text).items():
+        out[k] = Fitted(v["family"], v["intercept"], tuple(v["coef"]), v["a"], v["b"],
+                        tuple(tuple(r) for r in v["cov"]), v["trained_on"], v["brier"])
+    return out

@@ -1,0 +1,76 @@
+"""Scenario probabilities from the fitted family models (``model.load_models``), with the rationale that says how.
+
+The covariates are those of the question family (``questions``): for escalation, the dyad's coded history
+(``history``, shipped up to its last coded day) as known on the article's day, plus the article's own
+hostile events at their rungs; for follow-through, the issuer's credibility in the ledger view known on the
+article's day. Each rationale names the model, its inputs and the family's walk-forward Brier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from redline.assess import LADDER
+from redline.scenarios import history
+from redline.scenarios.model import FEATURES, Fitted, load_models
+from redline.scenarios.questions import ESCALATION_HORIZON, FOLLOW_HORIZON, DyadHistory
+
+
+@dataclass(frozen=True)
+class Estimate:
+    probability: float
+    rationale: str
+
+
+@cache
+def coded_history() -> DyadHistory:
+    """The shipped coded history of the escalation family."""
+    return DyadHistory(history.read_table())
+
+
+@cache
+def _models() -> dict[str, Fitted]:
+    return load_models()
+
+
+def dyad(a: str, b: str) -> str:
+    return ":".join(sorted((a, b)))
+
+
+def _inputs(family: str, features: Sequence[float]) -> str:
+    return "; ".join(f"{label} {value:.2f}" for label, value in zip(FEATURES[family], features, strict=True))
+
+
+def _model_name(fitted: Fitted) -> str:
+    return (f"{fitted.family} model (logistic, fitted walk-forward on {fitted.trained_on:,} settled questions, "
+            f"Platt-recalibrated; walk-forward Brier {fitted.brier:.3f})")
+
+
+def escalation(a: str, b: str, rung: int, day: str | None, article_rungs: Sequence[int]) -> Estimate | None:
+    """The chance that dyad a:b reaches ``rung`` (5 or 6) within 30 days of ``day``; None with no model."""
+    fitted = _models().get("escalation")
+    if fitted is None:
+        return None
+    h = coded_history()
+    as_of = min(day or h.last, h.last)
+    key = dyad(a, b)
+    features = h.features(key, as_of, rung, extra=article_rungs)
+    p = round(fitted.predict(features), 2)
+    stale = f" (coded history ends {h.last})" if day and day > h.last else ""
+    added = f"{len(article_rungs)} hostile event{'' if len(article_rungs) == 1 else 's'}"
+    return Estimate(p, f"P(dyad {key} reaches rung {rung}, {LADDER[rung]}, within {ESCALATION_HORIZON} days) = "
+                       f"{p:.2f} from the {_model_name(fitted)}. Inputs as of {as_of}{stale}, with this article's "
+                       f"{added} added: {_inputs('escalation', features)}.")
+
+
+def followthrough(issuer: str, credibility: float, nuclear: bool, promised_rung: int) -> Estimate | None:
+    """The chance that a crossed line of ``issuer`` is followed through within 90 days; None with no model."""
+    fitted = _models().get("followthrough")
+    if fitted is None:
+        return None
+    features = (credibility, float(nuclear), promised_rung / 11, 0.0)
+    p = round(fitted.predict(features), 2)
+    return Estimate(p, f"P({issuer} follows through within {FOLLOW_HORIZON} days of the line being crossed) = "
+                       f"{p:.2f} from the {_model_name(fitted)}. Inputs: {_inputs('followthrough', features)}.")

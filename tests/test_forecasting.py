@@ -1,0 +1,144 @@
+"""Question families, walk-forward fitting, the backtest command and the what-if simulator."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redline.cli import main
+from redline.scenarios import evaluate, history, whatif
+from redline.scenarios import questions as qs
+from redline.scenarios.history import Record
+from redline.scenarios.model import walk_forward
+from redline.scenarios.outcomes import Series
+
+
+def test_history_codes_states_and_rung_from_an_item() -> None:
+    records = history.code_item("2023-05-01", "Armed conflicts and attacks",
+                                "Russian missiles strike Kyiv as Ukrainian drones hit Belgorod. (Reuters)")
+    assert records == [Record("2023-05-01", "RUS:UKR", 6)]
+    assert history.code_item("2023-05-01", "Sports", "Russia beats Ukraine 3-1 in an attack-minded match") == []
+    assert history.code_item("2023-05-01", None, "The French government condemns the vote.") == [
+        Record("2023-05-01", "FRA:FRA", 1)]
+
+
+def test_questions_escalation_resolves_from_history_and_voids_past_its_end() -> None:
+    records = [Record(f"2020-{m:02d}-10", "ARM:AZE", 5) for m in range(1, 7)] + [Record("2020-07-20", "ARM:AZE", 6)]
+    h = qs.DyadHistory(records, last="2020-08-15")
+    found = {(q.day, q.threshold): q.outcome for q in qs.escalation(h, "2020-06-01", "2020-08-01")}
+    assert found[("2020-07-01", 6)] == 1  # the rung-6 record on 07-20 falls in (07-01, 07-31]
+    assert found[("2020-06-01", 6)] == 0
+    assert found[("2020-07-31", 5)] is None  # 07-31 + 30 days is after the last coded day: void, not "no"
+
+
+def test_questions_intensity_compares_next_30_days_with_last_30() -> None:
+    values = {f"2022-{m:02d}-{d:02d}": (1.0 if m < 4 else 3.0) for m in range(1, 6) for d in range(1, 29)}
+    s = Series("alert hours: test", "2022-01-01", "2022-05-28", values)
+    found = {q.day: q.outcome for q in qs.intensity([s], "2022-01-01", "2022-12-31")}
+    assert found["2022-03-16"] == 1  # (03-16, 04-15]: 12 days at 1 h and 15 at 3 h, against 30 h before
+    assert found["2022-03-02"] == 0  # (03-02, 04-01]: 29 h against 30 h (days 29-31 have no alerts)
+    assert found["2022-05-04"] is None  # the next 30 days leave the series
+
+
+def _toy(n: int) -> list[qs.Question]:
+    """Questions whose answer follows their first feature, asked every day."""
+    out = []
+    for i in range(n):
+        day = qs.plus("2020-01-01", i)
+        x = float(i % 3 == 0)
+        out.append(qs.Question("intensity", "s", day, 30, 0, qs.plus(day, 30), int(x), x, (x, 0.0, 0.0, 0.0, 0.0)))
+    return out
+
+
+def test_model_walk_forward_never_sees_what_settled_later() -> None:
+    questions = _toy(400)
+    forecasts, _ = walk_forward(questions, "intensity")
+    cut = questions[300].day
+    flipped = [replace(q, outcome=1 - int(q.outcome or 0)) if q.settles >= cut else q for q in questions]
+    again, _ = walk_forward(flipped, "intensity")
+    before = [(f.question.day, f.redline) for f in forecasts if f.question.day <= cut]
+    assert before == [(f.question.day, f.redline) for f in again if f.question.day <= cut]
+    late = [f for f in forecasts if f.question.day > qs.plus(questions[0].day, 250)]
+    assert all((f.redline > 0.8) == bool(f.question.outcome) for f in late)  # it learned the rule
+
+
+def test_backtest_json_has_the_issue_shape() -> None:
+    result = CliRunner().invoke(main, ["backtest", "--from", "2015-01-01", "--to", "2024-12-31",
+                                       "--family", "followthrough", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert set(d["models"]) == {"redline", "base_rate", "persistence", "climatology"}
+    assert set(d["models"]["redline"]) == {"brier", "log"}
+    assert d["questions"] == d["scored"] + d["void"] and d["scored"] >= 40
+    assert list(d["families"]) == ["followthrough"]
+    assert sum(b["count"] for b in d["reliability"]) == d["scored"]
+
+
+def test_backtest_plot_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
+    args = ["backtest", "--from", "2015-01-01", "--to", "2016-01-01", "--family", "followthrough"]
+    result = CliRunner().invoke(main, [*args, "--plot", "/proc/redline-calibration.png"])  # not writable, even by root
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --plot: cannot write /proc/redline-calibration.png (")
+    assert result.output.count("\n") == 1
+    assert "Traceback" not in result.output
+    result = CliRunner().invoke(main, [*args, "--plot", str(tmp_path / "missing" / "c.png")])
+    assert result.output == f"Error: --plot: {tmp_path / 'missing' / 'c.png'}: the folder {tmp_path / 'missing'} " \
+                            "does not exist\n"
+
+
+def test_whatif_strong_escalation_raises_its_dyad_and_leaves_others() -> None:
+    given = "Indian airstrikes and missiles hit militant camps in Pakistan, killing dozens"
+    ind = whatif.simulate("IND:PAK", given, 90, paths=10_000)
+    other = whatif.simulate("COL:VEN", given, 90, paths=10_000)
+    assert ind.injected_rung == 6 and other.injected_rung == 0
+    for base, hit in zip(ind.baseline, ind.intervention, strict=True):
+        assert hit.probability > base.probability + 0.05
+    assert other.baseline == other.intervention
+
+
+def test_whatif_cli_rejects_a_bad_dyad() -> None:
+    result = CliRunner().invoke(main, ["whatif", "--dyad", "Russia", "--given", "x"])
+    assert result.exit_code == 2
+    assert result.output == "Error: --dyad: 'Russia' is not two alpha-3 state codes joined by ':' (e.g. RUS:UKR)\n"
+
+
+@pytest.mark.slow
+def test_backtest_walk_forward_skill_on_the_shipped_history() -> None:
+    report = evaluate.run("2015-01-01", "2024-12-31", ("escalation", "followthrough")).to_dict()
+    assert report["families"]["escalation"]["scored"] >= 1000
+    assert report["families"]["escalation"]["skill"]["base_rate"] >= 0.10
+    assert report["families"]["followthrough"]["skill"]["base_rate"] > 0
+    for b in report["families"]["escalation"]["reliability"]:
+        if b["count"] >= 30:
+            assert abs(b["mean_forecast"] - b["frequency"]) <= 0.07, b
+
+
+def test_whatif_on_the_dashboard_scenario_page(web_server: str) -> None:
+    import httpx
+
+    page = httpx.get(web_server + "/scenarios", params={"dyad": "IND:PAK", "given": "Indian missiles strike Pakistan"},
+                     timeout=60).text
+    assert "The event is coded at rung 6 in IND:PAK." in page and "Family models behind the numbers" in page
+    assert page.count("<td>rung ") == 2
+    bad = httpx.get(web_server + "/scenarios", params={"dyad": "Russia", "given": "x"}, timeout=60).text
+    assert "dyad &#39;Russia&#39;: use two alpha-3 state codes joined by &#39;:&#39; (e.g. RUS:UKR)" in bad
+
+
+def test_backtest_reads_outcomes_from_the_given_folder(tmp_path: Path) -> None:
+    import shutil
+
+    from redline.scenarios.outcomes import default_dir
+
+    (tmp_path / "russia_losses").mkdir()
+    shutil.copy(default_dir() / "russia_losses" / "russia_losses_personnel.json", tmp_path / "russia_losses")
+    args = ["backtest", "--from", "2023-01-01", "--to", "2023-12-31", "--family", "intensity", "--format", "json"]
+    d = json.loads(CliRunner().invoke(main, [*args, "--outcomes", str(tmp_path)]).output)
+    assert d["questions"] == d["scored"] == 52  # one series (personnel), a question every 7 days of 2023
+    result = CliRunner().invoke(main, [*args, "--outcomes", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.output == f"Error: --outcomes: {tmp_path / 'none'}: not a folder " \
+                            "(lay it out like redline/data/outcomes)\n"

@@ -1,0 +1,22 @@
+"""Scenario text on the bundled sample: well formed, not one template with actors swapped, specific."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.scenarios.quality import ill_formed, quality
+
+
+def test_scenarios_quality_on_the_bundled_sample(sample_briefs: list[Any]) -> None:
+    q = quality(sample_briefs)
+    assert q.scenarios >= 8
+    assert q.ill_formed == ()
+    assert q.repeated / q.scenarios <= 0.20
+    assert q.specific / q.scenarios >= 0.80, q.line()
+
+
+def test_scenarios_quality_checks_catch_the_old_failures() -> None:
+    assert ill_formed("If hit by sanctions happens, Turkey may follow through on its threat of to use force.")
+    assert ill_formed("If necessary happens, the United States may follow through on its threat of to use force.")
+    assert ill_formed("If the military activity of X continues, it may may provoke a response.")
+    assert not ill_formed("If Turkey is hit by sanctions, Turkey may carry out its threat to use force.")
