@@ -72,7 +72,7 @@ def actor_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str | N
 
 
 def predicted_of(events: Sequence[Event], convert: Callable[[str | None], str | None]) -> tuple[Predicted, ...]:
-    return tuple(Predicted(e.type, convert(e.source), convert(e.target)) for e in events)
+    return tuple(Predicted(e.type, convert(e.source), convert(e.target)) for e in events if e.status == "current")
 
 
 def _agree(expected: str | None, predicted: str | None) -> bool:
