@@ -47,6 +47,7 @@ from redline.events.grammar import (
     _statecraft,
     _stative,
     _target_scope,
+    _temporal,
     _unattributed_release,
     _warned,
 )
@@ -273,7 +274,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
                        for t in c.subtree if t.dep_ in {"nsubj", "pobj", "dobj", "dative"}]
         target = index.actor(target_toks) or index.actor(objs)
     else:
-        preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
+        preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"} and not _temporal(c)]
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
                   if m.dep_ == "compound" and m.pos_ == "NOUN"]

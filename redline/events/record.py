@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.events.actors import MentionIndex, country, state_of
+from redline.events.actors import MentionIndex, country, rebels, state_of
 from redline.events.clause import REFERENCE_PREPS, clause_of
-from redline.events.status import CURRENT, DROPPED, Coded, intercepted_attack, status_of
 from redline.events.plover import cameo_root, intensity, plover_of
+from redline.events.status import DROPPED, Coded, intercepted_attack, status_of
 from redline.events.vocab import (
     DOMESTIC_CODES,
     DOMESTIC_TYPES,
@@ -48,7 +48,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     places = places or index.places(_setting_scope(head))
     place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
     if target is None and place is not None and place.geo is not None:
-        if domestic or country(source) != place.geo.country:
+        if domestic or rebels(source) or country(source) != place.geo.country:
             target = place.geo.country
     if target is None and (home or (not abroad and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES))):
         own = state_of(source)
