@@ -185,6 +185,7 @@ class Event:
     # current (reported as happening or happened), background, hypothetical, decision, negated, contested,
     # interception: only current acts enter the situation picture (redline.events.STATUSES says what each means)
     status: str = "current"
+    status_rules: tuple[str, ...] = ()  # every status rule that fired on the clause, the deciding one first
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,6 +11,7 @@ from typing import Any
 import pycountry
 
 from redline.models import Mention
+from redline.nlp.places import dateline_spans
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
@@ -64,7 +65,10 @@ class MentionIndex:
 
     def __init__(self, doc: Any, mentions: tuple[Mention, ...]) -> None:
         self.by_token: dict[int, Mention] = {}
+        datelines = dateline_spans(doc.text)
         for m in mentions:
+            if any(start <= m.start < end for start, end in datelines):
+                continue  # "KYIV, Ukraine — ...": the reporter's city is no place or actor of the act
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue

@@ -9,7 +9,7 @@ from typing import Any
 from redline.events.actors import MentionIndex, country, rebels, state_of
 from redline.events.clause import REFERENCE_PREPS, clause_of
 from redline.events.plover import cameo_root, intensity, plover_of
-from redline.events.status import DROPPED, Coded, intercepted_attack, status_of
+from redline.events.status import CURRENT, DROPPED, Coded, firing, intercepted_attack
 from redline.events.vocab import (
     DOMESTIC_CODES,
     DOMESTIC_TYPES,
@@ -59,7 +59,8 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     article = analysis.article
     clause = clause_of(head, analysis.mentions)
     coded = Coded(clause, cameo, source, target, factuality, article.published.date() if article.published else None)
-    status = status_of(coded, index)
+    fired = firing(coded, index)
+    status = fired[0].status if fired else CURRENT
     if status == DROPPED:
         return None
     if status == "interception":  # "shot down Ukrainian drones": at most the attacker's attempted assault
@@ -90,6 +91,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         date=published,
         text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
         status=status,
+        status_rules=tuple(r.name for r in fired),
     )
 
 

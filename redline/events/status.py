@@ -207,16 +207,7 @@ def intercepted_attack(coded: Coded, index: MentionIndex) -> tuple[str | None, s
     return attacker, country(coded.source)
 
 
-def cofiring_report(examples: list[tuple[str, list[str]]]) -> list[str]:
-    """Lines naming each example on which more than one rule fired: ``examples`` pairs a sentence with the
-    names of the rules that fired on it (as `firing` gives them)."""
-    return [f"{text!r}: {', '.join(names)}" for text, names in examples if len(names) > 1]
-
-
-def rule_names(rules: list[StatusRule] | tuple[StatusRule, ...]) -> list[str]:
-    return [r.name for r in rules]
-
-
-def describe(status: str) -> str:
-    """One line saying what a status means."""
-    return STATUSES.get(status, "")
+def cofiring_report(fired: list[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """One line per example on which more than one rule fired: ``fired`` pairs a sentence with the rule names
+    its events carry (``Event.status_rules``), so a newcomer sees which rules overlap and which one decided."""
+    return [f"{text!r}: {' > '.join(names)}" for text, names in fired if len(names) > 1]
