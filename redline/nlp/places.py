@@ -6,9 +6,8 @@ countries the article already mentions, then population.
 
 from __future__ import annotations
 
-import re
-
 import csv
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
