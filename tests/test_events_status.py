@@ -131,3 +131,19 @@ def test_events_clause_record_reads_the_clause_once(context: Any) -> None:
     assert "Kyiv" in [t.text for t in clause.objects]
     assert clause.preps == ("on",)
     assert clause.dates == ("2024-11-19",)
+
+
+def test_events_status_column_is_added_to_an_older_store(tmp_path: Any) -> None:
+    from sqlalchemy import create_engine, text
+
+    from redline.store import migrations, schema
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'v4.db'}")
+    with engine.begin() as conn:  # a version-4 database: events without a status column, one stored event
+        schema.metadata.create_all(conn)
+        conn.execute(text("ALTER TABLE events DROP COLUMN status"))
+        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '4')"))
+    assert migrations.migrate(engine, "v4.db") == [50]
+    with engine.begin() as conn:
+        columns = {r[1]: r[4] for r in conn.execute(text("PRAGMA table_info(events)"))}
+    assert columns["status"] == "'current'"

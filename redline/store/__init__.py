@@ -513,7 +513,7 @@ def _brief_rows(brief: Brief, now: datetime) -> list[tuple[Table, list[dict[str,
             "factuality": e.factuality, "intensity": e.intensity, "confidence": e.confidence,
             "date": e.date, "text": e.text, "evidence": _evidence(e.evidence),
             "evidence_start": e.evidence[0].start if e.evidence else None,
-            "evidence_end": e.evidence[0].end if e.evidence else None,
+            "evidence_end": e.evidence[0].end if e.evidence else None, "status": e.status,
         }
         for i, e in enumerate(brief.events)
     ]  # fmt: skip
