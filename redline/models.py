@@ -260,6 +260,10 @@ class Event:
     evidence: tuple[Evidence, ...]
     date: str | None = None
     text: str = ""  # short description built from the clause
+    # current (reported as happening or happened), background, hypothetical, decision, negated, contested,
+    # interception: only current acts enter the situation picture (redline.events.STATUSES says what each means)
+    status: str = "current"
+    status_rules: tuple[str, ...] = ()  # every status rule that fired on the clause, the deciding one first
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)

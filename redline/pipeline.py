@@ -84,8 +84,9 @@ def analyze_article(article: Article, ctx: Context) -> Brief:
     events = events_stage.code(analysis)
     threats = assess_stage.find_threats(analysis)
     ledger = ctx.ledger(article.published.date().isoformat() if article.published else None)
-    assessment = assess_stage.assess(analysis, events, threats, ledger)
-    scenarios = scenarios_stage.forecast(events, threats, assessment, ledger)
+    news = events_stage.current(events)  # background, hypothetical, denied ... acts stay in the brief only
+    assessment = assess_stage.assess(analysis, news, threats, ledger)
+    scenarios = scenarios_stage.forecast(news, threats, assessment, ledger)
     return build_brief(analysis, events, threats, assessment, scenarios)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from redline.eval import code_sentence
+from redline.events import current
 
 
 def _coded(text: str, context: Any) -> list[tuple[str, str | None, str | None]]:
-    return [(e.type, e.source, e.target) for e in code_sentence(text, "2024-01-01", context, "test")]
+    """The current events of a sentence: what the situation picture gets."""
+    return [(e.type, e.source, e.target) for e in current(code_sentence(text, "2024-01-01", context, "test"))]
 
 
 def test_events_compound_subject_codes_each_member_both_ways(context: Any) -> None:
@@ -18,6 +20,11 @@ def test_events_compound_subject_codes_each_member_both_ways(context: Any) -> No
 
 def test_events_negated_clause_holds_no_event(context: Any) -> None:
     assert _coded("Russia did not attack Ukraine on Tuesday.", context) == []
+
+
+def test_events_negated_clause_is_kept_with_its_status(context: Any) -> None:
+    events = code_sentence("Russia did not attack Ukraine on Tuesday.", "2024-01-01", context, "test")
+    assert [(e.type, e.source, e.target, e.status) for e in events] == [("ASSAULT", "RUS", "UKR", "negated")]
 
 
 def test_events_future_cooperation_is_an_intent(context: Any) -> None:
@@ -233,7 +240,7 @@ def test_events_compound_object_of_a_complement_codes_each_target(context: Any) 
 
 def test_events_sentence_duplicates_fold_into_the_fuller_event(context: Any) -> None:
     assert _coded("Hezbollah threatened to launch rockets at the United States and Saudi Arabia.", context) == [
-        ("THREATEN", "HEZ", "USA"), ("THREATEN", "HEZ", "SAU")]
+        ("THREATEN", "LBN-REB-HEZ", "USA"), ("THREATEN", "LBN-REB-HEZ", "SAU")]
     assert _coded("Karim Benali, Algeria's best-known dissident, staged a hunger strike in jail in protest "
                   "against abuses by Algerian security forces.", context) == [("PROTEST", "DZA", "DZA")]
 
@@ -279,7 +286,7 @@ def test_events_complaint_to_a_third_party_targets_whom_it_is_about(context: Any
 
 
 def test_events_domestic_target_needs_a_state_and_a_party(context: Any) -> None:
-    assert _coded("Hezbollah held a rally on Friday.", context) == [("PROTEST", "HEZ", None)]
+    assert _coded("Hezbollah held a rally on Friday.", context) == [("PROTEST", "LBN-REB-HEZ", "LBN")]
     assert _coded("Analysts point out that India backs the continuation of the military base in Diego Garcia.",
                   context) == [("SUPPORT", "IND", None)]
 
@@ -394,8 +401,9 @@ def test_events_same_threat_as_verb_and_as_claim_is_one_event(context: Any) -> N
 def test_events_force_without_perpetrator_needs_a_victim_or_a_weapon(context: Any) -> None:
     # DIE is CAMEO 190 by default; with no perpetrator, no victim and no weapon it is no attack
     assert _coded("Her father died in 1927 in a village in southern China.", context) == []
+    # unidentified gunmen are no named perpetrator: the attack has a victim and no source
     assert _coded("Unidentified gunmen killed three Kenyan soldiers near Mandera on Sunday.", context) == [
-        ("ASSAULT", "KEN", "KEN-MIL")]
+        ("ASSAULT", None, "KEN-MIL")]
 
 
 def test_events_engage_in_codes_force_only_for_fighting_words(context: Any) -> None:

@@ -240,3 +240,26 @@ def test_gazetteer_heritage_plural_demonym_is_a_community(gazetteer: Gazetteer) 
     doc = real_nlp()("Established Chinese Americans helped newcomers, and Iraqis voted.")
     codes = {m.text: m.code for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"}
     assert codes == {"Iraqis": "IRQ"}
+
+
+def test_nlp_gazetteer_prefixed_name_is_no_place(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    # "anti-Balaka" names a militia, not Balaka in Malawi; a plain mention of the town still resolves
+    mentions = find_mentions(blank_nlp("Anti-Balaka fighters and pro-Kremlin bloggers met."), "a", gazetteer)
+    assert [m for m in mentions if m.type == "PLACE"] == []
+    assert [m.code for m in mentions if m.text.lower() == "anti-balaka"] == ["CAF-REB-ABK"]
+
+
+def test_nlp_gazetteer_alternate_name_province_needs_context(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Anbar" as an alternate name of Ambar (Turkey): the province is Iraq's governorate
+    mentions = find_mentions(blank_nlp("Insurgents attacked a police post in Anbar province."), "a", gazetteer)
+    assert [(m.canonical, m.geo.country if m.geo else None) for m in mentions if m.type == "PLACE"] == [
+        ("Anbar Governorate", "IRQ")]
+
+
+def test_nlp_gazetteer_dateline_spans_only_the_opening_dateline() -> None:
+    from redline.nlp.places import dateline_spans
+
+    assert dateline_spans("KYIV, Ukraine — Russian missiles hit Odesa.") == [(0, 16)]
+    assert dateline_spans("WASHINGTON (AP) - The U.S. imposed sanctions.") == [(0, 18)]
+    assert dateline_spans("NATO - the alliance met in Brussels.") == []
+    assert dateline_spans("Troops left. KYIV, Ukraine — later.") == []

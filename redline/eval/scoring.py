@@ -72,7 +72,7 @@ def actor_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str | N
 
 
 def predicted_of(events: Sequence[Event], convert: Callable[[str | None], str | None]) -> tuple[Predicted, ...]:
-    return tuple(Predicted(e.type, convert(e.source), convert(e.target)) for e in events)
+    return tuple(Predicted(e.type, convert(e.source), convert(e.target)) for e in events if e.status == "current")
 
 
 def _agree(expected: str | None, predicted: str | None) -> bool:
@@ -180,7 +180,11 @@ class GoldScores:
 
 
 def _country(code: str | None) -> str | None:
-    return code.split("-")[0] if code else None
+    """The country an actor code speaks for; insurgents ("NGA-REB-BOK") are not their state: "NGA-REB"."""
+    if not code:
+        return None
+    parts = code.split("-")
+    return "-".join(parts[:2]) if parts[1:2] == ["REB"] else parts[0]
 
 
 def _text_in(words: Sequence[str], text: str) -> bool:
@@ -206,7 +210,7 @@ def _event(fact: dict[str, Any], brief: Brief) -> bool:
     return any(e.type == fact["type"]
                and ("source" not in fact or _country(fact["source"]) == _country(e.source))
                and ("target" not in fact or _country(fact["target"]) == _country(e.target))
-               for e in brief.events)
+               for e in brief.events if e.status == "current")
 
 
 def _threat(fact: dict[str, Any], brief: Brief) -> bool:

@@ -47,12 +47,14 @@ from redline.events.grammar import (
     _statecraft,
     _stative,
     _target_scope,
+    _temporal,
     _unattributed_release,
     _warned,
 )
 from redline.events.lexicon import NULL_CODE, VerbLexicon
 from redline.events.plover import plover_of
 from redline.events.record import _event, _intent, _merge, _threat_events
+from redline.events.status import CURRENT, STATUSES
 from redline.events.vocab import (
     ALLEGATION_NOUNS,
     ASSERTING_DEMANDS,
@@ -84,17 +86,23 @@ from redline.events.vocab import (
 from redline.models import Analysis, Event
 from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
 
-__all__ = ["code"]
+__all__ = ["STATUSES", "code", "current"]
+
+
+def current(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The events reported as happening or having happened: what the situation picture and assessment count."""
+    return tuple(e for e in events if e.status == CURRENT)
 
 
 def code(analysis: Analysis) -> tuple[Event, ...]:
-    """Every event the article's clauses assert, report or threaten, merged per (type, source, target, place)."""
+    """Every event the article's clauses assert, report, threaten or deny, merged per (type, source, target, place,
+    status). Only events of status ``current`` are news (`current`); the others are kept with their status."""
     doc = analysis.doc
     index = MentionIndex(doc, analysis.mentions)
     lexicon = VerbLexicon.load()
     found: list[Event] = []
     for sent in doc.sents:
-        found.extend(e for e in _sentence_events(sent, index, lexicon, analysis) if e.factuality != "negated")
+        found.extend(_sentence_events(sent, index, lexicon, analysis))
     found.extend(_threat_events(analysis))
     return _merge(found)
 
@@ -266,7 +274,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
                        for t in c.subtree if t.dep_ in {"nsubj", "pobj", "dobj", "dative"}]
         target = index.actor(target_toks) or index.actor(objs)
     else:
-        preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}]
+        preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"} and not _temporal(c)]
         nouns = [w for c in objects for w in _object_words(c)]
         nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
                   if m.dep_ == "compound" and m.pos_ == "NOUN"]

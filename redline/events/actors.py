@@ -11,16 +11,20 @@ from typing import Any
 import pycountry
 
 from redline.models import Mention
+from redline.nlp.places import dateline_spans
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
-# Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY); other agents code as their country.
-AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY"}
-# Individuals ("man", "person") and reporters are not collective actors of an event.
-AGENT_SKIPPED = frozenset({"PPL", "MED"})
+# Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY, and REB for insurgents, rebels and
+# separatists: "insurgents in Anbar" are IRQ-REB, CAMEO's IRQREB); other agents code as their country.
+AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": "MIL", "SPY": "SPY", "REB": "REB"}
+# Individuals ("man", "person"), reporters, and unidentified armed men ("gunmen", "militants", "attackers":
+# Phoenix UAF) are not a named actor: an attack by them has no source.
+AGENT_SKIPPED = frozenset({"PPL", "MED", "UAF"})
+REBEL_SECTOR = "REB"
 # People who are, as a rule, from another country than the one acting on them.
 OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
                        "tourist", "foreigner", "alien", "visitor", "expat"})
@@ -61,7 +65,10 @@ class MentionIndex:
 
     def __init__(self, doc: Any, mentions: tuple[Mention, ...]) -> None:
         self.by_token: dict[int, Mention] = {}
+        datelines = dateline_spans(doc.text)
         for m in mentions:
+            if any(start <= m.start < end for start, end in datelines):
+                continue  # "KYIV, Ukraine — ...": the reporter's city is no place or actor of the act
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -271,6 +278,11 @@ def state_of(code: str | None) -> str | None:
     """The state an actor code belongs to ("RUS-MIL" -> "RUS"), or None for an organisation ("HEZ", "PKK")."""
     head = country(code)
     return head if head in _state_codes() else None
+
+
+def rebels(code: str | None) -> bool:
+    """The code names insurgents of a country ("SOM-REB-SHB", "IRQ-REB"), who fight that country's state."""
+    return bool(code) and REBEL_SECTOR in str(code).split("-")[1:2]
 
 
 def country(code: str | None) -> str | None:

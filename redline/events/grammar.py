@@ -48,6 +48,7 @@ from redline.events.vocab import (
     STATECRAFT_TYPES,
     STATIVE_PARTICIPLES,
     SYMMETRIC_VERBS,
+    TIME_NOUNS,
     WITHDRAWAL_CODES,
     _event_nouns,
 )
@@ -429,9 +430,15 @@ def _consequence(verb: Any) -> bool:
                for c in verb.children)
 
 
+def _temporal(prep: Any) -> bool:
+    """A preposition that times the act ("for the first time", "for a third day", "over the weekend"), which no
+    verb pattern is about: "attacked Kupiansk for the first time" is an attack, not "attack ... for" (criticise)."""
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in TIME_NOUNS for p in prep.children)
+
+
 def _prep_pattern(verb: Any, lexicon: VerbLexicon) -> str | None:
     """A CAMEO pattern naming a preposition and its object: "accused Y of torture", "called for sanctions"."""
-    for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
+    for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"} and not _temporal(c)):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for word in _object_words(pobj):
                 code = lexicon.entries.get((lexicon.lemma_of(verb.lemma_, verb.text, verb.tag_), prep.lower_, word))

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.events.actors import MentionIndex, country, state_of
+from redline.events.actors import MentionIndex, country, rebels, state_of
+from redline.events.clause import REFERENCE_PREPS, clause_of
 from redline.events.plover import cameo_root, intensity, plover_of
+from redline.events.status import CURRENT, DROPPED, Coded, firing, intercepted_attack
 from redline.events.vocab import (
     DOMESTIC_CODES,
     DOMESTIC_TYPES,
@@ -46,7 +48,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     places = places or index.places(_setting_scope(head))
     place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
     if target is None and place is not None and place.geo is not None:
-        if domestic or country(source) != place.geo.country:
+        if domestic or rebels(source) or country(source) != place.geo.country:
             target = place.geo.country
     if target is None and (home or (not abroad and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES))):
         own = state_of(source)
@@ -54,12 +56,22 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
             target = own  # a protest, curfew or ban with no foreign target names the actor's own country
     if source is None and target is None:
         return None
-    sent = head.sent
     article = analysis.article
+    clause = clause_of(head, analysis.mentions)
+    coded = Coded(clause, cameo, source, target, factuality, article.published.date() if article.published else None)
+    fired = firing(coded, index)
+    status = fired[0].status if fired else CURRENT
+    if status == DROPPED:
+        return None
+    if status == "interception":  # "shot down Ukrainian drones": at most the attacker's attempted assault
+        source, target = intercepted_attack(coded, index)
+        cameo = "190"
+        ptype, mode, _context = plover_of(cameo)
+    sent = head.sent
     end = sent.end_char
     while end > sent.start_char and article.text[end - 1].isspace():
         end -= 1
-    published = _sentence_date(analysis, sent.start_char, end) or (
+    published = (clause.dates[0] if clause.dates else None) or _sentence_date(analysis, head, end) or (
         article.published.date().isoformat() if article.published else None)
     locations = [p.canonical for p in places if p.type == "PLACE"]
     return Event(
@@ -78,6 +90,8 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         evidence=(Evidence.of(article, sent.start_char, end),),
         date=published,
         text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
+        status=status,
+        status_rules=tuple(r.name for r in fired),
     )
 
 
@@ -92,10 +106,15 @@ def _setting_scope(head: Any) -> list[Any]:
     return [t for t in head.sent if t.i not in sibling]
 
 
-def _sentence_date(analysis: Analysis, start: int, end: int) -> str | None:
-    """The first resolved date named in the sentence ("on Tuesday", "the war's 1000th day")."""
+def _sentence_date(analysis: Analysis, head: Any, end: int) -> str | None:
+    """The first resolved date named in the sentence ("on Tuesday", "the war's 1000th day"), leaving out
+    reference points ("for the first time since September 2022" does not date the act)."""
+    sent = head.sent
     for m in analysis.mentions:
-        if m.type == "DATE" and start <= m.start < end and m.attr("value"):
+        if m.type == "DATE" and sent.start_char <= m.start < end and m.attr("value"):
+            span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(a.dep_ == "prep" and a.lower_ in REFERENCE_PREPS for a in span.root.ancestors):
+                continue
             return m.attr("value")
     return None
 
@@ -144,21 +163,21 @@ def _threat_events(analysis: Analysis) -> list[Event]:
 def _fuller(k: tuple[str | None, ...], key: tuple[str | None, ...], kept: Event, e: Event) -> bool:
     """Event ``kept`` (key ``k``) says what ``e`` says and more, so ``e`` folds into it: a named target, a
     location, or (for the same sentence) a named source ("staged a hunger strike in protest against ...")."""
-    if k[0] != key[0]:
+    if k[0] != key[0] or k[4:] != key[4:]:
         return False
     if key[2] is None and k[1] == key[1] and k[2] is not None and (key[3] is None or k[3] in {None, key[3]}):
         return True
     if key[3] is None and k[1:3] == key[1:3] and k[3] is not None:
         return True
-    return (key[1] is None and k[1] is not None and k[2:] == key[2:]
+    return (key[1] is None and k[1] is not None and k[2:4] == key[2:4]
             and any(x in kept.evidence for x in e.evidence))
 
 
 def _merge(events: list[Event]) -> tuple[Event, ...]:
-    """One event per (type, source country, target country, location); evidence and weapons are pooled."""
-    merged: dict[tuple[str, str | None, str | None, str | None], Event] = {}
+    """One event per (type, source country, target country, location, status); evidence and weapons are pooled."""
+    merged: dict[tuple[str, str | None, str | None, str | None, str], Event] = {}
     for e in events:
-        key = (e.type, country(e.source), country(e.target), e.location)
+        key = (e.type, country(e.source), country(e.target), e.location, e.status)
         if key in merged:
             old = merged[key]
             evidence = old.evidence + tuple(x for x in e.evidence if x not in old.evidence)

@@ -133,6 +133,9 @@ ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "ru
 # Verbs of preparation: with a complement of force they are a military posture (CAMEO 152).
 PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "mass", "position", "poise"})
 POSTURE_CODE = "152"
+# Nouns of time: a preposition governing one times the act ("for the first time", "over the weekend").
+TIME_NOUNS = frozenset({"time", "second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
+                        "decade", "morning", "evening", "afternoon"})
 NUCLEAR_WORDS = frozenset({"nuclear", "atomic"})
 MILITARY_WORDS = frozenset({"strike", "attack", "military", "force", "war", "involvement", "response",
                             "missile", "missiles", "retaliate", "retaliation", "troops", "destroy"})

@@ -51,6 +51,8 @@ LOCATIVE_WORDS = frozenset({
     "capital",  # "in the capital Kabul": the city named as the capital, not the government
 })
 PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
+# Prefixes that make a name into a group or a stance ("anti-Balaka", "pro-Kremlin", "ex-Soviet"): no place.
+NAME_PREFIXES = frozenset({"anti", "pro", "non", "ex", "neo", "post", "pre", "counter"})
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
 MAX_PLACE_TOKENS = 6
 # Parts of speech of a capitalised word that is an ordinary word, not a name, at the start of a sentence.
@@ -420,7 +422,7 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
     titles = _title_lines(doc)
     n_tokens = len(doc)
     for i, tok in enumerate(doc):
-        if not tok.text[:1].isupper():
+        if not tok.text[:1].isupper() or _prefixed(doc, i):
             continue
         for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
             last = doc[j - 1]
@@ -430,12 +432,20 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
             place = index.resolve(key, context)
             if place is None and j - i >= 2 and last.lower_ in PLACE_SUFFIXES:
                 city = index.resolve(" ".join(doc[i:j - 1].text.split()), context)
-                if city is not None and city.kind == "city":
+                # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context
+                if city is not None and city.kind == "city" and (city.primary or context.get(city.geo.country, 0)):
                     place = Place(f"{city.name} {last.lower_}", "region", city.geo, 0, None, True)
             if place is None or (j - i == 1 and not _plausible_single(doc, i, place, context, titles)):
                 continue
             out.append(_place_candidate(i, j, place))
     return out
+
+
+def _prefixed(doc: Doc, i: int) -> bool:
+    """The word is the stem of a prefixed compound ("anti-Balaka", "pro-Kremlin"): a group or a stance named after
+    a place or actor, not the place."""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ in NAME_PREFIXES)
 
 
 def _plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:

@@ -7,6 +7,7 @@ countries the article already mentions, then population.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -214,3 +215,15 @@ def _country_names(name: str, alpha3: str) -> Iterable[str]:
 def country_context(codes: Iterable[str]) -> Counter[str]:
     """Count alpha-3 country codes (sector codes like RUS-MIL count for RUS)."""
     return Counter(code.split("-")[0] for code in codes if len(code.split("-")[0]) == 3)
+
+
+# A dateline opening the text: "KYIV, Ukraine — ", "WASHINGTON (AP) - ", "MOSCOW, Nov 20 (Reuters) - "; a capitalised
+# word alone before a dash ("NATO - the alliance ...") is a dateline only with a place or an agency after it.
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:(?:,[ \t]*[A-Z][A-Za-z.' ]{1,30}){1,2}[ \t]*"
+                      r"(?:\([A-Za-z .]{1,30}\)[ \t]*)?|[ \t]*\([A-Za-z .]{1,30}\)[ \t]*)(?:[—–]|--?)[ \t]")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The character span of the text's dateline, if it opens with one: where the report was filed, which is
+    not where the act happened nor an actor of it."""
+    return [m.span() for m in DATELINE.finditer(text)]

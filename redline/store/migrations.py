@@ -47,12 +47,18 @@ def _create_ledger(conn: Connection) -> None:
     schema.ledger.create(conn, checkfirst=True)
 
 
+def _event_status(conn: Connection) -> None:
+    """Each event's status: only current events are news; the rest stay in the brief with their status."""
+    conn.execute(text("ALTER TABLE events ADD COLUMN status VARCHAR NOT NULL DEFAULT 'current'"))
+
+
 # Versions may have gaps (branches number their migrations independently); each step runs the next one up.
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
     Migration(2, "add ingest tables: also_reported, signatures, feed_state", _add_ingest_tables),
     Migration(3, "add the red-line ledger", _create_ledger),
     Migration(4, "full-text search over articles; event order index", _search_and_event_order),
+    Migration(50, "add events.status (current, background, hypothetical, ...)", _event_status),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -142,6 +142,8 @@ events = Table(
     Column("evidence", Text, nullable=False),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
+    # current, background, hypothetical, decision, negated, contested, interception (redline.events.STATUSES)
+    Column("status", String, nullable=False, server_default="current"),
     CheckConstraint("intensity >= -10 AND intensity <= 10", name="intensity"),
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
     Index(None, "article_id"),

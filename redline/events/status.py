@@ -1,0 +1,213 @@
+"""The status of a coded clause: is it news (current), or background, hypothetical, a decision about future use,
+negated, contested or an interception? And is it a political event at all?
+
+The status is decided by an ordered table of declared rules (`STATUS_RULES`): each has a name, a priority
+(lower runs first; the first rule that applies decides), its provenance and example sentences with the
+status their events must get, which ``tests/test_events_status.py`` runs through the real pipeline.
+`firing()` lists every rule that applies to a clause, so rules that fire together on one example show up
+(``redline.events.status.cofiring_report``). Only ``current`` events enter the situation picture and the
+escalation assessment; the others stay in the brief with their status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from redline.events.actors import MentionIndex, country
+from redline.events.clause import Clause
+
+CURRENT = "current"
+STATUSES = {
+    "current": "reported as happening or as having happened (an act dated in the past month counts)",
+    "background": "a past act cited as context: its clause names a date more than a month before the article",
+    "hypothetical": "conditional or planned: 'if Russia attacks Poland', 'protesters will march on Friday'",
+    "decision": "an act of force that a permission or decision is about: 'allowed Ukraine to strike Russia'",
+    "negated": "reported as not having happened: 'Russia did not attack Ukraine'",
+    "contested": "one side's claim that the accused side denies nearby: 'Kyiv said Russia shelled X; Moscow denied'",
+    "interception": "a defence against an incoming weapon: 'Russia shot down 20 Ukrainian drones'",
+}
+DROPPED = "not_political"  # accidents and natural disasters: no event at all
+# Older than this before publication, a dated act is background to the story, not its news.
+BACKGROUND_DAYS = 31
+
+# Force (CAMEO 18-20), mass violence, and coercion by seizure or interception (17) are acts of force here.
+FORCE_ROOTS = ("17", "18", "19", "20")
+# Verbs and nouns of permission or decision whose complement is an act allowed or decided on, not one done.
+PERMISSION_WORDS = frozenset({"allow", "permit", "let", "authorize", "authorise", "approve", "greenlight", "clear",
+                              "decide", "vote", "decision", "permission", "authorization", "authorisation",
+                              "approval", "go-ahead", "green", "plan", "proposal", "request", "right", "license",
+                              "licence"})
+# Verbs of defence against incoming weapons.
+INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
+                                "thwart", "foil", "shoot"})
+# What is intercepted: munitions and unmanned craft (a manned aircraft shot down is an attack on its crew).
+MUNITION_NOUNS = frozenset({"drone", "missile", "rocket", "projectile", "shell", "uav", "warhead", "munition",
+                            "bomb", "glide", "shahed", "loitering"})
+# Natural disasters and accidents: what they kill or destroy is no political event.
+MISHAP_NOUNS = frozenset({"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon",
+                          "tornado", "tsunami", "landslide", "mudslide", "avalanche", "drought", "wildfire",
+                          "blaze", "eruption", "heatwave", "crash", "accident", "collision", "derailment",
+                          "stampede", "disease", "outbreak", "epidemic", "lightning", "famine"})
+# Verbs by which the accused denies a claim ("Moscow denied the claim", "Russia rejected the accusation").
+DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut"})
+# Codes of an intent, a rejection or a threat: a future act announced ("will not meet their demands") is
+# itself the current event.
+INTENT_ROOTS = ("03", "12", "13")
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A clause with the code and actors the coder gave it: what the status rules read."""
+
+    clause: Clause
+    cameo: str
+    source: str | None
+    target: str | None
+    factuality: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    """One declared rule: when ``applies`` holds, the clause's events get ``status``."""
+
+    name: str
+    status: str
+    priority: int
+    provenance: str
+    examples: tuple[tuple[str, str], ...]  # (sentence, status its force/first event must get), run as tests
+    applies: Callable[[Coded, MentionIndex], bool]
+
+
+def _force(coded: Coded) -> bool:
+    return coded.cameo[:2] in FORCE_ROOTS
+
+
+def _mishap(coded: Coded, index: MentionIndex) -> bool:
+    """The act's subject or cause is a disaster or an accident: "a bus crash killed 12", "killed in a flood"."""
+    if not _force(coded):
+        return False
+    verb = coded.clause.verb
+    heads = [t for t in coded.clause.subject if t.head.i == t.i or t.head not in coded.clause.subject]
+    causes = [p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
+              for p in c.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in MISHAP_NOUNS for t in [*heads, *causes])
+
+
+def _negated(coded: Coded, index: MentionIndex) -> bool:
+    return coded.factuality == "negated"
+
+
+def _hypothetical(coded: Coded, index: MentionIndex) -> bool:
+    if coded.factuality == "conditional":
+        return True
+    return coded.factuality == "future" and coded.cameo[:2] not in INTENT_ROOTS
+
+
+def _permitted(coded: Coded, index: MentionIndex) -> bool:
+    """An act of force that hangs, through complements, from a word of permission or decision."""
+    if not _force(coded):
+        return False
+    tok = coded.clause.verb
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep"}:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in PERMISSION_WORDS:
+            return True
+    return False
+
+
+def _intercepted(coded: Coded, index: MentionIndex) -> bool:
+    """Force against an incoming munition: "shot down drones", "intercepted three missiles"."""
+    clause = coded.clause
+    if not _force(coded) or clause.lemma not in INTERCEPTING_VERBS:
+        return False
+    if clause.lemma == "shoot" and "down" not in clause.preps:
+        return False
+    objects = [c for c in clause.verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(t.lemma_.lower() in MUNITION_NOUNS or (index.by_token.get(t.i) is not None
+                                                      and index.by_token[t.i].type == "WEAPON")
+               for c in objects for t in c.subtree if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _contested(coded: Coded, index: MentionIndex) -> bool:
+    """A reported act that the accused denies in the same or the next sentence."""
+    if coded.factuality != "reported" or coded.source is None:
+        return False
+    sent = coded.clause.verb.sent
+    doc = sent.doc
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    scope = [*sent, *(nxt or [])]
+    accused = country(coded.source)
+    for tok in scope:
+        if tok.lemma_.lower() not in DENYING_VERBS or tok.pos_ != "VERB" or tok.i == coded.clause.verb.i:
+            continue
+        subj = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+        if any(country(m.code) == accused for m in index.mentions_in(subj) if m.code):
+            return True
+    return False
+
+
+def _background(coded: Coded, index: MentionIndex) -> bool:
+    """The clause names its own date, more than a month before the article: "In 2010, commandos raided ..."."""
+    if coded.published is None:
+        return False
+    for value in coded.clause.dates:
+        try:
+            when = date.fromisoformat(value[:10])
+        except ValueError:
+            continue
+        age = (coded.published - when).days
+        # a year ago or more only when the sentence writes that year: a misread day ("September 29") is no year
+        if age > BACKGROUND_DAYS and (age < 366 or str(when.year) in coded.clause.text):
+            return True
+    return False
+
+
+STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
+    StatusRule("mishap", DROPPED, 0, "issue 10 item 2; ACLED codebook: accidents and disasters are not events",
+               (("A bus crash killed 12 passengers in Kenya.", DROPPED),
+                ("Two villagers were killed in a landslide in Nepal.", DROPPED)), _mishap),
+    StatusRule("negated", "negated", 10, "issue 10 item 2; PLOVER codes no event for a negated act",
+               (("Russia did not attack Ukraine on Tuesday.", "negated"),), _negated),
+    StatusRule("hypothetical", "hypothetical", 20, "issue 10 item 2; CAMEO codes a conditional act as no event",
+               (("If Russia attacks Poland, NATO will respond.", "hypothetical"),), _hypothetical),
+    StatusRule("permission", "decision", 30, "issue 10 item 2: permission to use a weapon is no assault",
+               (("Washington let Ukraine strike targets inside Russia.", "decision"),
+                ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), _permitted),
+    StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
+               (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
+                ("Polish air defences intercepted two missiles near Rzeszow.", "interception")), _intercepted),
+    StatusRule("contested", "contested", 50, "issue 10 item 2: a claim the other side denies",
+               (("Ukraine said Russia shelled Kherson, but Moscow denied it.", "contested"),), _contested),
+    StatusRule("background", "background", 60, "issue 10 item 2: a past act cited as context",
+               (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),), _background),
+), key=lambda r: r.priority))
+
+
+def firing(coded: Coded, index: MentionIndex) -> list[StatusRule]:
+    """Every rule that applies to the clause, in priority order."""
+    return [r for r in STATUS_RULES if r.applies(coded, index)]
+
+
+def status_of(coded: Coded, index: MentionIndex) -> str:
+    """The status the first applicable rule gives, else current."""
+    return next((r.status for r in STATUS_RULES if r.applies(coded, index)), CURRENT)
+
+
+def intercepted_attack(coded: Coded, index: MentionIndex) -> tuple[str | None, str | None]:
+    """(attacker, defender) of an interception: the owner the munition's phrase names, if any, and the
+    defender's country. "Russia shot down Ukrainian drones" is at most Ukraine's attempted attack on Russia."""
+    objects = [t for c in coded.clause.verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
+    owners = [m.code for m in index.mentions_in(objects) if m.type in {"ACTOR", "PERSON"} and m.code]
+    attacker = next((o for o in owners if country(o) != country(coded.source)), None)
+    return attacker, country(coded.source)
+
+
+def cofiring_report(fired: list[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """One line per example on which more than one rule fired: ``fired`` pairs a sentence with the rule names
+    its events carry (``Event.status_rules``), so a newcomer sees which rules overlap and which one decided."""
+    return [f"{text!r}: {' > '.join(names)}" for text, names in fired if len(names) > 1]

@@ -1,0 +1,39 @@
+"""Actors of events through the real pipeline: armed groups, unnamed perpetrators, datelines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.eval import code_sentence
+from redline.events import current
+from redline.events.actors import rebels
+
+
+def _coded(text: str, context: Any) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.source, e.target) for e in current(code_sentence(text, "2024-11-20", context, "test"))]
+
+
+def test_events_armed_group_carries_its_home_country_and_insurgent_sector(context: Any) -> None:
+    # CAMEO codes al-Shabab as Somali insurgents (SOMREB): not the Somali state, not dropped
+    assert _coded("Al-Shabab militants attacked a military base in Somalia.", context) == [
+        ("ASSAULT", "SOM-REB-SHB", "SOM")]
+
+
+def test_events_insurgent_agent_is_coded_as_insurgents_of_its_setting(context: Any) -> None:
+    assert _coded("Insurgents attacked a police station in Anbar province.", context) == [
+        ("ASSAULT", "IRQ-REB", "IRQ")]
+
+
+def test_events_unidentified_attackers_give_no_source(context: Any) -> None:
+    assert _coded("Gunmen attacked a checkpoint in Mali on Sunday.", context) == [("ASSAULT", None, "MLI")]
+
+
+def test_events_dateline_city_is_neither_actor_nor_place(context: Any) -> None:
+    events = current(code_sentence("KYIV, Ukraine — Russian missiles struck the city of Odesa on Monday.",
+                                   "2024-11-20", context, "test"))
+    assert [(e.type, e.source, e.location) for e in events] == [("ASSAULT", None, "Odesa")]
+
+
+def test_events_rebel_codes_are_recognised_by_their_sector() -> None:
+    assert rebels("SOM-REB-SHB") and rebels("IRQ-REB")
+    assert not rebels("SOM") and not rebels("RUS-MIL") and not rebels(None) and not rebels("IS")
