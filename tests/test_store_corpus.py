@@ -39,7 +39,7 @@ def test_store_corpus_migration_2_upgrades_a_version_1_database(db_url: str) -> 
         conn.execute(sa.text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == migrations.LATEST == 4  # 2, then 3 and 4 (which find their tables)
+        assert store.schema_version() == migrations.LATEST  # 2, then every later one (which find their tables)
         assert store.get_brief("old") is not None
     engine = sa.create_engine(db_url)
     inspector = sa.inspect(engine)

@@ -107,7 +107,7 @@ def forecasts(events: tuple[Event, ...], threats: tuple[Threat, ...], assessment
     if supply and issuing:
         out.append(_supply_scenario(supply[0], issuing[0], rung, day, events))
     hostile = [e for e in events if e.type == "ASSAULT" and e.factuality in {"asserted", "reported"}
-               and e.source and e.target and country(e.source) != country(e.target)]
+               and e.source and e.target and party(e.source) != party(e.target)]
     if hostile:
         out.append(_counter_scenario(hostile, events, rung, day))
     weapons = tuple(dict.fromkeys(w for e in events for w in e.weapons))
@@ -204,6 +204,14 @@ def _escalation(a: str | None, b: str | None, rung: int, day: str | None, events
     return _clip(estimate.probability), estimate.rationale
 
 
+def party(code: str | None) -> str | None:
+    """The side an actor fights for: its country, except that an armed group (``HOME-REB-GROUP``, e.g.
+    SOM-REB-SHB) is a side of its own, so a state fighting insurgents at home is a dyad, not one country."""
+    if code and code.count("-") >= 2 and code.split("-")[1] == "REB":
+        return code
+    return country(code)
+
+
 def _supply_scenario(aid: Event, threat: Threat, rung: int, day: str | None,
                      events: tuple[Event, ...]) -> Forecast:
     """Against a supplier other than the issuer: the issuer-supplier dyad reaching fighting (rung 5); against
@@ -243,7 +251,7 @@ def _involved(third: str, sides: tuple[str | None, ...], day: str | None) -> boo
 
 
 def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int, day: str | None) -> Forecast:
-    attacker, defender = country(hostile[0].source), country(hostile[0].target)
+    attacker, defender = party(hostile[0].source), party(hostile[0].target)
     sides = {name(attacker), name(defender)}
     places = tuple(dict.fromkeys(p.strip() for e in hostile if e.location for p in e.location.split(",")
                                  if p.strip() and p.strip() not in sides))

@@ -566,4 +566,6 @@ def _event_dict(row: Row[Any]) -> dict[str, Any]:
         "date": row.date,
         "text": row.text,
         "evidence": json.loads(row.evidence),
+        "status": row.status,
+        "status_rules": json.loads(row.status_rules),
     }

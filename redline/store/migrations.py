@@ -49,7 +49,11 @@ def _create_ledger(conn: Connection) -> None:
 
 def _event_status(conn: Connection) -> None:
     """Each event's status: only current events are news; the rest stay in the brief with their status."""
-    conn.execute(text("ALTER TABLE events ADD COLUMN status VARCHAR NOT NULL DEFAULT 'current'"))
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "status" not in have:
+        conn.execute(text("ALTER TABLE events ADD COLUMN status VARCHAR NOT NULL DEFAULT 'current'"))
+    if "status_rules" not in have:
+        conn.execute(text("ALTER TABLE events ADD COLUMN status_rules TEXT NOT NULL DEFAULT '[]'"))
 
 
 # Versions may have gaps (branches number their migrations independently); each step runs the next one up.
@@ -58,7 +62,7 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "add ingest tables: also_reported, signatures, feed_state", _add_ingest_tables),
     Migration(3, "add the red-line ledger", _create_ledger),
     Migration(4, "full-text search over articles; event order index", _search_and_event_order),
-    Migration(50, "add events.status (current, background, hypothetical, ...)", _event_status),
+    Migration(50, "add events.status (current, background, hypothetical, ...) and events.status_rules", _event_status),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -144,6 +144,7 @@ events = Table(
     Column("evidence_end", Integer),
     # current, background, hypothetical, decision, negated, contested, interception (redline.events.STATUSES)
     Column("status", String, nullable=False, server_default="current"),
+    Column("status_rules", Text, nullable=False, server_default="[]"),  # JSON list: every status rule that fired
     CheckConstraint("intensity >= -10 AND intensity <= 10", name="intensity"),
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
     Index(None, "article_id"),
