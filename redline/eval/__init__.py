@@ -13,6 +13,8 @@ from redline import events as events_stage
 from redline import nlp as nlp_stage
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, read_dataset
+from redline.eval.dates import DateScores, is_dates_set, score_dates
+from redline.eval.dates import digest as dates_digest
 from redline.eval.floors import FloorCheck, check_floors, load_floors, update_floors
 from redline.eval.scoring import (
     EventScores,
@@ -38,12 +40,14 @@ class EvalResult:
     digest: str
     kind: str  # "events" or "gold"
     scores: dict[str, float]
-    detail: EventScores | GoldScores
+    detail: EventScores | GoldScores | DateScores
     skipped: int = 0  # records the pipeline refused (ingest errors)
 
 
 def evaluate(path: str | Path, ctx: Context) -> EvalResult:
     """Score the pipeline on the evaluation set at ``path``."""
+    if is_dates_set(path):  # the dated test set of the date resolver (redline.eval.dates)
+        return EvalResult(Path(path).stem, dates_digest(path), "dates", (d := score_dates(path)).scores, d)
     data = read_dataset(path)
     if isinstance(data, GoldSet):
         return _evaluate_gold(data, ctx)

@@ -17,6 +17,7 @@ from redline.events.vocab import (
     THREAT_KINDS,
 )
 from redline.models import Analysis, Event, Evidence, Mention
+from redline.nlp.dates import event_date
 
 
 def _intent(cameo: str) -> str:
@@ -59,7 +60,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     end = sent.end_char
     while end > sent.start_char and article.text[end - 1].isspace():
         end -= 1
-    published = _sentence_date(analysis, sent.start_char, end) or (
+    published = event_date(analysis.mentions, head) or (
         article.published.date().isoformat() if article.published else None)
     locations = [p.canonical for p in places if p.type == "PLACE"]
     return Event(
@@ -90,14 +91,6 @@ def _setting_scope(head: Any) -> list[Any]:
     own = {t.i for t in head.subtree}
     sibling = {t.i for t in head.head.subtree} - own
     return [t for t in head.sent if t.i not in sibling]
-
-
-def _sentence_date(analysis: Analysis, start: int, end: int) -> str | None:
-    """The first resolved date named in the sentence ("on Tuesday", "the war's 1000th day")."""
-    for m in analysis.mentions:
-        if m.type == "DATE" and start <= m.start < end and m.attr("value"):
-            return m.attr("value")
-    return None
 
 
 def _clause_text(verb: Any, text: str) -> str:
