@@ -53,7 +53,7 @@ def _format(f: Any) -> Any:
 @click.option("--dyad", metavar="A:B", default=None,
               help="Two actor codes (country level: RUS-MIL counts for RUS); default: every dyad.")
 @_dates
-@click.option("--by", type=click.Choice(["day", "week"]), default="day", show_default=True, help="Period.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="day", show_default=True, help="Period.")
 @_format
 @click.option("--events", "with_events", is_flag=True, help="List each point's events and evidence quotes.")
 @db_option
@@ -62,8 +62,12 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
               db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """The escalation index over time per dyad, kinetic and rhetorical components apart.
 
-    Each event adds max(0, -intensity) x factuality weight x confidence: ASSAULT, COERCE and MOBILIZE
-    to the kinetic component, THREATEN, ACCUSE, PROTEST, REJECT and SANCTION to the rhetorical one.
+    Reports of one act in several articles (same type and countries, at most two days apart, no
+    differing places) are one happening; the index counts happenings and shows their reports beside
+    them. Each happening adds max(0, -intensity) x factuality weight x confidence of its strongest
+    report: ASSAULT, COERCE and MOBILIZE to the kinetic component, THREATEN, ACCUSE, PROTEST, REJECT and
+    SANCTION to the rhetorical one. With --dyad every period is listed, "no data" where no article at
+    all was stored.
 
     Example:
 
@@ -73,7 +77,7 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
     try:
         pair = parse_dyad(dyad) if dyad else None
         with open_store(settings.db or None) as store:
-            points = index_series(store, pair, since, until, by)
+            points = index_series(store, pair, since, until, by, fill=pair is not None)
             records = {r.event_id: r for r in load(store)} if with_events else {}
     except RedlineError as e:
         raise InputError(str(e)) from None
@@ -156,22 +160,31 @@ def _render_index(points: Sequence[IndexPoint], records: dict[str, EventRecord],
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["period", "dyad", "kinetic", "rhetorical", "total", "events"]
+        writer.writerow(["period", "dyad", "kinetic", "rhetorical", "total", "happenings", "reports"]
                         + (["event_ids"] if with_events else []))
         for p in points:
-            writer.writerow([p.period, ":".join(p.dyad), p.kinetic, p.rhetorical, p.total, p.events]
-                            + ([" ".join(p.event_ids)] if with_events else []))
+            writer.writerow([p.period, ":".join(p.dyad) if p.dyad else "", _num(p.kinetic), _num(p.rhetorical),
+                             _num(p.total), p.happenings, p.reports] + ([" ".join(p.event_ids)] if with_events else []))
         return out.getvalue()
-    if not points:
+    if not any(p.has_data for p in points):
         return "no events for the index (kinetic or rhetorical events with two countries and a date)\n"
-    lines = [f"{'period':<10}  {'dyad':<7}  {'kinetic':>8}  {'rhetorical':>10}  {'total':>8}  {'events':>6}"]
+    lines = [f"{'period':<10}  {'dyad':<7}  {'kinetic':>8}  {'rhetorical':>10}  {'total':>8}  {'happenings':>10}  "
+             f"{'reports':>7}"]
     for p in points:
-        lines.append(f"{p.period:<10}  {':'.join(p.dyad):<7}  {p.kinetic:>8.2f}  {p.rhetorical:>10.2f}  "
-                     f"{p.total:>8.2f}  {p.events:>6}")
+        dyad = ":".join(p.dyad) if p.dyad else "all"
+        if not p.has_data:
+            lines.append(f"{p.period:<10}  {dyad:<7}  {'no data':>8}")
+            continue
+        lines.append(f"{p.period:<10}  {dyad:<7}  {p.kinetic or 0:>8.2f}  {p.rhetorical or 0:>10.2f}  "
+                     f"{p.total or 0:>8.2f}  {p.happenings:>10}  {p.reports:>7}")
         for event_id in p.event_ids if with_events else ():
             r = records[event_id]
             lines.append(f"    {event_id}  {r.plover_type} {r.source}->{r.target}  \"{_short(r.quote)}\"")
     return "\n".join(lines) + "\n"
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else str(value)
 
 
 def _render_events(found: Sequence[EventRecord], fmt: str) -> str:
