@@ -124,11 +124,10 @@ def resolve(text: str, published: date | None, war: str = DEFAULT_WAR, sentence:
     tense that decides whether "Friday" is past or coming, and an indefinite article ("on a Wednesday").
     """
     lower = _norm(text)
-    context = _norm(sentence) if sentence else lower
     if offset is None:
         offset = max(0, _norm(sentence).find(lower)) if sentence else 0
     before = _norm(sentence[:offset]) + " " if sentence else ""
-    future = _future(context, before, _norm(sentence[offset + len(text):]) if sentence else "")
+    future = _future(before, _norm(sentence[offset + len(text):]) if sentence else "")
     m = WAR_DAY.search(lower)
     if m:
         return When(WAR_START.get(war, WAR_START[DEFAULT_WAR]) + timedelta(days=int(m["n"].replace(",", "")) - 1),
@@ -165,11 +164,19 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _future(context: str, before: str, after: str) -> bool:
-    """The sentence speaks of what is to come ("will", "set to", "scheduled", not "would have"), and the
-    expression is not the day of a report ("said Tuesday", "Thursday announced")."""
-    near = " ".join(before.split()[-3:] + after.split()[:2])
-    return bool(FUTURE_CUES.search(context)) and not REPORT_CUES.search(near)
+def _future(before: str, after: str) -> bool:
+    """The expression belongs to a verb of what is to come: a future cue ("will", "set to", "scheduled", not
+    "would have") among the eight words before it with no report verb between ("will travel ... from March
+    25th", not "said during a visit in early September that he would"), or, for an expression that opens its
+    sentence ("On Friday, ministers will meet"), among the six words after it."""
+    words = before.split()[-8:]
+    cue = max((m.end() for m in FUTURE_CUES.finditer(" ".join(words))), default=-1)
+    if cue >= 0:
+        return not REPORT_CUES.search(" ".join(words)[cue:])
+    if len(before.split()) <= 1:
+        ahead = " ".join(after.split()[:6])
+        return bool(FUTURE_CUES.search(ahead)) and not REPORT_CUES.search(ahead)
+    return False
 
 
 def _absolute(lower: str, published: date | None, future: bool) -> When | None:
@@ -206,15 +213,15 @@ def _absolute(lower: str, published: date | None, future: bool) -> When | None:
 
 def _day_of(month: int, day: int, year: int | None, published: date | None, future: bool) -> When | None:
     """The day; without a year, the nearest one on the side of publication the tense points to, with slack
-    for what the tense does not show: a date up to a month ahead is a schedule ("a tariff from August 23"),
-    one up to a week back a late report of a coming event."""
+    of a month for what the tense does not show: a date up to a month ahead is a schedule ("a tariff from
+    August 23"), one up to a month back is recent news even in a sentence about the future."""
     if year is None:
         if published is None:
             return None
         candidates = [d for y in (published.year - 1, published.year, published.year + 1)
                       if (d := _date(y, month, day)) is not None]
         side = [d for d in candidates
-                if (d >= published - timedelta(days=7) if future else d <= published + timedelta(days=31))]
+                if (d >= published - timedelta(days=31) if future else d <= published + timedelta(days=31))]
         if not side and not candidates:
             return None
         return When(min(side or candidates, key=lambda d: abs((d - published).days)), "day")
