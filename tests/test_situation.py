@@ -181,6 +181,12 @@ def test_situation_index_command_merges_reports_and_shows_gaps(db_url: str) -> N
         "2024-11-21  RUS:UKR   no data",
         "2024-11-22  RUS:UKR      6.08        0.00      6.08           1        1",
     ]
+    listed = CliRunner().invoke(main, ["events", "--type", "ASSAULT", "--happenings", "--db", db_url])
+    assert [line.split("  ")[:3] for line in listed.stdout.splitlines() if not line.startswith(" ")] == [
+        ["2024-11-19", "ASSAULT RUS->UKR", "2 reports"], ["2024-11-22", "ASSAULT RUS->UKR", "1 report"],
+    ]  # fmt: skip
+    as_json = json.loads(CliRunner().invoke(main, ["events", "--happenings", "-f", "json", "--db", db_url]).stdout)
+    assert [h["event_ids"] for h in as_json] == [["bbc:e1", "voa:e1"], ["afp:e1"]]
 
 
 def test_situation_events_command(situation_url: str) -> None:

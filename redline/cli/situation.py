@@ -17,10 +17,12 @@ from redline.errors import RedlineError
 from redline.situation import (
     COLUMNS,
     EventRecord,
+    Happening,
     IndexPoint,
     events,
     index_series,
     load,
+    merge_reports,
     parse_dyad,
     write_records,
 )
@@ -92,26 +94,35 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
 @click.option("--weapon", metavar="NAME", help="Weapon name (contains).")
 @_dates
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="Show at most N events.")
+@click.option("--happenings", is_flag=True,
+              help="Group the events into happenings: reports of one act in several articles (same type and "
+                   "countries, at most two days apart, no differing places) listed under it. Events without "
+                   "both countries or a date are left out.")
 @_format
 @db_option
 @settings_option
 def events_cli(actor: str | None, target: str | None, type_: str | None, place: str | None, weapon: str | None,
-               since: date | None, until: date | None, limit: int | None, fmt: str, db: str | None,
-               settings_pairs: tuple[tuple[str, str], ...]) -> None:
+               since: date | None, until: date | None, limit: int | None, happenings: bool, fmt: str,
+               db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """List stored events with their evidence, filtered by actor, target, type, place, weapon and dates.
 
-    Example:
+    Examples:
 
         redline events --actor RUS --type ASSAULT --since 2024-11-01
+
+        redline events --type ASSAULT --happenings --format json
     """
     settings = load_settings(settings_pairs, db)
     try:
         with open_store(settings.db or None) as store:
             found = events(store, actor=actor, target=target, type=type_, place=place, weapon=weapon,
-                           since=since, until=until, limit=limit)
+                           since=since, until=until, limit=None if happenings else limit)
     except RedlineError as e:
         raise InputError(str(e)) from None
-    click.echo(_render_events(found, fmt), nl=False)
+    if happenings:
+        click.echo(_render_happenings(merge_reports(found)[:limit], fmt), nl=False)
+    else:
+        click.echo(_render_events(found, fmt), nl=False)
 
 
 @click.command("export")
@@ -185,6 +196,30 @@ def _render_index(points: Sequence[IndexPoint], records: dict[str, EventRecord],
 
 def _num(value: float | None) -> str:
     return "" if value is None else str(value)
+
+
+def _render_happenings(found: Sequence[Happening], fmt: str) -> str:
+    if fmt in {"json", "csv"}:
+        rows: list[dict[str, Any]] = [
+            {"happening": h.id, "date": h.date, "type": h.plover_type, "source_country": h.source_country,
+             "target_country": h.target_country, "reports": len(h.reports), "weight": round(h.weight, 3),
+             "event_ids": [r.event_id for r in h.reports]} for h in found]
+        if fmt == "json":
+            return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["happening"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**r, "event_ids": " ".join(r["event_ids"])} for r in rows)
+        return out.getvalue()
+    if not found:
+        return "no happenings match\n"
+    lines = []
+    for h in found:
+        lines.append(f"{h.date}  {h.plover_type} {h.source_country}->{h.target_country}  "
+                     f"{len(h.reports)} report{'s' if len(h.reports) != 1 else ''}")
+        for r in h.reports:
+            lines.append(f"    {r.date}  {r.event_id}  {r.article_title[:40]}: \"{_short(r.quote)}\"")
+    return "\n".join(lines) + "\n"
 
 
 def _render_events(found: Sequence[EventRecord], fmt: str) -> str:
