@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redline.cli import main
 from redline.eval.dates import score_dates
@@ -138,3 +140,23 @@ def test_dates_set_runs_through_redline_eval() -> None:
     result = CliRunner().invoke(main, ["eval", str(DATES_SET), "--json"])
     assert result.exit_code == 0, result.output
     assert '"validation_accuracy"' in result.output
+
+
+@given(text=st.text(max_size=60), sentence=st.text(max_size=120),
+       published=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+@settings(max_examples=300, deadline=None)
+def test_dates_any_text_resolves_or_says_unknown(text: str, sentence: str, published: date) -> None:
+    when = resolve(text, published, sentence=sentence + text)
+    assert when is None or when.precision in {"day", "week", "month", "year"}
+
+
+@given(lead=st.sampled_from(["", "SU ", "Amirov, ", "aged ", "Oct. ", "April ", "the ", "in ", "over "]),
+       n=st.integers(min_value=0, max_value=999),
+       tail=st.sampled_from(["", " people", "-year-old", " November", "th", " troops", ", 2"]),
+       published=st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
+@settings(max_examples=400, deadline=None)
+def test_dates_a_short_number_is_never_read_as_a_year(lead: str, n: int, tail: str, published: date) -> None:
+    """Without a four-digit year in the text, nothing resolves further than a year and a month from
+    publication (no "ago" and no war day in these texts)."""
+    when = resolve(f"{lead}{n}{tail}", published)
+    assert when is None or abs((when.day - published).days) <= 366 + 31

@@ -48,14 +48,14 @@ def overview(request: Request, by: Literal["day", "week", "month"] = "day",
     else:
         since = until - timedelta(days=int(window) - 1)
     span = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+    top = picture.dyads(store, MAX_CHARTS)
+    overall_points, *series = picture.index_many(store, [None, *(d for d, _ in top)], since, until, by)
     charts = []
-    for dyad, count in picture.dyads(store, MAX_CHARTS):
+    for (dyad, count), points in zip(top, series, strict=True):
         a, _ = picture.parse_dyad(dyad)
         link = "/map?" + urlencode({"since": "{day}", "until": "{day}", "actor": a}).replace("%7Bday%7D", "{day}")
-        points = picture.index_series(store, dyad, span["since"], span["until"], by, fill=True)
         charts.append({"dyad": dyad, "events": count, "chart": views.chart(points, link, since, until)})
-    points = picture.index_series(store, None, span["since"], span["until"], by, fill=True)
-    overall = views.chart(points, "/map?since={day}&until={day}", since, until)
+    overall = views.chart(overall_points, "/map?since={day}&until={day}", since, until)
     return _page(request, "overview.html", charts=charts, overall=overall, by=by, window=window, span=span,
                  windows=WINDOWS, briefs=picture.latest_briefs(store, 12), rung=picture.current_rung(store))
 

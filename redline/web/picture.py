@@ -17,8 +17,8 @@ from redline import situation
 from redline.situation import DYAD, IndexPoint, parse_dyad
 from redline.store import Store, schema
 
-__all__ = ["BUCKETS", "DYAD", "IndexPoint", "current_rung", "dyads", "index_series", "latest_briefs", "ledger",
-           "newest_day", "oldest_day", "parse_dyad", "scenarios"]
+__all__ = ["BUCKETS", "DYAD", "IndexPoint", "current_rung", "dyads", "index_many", "index_series", "latest_briefs",
+           "ledger", "newest_day", "oldest_day", "parse_dyad", "scenarios"]
 
 BUCKETS = situation.PERIODS
 
@@ -39,6 +39,16 @@ def index_series(
     pair = parse_dyad(dyad) if dyad is not None else None
     return situation.index_series(store, pair, date.fromisoformat(since) if since else None,
                                   date.fromisoformat(until) if until else None, by, combined=pair is None, fill=fill)
+
+
+def index_many(store: Store, dyads: list[str | None], since: date | None, until: date | None,
+               by: str = "day") -> list[list[IndexPoint]]:
+    """Filled series (no data where nothing was stored) for several dyads (None: every dyad together),
+    reading the stored events and the covered days once for all of them."""
+    records = situation.load(store)
+    covered = situation.covered_days(store)
+    return [situation.index_points(records, parse_dyad(d) if d else None, since, until, by, combined=d is None,
+                                   covered=covered) for d in dyads]
 
 
 def newest_day(store: Store) -> date | None:
