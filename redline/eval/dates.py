@@ -4,10 +4,10 @@ A dates set is a .jsonl whose records carry ``text`` (the expression as the NER 
 ``sentence``, ``published`` (YYYY-MM-DD), ``split`` (tune or validation) and ``expected``: the point named,
 as ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``, or null when the expression names no point in
 time (a duration, an age, a count, an anaphor). A record is right when the resolver gives exactly the
-expected string (null included). Scores: accuracy per split and overall, their gap, accuracy on records
-that name a point, the share of records that resolve wrongly where null was expected (guesses), and guard
-drops (a resolved day more than a year before publication whose sentence does not write its year,
-which ``find_dates`` would drop before it reached an event).
+expected string (null included). Scores: accuracy per split and overall, their gap, and on the validation
+split ``named_accuracy`` (records that name a point) and ``guess_rate`` (records where null was expected
+that resolve to something); ``guard_dropped`` counts resolved days more than a year before publication
+whose sentence does not write their year, which ``find_dates`` drops before they can reach an event.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def _scores(cases: list[DateCase]) -> dict[str, float]:
         "tune_accuracy": _accuracy(tune),
         "validation_accuracy": _accuracy(validation),
         "gap": round(abs(_accuracy(tune) - _accuracy(validation)), 4),
-        "validation_named_accuracy": _accuracy(named),
-        "validation_guess_rate": round(sum(c.predicted is not None for c in empty) / len(empty), 4) if empty else 0.0,
+        "named_accuracy": _accuracy(named),
+        "guess_rate": round(sum(c.predicted is not None for c in empty) / len(empty), 4) if empty else 0.0,
         "guard_dropped": float(sum(not c.guard_ok for c in cases)),
     }
