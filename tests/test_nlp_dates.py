@@ -54,6 +54,7 @@ def iso(text: str, sentence: str = "", published: date = PUBLISHED) -> str | Non
     ("two years ago", "", "2022"),
     ("2014", "Russia seized the peninsula in 2014.", "2014"),
     ("the year 2003", "", "2003"),
+    ("1675", "The observatory was founded in 1675.", "1675"),
     ("2009–present", "", "2009"),
 ])
 def test_dates_resolve_against_publication(text: str, sentence: str, expected: str) -> None:
@@ -76,6 +77,7 @@ def test_dates_resolve_against_publication(text: str, sentence: str, expected: s
     ("the same day", ""),
     ("annually", ""),
     ("Thirty thousand", "Thirty thousand people fled."),
+    ("1500 troops", "About 1500 troops crossed the river."),
 ])
 def test_dates_counts_ages_durations_and_vague_periods_do_not_resolve(text: str, sentence: str) -> None:
     assert resolve(text, PUBLISHED, sentence=sentence) is None

@@ -53,6 +53,8 @@ DAY_MONTH = re.compile(rf"(?<![\d,.]){_DAY}{_SPAN}\s+(?:of\s+)?{_MONTH}(?![a-z])
 MONTH_DAY = re.compile(rf"(?<![a-z]){_MONTH}\s+{_DAY}(?![\d,.]\d|\d|:)")
 MONTH_ONLY = re.compile(rf"(?<![a-z]){_MONTH}(?![a-z])")
 YEAR = re.compile(r"(?<![\d,.$£€])(?P<year>1\d{3}|20\d{2})(?![\d,]|s\b|'s\b|th\b|%|\s*-?\s*(?:years?|days?|months?))")
+OLD_YEAR = re.compile(r"^\W*(?:(?:in|since|of|the year|year|by|until|from|before|after|around|circa|c\.)\s+)?"
+                      r"1\d{3}\W*$")
 WAR_DAY = re.compile(r"(?<![\d,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")
 AGO = re.compile(r"(?:^|\s)(?:(?P<q>about|some|roughly|around|more than|over|nearly|almost|less than|at least)\s+)?"
                  r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b")
@@ -98,10 +100,13 @@ def find_dates(doc: Any, published: datetime | None, countries: list[str], start
     for ent in getattr(doc, "ents", ()):
         if ent.label_ != "DATE":
             continue
-        sentence = ent.sent.text if ent.sent is not None else ent.text
-        when = resolve(ent.text, pub, war, sentence, ent.start_char - ent.sent.start_char)
+        try:
+            sent = ent.sent  # needs sentence boundaries (parser or sentencizer)
+        except ValueError:
+            sent = ent
+        when = resolve(ent.text, pub, war, sent.text, ent.start_char - sent.start_char)
         attrs: tuple[tuple[str, str], ...] = ()
-        if when is not None and guarded(when, pub, sentence):
+        if when is not None and guarded(when, pub, sent.text):
             attrs = (("value", when.day.isoformat()), ("precision", when.precision), ("when", when.iso()))
         found.append(Mention(id=f"m{start_id + len(found)}", text=ent.text, type="DATE", canonical=ent.text,
                              code=None, start=ent.start_char, end=ent.end_char, attrs=attrs))
@@ -187,6 +192,8 @@ def _absolute(lower: str, published: date | None, future: bool) -> When | None:
     year = int(year_m["year"]) if year_m else None
     if year is not None and published is not None and year > published.year + 50:
         year = None
+    if year is not None and year < 1900 and not OLD_YEAR.search(lower):
+        year = None  # "1500 troops": an old year only alone or after "in", "since", "the year"...
     for pattern in (DAY_MONTH, MONTH_DAY):
         m = pattern.search(lower)
         if m and not (year_m and m.start("day") <= year_m.start() < m.end("day")):
