@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from test_store import make_brief
 
 from redline.cli import main
-from redline.situation import EventRecord, IndexPoint, index_points, select_events
+from redline.errors import ConfigError
+from redline.situation import EventRecord, IndexPoint, index_points, merge_reports, parse_dyad, select_events
 from redline.store import open_store
 
 
@@ -42,16 +43,19 @@ RECORDS = [
 
 def test_situation_index_per_day_for_one_dyad() -> None:
     assert index_points(RECORDS, ("RUS", "UKR")) == [
-        IndexPoint("2024-11-19", ("RUS", "UKR"), 9.0, 1.76, 10.76, 3, ("a1:e1", "a1:e2", "a1:e5")),
-        IndexPoint("2024-11-24", ("RUS", "UKR"), 1.0, 0.0, 1.0, 1, ("a1:e6",)),
+        IndexPoint("2024-11-19", "2024-11-19", ("RUS", "UKR"), 9.0, 1.76, 10.76, 3, 3, ("a1:e1", "a1:e2", "a1:e5")),
+        IndexPoint("2024-11-24", "2024-11-24", ("RUS", "UKR"), 1.0, 0.0, 1.0, 1, 1, ("a1:e6",)),
     ]
 
 
 def test_situation_index_per_week_and_dates() -> None:
     [week] = index_points(RECORDS, ("UKR", "RUS"), by="week")
-    assert (week.period, week.dyad, week.total, week.events) == ("2024-W47", ("UKR", "RUS"), 11.76, 4)
+    assert (week.period, week.date, week.dyad, week.total, week.happenings) == (
+        "2024-W47", "2024-11-18", ("UKR", "RUS"), 11.76, 4)
+    [month] = index_points(RECORDS, ("UKR", "RUS"), by="month")
+    assert (month.period, month.date, month.total) == ("2024-11", "2024-11-01", 11.76)
     assert index_points(RECORDS, ("RUS", "UKR"), since=date(2024, 11, 20)) == [
-        IndexPoint("2024-11-24", ("RUS", "UKR"), 1.0, 0.0, 1.0, 1, ("a1:e6",))
+        IndexPoint("2024-11-24", "2024-11-24", ("RUS", "UKR"), 1.0, 0.0, 1.0, 1, 1, ("a1:e6",))
     ]
 
 
@@ -61,6 +65,61 @@ def test_situation_index_every_dyad() -> None:
         ("2024-11-19", ("RUS", "UKR"), 10.76), ("2024-11-19", ("RUS", "USA"), 10.0),
         ("2024-11-24", ("RUS", "UKR"), 1.0),
     ]  # fmt: skip
+
+
+def report(article: str, day: str, kind: str = "ASSAULT", place: str | None = "Kharkiv", intensity: float = -10.0,
+           confidence: float = 0.8, source: str = "RUS-MIL", target: str = "UKR") -> EventRecord:
+    """One event as reported by ``article``."""
+    return record(1, kind, source, target, intensity, confidence=confidence, day=day, location=place,
+                  article_id=article, event_id=f"{article}:e1")
+
+
+def test_situation_reports_of_one_act_across_articles_are_one_happening() -> None:
+    same = [report("bbc", "2024-11-19"), report("voa", "2024-11-20", confidence=1.0),
+            report("afp", "2024-11-21", place=None, source="RUS")]
+    [happening] = merge_reports(same)
+    assert [r.article_id for r in happening.reports] == ["bbc", "voa", "afp"]
+    assert (happening.date, happening.weight) == ("2024-11-19", 10.0)  # earliest day, strongest report
+    [point] = index_points(same, ("RUS", "UKR"), by="week")
+    assert (point.happenings, point.reports, point.total) == (1, 3, 10.0)
+    assert point.event_ids == ("bbc:e1", "voa:e1", "afp:e1")
+
+
+@pytest.mark.parametrize("other", [
+    report("voa", "2024-11-19", place="Sumy"),  # another city
+    report("voa", "2024-11-22"),  # three days later
+    report("voa", "2024-11-19", kind="COERCE", intensity=-7.0),  # another kind of act
+    report("voa", "2024-11-19", source="UKR", target="RUS"),  # the other direction
+    report("bbc", "2024-11-19", place="Kharkiv"),  # the same article telling of a second strike
+])
+def test_situation_different_acts_stay_apart(other: EventRecord) -> None:
+    first = report("bbc", "2024-11-19")
+    if other.article_id == "bbc":
+        other = replace(other, event_id="bbc:e2")
+    assert len(merge_reports([first, other])) == 2
+
+
+def test_situation_no_data_is_not_zero() -> None:
+    covered = {date(2024, 11, 19), date(2024, 11, 20), date(2024, 11, 22)}
+    points = index_points([report("bbc", "2024-11-19")], ("RUS", "UKR"), covered=covered)
+    assert [(p.period, p.total, p.has_data) for p in points] == [
+        ("2024-11-19", 8.0, True), ("2024-11-20", 0.0, True), ("2024-11-21", None, False), ("2024-11-22", 0.0, True),
+    ]  # fmt: skip
+    weeks = index_points([report("bbc", "2024-11-19")], combined=True, covered=covered,
+                         since=date(2024, 11, 1), until=date(2024, 11, 30), by="week")
+    assert [(p.period, p.total) for p in weeks] == [
+        ("2024-W44", None), ("2024-W45", None), ("2024-W46", None), ("2024-W47", 8.0), ("2024-W48", None),
+    ]  # fmt: skip
+    assert weeks[3].dyad is None
+
+
+def test_situation_one_dyad_parser_for_cli_and_web() -> None:
+    from redline.web import picture
+
+    assert parse_dyad("RUS:UKR") == parse_dyad("rus-ukr") == ("RUS", "UKR")
+    assert picture.parse_dyad is parse_dyad and picture.IndexPoint is IndexPoint
+    with pytest.raises(ConfigError, match="expected two actor codes"):
+        parse_dyad("RUS")
 
 
 def test_situation_select_events_by_place_weapon_and_limit() -> None:
@@ -90,20 +149,44 @@ def test_situation_index_command(situation_url: str) -> None:
     table = CliRunner().invoke(main, ["index", "--dyad", "RUS:UKR", "--events", "--db", situation_url])
     assert table.exit_code == 0, table.output
     assert table.stdout == (
-        "period      dyad      kinetic  rhetorical     total  events\n"
-        "2024-11-19  RUS:UKR      6.40        3.52      9.92       2\n"
+        "period      dyad      kinetic  rhetorical     total  happenings  reports\n"
+        "2024-11-19  RUS:UKR      6.40        3.52      9.92           2        2\n"
         '    strike:e1  ASSAULT RUS-MIL->UKR  "Russian forces struck Kharkiv with Iskander missiles on Tuesday"\n'
         '    strike:e2  THREATEN RUS-MIL->UKR  "Russian forces struck Kharkiv with Iskander missiles on Tuesday"\n'
     )
     as_json = CliRunner().invoke(main, ["index", "--format", "json", "--db", situation_url])
     assert json.loads(as_json.stdout) == [{
-        "period": "2024-11-19", "dyad": "RUS:UKR", "kinetic": 6.4, "rhetorical": 3.52, "total": 9.92,
-        "events": 2, "event_ids": ["strike:e1", "strike:e2"],
+        "period": "2024-11-19", "date": "2024-11-19", "dyad": "RUS:UKR", "kinetic": 6.4, "rhetorical": 3.52,
+        "total": 9.92, "value": 9.92, "happenings": 2, "reports": 2, "events": 2,
+        "event_ids": [{"article_id": "strike", "id": "e1"}, {"article_id": "strike", "id": "e2"}],
     }]  # fmt: skip
     bad = CliRunner().invoke(main, ["index", "--dyad", "RUS", "--db", situation_url])
     assert (bad.exit_code, bad.stderr) == (
         2, "Error: --dyad RUS: expected two actor codes as A:B (for example RUS:UKR)\n"
     )
+
+
+def test_situation_index_command_merges_reports_and_shows_gaps(db_url: str) -> None:
+    with open_store(db_url) as store:
+        for aid, day in (("bbc", 19), ("voa", 20), ("afp", 22)):
+            published = datetime(2024, 11, day, 9, tzinfo=UTC)
+            brief = make_brief(aid, event_date=f"2024-11-{day}", published=published,
+                               intensity=-10.0 if aid == "bbc" else -9.5)
+            store.save_brief(replace(brief, events=tuple(replace(e, type="ASSAULT") for e in brief.events)))
+    table = CliRunner().invoke(main, ["index", "--dyad", "RUS-UKR", "--db", db_url])
+    assert table.exit_code == 0, table.output
+    assert table.stdout.splitlines()[1:] == [
+        "2024-11-19  RUS:UKR      6.40        0.00      6.40           1        2",  # bbc and voa: one strike
+        "2024-11-20  RUS:UKR      0.00        0.00      0.00           0        0",  # news stored, no hostile act
+        "2024-11-21  RUS:UKR   no data",
+        "2024-11-22  RUS:UKR      6.08        0.00      6.08           1        1",
+    ]
+    listed = CliRunner().invoke(main, ["events", "--type", "ASSAULT", "--happenings", "--db", db_url])
+    assert [line.split("  ")[:3] for line in listed.stdout.splitlines() if not line.startswith(" ")] == [
+        ["2024-11-19", "ASSAULT RUS->UKR", "2 reports"], ["2024-11-22", "ASSAULT RUS->UKR", "1 report"],
+    ]  # fmt: skip
+    as_json = json.loads(CliRunner().invoke(main, ["events", "--happenings", "-f", "json", "--db", db_url]).stdout)
+    assert [h["event_ids"] for h in as_json] == [["bbc:e1", "voa:e1"], ["afp:e1"]]
 
 
 def test_situation_events_command(situation_url: str) -> None:

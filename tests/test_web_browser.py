@@ -72,8 +72,10 @@ def test_web_browser_every_page_renders_offline(web_server: str, offline: Any, f
 
 def test_web_browser_chart_has_points(web_server: str, offline: Any) -> None:
     page = offline.page
-    page.goto(web_server + "/")
-    index = httpx.get(web_server + "/api/v1/index").json()
+    page.goto(web_server + "/?window=all")
+    chart = page.locator("svg.chart").first
+    span = {"since": chart.get_attribute("data-since"), "until": chart.get_attribute("data-until")}
+    index = httpx.get(web_server + "/api/v1/index", params=span).json()
     overall = page.locator("svg.chart").first.locator("circle.pt")
     assert overall.count() == len(index["points"]) > 0
     assert overall.first.get_attribute("data-date") == index["points"][0]["date"]

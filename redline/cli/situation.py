@@ -17,10 +17,12 @@ from redline.errors import RedlineError
 from redline.situation import (
     COLUMNS,
     EventRecord,
+    Happening,
     IndexPoint,
     events,
     index_series,
     load,
+    merge_reports,
     parse_dyad,
     write_records,
 )
@@ -53,7 +55,7 @@ def _format(f: Any) -> Any:
 @click.option("--dyad", metavar="A:B", default=None,
               help="Two actor codes (country level: RUS-MIL counts for RUS); default: every dyad.")
 @_dates
-@click.option("--by", type=click.Choice(["day", "week"]), default="day", show_default=True, help="Period.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="day", show_default=True, help="Period.")
 @_format
 @click.option("--events", "with_events", is_flag=True, help="List each point's events and evidence quotes.")
 @db_option
@@ -62,8 +64,12 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
               db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """The escalation index over time per dyad, kinetic and rhetorical components apart.
 
-    Each event adds max(0, -intensity) x factuality weight x confidence: ASSAULT, COERCE and MOBILIZE
-    to the kinetic component, THREATEN, ACCUSE, PROTEST, REJECT and SANCTION to the rhetorical one.
+    Reports of one act in several articles (same type and countries, at most two days apart, no
+    differing places) are one happening; the index counts happenings and shows their reports beside
+    them. Each happening adds max(0, -intensity) x factuality weight x confidence of its strongest
+    report: ASSAULT, COERCE and MOBILIZE to the kinetic component, THREATEN, ACCUSE, PROTEST, REJECT and
+    SANCTION to the rhetorical one. With --dyad every period is listed, "no data" where no article at
+    all was stored.
 
     Example:
 
@@ -73,7 +79,7 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
     try:
         pair = parse_dyad(dyad) if dyad else None
         with open_store(settings.db or None) as store:
-            points = index_series(store, pair, since, until, by)
+            points = index_series(store, pair, since, until, by, fill=pair is not None)
             records = {r.event_id: r for r in load(store)} if with_events else {}
     except RedlineError as e:
         raise InputError(str(e)) from None
@@ -88,26 +94,35 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
 @click.option("--weapon", metavar="NAME", help="Weapon name (contains).")
 @_dates
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="Show at most N events.")
+@click.option("--happenings", is_flag=True,
+              help="Group the events into happenings: reports of one act in several articles (same type and "
+                   "countries, at most two days apart, no differing places) listed under it. Events without "
+                   "both countries or a date are left out.")
 @_format
 @db_option
 @settings_option
 def events_cli(actor: str | None, target: str | None, type_: str | None, place: str | None, weapon: str | None,
-               since: date | None, until: date | None, limit: int | None, fmt: str, db: str | None,
-               settings_pairs: tuple[tuple[str, str], ...]) -> None:
+               since: date | None, until: date | None, limit: int | None, happenings: bool, fmt: str,
+               db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """List stored events with their evidence, filtered by actor, target, type, place, weapon and dates.
 
-    Example:
+    Examples:
 
         redline events --actor RUS --type ASSAULT --since 2024-11-01
+
+        redline events --type ASSAULT --happenings --format json
     """
     settings = load_settings(settings_pairs, db)
     try:
         with open_store(settings.db or None) as store:
             found = events(store, actor=actor, target=target, type=type_, place=place, weapon=weapon,
-                           since=since, until=until, limit=limit)
+                           since=since, until=until, limit=None if happenings else limit)
     except RedlineError as e:
         raise InputError(str(e)) from None
-    click.echo(_render_events(found, fmt), nl=False)
+    if happenings:
+        click.echo(_render_happenings(merge_reports(found)[:limit], fmt), nl=False)
+    else:
+        click.echo(_render_events(found, fmt), nl=False)
 
 
 @click.command("export")
@@ -156,21 +171,54 @@ def _render_index(points: Sequence[IndexPoint], records: dict[str, EventRecord],
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["period", "dyad", "kinetic", "rhetorical", "total", "events"]
+        writer.writerow(["period", "dyad", "kinetic", "rhetorical", "total", "happenings", "reports"]
                         + (["event_ids"] if with_events else []))
         for p in points:
-            writer.writerow([p.period, ":".join(p.dyad), p.kinetic, p.rhetorical, p.total, p.events]
-                            + ([" ".join(p.event_ids)] if with_events else []))
+            writer.writerow([p.period, ":".join(p.dyad) if p.dyad else "", _num(p.kinetic), _num(p.rhetorical),
+                             _num(p.total), p.happenings, p.reports] + ([" ".join(p.event_ids)] if with_events else []))
         return out.getvalue()
-    if not points:
+    if not any(p.has_data for p in points):
         return "no events for the index (kinetic or rhetorical events with two countries and a date)\n"
-    lines = [f"{'period':<10}  {'dyad':<7}  {'kinetic':>8}  {'rhetorical':>10}  {'total':>8}  {'events':>6}"]
+    lines = [f"{'period':<10}  {'dyad':<7}  {'kinetic':>8}  {'rhetorical':>10}  {'total':>8}  {'happenings':>10}  "
+             f"{'reports':>7}"]
     for p in points:
-        lines.append(f"{p.period:<10}  {':'.join(p.dyad):<7}  {p.kinetic:>8.2f}  {p.rhetorical:>10.2f}  "
-                     f"{p.total:>8.2f}  {p.events:>6}")
+        dyad = ":".join(p.dyad) if p.dyad else "all"
+        if not p.has_data:
+            lines.append(f"{p.period:<10}  {dyad:<7}  {'no data':>8}")
+            continue
+        lines.append(f"{p.period:<10}  {dyad:<7}  {p.kinetic or 0:>8.2f}  {p.rhetorical or 0:>10.2f}  "
+                     f"{p.total or 0:>8.2f}  {p.happenings:>10}  {p.reports:>7}")
         for event_id in p.event_ids if with_events else ():
             r = records[event_id]
             lines.append(f"    {event_id}  {r.plover_type} {r.source}->{r.target}  \"{_short(r.quote)}\"")
+    return "\n".join(lines) + "\n"
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _render_happenings(found: Sequence[Happening], fmt: str) -> str:
+    if fmt in {"json", "csv"}:
+        rows: list[dict[str, Any]] = [
+            {"happening": h.id, "date": h.date, "type": h.plover_type, "source_country": h.source_country,
+             "target_country": h.target_country, "reports": len(h.reports), "weight": round(h.weight, 3),
+             "event_ids": [r.event_id for r in h.reports]} for h in found]
+        if fmt == "json":
+            return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["happening"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**r, "event_ids": " ".join(r["event_ids"])} for r in rows)
+        return out.getvalue()
+    if not found:
+        return "no happenings match\n"
+    lines = []
+    for h in found:
+        lines.append(f"{h.date}  {h.plover_type} {h.source_country}->{h.target_country}  "
+                     f"{len(h.reports)} report{'s' if len(h.reports) != 1 else ''}")
+        for r in h.reports:
+            lines.append(f"    {r.date}  {r.event_id}  {r.article_title[:40]}: \"{_short(r.quote)}\"")
     return "\n".join(lines) + "\n"
 
 

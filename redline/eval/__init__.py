@@ -18,6 +18,8 @@ from redline import events as events_stage
 from redline import nlp as nlp_stage
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, read_dataset
+from redline.eval.dates import DateScores, is_dates_set, score_dates
+from redline.eval.dates import digest as dates_digest
 from redline.eval.floors import LOWER_IS_BETTER, FloorCheck, check_floors, load_floors, update_floors
 from redline.eval.news import NewsScores, NewsSet, country_vocabulary, is_news, read_news, score_doc, score_news
 from redline.eval.scoring import (
@@ -50,7 +52,7 @@ class EvalResult:
     digest: str
     kind: str  # "events", "news", "gold" or "gap"
     scores: dict[str, float]
-    detail: EventScores | GoldScores | None
+    detail: EventScores | GoldScores | DateScores | None
     skipped: int = 0  # records the pipeline refused (ingest errors)
     half: str | None = None  # "tune" or "validation" for a half; None for a whole set or a gap
 
@@ -85,6 +87,8 @@ def _records(data: EventSet | NewsSet) -> list[tuple[str, str]]:
 
 
 def _evaluate(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
+    if is_dates_set(path):  # the dated test set of the date resolver (redline.eval.dates): halves in its records
+        return [EvalResult(path.stem, dates_digest(path), "dates", (d := score_dates(path)).scores, d)]
     data = _read(path)
     if isinstance(data, GoldSet):
         return [_evaluate_gold(data, ctx)]

@@ -6,7 +6,7 @@ and topojson-client plus ``static/map.js`` and ``static/article.js``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
@@ -24,6 +24,7 @@ templates.env.globals["evidence_key"] = views.evidence_key
 BORDERS_NOTE = ("Borders as recognised by the United Nations (General Assembly resolution 68/262): Crimea is "
                 "shown as part of Ukraine. Outlines: Natural Earth 1:50m.")
 MAX_CHARTS = 4
+WINDOWS = (("30", "30 days"), ("90", "90 days"), ("365", "365 days"), ("all", "everything"))
 
 
 def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -35,18 +36,28 @@ def _store(request: Request) -> Any:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, by: Literal["day", "week", "month"] = "day") -> HTMLResponse:
+def overview(request: Request, by: Literal["day", "week", "month"] = "day",
+             window: Literal["30", "90", "365", "all"] = "90") -> HTMLResponse:
+    """The index charts over the chosen window, which ends at the newest stored article's day."""
     store = _store(request)
-    services = request.app.state.services
+    until = picture.newest_day(store)
+    if until is None:
+        since = None
+    elif window == "all":
+        since = picture.oldest_day(store)
+    else:
+        since = until - timedelta(days=int(window) - 1)
+    span = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+    top = picture.dyads(store, MAX_CHARTS)
+    overall_points, *series = picture.index_many(store, [None, *(d for d, _ in top)], since, until, by)
     charts = []
-    for dyad, count in picture.dyads(store, MAX_CHARTS):
+    for (dyad, count), points in zip(top, series, strict=True):
         a, _ = picture.parse_dyad(dyad)
         link = "/map?" + urlencode({"since": "{day}", "until": "{day}", "actor": a}).replace("%7Bday%7D", "{day}")
-        charts.append({"dyad": dyad, "events": count,
-                       "chart": views.chart(services.index(dyad, None, None, by), link)})
-    overall = views.chart(services.index(None, None, None, by), "/map?since={day}&until={day}")
-    return _page(request, "overview.html", charts=charts, overall=overall, by=by,
-                 briefs=picture.latest_briefs(store, 12), rung=picture.current_rung(store))
+        charts.append({"dyad": dyad, "events": count, "chart": views.chart(points, link, since, until)})
+    overall = views.chart(overall_points, "/map?since={day}&until={day}", since, until)
+    return _page(request, "overview.html", charts=charts, overall=overall, by=by, window=window, span=span,
+                 windows=WINDOWS, briefs=picture.latest_briefs(store, 12), rung=picture.current_rung(store))
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -1,112 +1,66 @@
 """The situation picture the dashboard and API show: escalation index per dyad, dyads, latest briefs.
 
-``index_series`` is the one place the dashboard and API get the index from; it is the index of
-``redline.situation`` (weights, dyads and event days are defined there), bucketed by day, week or month.
+The index, its points, dyads and periods are ``redline.situation``'s (one definition, shared with
+`redline index`); this module only takes them in the web's string forms (dyad "RUS-UKR", ISO days).
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import desc, func, select
 
 from redline import situation
+from redline.situation import DYAD, IndexPoint, parse_dyad
 from redline.store import Store, schema
 
-BUCKETS = ("day", "week", "month")
-DYAD = re.compile(r"^([A-Z0-9]{2,8})-([A-Z0-9]{2,8})$")
+__all__ = ["BUCKETS", "DYAD", "IndexPoint", "current_rung", "dyads", "index_many", "index_series", "latest_briefs",
+           "ledger", "newest_day", "oldest_day", "parse_dyad", "scenarios"]
 
-
-@dataclass(frozen=True)
-class IndexPoint:
-    date: str  # first day of the bucket, YYYY-MM-DD
-    value: float
-    kinetic: float
-    rhetorical: float
-    events: int
-    event_ids: tuple[tuple[str, str], ...] = field(default=())  # (article_id, event id)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date, "value": self.value, "kinetic": self.kinetic, "rhetorical": self.rhetorical,
-            "events": self.events,
-            "event_ids": [{"article_id": a, "id": e} for a, e in self.event_ids],
-        }  # fmt: skip
-
-
-def root(code: str | None) -> str | None:
-    return code.split("-", 1)[0] if code else None
-
-
-def dyad_of(source: str | None, target: str | None) -> str | None:
-    """The unordered pair of root actor codes, e.g. ``RUS-UKR``; None unless both differ and exist."""
-    a, b = root(source), root(target)
-    if not a or not b or a == b:
-        return None
-    return "-".join(sorted((a, b)))
-
-
-def parse_dyad(dyad: str) -> tuple[str, str]:
-    """``"RUS-UKR"`` -> ``("RUS", "UKR")``; ValueError naming the expected form."""
-    m = DYAD.match(dyad)
-    if not m:
-        raise ValueError(f"dyad {dyad!r}: expected two actor codes joined by '-', such as RUS-UKR")
-    return m.group(1), m.group(2)
+BUCKETS = situation.PERIODS
 
 
 def dyads(store: Store, limit: int = 8) -> list[tuple[str, int]]:
-    """Dyads with the most events, most first."""
-    e = schema.events
-    rows = store.select(
-        select(e.c.source, e.c.target, func.count())
-        .where(e.c.source.isnot(None), e.c.target.isnot(None))
-        .group_by(e.c.source, e.c.target)
-    )
-    counts: Counter[str] = Counter()
-    for source, target, n in rows:
-        key = dyad_of(source, target)
-        if key:
-            counts[key] += int(n)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-
-
-def _bucket(day: str, by: str) -> str:
-    d = date.fromisoformat(day[:10])
-    if by == "week":
-        d -= timedelta(days=d.weekday())
-    elif by == "month":
-        d = d.replace(day=1)
-    return d.isoformat()
+    """Dyads with the most events, most first, as "RUS-UKR"."""
+    return [("-".join(pair), n) for pair, n in situation.dyads(store, limit)]
 
 
 def index_series(
-    store: Store, dyad: str | None = None, since: str | None = None, until: str | None = None, by: str = "day"
+    store: Store, dyad: str | None = None, since: str | None = None, until: str | None = None, by: str = "day",
+    *, fill: bool = False,
 ) -> list[IndexPoint]:
-    """The escalation index of ``dyad`` (every dyad summed when None) per ``by`` bucket, oldest first.
-
-    The index is ``redline.situation.index_series`` (its one definition, shared with `redline index`);
-    here its days are merged into weeks or months and shaped for the API and the charts.
-    """
+    """The escalation index of ``dyad`` (every dyad together when None) per ``by`` period, oldest first;
+    ``fill`` runs the series over every period, no data where nothing was stored."""
     if by not in BUCKETS:
         raise ValueError(f"by {by!r}: expected one of {', '.join(BUCKETS)}")
     pair = parse_dyad(dyad) if dyad is not None else None
-    days = situation.index_series(store, pair, date.fromisoformat(since) if since else None,
-                                  date.fromisoformat(until) if until else None, "day")
-    points: dict[str, list[Any]] = defaultdict(lambda: [0.0, 0.0, []])
-    for day in days:
-        point = points[_bucket(day.period, by)]
-        point[0] += day.kinetic
-        point[1] += day.rhetorical
-        point[2].extend(tuple(ref.split(":", 1)) for ref in day.event_ids)  # "<article id>:<event id>"
-    return [
-        IndexPoint(day, round(k + r, 2), round(k, 2), round(r, 2), len(refs), tuple(refs))
-        for day, (k, r, refs) in sorted(points.items())
-    ]
+    return situation.index_series(store, pair, date.fromisoformat(since) if since else None,
+                                  date.fromisoformat(until) if until else None, by, combined=pair is None, fill=fill)
+
+
+def index_many(store: Store, dyads: list[str | None], since: date | None, until: date | None,
+               by: str = "day") -> list[list[IndexPoint]]:
+    """Filled series (no data where nothing was stored) for several dyads (None: every dyad together),
+    reading the stored events and the covered days once for all of them."""
+    records = situation.load(store)
+    covered = situation.covered_days(store)
+    return [situation.index_points(records, parse_dyad(d) if d else None, since, until, by, combined=d is None,
+                                   covered=covered) for d in dyads]
+
+
+def newest_day(store: Store) -> date | None:
+    """The publication day of the newest stored article: where the dashboard's windows end."""
+    newest = store.select(select(func.max(schema.articles.c.published)))[0][0]
+    return newest.date() if newest is not None else None
+
+
+def oldest_day(store: Store) -> date | None:
+    """The publication day of the oldest stored article."""
+    oldest = store.select(select(func.min(schema.articles.c.published)))[0][0]
+    return oldest.date() if oldest is not None else None
 
 
 def latest_briefs(store: Store, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:

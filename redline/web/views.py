@@ -4,6 +4,7 @@ escape it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,23 +19,63 @@ def evidence_key(ev: dict[str, Any]) -> str:
     return f"ev-{int(ev['start'])}-{int(ev['end'])}"
 
 
-def chart(points: list[IndexPoint], link: str) -> dict[str, Any]:
-    """Coordinates of an SVG line chart of ``points``; each point links to ``link`` with its day filled in."""
-    if not points:
-        return {"points": [], "path": "", "width": CHART_W, "height": CHART_H}
-    days = [date.fromisoformat(p.date).toordinal() for p in points]
-    lo, hi = min(days), max(days)
-    top = max(p.value for p in points) or 1.0
+def chart(points: list[IndexPoint], link: str, since: date | None = None, until: date | None = None) -> dict[str, Any]:
+    """Coordinates of an SVG chart of ``points`` on a real time axis from ``since`` to ``until`` (else the
+    points' own range). Runs of periods with data are separate lines, so nothing is drawn across a period
+    without data; those periods are shaded bands. Each point with happenings links to ``link`` with its
+    day filled in."""
+    dated = [p for p in points if p.has_data]
+    if not dated:
+        return {"points": [], "path": "", "width": CHART_W, "height": CHART_H, "gaps": []}
+    lo = (since or date.fromisoformat(points[0].date)).toordinal()
+    hi = (until or date.fromisoformat(points[-1].date)).toordinal()
+    top = max(p.total or 0.0 for p in dated) or 1.0
     inner_w, inner_h = CHART_W - 2 * PAD, CHART_H - 2 * PAD
-    out = []
-    for p, d in zip(points, days, strict=True):
-        x = PAD + (inner_w * (d - lo) / (hi - lo) if hi > lo else inner_w / 2)
-        y = PAD + inner_h * (1 - p.value / top)
-        out.append({"x": round(x, 1), "y": round(y, 1), "date": p.date, "value": p.value, "kinetic": p.kinetic,
-                    "rhetorical": p.rhetorical, "events": p.events, "href": link.replace("{day}", p.date)})
-    path = "M" + " L".join(f"{q['x']},{q['y']}" for q in out)
-    return {"points": out, "path": path, "width": CHART_W, "height": CHART_H, "top": round(top, 1),
-            "first": points[0].date, "last": points[-1].date, "pad": PAD, "base": CHART_H - PAD}
+
+    def x(day: int) -> float:
+        return round(PAD + (inner_w * (day - lo) / (hi - lo) if hi > lo else inner_w / 2), 1)
+
+    out: list[dict[str, Any]] = []
+    runs: list[list[str]] = [[]]
+    gaps: list[list[int]] = []
+    for n, p in enumerate(points):
+        day = date.fromisoformat(p.date).toordinal()
+        if not p.has_data:
+            end = date.fromisoformat(points[n + 1].date).toordinal() if n + 1 < len(points) else hi
+            if gaps and gaps[-1][1] == day:
+                gaps[-1][1] = end
+            else:
+                gaps.append([day, end])
+            if runs[-1]:
+                runs.append([])
+            continue
+        y = round(PAD + inner_h * (1 - (p.total or 0.0) / top), 1)
+        runs[-1].append(f"{x(day)},{y}")
+        if p.happenings:
+            out.append({"x": x(day), "y": y, "date": p.date, "value": p.total, "kinetic": p.kinetic,
+                        "rhetorical": p.rhetorical, "happenings": p.happenings, "reports": p.reports,
+                        "href": link.replace("{day}", p.date)})
+    path = " ".join("M" + " L".join(run) for run in runs if len(run) > 1)
+    bands = [{"x": x(a), "w": round(max(1.0, x(b) - x(a)), 1)} for a, b in gaps]
+    first, last = date.fromordinal(lo), date.fromordinal(hi)
+    return {"points": out, "path": path, "runs": sum(len(r) > 1 for r in runs), "gaps": bands,
+            "width": CHART_W, "height": CHART_H, "top": round(top, 1), "first": first.isoformat(),
+            "last": last.isoformat(), "ticks": _ticks(first, last, x), "pad": PAD, "base": CHART_H - PAD}
+
+
+def _ticks(first: date, last: date, x: Callable[[int], float]) -> list[dict[str, Any]]:
+    """Month starts (or year starts on long ranges) strictly inside the axis, at most about six."""
+    days = (last - first).days
+    step = 1 if days <= 200 else 3 if days <= 600 else 12
+    ticks = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month > first and (month.month - 1) % step == 0:
+            ticks.append({"x": x(month.toordinal()), "label": month.isoformat()[:7]})
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    while len(ticks) > 6:
+        ticks = ticks[::2]
+    return ticks
 
 
 @dataclass(frozen=True)
