@@ -152,7 +152,7 @@ def _contested(coded: Coded, index: MentionIndex) -> bool:
 
 
 def _background(coded: Coded, index: MentionIndex) -> bool:
-    """The clause names its own date, more than a month before the article: "In 2010, commandos raided ..."."""
+    """The clause writes the year of its own date, more than a month before the article: "In 2010, commandos ..."."""
     if coded.published is None:
         return False
     for value in coded.clause.dates:
@@ -161,8 +161,9 @@ def _background(coded: Coded, index: MentionIndex) -> bool:
         except ValueError:
             continue
         age = (coded.published - when).days
-        # a year ago or more only when the sentence writes that year: a misread day ("September 29") is no year
-        if age > BACKGROUND_DAYS and (age < 366 or str(when.year) in coded.clause.text):
+        # only a date whose year the sentence writes: "On September 29" or "last year" is a dated report of a
+        # recent act (an event in its own right), "In 2010" or "since September 2022" is context
+        if age > BACKGROUND_DAYS and str(when.year) in coded.clause.text:
             return True
     return False
 
