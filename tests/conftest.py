@@ -504,3 +504,111 @@ def xss_payloads() -> tuple[str, ...]:
 def serve_app() -> Any:
     """A context manager serving any ASGI app on a real uvicorn server at 127.0.0.1; yields the base URL."""
     return _uvicorn
+
+
+def _raw_response(status: str, headers: tuple[bytes, ...] = (), body: bytes = b"") -> bytes:
+    # "Connection: close": the server answers once per connection, so the client must not reuse it
+    head = b"".join(h + b"\r\n" for h in (*headers, b"Connection: close"))
+    return f"HTTP/1.1 {status}\r\n".encode() + head + b"\r\n" + body
+
+
+def _malformed_forms() -> dict[str, bytes]:
+    """Raw HTTP answers that break a redirect, the framing, the encoding or the compression of a response."""
+    import gzip
+
+    lines = [line.encode() for line in FOUNDING.read_text("utf-8").splitlines() if line.strip()]
+
+    def article(paragraphs: list[bytes]) -> bytes:
+        body = b"".join(b"<p>" + p + b"</p>" for p in paragraphs)
+        return b"<html><head><title>Strike</title></head><body><article>" + body + b"</article></body></html>"
+
+    html = article(lines[1:3])
+
+    def moved(location: bytes) -> bytes:
+        return _raw_response("302 Found", (b"Location: " + location, b"Content-Length: 0"))
+
+    def ok(body: bytes, *headers: bytes, length: bytes | None = None) -> bytes:
+        declared = str(len(body)).encode() if length is None else length
+        return _raw_response("200 OK", (*headers, b"Content-Length: " + declared), body)
+
+    return {
+        "redirect-data": moved(b"data:text/html,<h1>hi</h1>"),
+        "redirect-javascript": moved(b"javascript:alert(1)"),
+        "redirect-file": moved(b"file:///etc/passwd"),
+        "redirect-ipv6": moved(b"//[bad"),
+        "redirect-port": moved(b"http://127.0.0.1:99999/"),
+        "redirect-empty": moved(b""),
+        "redirect-nul": moved(b"http://x/\x00"),
+        "redirect-long-label": moved(b"http://" + b"a" * 300 + b".test/"),
+        "redirect-idna": moved(b"http://xn--a.test/"),
+        "redirect-loop": moved(b"/malformed/redirect-loop"),
+        "gzip-not-gzip": ok(html, b"Content-Type: text/html", b"Content-Encoding: gzip"),
+        "deflate-not-deflate": ok(html, b"Content-Type: text/html", b"Content-Encoding: deflate"),
+        "gzip-truncated": ok(gzip.compress(html)[:40], b"Content-Type: text/html", b"Content-Encoding: gzip"),
+        "length-too-long": ok(html, b"Content-Type: text/html", length=b"100000"),
+        "length-not-a-number": ok(html, b"Content-Type: text/html", length=b"abc"),
+        "length-negative": ok(html, b"Content-Type: text/html", length=b"-5"),
+        "length-twice": _raw_response("200 OK", (b"Content-Length: 5", b"Content-Length: 7"), html),
+        "chunk-bad": _raw_response("200 OK", (b"Transfer-Encoding: chunked",), b"zz\r\nabc\r\n0\r\n\r\n"),
+        "charset-rot13": ok(html, b"Content-Type: text/html; charset=rot13"),
+        "charset-unknown": ok(html, b"Content-Type: text/html; charset=no-such-charset"),
+        "meta-charset-hex": ok(b'<meta charset="hex">' + html, b"Content-Type: text/html"),
+        "utf16-odd-bytes": ok(b"\xff\xfea", b"Content-Type: text/html; charset=utf-16"),
+        "invalid-utf8": ok(article(lines[4:6]).replace(b"Russia", b"R\xffssia"),
+                           b"Content-Type: text/html; charset=utf-8"),
+        "not-http": b"NOT HTTP AT ALL\r\n\r\n",
+        "no-answer": b"",
+        "status-999": _raw_response("999 Weird", (b"Content-Length: 0",)),
+        "header-without-colon": ok(html, b"Content Type text/html"),
+        "binary-body": ok(b"\x00\x01\x02" * 100, b"Content-Type: application/octet-stream"),
+        "good": ok(html, b"Content-Type: text/html; charset=utf-8"),
+    }
+
+
+@dataclass
+class MalformedServer:
+    """``url(form)`` answers with ``forms[form]`` byte for byte; ``/feed.rss`` links to every form."""
+
+    base: str
+    forms: dict[str, bytes]
+
+    def url(self, form: str) -> str:
+        return f"{self.base}/malformed/{form}"
+
+
+@pytest.fixture(scope="session")
+def malformed_server() -> Iterator[MalformedServer]:
+    """A raw TCP server on 127.0.0.1 that answers every malformed-redirect and malformed-body form."""
+    import socketserver
+
+    forms = _malformed_forms()
+    state: dict[str, str] = {}
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                more = self.request.recv(65536)
+                if not more:
+                    return
+                data += more
+            path = data.split(b" ", 2)[1].decode("latin-1")
+            if path == "/feed.rss":
+                items = "".join(f"<item><title>{name}</title><link>{state['base']}/malformed/{name}</link></item>"
+                                for name in forms)
+                feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+                answer = _raw_response("200 OK", (b"Content-Type: application/rss+xml",
+                                                  f"Content-Length: {len(feed)}".encode()), feed.encode())
+            else:
+                answer = forms.get(path.removeprefix("/malformed/"), _raw_response("404 Not Found",
+                                                                                  (b"Content-Length: 0",)))
+            with contextlib.suppress(OSError):
+                self.request.sendall(answer)
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    state["base"] = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield MalformedServer(state["base"], forms)
+    server.shutdown()
+    server.server_close()

@@ -149,7 +149,7 @@ def _decode(origin: str, data: bytes, *, html: bool) -> str:
         if declared is not None:
             try:
                 return data.decode(declared)
-            except UnicodeDecodeError:
+            except UnicodeError:
                 pass  # a wrong declaration: UTF-8 is the best remaining guess
     return _decode_utf8(origin, data, 0)
 
@@ -183,9 +183,11 @@ def codec_name(label: str) -> str | None:
     label = label.strip().strip("\"'").lower()
     label = _CHARSET_ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # rot13, base64, hex, zlib ... are codecs but not text encodings: bytes.decode refuses them
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _parse_text(origin: str, text: str) -> list[RawDocument]:

@@ -115,7 +115,7 @@ class Page:
                 continue
             try:
                 return data.decode(codec)
-            except UnicodeDecodeError:
+            except UnicodeError:
                 continue  # a wrong declaration: try the next guess
         try:
             return data.decode("utf-8")
@@ -220,7 +220,13 @@ class HttpFetcher(Fetcher):
     def fetch(self, url: str, *, validators: Validators | None = None) -> Page:
         current = url
         for _ in range(self.max_redirects + 1):
-            result = self._get(url, current, validators if current == url else None)
+            try:
+                result = self._get(url, current, validators if current == url else None)
+            except FetchError:
+                raise
+            except Exception as e:  # noqa: BLE001 - a response we did not foresee is still one bad page, not a crash
+                via = "" if current == url else f" after a redirect to {current}"
+                raise FetchError(f"{url}: malformed response{via} ({type(e).__name__}: {_first_line(e)})") from None
             if isinstance(result, Page):
                 return replace(result, requested=url)
             current = result.location
@@ -243,6 +249,8 @@ class HttpFetcher(Fetcher):
             raise FetchError(f"{origin}: refused: {e.problem}{via} ({ALLOW_HINT})") from None
         except Unresolvable:
             raise FetchError(f"{origin}: cannot resolve the host name '{host}'{via}") from None
+        except UnicodeError:  # the resolver's IDNA encoding: a label over 63 characters, a forbidden code point
+            raise FetchError(f"{origin}: invalid host name '{host[:100]}'{via}") from None
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL as e:
@@ -283,6 +291,12 @@ class HttpFetcher(Fetcher):
                         response.close()
                 except httpx.TimeoutException:
                     raise _Retry(f"timed out after {self.timeout:.1f} s") from None
+                except httpx.DecodingError as e:  # a gzip or deflate body that is not one
+                    raise _Fail(f"cannot decode the compressed body ({_first_line(e)})") from None
+                except httpx.InvalidURL as e:  # httpx reads a redirect's Location before we see the response
+                    raise _Fail(f"redirect to an invalid Location ({_first_line(e)})") from None
+                except UnicodeError as e:  # IDNA in httpx or the resolver: a label over 63 characters, a bad code point
+                    raise _Fail(f"invalid host name ({_first_line(e)})") from None
                 except httpx.ConnectError as e:
                     if i + 1 < len(candidates):
                         continue  # the name has another address
@@ -304,7 +318,10 @@ class HttpFetcher(Fetcher):
             location = response.headers.get("location")
             if not location:
                 raise _Fail(f"HTTP {status} redirect without a Location")
-            return _Redirect(urljoin(url, location.strip()))
+            try:
+                return _Redirect(urljoin(url, location.strip()))
+            except ValueError as e:  # "//[bad": an unclosed IPv6 bracket
+                raise _Fail(f"redirect to an invalid Location {location[:200]!r} ({e})") from None
         validators = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
         media_type = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if status == 304:
@@ -360,6 +377,11 @@ def _retry_after(value: str | None) -> float | None:
     if value is None or not value.strip().isdigit():
         return None
     return min(float(value.strip()), MAX_RETRY_AFTER)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _reason(error: Exception) -> str:
