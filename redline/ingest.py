@@ -8,18 +8,19 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import pycountry
 
 from redline.errors import IngestError
-from redline.models import Article, RawDocument
+from redline.models import Article, RawDocument, Skip
 from redline.settings import Settings
 
+T = TypeVar("T", RawDocument, Skip)
 TITLE_MAX_CHARS = 100
 LANGUAGE_SAMPLE_CHARS = 5000
 # below these the detector is too unsure to refuse a document
@@ -28,6 +29,8 @@ LANGUAGE_MIN_CHARS = 200
 MIN_YEAR = 1900
 
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
+# a lone surrogate: a JSON "\ud800" escape, or a file name that is not UTF-8; UTF-8 cannot encode it
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|\n")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DATEPARSER_SETTINGS = {
@@ -49,6 +52,7 @@ def normalize(raw: RawDocument, settings: Settings, *, published: str | None = N
         published: an explicit date override (``--published``); it wins over every other date,
             and an unreadable value raises IngestError instead of being dropped.
     """
+    raw = scrub(raw)
     origin = raw.origin
     title, url, date = raw.title, raw.url, raw.published
     text = raw.text
@@ -86,6 +90,16 @@ def normalize(raw: RawDocument, settings: Settings, *, published: str | None = N
         language=language,
         origin=origin,
     )
+
+
+def scrub(item: T) -> T:
+    """``item`` (a RawDocument or Skip) with every lone surrogate in its strings replaced by U+FFFD.
+
+    One character for one, so offsets into the text stay the same; the text can then be hashed and stored.
+    """
+    changes = {f.name: _SURROGATE_RE.sub("\ufffd", v) for f in fields(item)
+               if isinstance(v := getattr(item, f.name), str) and _SURROGATE_RE.search(v)}
+    return replace(item, **changes) if changes else item  # type: ignore[arg-type]
 
 
 def clean_text(text: str) -> str:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from redline import dedupe
 from redline.errors import ConfigError, IngestError, ModelNotInstalled, RedlineError, SourceError
-from redline.ingest import normalize
+from redline.ingest import normalize, scrub
 from redline.models import Article, Brief, RawDocument, Skip
 from redline.pipeline import Context, analyze_article
 from redline.runner import LocalRunner, Runner
@@ -99,6 +99,7 @@ def ingest(
 
     def done(outcome: Outcome, skip: Skip | None = None) -> None:
         if skip is not None:
+            skip = scrub(skip)
             store.record_skip(skip)
             report.skips.append(skip)
         report.add(outcome)
@@ -114,6 +115,10 @@ def ingest(
                 article = normalize(item, settings)
             except (IngestError, SourceError) as e:
                 skip = Skip(item.origin, "ingest", str(e))
+                done(Outcome(item.origin, SKIPPED, None, skip.reason), skip)
+                continue
+            except Exception as e:  # noqa: BLE001 - one document redline did not foresee must not end the batch
+                skip = Skip(item.origin, "ingest", internal_error(item.origin, e))
                 done(Outcome(item.origin, SKIPPED, None, skip.reason), skip)
                 continue
             keys = dedupe.band_keys(article.text)
@@ -239,6 +244,15 @@ def analyze_work(work: _Work) -> Brief | Skip:
         raise  # not about this article: stops the run with the install command
     except RedlineError as e:
         return Skip(article.origin, "analyze", str(e), article.id)
+    except Exception as e:  # noqa: BLE001 - kept as data with its type, so the batch goes on
+        return Skip(article.origin, "analyze", internal_error(article.origin, e), article.id)
+
+
+def internal_error(origin: str, error: BaseException) -> str:
+    """The one-line reason of a failure redline did not foresee: the input, the exception type and message."""
+    text = str(error).strip()
+    first = text.splitlines()[0][:300] if text else ""
+    return f"{origin}: internal error: {type(error).__name__}" + (f": {first}" if first else "")
 
 
 @lru_cache(maxsize=2)
@@ -253,3 +267,5 @@ def _documents(specs: Iterable[str], read: Reader) -> Iterator[RawDocument | Ski
             yield from read(spec)
         except SourceError as e:
             yield Skip(spec, "source", str(e))
+        except OSError as e:  # a path the reader could not even look at: a folder without permission
+            yield Skip(spec, "source", f"{spec}: cannot read ({e.strerror or e})")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from redline.errors import SourceError
+from redline.models import Skip
 from redline.sources import read
 
 HINT = "give a .txt, .md, .html, .json or .jsonl file"
@@ -226,21 +227,30 @@ def test_sources_invalid_json(tmp_path: Path) -> None:
     assert error_of(path) == f"{path}: invalid JSON at line 2, column 11: Expecting value"
 
 
-def test_sources_invalid_jsonl_line(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.jsonl", '{"text": "a"}\n{"text": "b",}\n')
-    assert (
-        error_of(path) == f"{path}: line 2: invalid JSON: Expecting property name enclosed in double quotes"
-    )
+def test_sources_invalid_jsonl_line_is_a_skip(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", '{"text": "a"}\n{"text": "b",}\n{"text": "c"}\n')
+    first, bad, last = read(path)
+    assert (first.text, last.text) == ("a", "c")  # type: ignore[union-attr]
+    assert bad == Skip(f"{path} line 2", "source",
+                       f"{path}: line 2: invalid JSON: Expecting property name enclosed in double quotes")
 
 
-def test_sources_jsonl_record_without_text(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.jsonl", '{"text": "a"}\n\n{"title": "no body"}\n')
-    assert error_of(path) == f'{path}: line 3: record has no "text" field'
+def test_sources_jsonl_record_without_text_is_a_skip(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", '{"text": "a"}\n\n{"title": "no body"}\n[1]\n')
+    _, no_text, not_object = read(path)
+    assert no_text == Skip(f"{path} line 3", "source", f'{path}: line 3: record has no "text" field')
+    assert not_object == Skip(f"{path} line 4", "source", f"{path}: line 4: not a JSON object")
 
 
-def test_sources_json_record_without_text(tmp_path: Path) -> None:
+def test_sources_jsonl_without_any_record_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", '{"title": "no body"}\nnot json\n')
+    assert error_of(path) == f'{path}: line 1: record has no "text" field'
+
+
+def test_sources_json_record_without_text_is_a_skip(tmp_path: Path) -> None:
     path = write(tmp_path / "a.json", '[{"text": "a"}, {"title": "no body"}]')
-    assert error_of(path) == f'{path}: record 2: record has no "text" field'
+    _, skip = read(path)
+    assert skip == Skip(f"{path} record 2", "source", f'{path}: record 2: record has no "text" field')
 
 
 def test_sources_json_text_not_a_string(tmp_path: Path) -> None:

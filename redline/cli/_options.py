@@ -11,6 +11,8 @@ from redline.errors import RedlineError
 from redline.settings import Settings
 
 F = Callable[..., Any]
+# the largest --limit: a number the store's integer columns (64-bit) can hold, far above any real listing
+MAX_LIMIT = 1_000_000_000
 
 
 class InputError(click.ClickException):

@@ -10,6 +10,7 @@ import click
 
 from redline.cli._options import InputError, db_option, load_settings, settings_option
 from redline.errors import RedlineError
+from redline.ingest import scrub
 from redline.models import Brief, RawDocument, Skip
 from redline.pipeline import Context, run_one
 from redline.report.render import render
@@ -60,6 +61,8 @@ def analyze_cli(path: str, fmt: str, published: str | None, no_store: bool, allo
         ctx = ctx.with_ledger(store.ledger_view)
     try:
         results = _run(raws, ctx, published, store, progress=len(raws) > 1 and not quiet)
+    except RedlineError as e:  # the store refused a write: read-only, full disk, a damaged search index
+        raise InputError(str(e)) from None
     finally:
         if store is not None:
             store.close()
@@ -99,6 +102,8 @@ def _run(raws: list[RawDocument | Skip], ctx: Context, published: str | None, st
         task = bar.add_task("analyse", total=len(raws))
         for raw in raws:
             result = raw if isinstance(raw, Skip) else run_one(raw, ctx, published=published)
+            if isinstance(result, Skip):
+                result = scrub(result)
             if store is not None:
                 if isinstance(result, Brief):
                     store.save_brief(result)

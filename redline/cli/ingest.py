@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from redline.cli._options import InputError, db_option, load_settings, settings_option
+from redline.cli._options import MAX_LIMIT, InputError, db_option, load_settings, settings_option
 from redline.errors import RedlineError
 from redline.intake import IngestReport, Outcome, ingest
 from redline.runner import make_runner
@@ -70,7 +70,8 @@ def ingest_cli(sources: tuple[str, ...], workers: int, allow_private: bool, quie
 
 
 @click.command("skips")
-@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="Show at most N skips.")
+@click.option("--limit", "-n", type=click.IntRange(min=1, max=MAX_LIMIT), default=None,
+              help="Show at most N skips.")
 @db_option
 @settings_option
 def skips_cli(limit: int | None, db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from redline.cli._options import InputError, db_option, load_settings, settings_option
+from redline.cli._options import MAX_LIMIT, InputError, db_option, load_settings, settings_option
 from redline.errors import RedlineError
 from redline.situation import (
     COLUMNS,
@@ -93,7 +93,8 @@ def index_cli(dyad: str | None, since: date | None, until: date | None, by: str,
 @click.option("--place", metavar="NAME", help="Location name (contains) or its country code.")
 @click.option("--weapon", metavar="NAME", help="Weapon name (contains).")
 @_dates
-@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="Show at most N events.")
+@click.option("--limit", "-n", type=click.IntRange(min=1, max=MAX_LIMIT), default=None,
+              help="Show at most N events.")
 @click.option("--happenings", is_flag=True,
               help="Group the events into happenings: reports of one act in several articles (same type and "
                    "countries, at most two days apart, no differing places) listed under it. Events without "
@@ -156,7 +157,21 @@ def export_cli(fmt: str, plover: bool, output: Path, db: str | None,
         write_records(records, output, fmt, plover=plover)
     except RedlineError as e:
         raise InputError(str(e)) from None
+    except _write_errors(fmt) as e:  # a full disk, a read-only folder
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e).strip().splitlines()[0][:300]
+        raise InputError(f"{output}: cannot write the export ({reason})") from None
     click.echo(f"{len(records)} events written to {output}", err=True)
+
+
+def _write_errors(fmt: str) -> tuple[type[Exception], ...]:
+    """What writing an export raises when the disk refuses: OSError, and DuckDB's own IOException for Parquet."""
+    if fmt != "parquet":
+        return (OSError,)
+    try:
+        import duckdb
+    except ImportError:
+        return (OSError,)
+    return (OSError, duckdb.IOException)
 
 
 def _render_index(points: Sequence[IndexPoint], records: dict[str, EventRecord], fmt: str, with_events: bool) -> str:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from redline.models import Analysis, Article, Mention, Sentence
+from redline.nlp.chunks import parse
 from redline.nlp.dates import find_dates
 from redline.nlp.gazetteer import Gazetteer, find_mentions
 from redline.nlp.modality import find_conditionals, sentence_modality
@@ -16,7 +17,7 @@ __all__ = ["analyze"]
 
 def analyze(article: Article, nlp: Any, gazetteer: Gazetteer) -> Analysis:
     """Run the spaCy pipeline over the article text and resolve what it mentions."""
-    doc = nlp(article.text)
+    doc = parse(nlp, article.text)  # a text over spaCy's max_length in paragraph chunks, one Doc
     mentions = _with_dates(find_mentions(doc, article.id, gazetteer), doc, article)
     sentences = tuple(
         Sentence(s.start_char, s.end_char, sentence_modality(s)) for s in doc.sents if s.text.strip()

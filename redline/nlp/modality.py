@@ -159,7 +159,7 @@ def _span(tokens: Any, skip: Any) -> tuple[int, int] | None:
 
 
 def _make(doc: Any, article: Article, sent: Any, trig: tuple[int, int], cons: tuple[int, int]) -> Conditional:
-    text = doc.text
+    text = article.text
     return Conditional(
         trigger=" ".join(text[trig[0]:trig[1]].split()),
         consequence=" ".join(text[cons[0]:cons[1]].split()),
@@ -171,6 +171,7 @@ def _make(doc: Any, article: Article, sent: Any, trig: tuple[int, int], cons: tu
 
 def _sent_end(sent: Any) -> int:
     end: int = sent.end_char
-    while end > sent.start_char and sent.doc.text[end - 1].isspace():
+    text = sent.text  # Doc.text joins every token on each access
+    while end > sent.start_char and text[end - sent.start_char - 1].isspace():
         end -= 1
     return end

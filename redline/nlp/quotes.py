@@ -131,11 +131,11 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
-    said = " ".join(doc.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
+    said = " ".join(article.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
     if len(content_tokens) > 1 and content_tokens[0].dep_ == "mark":
         content_tokens = content_tokens[1:]
     c_start, c_end = _bounds(content_tokens)
-    speaker_text = doc.text[s_start:s_end]
+    speaker_text = article.text[s_start:s_end]
     inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
     if speaker_text.lower() in PRONOUNS:
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
@@ -143,13 +143,13 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     person = next((m for m in inside if m.type == "PERSON"), None)
     speaker = person.canonical if person else " ".join(speaker_text.split())
     code = _speaker_code(inside)
-    content = " ".join(doc.text[c_start:c_end].split())
+    content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
     stype = _speaker_type(words, inside, person)
     if person is not None and not words & (EXPERT_WORDS | OFFICIAL_WORDS | WITNESS_WORDS | MEDIA_WORDS):
         stype = titles.get(person.canonical, stype)
     sent_end = sent.end_char
-    while sent_end > sent.start_char and doc.text[sent_end - 1].isspace():
+    while sent_end > sent.start_char and article.text[sent_end - 1].isspace():
         sent_end -= 1
     return Claim(
         id=f"c{n + 1}",

@@ -120,6 +120,9 @@ def read(
     net = Net(fetcher, feed_state, allow_private=allow_private, threads=fetch_threads)
     try:
         items = _dispatch(spec, stdin, published, max_bytes, folders, net, ignored)
+    except OSError as e:  # a path that cannot even be looked at: inside a folder without permission
+        net.close()
+        raise SourceError(f"{spec}: cannot read ({e.strerror or e})") from None
     except BaseException:
         net.close()
         raise

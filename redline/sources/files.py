@@ -10,19 +10,22 @@ import codecs
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from redline.errors import SourceError
-from redline.models import RawDocument
+from redline.models import RawDocument, Skip
 
 STDIN_ORIGIN = "<stdin>"
 # 50 x the default max_text_bytes: a corpus file may hold many articles
 DEFAULT_MAX_BYTES = 100_000_000
 HEADLINE_MAX_CHARS = 200
 SUPPORTED_HINT = "give a .txt, .md, .html, .json or .jsonl file"
+_TOO_DEEP = "JSON nested too deeply to read (records are objects of strings)"
+
+Document = RawDocument | Skip
 
 _BINARY_MAGIC = (
     b"%PDF",  # PDF
@@ -52,7 +55,7 @@ _NOT_HEADLINE_END = (".", ":", ",", ";", "-")
 
 def read_path(
     path: str, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[RawDocument]:
+) -> Iterator[Document]:
     """Read one file; every file-level problem raises SourceError before anything is yielded.
 
     ``path`` is kept as the user gave it in every message and in ``RawDocument.origin``.
@@ -83,7 +86,7 @@ def read_path(
 
 def read_stream(
     stream: TextIO | BinaryIO, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[RawDocument]:
+) -> Iterator[Document]:
     """Read stdin (or any stream) and sniff its format: ``{``/``[`` JSON(L), ``<`` HTML, else text."""
     origin = STDIN_ORIGIN
     binary: BinaryIO | None = getattr(stream, "buffer", None)  # sys.stdin: read bytes for exact offsets
@@ -98,6 +101,7 @@ def read_stream(
     head = text.lstrip()[:1]
     if not head:
         raise SourceError(f"{origin}: file is empty")
+    docs: Sequence[Document]
     if head == "[":
         docs = _parse_json(origin, text)
     elif head == "{":
@@ -109,10 +113,10 @@ def read_stream(
     return _override(docs, published)
 
 
-def _override(docs: list[RawDocument], published: str | None) -> Iterator[RawDocument]:
+def _override(docs: Sequence[Document], published: str | None) -> Iterator[Document]:
     if published is None:
         return iter(docs)
-    return iter([replace(d, published=published) for d in docs])
+    return iter([replace(d, published=published) if isinstance(d, RawDocument) else d for d in docs])
 
 
 def _check_size(origin: str, size: int, max_bytes: int) -> None:
@@ -225,50 +229,80 @@ def _parse_html(origin: str, text: str) -> list[RawDocument]:
     return [RawDocument(origin=origin, text=text, html=True)]
 
 
-def _parse_json(origin: str, text: str) -> list[RawDocument]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise SourceError(f"{origin}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from e
+def _parse_json(origin: str, text: str) -> list[Document]:
+    data = _loads_file(origin, text)
     if isinstance(data, dict):
         return [_record(origin, data, origin)]
     if not isinstance(data, list):
         raise SourceError(f"{origin}: expected a JSON object or a list of objects, got {type(data).__name__}")
     if not data:
         raise SourceError(f"{origin}: file has no records (the JSON list is empty)")
-    docs = []
+    docs: list[Document] = []
     for i, item in enumerate(data, start=1):
-        where = f"{origin}: record {i}"
+        where, name = f"{origin}: record {i}", f"{origin} record {i}"
         if not isinstance(item, dict):
-            raise SourceError(f"{where}: not a JSON object")
-        docs.append(_record(where, item, f"{origin} record {i}"))
-    return docs
+            docs.append(Skip(name, "source", f"{where}: not a JSON object"))
+            continue
+        docs.append(_record_or_skip(where, item, name))
+    return _usable(origin, docs)
 
 
-def _parse_jsonl(origin: str, text: str) -> list[RawDocument]:
-    docs = []
+def _usable(origin: str, docs: list[Document]) -> list[Document]:
+    """``docs`` when one record is usable; else the file is the problem and its first reason a SourceError."""
+    if any(isinstance(d, RawDocument) for d in docs):
+        return docs
+    first = next((d for d in docs if isinstance(d, Skip)), None)
+    raise SourceError(first.reason if first is not None else f"{origin}: file is empty")
+
+
+def _parse_jsonl(origin: str, text: str) -> list[Document]:
+    """One record a line; a line that is not a usable record is a Skip and the others are read."""
+    docs: list[Document] = []
     for n, line in enumerate(io.StringIO(text), start=1):
         if not line.strip():
             continue
-        where = f"{origin}: line {n}"
+        where, name = f"{origin}: line {n}", f"{origin} line {n}"
         try:
             item = json.loads(line)
         except json.JSONDecodeError as e:
-            raise SourceError(f"{where}: invalid JSON: {e.msg}") from e
+            docs.append(Skip(name, "source", f"{where}: invalid JSON: {e.msg}"))
+            continue
+        except RecursionError:
+            docs.append(Skip(name, "source", f"{where}: {_TOO_DEEP}"))
+            continue
         if not isinstance(item, dict):
-            raise SourceError(f"{where}: not a JSON object")
-        docs.append(_record(where, item, f"{origin} line {n}"))
-    return docs
+            docs.append(Skip(name, "source", f"{where}: not a JSON object"))
+            continue
+        docs.append(_record_or_skip(where, item, name))
+    return _usable(origin, docs)
 
 
-def _parse_json_or_jsonl(origin: str, text: str) -> list[RawDocument]:
+def _parse_json_or_jsonl(origin: str, text: str) -> list[Document]:
     """A stream starting with ``{`` is one object, or JSONL when a second value follows."""
     try:
         json.loads(text)
     except json.JSONDecodeError as e:
         if e.msg == "Extra data":
             return _parse_jsonl(origin, text)
+    except RecursionError:
+        pass  # _parse_json says so
     return _parse_json(origin, text)
+
+
+def _loads_file(origin: str, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SourceError(f"{origin}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from e
+    except RecursionError:
+        raise SourceError(f"{origin}: {_TOO_DEEP}") from None
+
+
+def _record_or_skip(where: str, item: dict[str, Any], origin: str) -> Document:
+    try:
+        return _record(where, item, origin)
+    except SourceError as e:
+        return Skip(origin, "source", str(e))
 
 
 def _record(where: str, item: dict[str, Any], origin: str) -> RawDocument:
@@ -298,7 +332,7 @@ def _field(item: dict[str, Any], key: str) -> str | None:
     return value or None
 
 
-_PARSERS: dict[str, Callable[[str, str], list[RawDocument]]] = {
+_PARSERS: dict[str, Callable[[str, str], Sequence[Document]]] = {
     "": _parse_text,
     ".txt": _parse_text,
     ".text": _parse_text,

@@ -67,14 +67,11 @@ def _file(path: str, suffixes: frozenset[str], read_file: FileReader, ignored: C
         ignored[f"unsupported {suffix or '(no extension)'}"] += 1
         return
     try:
-        items = read_file(path)
+        yield from read_file(path)  # a file read lazily (a CSV corpus) may fail after its first rows
     except SourceError as e:
         yield Skip(origin=path, stage="source", reason=str(e))
-        return
     except OSError as e:
         yield Skip(origin=path, stage="source", reason=f"{path}: cannot read the file ({e.strerror or e})")
-        return
-    yield from items
 
 
 def _errors(errors: list[OSError]) -> Iterator[Item]:

@@ -1,0 +1,77 @@
+"""Texts longer than spaCy's ``max_length``, parsed in chunks cut on paragraph boundaries and joined into one Doc.
+
+    doc = parse(nlp, article.text)          # one Doc whatever the length; doc.text == article.text
+    docs = pipe(nlp, texts, batch_size=32)  # nlp.pipe, with the long texts chunked
+
+The chunks concatenate to the text exactly and ``Doc.from_docs`` joins them without adding whitespace, so
+every character offset a later stage reads from the Doc points into ``Article.text``. A text up to
+``max_length`` is parsed whole, as before; a longer one (up to ``max_text_bytes``) in chunks of at most
+``CHUNK_CHARS``, because the parser's memory grows with the length of one Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+CHUNK_CHARS = 100_000
+# where a chunk may end, best first: after a blank line, a line break, a sentence, a space
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """``nlp(text)``; a text over ``nlp.max_length`` is parsed in chunks and joined into one Doc."""
+    limit = getattr(nlp, "max_length", None)
+    if limit is None or len(text) <= limit:
+        return nlp(text)
+    return _join(list(nlp.pipe(split(text, min(limit, CHUNK_CHARS)))), text)
+
+
+def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+    """``nlp.pipe(texts)`` in order, with every text over ``nlp.max_length`` parsed by ``parse``."""
+    limit = getattr(nlp, "max_length", None)
+    batch: list[str] = []
+    for text in texts:
+        if limit is None or len(text) <= limit:
+            batch.append(text)
+            if len(batch) < batch_size:
+                continue
+        if batch:
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch = []
+        if limit is not None and len(text) > limit:
+            yield parse(nlp, text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=batch_size)
+
+
+def split(text: str, size: int) -> list[str]:
+    """Pieces of at most ``size`` characters that concatenate to ``text``, each ending at the best cut."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start, start + size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """The end of the chunk that starts at ``start``: the last good cut before ``limit``, in its second half."""
+    floor = start + (limit - start) // 2
+    for pattern in _CUTS:
+        ends = [m.end() for m in pattern.finditer(text, floor, limit)]
+        if ends:
+            return ends[-1]
+    return limit
+
+
+def _join(docs: list[Any], text: str) -> Any:
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # the offsets every stage relies on would be wrong
+        raise ValueError("chunks of a long text did not join back into the text")
+    return doc
