@@ -185,8 +185,8 @@ def test_web_bad_allowed_network_is_a_config_error() -> None:
     with pytest.raises(ConfigError) as err:
         open_fetcher(Settings().with_(fetch_allow_networks=("10.0.0.0/33",)))
     assert str(err.value) == (
-        "fetch_allow_networks: '10.0.0.0/33' does not appear to be an IPv4 or IPv6 network "
-        "(give networks like 10.1.2.0/24)"
+        "Settings.with_: fetch_allow_networks must be a list of networks in CIDR form, like 10.1.2.0/24, "
+        "got ['10.0.0.0/33'] ('10.0.0.0/33' does not appear to be an IPv4 or IPv6 network)"
     )
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from redline.settings import Settings
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -33,7 +35,9 @@ def settings_reference() -> str:
     out = ["# redline settings", "", "Generated from `redline/default_settings.toml` by `tools/gen_docs.py`.",
            "Layers: packaged defaults < `./redline.toml` < `REDLINE_<NAME>` environment < `--setting NAME VALUE`.",
            "`redline settings` prints the effective values and where each came from.", "",
-           "| setting | default | environment | meaning |", "|---|---|---|---|"]
+           "Every value is checked when its layer is read; a bad one fails with the layer, the setting and what is "
+           "allowed.", "",
+           "| setting | default | allowed | environment | meaning |", "|---|---|---|---|---|"]
     comment: list[str] = []
     for line in text.splitlines()[1:]:
         if not line.strip():
@@ -42,7 +46,8 @@ def settings_reference() -> str:
             comment.append(line.lstrip("# "))
         elif "=" in line:
             name, value = (p.strip() for p in line.split("=", 1))
-            out.append(f"| `{name}` | `{value}` | `REDLINE_{name.upper()}` | {' '.join(comment)} |")
+            out.append(f"| `{name}` | `{value}` | {Settings.allowed(name)} | `REDLINE_{name.upper()}` | "
+                       f"{' '.join(comment)} |")
             comment = []
     return "\n".join(out) + "\n"
 
