@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := redline/data/sample
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ lint: $(VENV)/.dev
 eval: $(VENV)/.installed
 	$(BIN)/redline eval tests/data/realnews.jsonl tests/data/plover_gsr_dev.jsonl tests/data/petrarch2_unittest.jsonl \
 		tests/data/redline_no_event.jsonl tests/data/dates.jsonl tests/gold --floors tests/gold_floors.json --by-type --baseline
+
+## fuzz: the long property-based campaign over every reader, the date resolver and the settings loader
+## (about 104,000 generated cases; CI runs 693 of them) and the API operations
+fuzz: $(VENV)/.dev
+	REDLINE_FUZZ_SCALE=$${REDLINE_FUZZ_SCALE:-150} $(BIN)/pytest -n 2 -q -p no:cacheprovider tests/test_fuzz_inputs.py \
+		tests/test_web_fuzz.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_analyze.py

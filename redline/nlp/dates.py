@@ -135,8 +135,11 @@ def resolve(text: str, published: date | None, war: str = DEFAULT_WAR, sentence:
     future = _future(before, _norm(sentence[offset + len(text):]) if sentence else "")
     m = WAR_DAY.search(lower)
     if m:
-        return When(WAR_START.get(war, WAR_START[DEFAULT_WAR]) + timedelta(days=int(m["n"].replace(",", "")) - 1),
-                    "day")
+        try:
+            return When(WAR_START.get(war, WAR_START[DEFAULT_WAR]) + timedelta(days=int(m["n"].replace(",", "")) - 1),
+                        "day")
+        except OverflowError:  # "the 99999999999th day": past the last date Python can hold
+            return None
     absolute = _absolute(lower, published, future)
     if absolute is not None or published is None:
         return absolute
