@@ -301,5 +301,26 @@ ledger = Table(
     Index(None, "origin"),
 )
 
+# Review decisions on ledger proposals (migration 60): the audit trail, and the only thing that moves a line.
+# ``proposal`` is the proposal as reviewed (JSON, with its evidence); ``changes`` maps field -> [before, after].
+ledger_reviews = Table(
+    "ledger_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("proposal_id", String, nullable=False),
+    Column("line_id", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("changes", Text, nullable=False),
+    Column("proposal", Text, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    CheckConstraint("action IN ('accept', 'edit', 'reject')", name="action"),
+    CheckConstraint("kind IN ('crossed', 'followed', 'new_line')", name="kind"),
+    Index(None, "proposal_id"),
+    Index(None, "line_id"),
+)
+
 # Tables that hold one article's analysis, deleted and rewritten together by save_brief.
 ARTICLE_CHILDREN = (briefs, mentions, events, threats, claims, scenarios, statements)
