@@ -6,7 +6,10 @@ import csv
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import httpx
+import pytest
 from click.testing import CliRunner
 
 from redline.cli import main
@@ -190,3 +193,75 @@ def test_ledger_cli_groups_lines_and_shows_the_model(sqlite_url: str) -> None:
     assert {c["issuer"] for c in data["credibility"]} == {x["issuer"] for x in data["lines"]}
     bad = CliRunner().invoke(main, ["ledger", "--as-of", "yesterday", "--db", sqlite_url])
     assert (bad.exit_code, bad.output) == (2, "Error: --as-of: 'yesterday' is not a date (use YYYY-MM-DD)\n")
+
+
+def _seeded(url: str) -> None:
+    with open_store(url) as store:
+        for brief in CORPUS:
+            store.save_brief(brief)
+
+
+def test_ledger_review_api_needs_the_token_and_audits(sqlite_url: str, serve_store: Any, api_token: str) -> None:
+    _seeded(sqlite_url)
+    base = serve_store(sqlite_url)
+    [proposal] = httpx.get(base + "/api/v1/review").json()["items"]
+    assert (proposal["kind"], proposal["line_id"], proposal["article_id"]) == ("new_line", "a1:t1", "a1")
+    body = {"action": "accept", "reviewer": "web analyst"}
+    anonymous = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body)
+    assert anonymous.status_code == 401
+    wrong = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json={**body, "changes": {"nope": "x"}},
+                       headers={"Authorization": f"Bearer {api_token}"})
+    assert wrong.status_code == 422
+    assert wrong.json()["error"]["message"].startswith(f"proposal {proposal['id']}: nope: not editable")
+    ok = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body, headers={"Authorization": f"Bearer {api_token}"})
+    assert ok.status_code == 200 and ok.json()["who"] == "web analyst"
+    again = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body,
+                       headers={"Authorization": f"Bearer {api_token}"})
+    assert again.status_code == 409
+    listing = httpx.get(base + "/api/v1/review").json()
+    assert [(p["kind"], p["line_id"]) for p in listing["items"]] == [("crossed", "a1:t1")]
+    assert [(r["action"], r["who"], r["line_id"]) for r in listing["reviews"]] == [("accept", "web analyst", "a1:t1")]
+
+
+@pytest.mark.slow
+def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, chromium: Any, api_token: str) -> None:
+    """Accept the new line, then edit its crossing date, by clicking through the page in real Chromium."""
+    _seeded(sqlite_url)
+    base = serve_store(sqlite_url)
+    context = chromium.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(base + "/review")
+        rows = page.locator("tr.proposal")
+        assert rows.count() == 1
+        assert "Maria Zakharova" in rows.first.inner_text() and "a1" in rows.first.inner_text()
+        page.fill("#reviewer", "browser analyst")
+        rows.first.locator("button[data-action=accept]").click()  # no token yet: refused, nothing saved
+        page.wait_for_function("document.getElementById('review-status').textContent.startsWith('Not saved')")
+        assert page.locator("tr.decision").count() == 0
+        page.fill("#token", api_token)
+        with page.expect_navigation():
+            rows.first.locator("button[data-action=accept]").click()
+        assert page.locator("tr.proposal").count() == 1
+        crossing = page.locator("tr.proposal").first
+        assert "crossed yes on 2024-11-21" in crossing.inner_text()
+        page.fill("#reviewer", "browser analyst")
+        page.fill("#token", api_token)
+        crossing.locator("input[data-field=crossed_date]").fill("2024-11-20")
+        crossing.locator("input.note").fill("strike reported a day late")
+        with page.expect_navigation():
+            crossing.locator("button[data-action=edit]").click()
+        decisions = page.locator("tr.decision")
+        assert decisions.count() == 2
+        assert "crossed_date: – → 2024-11-20" in decisions.first.inner_text()
+        assert "browser analyst" in decisions.first.inner_text()
+    finally:
+        context.close()
+    assert errors == []
+    with open_store(sqlite_url) as store:
+        line = next(e for e in store.ledger_entries() if e.id == "a1:t1")
+        reviews = store.ledger_reviews()
+    assert (line.crossed, line.crossed_date, line.followed) == (True, "2024-11-20", "pending")
+    assert [(r.action, r.who) for r in reviews] == [("accept", "browser analyst"), ("edit", "browser analyst")]
