@@ -49,11 +49,11 @@ CORPUS = [
 ]
 
 
-def _queue(url: str) -> dict[tuple[str, str], str]:
-    """Open proposals as {(kind, line id): proposal id}."""
+def _queue(url: str, line_id: str = "a1:t1") -> dict[tuple[str, str], str]:
+    """Open proposals on one line as {(kind, line id): proposal id}."""
     result = CliRunner().invoke(main, ["review", "--format", "json", "--db", url])
     assert result.exit_code == 0, result.output
-    return {(p["kind"], p["line_id"]): p["id"] for p in json.loads(result.output)}
+    return {(p["kind"], p["line_id"]): p["id"] for p in json.loads(result.output) if p["line_id"] == line_id}
 
 
 def _review(url: str, *args: str) -> str:
@@ -151,7 +151,7 @@ def test_ledger_accepted_restatement_merges_into_its_line(sqlite_url: str) -> No
 def test_ledger_interactive_review(sqlite_url: str) -> None:
     _saved(sqlite_url, CORPUS)
     result = CliRunner().invoke(main, ["review", "-i", "--reviewer", "desk", "--db", sqlite_url],
-                                input="e\n\n\n\nnuclear\n\n\n\n\nlooks nuclear\n")
+                                input="e\n\n\n\nnuclear\n\n\n\n\nlooks nuclear\nq\n")
     assert result.exit_code == 0, result.output
     assert _line(sqlite_url, "a1:t1")["kind"] == "nuclear"
     history = _review(sqlite_url, "--history")
@@ -204,8 +204,9 @@ def _seeded(url: str) -> None:
 def test_ledger_review_api_needs_the_token_and_audits(sqlite_url: str, serve_store: Any, api_token: str) -> None:
     _seeded(sqlite_url)
     base = serve_store(sqlite_url)
-    [proposal] = httpx.get(base + "/api/v1/review").json()["items"]
-    assert (proposal["kind"], proposal["line_id"], proposal["article_id"]) == ("new_line", "a1:t1", "a1")
+    items = httpx.get(base + "/api/v1/review").json()["items"]
+    [proposal] = [p for p in items if p["line_id"] == "a1:t1"]
+    assert (proposal["kind"], proposal["article_id"]) == ("new_line", "a1")
     body = {"action": "accept", "reviewer": "web analyst"}
     anonymous = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body)
     assert anonymous.status_code == 401
@@ -219,7 +220,7 @@ def test_ledger_review_api_needs_the_token_and_audits(sqlite_url: str, serve_sto
                        headers={"Authorization": f"Bearer {api_token}"})
     assert again.status_code == 409
     listing = httpx.get(base + "/api/v1/review").json()
-    assert [(p["kind"], p["line_id"]) for p in listing["items"]] == [("crossed", "a1:t1")]
+    assert [p["kind"] for p in listing["items"] if p["line_id"] == "a1:t1"] == ["crossed"]
     assert [(r["action"], r["who"], r["line_id"]) for r in listing["reviews"]] == [("accept", "web analyst", "a1:t1")]
 
 
@@ -234,9 +235,9 @@ def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, c
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(base + "/review")
-        rows = page.locator("tr.proposal")
-        assert rows.count() == 1
-        assert "Maria Zakharova" in rows.first.inner_text() and "a1" in rows.first.inner_text()
+        rows = page.locator("tr.proposal", has_text="Maria Zakharova")
+        assert rows.count() == 1 and "a1" in rows.first.inner_text()
+        total = page.locator("tr.proposal").count()
         page.fill("#reviewer", "browser analyst")
         rows.first.locator("button[data-action=accept]").click()  # no token yet: refused, nothing saved
         page.wait_for_function("document.getElementById('review-status').textContent.startsWith('Not saved')")
@@ -244,8 +245,8 @@ def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, c
         page.fill("#token", api_token)
         with page.expect_navigation():
             rows.first.locator("button[data-action=accept]").click()
-        assert page.locator("tr.proposal").count() == 1
-        crossing = page.locator("tr.proposal").first
+        assert page.locator("tr.proposal").count() == total  # the new line's crossing replaces its proposal
+        crossing = page.locator("tr.proposal", has_text="a1:t1: if")
         assert "crossed yes on 2024-11-21" in crossing.inner_text()
         page.fill("#reviewer", "browser analyst")
         page.fill("#token", api_token)
