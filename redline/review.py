@@ -82,8 +82,8 @@ def decide(store: Store, proposal_id: str, action: str, who: str, edits: dict[st
         changed = rules.changes(proposal, line, action, edits)
     except ValueError as e:
         raise ReviewError(f"proposal {proposal_id}: {e}") from None
-    if proposal.kind == "new_line" and dict((f, b) for f, _, b in changed).get("restates"):
-        target = dict((f, b) for f, _, b in changed)["restates"]
+    target = {f: b for f, _, b in changed}.get("restates") if proposal.kind == "new_line" else None
+    if target:
         if target not in {e.id for e in current.lines if e.status == "accepted"}:
             raise ReviewError(f"proposal {proposal_id}: restates {target!r}: no such line in the ledger")
     review = Review(proposal_id=proposal.id, line_id=proposal.line_id, kind=proposal.kind, action=action,

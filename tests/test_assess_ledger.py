@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, timedelta
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -140,7 +140,12 @@ def test_assess_credibility_per_speaker_and_kind_pool_within_the_issuer() -> Non
 def test_assess_credibility_ignores_lines_not_accepted() -> None:
     lines = _toy("AAA", "nn") + _toy("BBB", "y")
     proposed = replace(_toy("AAA", "y")[0], id="x", status="proposed")
-    assert credibility(LedgerView(None, (*lines, proposed)), "AAA") == credibility(LedgerView(None, tuple(lines)), "AAA")
+    with_proposed = credibility(LedgerView(None, (*lines, proposed)), "AAA")
+    assert with_proposed == credibility(LedgerView(None, tuple(lines)), "AAA")
+
+
+def _plus90(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=90)).isoformat()
 
 
 def test_assess_credibility_of_russia_before_the_founding_article() -> None:
@@ -149,7 +154,7 @@ def test_assess_credibility_of_russia_before_the_founding_article() -> None:
     rows = [r for r in _rows() if r["issuer"] == "RUS" and not r["restates"] and r["date"] <= day]
     known = [r["id"] for r in rows if r["crossed"] == "yes" and (
         r["followed"] in {"yes", "partial"} and r["followed_date"] <= day
-        or r["followed"] in {"no", "pending"} and str(date.fromisoformat(r["crossed_date"]) + timedelta(days=90)) <= day)]
+        or r["followed"] in {"no", "pending"} and _plus90(r["crossed_date"]) <= day)]
     assert sorted(c.entry_ids) == sorted(known)
     assert c.followed == 0 and c.partial >= 3
     assert c.mean < c.prior_mean  # Russia's record is below the other issuers'

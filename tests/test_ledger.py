@@ -90,7 +90,8 @@ def test_ledger_extracted_threat_is_only_a_proposal_until_accepted(db_url: str) 
     crossed = _queue(db_url)
     assert set(crossed) == {("crossed", "a1:t1")}
     assert _line(db_url, "a1:t1")["crossed"] == "no"
-    _review(db_url, "--edit", crossed[("crossed", "a1:t1")], "--set", "crossed_date=2024-11-20", "--note", "a day early")
+    _review(db_url, "--edit", crossed[("crossed", "a1:t1")], "--set", "crossed_date=2024-11-20",
+            "--note", "a day early")
     line = _line(db_url, "a1:t1")
     assert (line["crossed"], line["crossed_date"], line["followed"]) == ("yes", "2024-11-20", "pending")
     followed = _queue(db_url)
@@ -214,7 +215,8 @@ def test_ledger_review_api_needs_the_token_and_audits(sqlite_url: str, serve_sto
                        headers={"Authorization": f"Bearer {api_token}"})
     assert wrong.status_code == 422
     assert wrong.json()["error"]["message"].startswith(f"proposal {proposal['id']}: nope: not editable")
-    ok = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body, headers={"Authorization": f"Bearer {api_token}"})
+    auth = {"Authorization": f"Bearer {api_token}"}
+    ok = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body, headers=auth)
     assert ok.status_code == 200 and ok.json()["who"] == "web analyst"
     again = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body,
                        headers={"Authorization": f"Bearer {api_token}"})

@@ -171,7 +171,7 @@ def credibility(view: LedgerView, issuer: str, kind: str | None = None, speaker:
 
 def speakers(view: LedgerView, issuer: str, min_lines: int = 2) -> tuple[Credibility, ...]:
     """Per-speaker figures of ``issuer`` for speakers with at least ``min_lines`` crossed lines of known outcome."""
-    names = {}
+    names: dict[str, int] = {}
     for e in counted(view):
         if e.issuer == issuer and e.crossed and e.followed in GRADE and e.speaker:
             names[e.speaker] = names.get(e.speaker, 0) + 1

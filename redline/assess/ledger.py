@@ -27,10 +27,10 @@ status without a review. A row that ``restates`` an earlier line is folded into 
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections.abc import Iterable
-import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -374,11 +374,11 @@ def propose(entries: Iterable[LedgerEntry], threats: Iterable[tuple[str, str | N
         entry = entry_from_threat(threat, aid, weapons)
         if entry is None or entry.id in known:
             continue
-        ev = threat.evidence[0] if threat.evidence else None
+        said = threat.evidence[0] if threat.evidence else None
         out.append(Proposal(
             id=_pid("new_line", entry.id), kind="new_line", line_id=entry.id, value="yes", date=entry.date,
-            article_id=aid, record_id=threat.id, span=(ev.start, ev.end) if ev else (0, 0),
-            quote=" ".join((ev.quote if ev else "").split())[:400], confidence=0.6 if threat.trigger else 0.4,
+            article_id=aid, record_id=threat.id, span=(said.start, said.end) if said else (0, 0),
+            quote=" ".join((said.quote if said else "").split())[:400], confidence=0.6 if threat.trigger else 0.4,
             seen=seen, entry=replace(entry, status="proposed"),
         ))
     ordered = sorted(events, key=lambda x: (x[2].date or "", x[0], x[2].id))
@@ -458,7 +458,7 @@ def changes(proposal: Proposal, line: LedgerEntry | None, action: str,
             except ValueError:
                 raise ValueError(f"{name}: {edits[name]!r} is not a date (use YYYY-MM-DD)") from None
     if proposal.kind == "new_line":
-        before: dict[str, str | None] = {k: None for k in allowed}
+        before: dict[str, str | None] = dict.fromkeys(allowed)
         after = {**line_fields(proposal.entry), **edits} if proposal.entry else dict(edits)
         return tuple((k, before[k], after.get(k)) for k in allowed if after.get(k) is not None)
     if line is None:

@@ -27,7 +27,8 @@ def ledger(db: str | None, actor: str | None = None, kind: str | None = None,
     kept = tuple(e for e in view.entries if (actor is None or e.issuer == actor) and (kind is None or e.kind == kind))
     ids = {e.id for e in kept}
     shown = tuple(p for p in current.proposals if p.line_id in ids)
-    return LedgerView(view.as_of, kept, view.windows), shown, figures(view, tuple(dict.fromkeys(e.issuer for e in kept)))
+    issuers = tuple(dict.fromkeys(e.issuer for e in kept))
+    return LedgerView(view.as_of, kept, view.windows), shown, figures(view, issuers)
 
 
 def figures(view: LedgerView, issuers: tuple[str, ...]) -> list[Credibility]:

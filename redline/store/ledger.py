@@ -40,7 +40,8 @@ def save_review(conn: Connection, review: Review) -> int:
         "proposal": json.dumps(proposal_dict(review.proposal), ensure_ascii=False),
     }
     result = conn.execute(schema.ledger_reviews.insert().values(**values))
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    return int(key[0]) if key else 0
 
 
 def entries(conn: Connection) -> tuple[LedgerEntry, ...]:
@@ -94,7 +95,8 @@ def proposal_from_dict(d: dict[str, Any]) -> Proposal:
     line = None
     if entry is not None:
         tuples = {"trigger_weapons", "evidence", "history"}
-        line = LedgerEntry(**{k: tuple(v) if k in tuples else v for k, v in entry.items()})
+        fields: dict[str, Any] = {k: tuple(v) if k in tuples else v for k, v in entry.items()}
+        line = LedgerEntry(**fields)
     return Proposal(id=d["id"], kind=d["kind"], line_id=d["line_id"], value=d["value"], date=d["date"],
                     article_id=d["article_id"], record_id=d["record_id"], span=(d["span"][0], d["span"][1]),
                     quote=d["quote"], confidence=d["confidence"], seen=d.get("seen"), entry=line)
