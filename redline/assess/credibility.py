@@ -66,7 +66,7 @@ class Credibility:
 
     @property
     def prior(self) -> str:
-        return f"Beta({self.prior_alpha:.2f}, {self.prior_beta:.2f})"
+        return f"Beta({self.prior_alpha:.1f}, {self.prior_beta:.1f}) pooled"
 
     @property
     def prior_mean(self) -> float:
