@@ -138,5 +138,5 @@ def ledger(store: Store, actor: str | None = None, kind: str | None = None,
         for k in (None, *KINDS):
             c = credibility(view, issuer, k)
             if c.crossed or k is None:
-                scores.append({**asdict(c), "prior": c.prior})
+                scores.append({**asdict(c), "prior": c.prior, "explain": c.explain()})
     return entries, scores
