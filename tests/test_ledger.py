@@ -86,7 +86,8 @@ def test_ledger_extracted_threat_is_only_a_proposal_until_accepted(db_url: str) 
     [proposal] = line["proposals"]
     assert proposal["article_id"] == "a1" and proposal["quote"] == THREAT[:THREAT.index(".") + 1]
     assert proposal["span"] == [0, THREAT.index(".") + 1]
-    _review(db_url, "--accept", queue[("new_line", "a1:t1")])
+    assert proposal["line"]["restates"] == "RUS-2024-06"  # Putin's line on the same missiles, same target
+    _review(db_url, "--edit", queue[("new_line", "a1:t1")], "--set", "restates=-")  # kept apart
     crossed = _queue(db_url)
     assert set(crossed) == {("crossed", "a1:t1")}
     assert _line(db_url, "a1:t1")["crossed"] == "no"
@@ -101,7 +102,7 @@ def test_ledger_extracted_threat_is_only_a_proposal_until_accepted(db_url: str) 
     line = _line(db_url, "a1:t1")
     assert (line["crossed"], line["followed"]) == ("yes", "pending")
     history = _review(db_url, "--history").splitlines()
-    assert [h.split()[3] for h in history] == ["accept", "edit", "reject"]
+    assert [h.split()[3] for h in history] == ["edit", "edit", "reject"]
     assert history[1].endswith("(crossed a1:t1): crossed: no → yes; crossed_date: - → 2024-11-20  (a day early)")
     assert all(h.split()[2] == "analyst" for h in history)
 
@@ -142,7 +143,7 @@ def test_ledger_review_errors_are_one_line(sqlite_url: str) -> None:
 def test_ledger_accepted_restatement_merges_into_its_line(sqlite_url: str) -> None:
     _saved(sqlite_url, CORPUS)
     pid = _queue(sqlite_url)[("new_line", "a1:t1")]
-    _review(sqlite_url, "--edit", pid, "--set", "restates=RUS-2024-06")
+    _review(sqlite_url, "--accept", pid)  # the suggested restatement: merged, not counted again
     result = CliRunner().invoke(main, ["ledger", "--format", "json", "--db", sqlite_url])
     lines = {x["id"]: x for x in json.loads(result.output)["lines"]}
     assert "a1:t1" not in lines
@@ -152,7 +153,7 @@ def test_ledger_accepted_restatement_merges_into_its_line(sqlite_url: str) -> No
 def test_ledger_interactive_review(sqlite_url: str) -> None:
     _saved(sqlite_url, CORPUS)
     result = CliRunner().invoke(main, ["review", "-i", "--reviewer", "desk", "--db", sqlite_url],
-                                input="e\n\n\n\nnuclear\n\n\n\n\nlooks nuclear\nq\n")
+                                input="e\n\n\n\nnuclear\n\n\n\n-\nlooks nuclear\nq\n")
     assert result.exit_code == 0, result.output
     assert _line(sqlite_url, "a1:t1")["kind"] == "nuclear"
     history = _review(sqlite_url, "--history")
@@ -208,7 +209,7 @@ def test_ledger_review_api_needs_the_token_and_audits(sqlite_url: str, serve_sto
     items = httpx.get(base + "/api/v1/review").json()["items"]
     [proposal] = [p for p in items if p["line_id"] == "a1:t1"]
     assert (proposal["kind"], proposal["article_id"]) == ("new_line", "a1")
-    body = {"action": "accept", "reviewer": "web analyst"}
+    body = {"action": "edit", "reviewer": "web analyst", "changes": {"restates": "-"}}
     anonymous = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body)
     assert anonymous.status_code == 401
     wrong = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json={**body, "changes": {"nope": "x"}},
@@ -218,12 +219,13 @@ def test_ledger_review_api_needs_the_token_and_audits(sqlite_url: str, serve_sto
     auth = {"Authorization": f"Bearer {api_token}"}
     ok = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body, headers=auth)
     assert ok.status_code == 200 and ok.json()["who"] == "web analyst"
+    assert ok.json()["changes"]["restates"] == {"before": None, "after": ""}
     again = httpx.post(f"{base}/api/v1/review/{proposal['id']}", json=body,
                        headers={"Authorization": f"Bearer {api_token}"})
     assert again.status_code == 409
     listing = httpx.get(base + "/api/v1/review").json()
     assert [p["kind"] for p in listing["items"] if p["line_id"] == "a1:t1"] == ["crossed"]
-    assert [(r["action"], r["who"], r["line_id"]) for r in listing["reviews"]] == [("accept", "web analyst", "a1:t1")]
+    assert [(r["action"], r["who"], r["line_id"]) for r in listing["reviews"]] == [("edit", "web analyst", "a1:t1")]
 
 
 @pytest.mark.slow
@@ -241,12 +243,14 @@ def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, c
         assert rows.count() == 1 and "a1" in rows.first.inner_text()
         total = page.locator("tr.proposal").count()
         page.fill("#reviewer", "browser analyst")
+        assert "seems to restate RUS-2024-06" in rows.first.inner_text()
         rows.first.locator("button[data-action=accept]").click()  # no token yet: refused, nothing saved
         page.wait_for_function("document.getElementById('review-status').textContent.startsWith('Not saved')")
         assert page.locator("tr.decision").count() == 0
         page.fill("#token", api_token)
+        rows.first.locator("input[data-field=restates]").fill("-")  # keep it apart from RUS-2024-06
         with page.expect_navigation():
-            rows.first.locator("button[data-action=accept]").click()
+            rows.first.locator("button[data-action=edit]").click()
         assert page.locator("tr.proposal").count() == total  # the new line's crossing replaces its proposal
         crossing = page.locator("tr.proposal", has_text="a1:t1: if")
         assert "crossed yes on 2024-11-21" in crossing.inner_text()
@@ -267,4 +271,4 @@ def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, c
         line = next(e for e in store.ledger_entries() if e.id == "a1:t1")
         reviews = store.ledger_reviews()
     assert (line.crossed, line.crossed_date, line.followed) == (True, "2024-11-20", "pending")
-    assert [(r.action, r.who) for r in reviews] == [("accept", "browser analyst"), ("edit", "browser analyst")]
+    assert [(r.action, r.who) for r in reviews] == [("edit", "browser analyst"), ("edit", "browser analyst")]

@@ -374,6 +374,7 @@ def propose(entries: Iterable[LedgerEntry], threats: Iterable[tuple[str, str | N
         entry = entry_from_threat(threat, aid, weapons)
         if entry is None or entry.id in known:
             continue
+        entry = replace(entry, restates=restated(entry, entries))
         said = threat.evidence[0] if threat.evidence else None
         out.append(Proposal(
             id=_pid("new_line", entry.id), kind="new_line", line_id=entry.id, value="yes", date=entry.date,
@@ -401,6 +402,29 @@ def propose(entries: Iterable[LedgerEntry], threats: Iterable[tuple[str, str | N
                 confidence=_confidence(ev), seen=max(seen or "", (ev.date or "")[:10]),
             ))
     return tuple(out)
+
+
+WORD = re.compile(r"[a-z]{4,}")
+
+
+def restated(entry: LedgerEntry, lines: Iterable[LedgerEntry]) -> str | None:
+    """The id of the accepted line ``entry`` most likely restates, or None: same issuer, declared no later,
+    and the same weapons, or the same territory and target, or most of the trigger's words."""
+    words = set(WORD.findall(entry.trigger.lower()))
+    best: tuple[float, str, str] | None = None
+    for line in lines:
+        if line.status != "accepted" or line.issuer != entry.issuer or line.date > entry.date or line.restates:
+            continue
+        shared = {w.lower() for w in line.trigger_weapons} & {w.lower() for w in entry.trigger_weapons}
+        theirs = set(WORD.findall(line.trigger.lower()))
+        overlap = len(words & theirs) / len(words | theirs) if words | theirs else 0.0
+        territory = entry.trigger_territory and line.trigger_territory and entry.target == line.target
+        if not (shared or territory or overlap >= 0.5):
+            continue
+        score = 2.0 * bool(shared) + territory + (line.kind == entry.kind) + (line.target == entry.target) + overlap
+        if best is None or (score, line.date) > (best[0], best[1]):
+            best = (score, line.date, line.id)
+    return best[2] if best else None
 
 
 def apply(entries: Iterable[LedgerEntry], reviews: Iterable[Review]) -> tuple[LedgerEntry, ...]:
@@ -447,6 +471,8 @@ def changes(proposal: Proposal, line: LedgerEntry | None, action: str,
             raise ValueError(f"{name}: not editable on a {proposal.kind} proposal (editable: {', '.join(allowed)})")
     if action == "reject":
         return ()
+    if edits.get("restates", "").lower() in {"-", "none"}:
+        edits = {**edits, "restates": ""}  # keep the line apart from the one it seemed to restate
     if "followed" in edits and edits["followed"] not in FOLLOWED:
         raise ValueError(f"followed: {edits['followed']!r} is not one of {', '.join(FOLLOWED)}")
     if "kind" in edits and edits["kind"] not in KINDS:

@@ -27,7 +27,9 @@ def show(p: Proposal) -> str:
     if p.kind == "new_line" and p.entry is not None:
         e = p.entry
         what = (f"new red line {e.id}: {e.issuer}→{e.target or '?'} {e.kind}, declared {e.date} by "
-                f"{e.speaker or 'unnamed'}: if {e.trigger} → {e.response}")
+                f"{e.speaker or 'unnamed'}: if {e.trigger} → {e.response}"
+                + (f"; seems to restate {e.restates} (accept merges it there; --set restates=- keeps it apart)"
+                   if e.restates else ""))
     else:
         what = f"{p.line_id}: {p.kind} {p.value} on {p.date}"
     return (f"{p.id}  {what}  (confidence {p.confidence:.2f})\n"
@@ -46,7 +48,7 @@ def _review_line(r: Review) -> str:
 @click.option("--reject", "reject", metavar="ID", default=None, help="Reject the proposal with this id.")
 @click.option("--set", "sets", metavar="FIELD=VALUE", multiple=True,
               help="A corrected value for --edit: crossed_date; followed, followed_date; or for a new line issuer, "
-                   "speaker, target, kind, trigger, response, date, restates (the id of the line it repeats).")
+                   "speaker, target, kind, trigger, response, date, restates (id of the line it repeats; - for none).")
 @click.option("--reviewer", "who", metavar="NAME", default=None,
               help="Who decides, for the audit record. Default: the login name.")
 @click.option("--note", default="", help="Why, for the audit record.")
