@@ -272,3 +272,30 @@ def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, c
         reviews = store.ledger_reviews()
     assert (line.crossed, line.crossed_date, line.followed) == (True, "2024-11-20", "pending")
     assert [(r.action, r.who) for r in reviews] == [("edit", "browser analyst"), ("edit", "browser analyst")]
+
+
+def test_ledger_migration_60_upgrades_an_older_store_and_ignores_unreviewed_moves(db_url: str) -> None:
+    """A store from before the review queue: its table of unreviewed status moves no longer moves curated rows."""
+    import sqlalchemy as sa
+
+    from redline.store import migrations, schema
+
+    _saved(db_url, CORPUS)
+    engine = sa.create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE ledger_reviews"))
+        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version").values(value="50"))
+        conn.execute(schema.ledger.insert().values(
+            id="USA-2022-01", origin="seed", date="2022-09-25", issuer="USA", speaker="Jake Sullivan", target="RUS",
+            kind="military", trigger="Russia uses nuclear weapons in Ukraine", response="catastrophic consequences",
+            response_rung=7, trigger_weapons="[]", trigger_territory=0, crossed=1, crossed_date="2024-11-15",
+            crossed_seen="2024-11-15", followed="partial", followed_date="2024-11-20", followed_seen="2024-11-20",
+            source="x", evidence="[]", updated_at=datetime.now(UTC)))
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert store.ledger_reviews() == ()
+        sullivan = next(e for e in store.ledger_entries() if e.id == "USA-2022-01")
+    assert (sullivan.crossed, sullivan.followed) == (False, "pending")
+    _review(db_url, "--reject", _queue(db_url)[("new_line", "a1:t1")])
+    assert "reject" in _review(db_url, "--history")
