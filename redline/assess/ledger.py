@@ -279,8 +279,10 @@ class Proposal:
 
     ``kind`` "crossed" and "followed" name an existing line (``line_id``) and the ``value`` to set
     ("yes" for crossed; "yes" or "partial" for followed) on ``date``; "new_line" carries the ``entry`` built
-    from a threat found in an article (``line_id`` is then the id it gets). ``span`` is the evidence's
-    character span in the article, ``quote`` its text; ``confidence`` in [0, 1].
+    from a threat found in an article (``line_id`` is then the id it gets; ``entry.restates`` names the line it
+    seems to repeat, so that accepting it merges the two, and an edit ``restates=-`` keeps it apart). ``span`` is
+    the evidence's character span in the article, ``quote`` its text; ``confidence`` in [0, 1]: for an event,
+    the coder's confidence weighted by factuality (reported 0.8); for a new line, how complete its record is.
     """
 
     id: str
@@ -354,6 +356,12 @@ def _confidence(event: Event) -> float:
     return round(max(0.0, min(1.0, event.confidence * FACTUALITY_WEIGHT.get(event.factuality, 0.5))), 3)
 
 
+def _completeness(entry: LedgerEntry) -> float:
+    """Confidence of a new-line proposal: how much of a red line the threat's record names (not a probability)."""
+    named = (bool(entry.speaker), bool(entry.target), bool(entry.trigger_weapons or entry.trigger_territory))
+    return round(0.4 + 0.2 * sum(named), 2)
+
+
 def _span(event: Event) -> tuple[int, int]:
     return (event.evidence[0].start, event.evidence[0].end) if event.evidence else (0, 0)
 
@@ -379,7 +387,7 @@ def propose(entries: Iterable[LedgerEntry], threats: Iterable[tuple[str, str | N
         out.append(Proposal(
             id=_pid("new_line", entry.id), kind="new_line", line_id=entry.id, value="yes", date=entry.date,
             article_id=aid, record_id=threat.id, span=(said.start, said.end) if said else (0, 0),
-            quote=" ".join((said.quote if said else "").split())[:400], confidence=0.6 if threat.trigger else 0.4,
+            quote=" ".join((said.quote if said else "").split())[:400], confidence=_completeness(entry),
             seen=seen, entry=replace(entry, status="proposed"),
         ))
     ordered = sorted(events, key=lambda x: (x[2].date or "", x[0], x[2].id))
