@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,8 @@ from redline.assess.credibility import KAPPA_MAX, KAPPA_MIN, beta_ppf, betainc, 
 from redline.assess.ledger import LedgerEntry, LedgerView, answer, crossing, merge, seed, seed_view, update
 from redline.models import Event, Evidence, Geo
 
-SEED = Path(__file__).resolve().parent.parent / "redline" / "data" / "redlines.csv"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "redline" / "data" / "redlines.csv"
 
 
 def _rows() -> list[dict[str, str]]:
@@ -206,3 +209,38 @@ def test_assess_ledger_answer_rule_and_update_with_evidence() -> None:
     assert moved.evidence == ("crossed: a2 e1: UKR-MIL struck RUS", "followed (yes): a3 e1: RUS-MIL struck USA")
     late = update(line, [events[0], ("a4", "2025-03-01", _ev("e1", "2025-03-01", "RUS", "USA", WASHINGTON))])
     assert late.crossed and late.followed == "pending"  # the answer came after the 90-day window
+
+
+def _checker() -> Any:
+    spec = importlib.util.spec_from_file_location("check_redline_quotes", ROOT / "tools" / "check_redline_quotes.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_assess_ledger_quote_checker_finds_quotes_in_their_own_document_only() -> None:
+    check = _checker()
+    portal = "https://en.wikipedia.org/wiki/Portal:Current_events/2012_February_19"
+    docs = {"wcep:2012-02-19": check.fold("North Korea threatens \u201cmerciless\u201d attacks against [South "
+                                          "Korea](https://x) over its drills."),
+            "en.kremlin.ru/events/president/news/1": check.fold("Retaliation will be immediate.")}
+    rows = [
+        {"id": "A", "source": portal, "quote": 'threatens "merciless" attacks against South Korea'},  # folded
+        {"id": "B", "source": "http://en.kremlin.ru/events/president/news/1", "quote": "Retaliation will be swift."},
+        {"id": "C", "source": "https://example.org/x", "quote": "not held"},
+        {"id": "D", "source": "Wikipedia: X", "quote": "", "crossing_source": portal,
+         "crossing_quote": "over its drills"},
+    ]
+    counts, failures = check.check(rows, docs)
+    assert [counts[k] for k in ("verified", "failed", "source_not_held", "crossings_verified")] == [1, 1, 1, 1]
+    page = "http://en.kremlin.ru/events/president/news/1"
+    assert failures == [f"B: quote not found in {page}: 'Retaliation will be swift.'"]
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "wcep").is_dir(), reason="the shared data is not here")
+def test_assess_ledger_quotes_occur_in_the_shared_sources() -> None:
+    check = _checker()
+    counts, failures = check.check(_rows(), check.load(ROOT.parent / "shared" / "data"))
+    assert failures == []
+    assert counts["verified"] >= 60 and counts["crossings_verified"] >= 15
