@@ -169,7 +169,7 @@ def credibility(view: LedgerView, issuer: str, kind: str | None = None, speaker:
     )
 
 
-def speakers(view: LedgerView, issuer: str, min_lines: int = 2) -> tuple[Credibility, ...]:
+def speakers(view: LedgerView, issuer: str, min_lines: int = 1) -> tuple[Credibility, ...]:
     """Per-speaker figures of ``issuer`` for speakers with at least ``min_lines`` crossed lines of known outcome."""
     names: dict[str, int] = {}
     for e in counted(view):
