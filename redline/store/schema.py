@@ -270,8 +270,8 @@ feed_state = Table(
 # Tables added by migration 2, in creation order.
 INGEST_TABLES = (also_reported, signatures, feed_state)
 
-# The red-line ledger (migration 3): threats found in articles (``origin`` = article id) and curated seed rows
-# whose status stored events moved (``origin`` = "seed"); the rest of the seed is read from redlines.csv.
+# Legacy (migration 3): statuses stored events once moved without review. Kept so old databases stay valid;
+# no longer read or written: the ledger is redlines.csv plus ``ledger_reviews`` (migration 60).
 ledger = Table(
     "ledger",
     metadata,
