@@ -441,6 +441,24 @@ def web_server(web_store_url: str, context: Any) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def serve_store() -> Iterator[Any]:
+    """A starter: ``serve_store(url)`` serves the app (no NLP pipeline loaded) over a store the test seeded."""
+    import contextlib
+
+    from redline.settings import Settings
+    from redline.store import open_store
+    from redline.web.app import create_app
+
+    with contextlib.ExitStack() as stack:
+        def start(url: str) -> str:
+            store = stack.enter_context(open_store(url))
+            settings = Settings(api_token=API_TOKEN, max_request_bytes=200_000, db=url)
+            return str(stack.enter_context(_uvicorn(create_app(settings, store))))
+
+        yield start
+
+
 @pytest.fixture(scope="session")
 def fuzz_server(tmp_path_factory: pytest.TempPathFactory, context: Any, sample_briefs: list[Any]) -> Iterator[str]:
     """A second server over its own seeded store, for property-based runs that write."""

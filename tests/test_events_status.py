@@ -143,7 +143,7 @@ def test_events_status_column_is_added_to_an_older_store(tmp_path: Any) -> None:
         schema.metadata.create_all(conn)
         conn.execute(text("ALTER TABLE events DROP COLUMN status"))
         conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '4')"))
-    assert migrations.migrate(engine, "v4.db") == [50]
+    assert [v for v in migrations.migrate(engine, "v4.db") if v <= 50] == [50]  # later ones are other tables
     with engine.begin() as conn:
         columns = {r[1]: r[4] for r in conn.execute(text("PRAGMA table_info(events)"))}
     assert columns["status"] == "'current'"

@@ -30,7 +30,7 @@ def test_scenarios_threat_probability_comes_from_the_followthrough_model() -> No
     assert s.probability == _followthrough_p(view, ZAKHAROVA)
     assert s.rationale.startswith("P(RUS follows through within 90 days of the line being crossed) = ")
     assert "from the followthrough model (logistic, fitted walk-forward on" in s.rationale
-    assert "walk-forward Brier 0.270" in s.rationale and "issuer credibility (Beta posterior mean) 0.24" in s.rationale
+    assert "walk-forward Brier 0.270" in s.rationale and "issuer credibility (Beta posterior mean) 0.27" in s.rationale
     assert s.text == ("If any use of these missiles [ATACMS] against Russian territory happens, Russia may follow "
                       "through on its threat of a direct involvement of the U.S. and its allies.")
     assert len(s.signposts) >= 2 and s.evidence == EV
@@ -44,8 +44,8 @@ def test_scenarios_probabilities_differ_for_stated_reasons() -> None:
     # the fitted model weighs credibility lightly (59 settled questions, most of them Russia's): the
     # probability moves little, but it moves the stated way and the rationale shows the input that moved it
     assert high.probability == _followthrough_p(credible, ZAKHAROVA) >= low.probability
-    assert "issuer credibility (Beta posterior mean) 0.95" in high.rationale  # 18 of 18 followed: 19/20
-    assert "issuer credibility (Beta posterior mean) 0.24" in low.rationale  # 0 of 15, 3 in part: 4/17
+    assert "issuer credibility (Beta posterior mean) 0.94" in high.rationale  # 16 of 16 followed: 17/18
+    assert "issuer credibility (Beta posterior mean) 0.27" in low.rationale  # 0 of 13, 3 in part: 4/15
 
 
 def test_scenarios_three_founding_kinds_are_expressible() -> None:
@@ -103,10 +103,10 @@ def test_scenarios_none_without_evidence() -> None:
 def test_scenarios_founding_brief_says_the_seed_lines(founding_brief: Brief) -> None:
     statements = {s.kind: s for s in founding_brief.assessment.statements}
     cred = statements["credibility"]
-    assert cred.text.startswith("Red-line ledger: of 11 military red lines declared by Russia since 2022 that were "
+    assert cred.text.startswith("Red-line ledger: of 10 military red lines declared by Russia since 2022 that were "
                                 "crossed with a known outcome by 2024-11-19, 0 were followed by the threatened "
-                                "response (3 only in part): Beta(1, 1) prior, posterior mean 0.08, 80% interval "
-                                "0.01–0.17")
+                                "response (3 only in part): Beta(0.4, 1.6) pooled prior, posterior mean 0.16, 80% "
+                                "interval 0.04–0.30")
     assert "On this record the threat may be a bluff." in cred.text
     assert cred.evidence and "Zakharova" in cred.evidence[0].quote
     assert {"rhetoric", "uncertainty", "development"} <= set(statements)

@@ -176,7 +176,7 @@ def test_web_api_openapi_lists_every_route(web_server: str) -> None:
     assert set(spec["paths"]) == {
         "/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/briefs", "/api/v1/briefs/{article_id}",
         "/api/v1/events", "/api/v1/index", "/api/v1/ledger", "/api/v1/scenarios", "/api/v1/search",
-        "/api/v1/analyze",
+        "/api/v1/analyze", "/api/v1/review", "/api/v1/review/{proposal_id}",
     }
 
 

@@ -55,7 +55,7 @@ def test_web_browser_every_page_renders_offline(web_server: str, offline: Any, f
     page = offline.page
     pages = {
         "overview": "/", "map": "/map", "article": f"/articles/{founding_brief.article.id}",
-        "scenarios": "/scenarios", "ledger": "/ledger", "search": "/search?q=ATACMS",
+        "scenarios": "/scenarios", "ledger": "/ledger", "review": "/review", "search": "/search?q=ATACMS",
     }
     for name, path in pages.items():
         response = page.goto(web_server + path)

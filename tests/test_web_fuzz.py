@@ -18,7 +18,7 @@ EXAMPLES = 40
 @pytest.mark.slow
 def test_web_fuzz_no_server_error(fuzz_schema: Any, fuzz_server: str, api_token: str) -> None:
     operations = [result.ok() for result in fuzz_schema.get_all_operations()]
-    assert len(operations) == 10
+    assert len(operations) == 12
     calls: list[str] = []
     for operation in operations:
 
@@ -30,4 +30,4 @@ def test_web_fuzz_no_server_error(fuzz_schema: Any, fuzz_server: str, api_token:
                                    checks=[not_a_server_error], timeout=60)
 
         run()
-    assert len(set(calls)) == 10
+    assert len(set(calls)) == 12

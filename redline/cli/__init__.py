@@ -11,6 +11,7 @@ from redline.cli.backtest import backtest_cli
 from redline.cli.eval import eval_cli
 from redline.cli.ingest import ingest_cli, skips_cli
 from redline.cli.ledger import ledger_cli
+from redline.cli.review import review_cli
 from redline.cli.serve import serve_cli
 from redline.cli.situation import events_cli, export_cli, index_cli
 from redline.cli.watch import watch_cli
@@ -58,6 +59,7 @@ main.add_command(export_cli)
 main.add_command(watch_cli)
 main.add_command(eval_cli)
 main.add_command(ledger_cli)
+main.add_command(review_cli)
 main.add_command(backtest_cli)
 main.add_command(whatif_cli)
 main.add_command(serve_cli)

@@ -28,7 +28,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from redline import dedupe
-from redline.assess.ledger import LedgerEntry, LedgerView
+from redline.assess.ledger import LedgerEntry, LedgerView, Review
 from redline.errors import StoreError
 from redline.models import Article, Brief, Event, Geo, Skip, to_dict
 from redline.store import corpus, export, ledger, migrations, schema, search
@@ -158,9 +158,24 @@ class Store:
             corpus.put_feed_state(conn, url, etag, last_modified, datetime.now(UTC))
 
     def ledger_entries(self) -> tuple[LedgerEntry, ...]:
-        """The red-line ledger: curated seed rows (with any status stored events moved), then article threats."""
+        """The reviewed red-line ledger: curated rows and accepted new lines, accepted moves applied."""
         with self._read() as conn:
             return ledger.entries(conn)
+
+    def ledger_reviews(self) -> tuple[Review, ...]:
+        """Every review decision on a ledger proposal (the audit trail), oldest first."""
+        with self._read() as conn:
+            return ledger.reviews(conn)
+
+    def save_review(self, review: Review) -> int:
+        """Append a review decision to the audit trail; returns its id."""
+        with self._errors(f"cannot save the review of proposal {review.proposal_id!r}"), self._write() as conn:
+            return ledger.save_review(conn, review)
+
+    def ledger_inputs(self) -> tuple[list[Any], list[tuple[str, str | None, Event]]]:
+        """What the ledger rules read: stored threats (with the weapons they name) and countable events."""
+        with self._read() as conn:
+            return ledger.stored_threats(conn), ledger.material_events(conn)
 
     def dated_events(self, since: str = "0000") -> list[tuple[str, str | None, Event]]:
         """(article id, publication day, event) of every stored event dated from ``since``, oldest first."""
@@ -348,7 +363,6 @@ class Store:
         for table, values in rows:
             if values:
                 conn.execute(table.insert(), values)
-        ledger.on_save(conn, brief)
 
     def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
         a = brief.article

@@ -1,61 +1,52 @@
-"""The stored red-line ledger: article threats join it on ``save_brief``, stored events move statuses.
+"""The stored side of the red-line ledger: review decisions (the audit trail) and the reads the rules need.
 
-Updates are incremental, so articles may arrive in any order: a new threat is checked against every stored
-event dated on or after it, and every open line (not crossed, or crossed with no answer yet) is checked
-against the new article's events. The matching rules are ``assess.ledger.crossing`` and ``answer``.
+The store decides nothing. ``assess.ledger.propose`` turns stored threats and events into proposals;
+a reviewer's decision is saved here as a ``Review`` row; the ledger is the curated seed with the accepted
+reviews folded in (``assess.ledger.apply``) and restatements merged (``assess.ledger.merge``). The older
+``ledger`` table, which statuses were once moved in without review, is no longer read or written.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Row, select
 
 from redline.assess import ledger as rules
-from redline.assess.escalation import windows
-from redline.assess.ledger import LedgerEntry, LedgerView
-from redline.models import Brief, Event, Evidence, Geo
+from redline.assess.escalation import COUNTED, windows
+from redline.assess.ledger import LedgerEntry, LedgerView, Proposal, Review
+from redline.models import Event, Evidence, Geo, Threat
 from redline.store import schema
 
 WINDOW_DAYS = 30
 
 
-def on_save(conn: Connection, brief: Brief) -> None:
-    """Add ``brief``'s threats to the ledger and move open lines with its events (inside save_brief)."""
-    aid = brief.article.id
-    seen = brief.article.published.date().isoformat() if brief.article.published else None
-    table = schema.ledger
-    conn.execute(table.delete().where(table.c.origin == aid))
-    new_events = [(aid, seen, e) for e in brief.events if e.date]
-    for threat in brief.threats:
-        span = (threat.evidence[0].start, threat.evidence[0].end) if threat.evidence else (0, 0)
-        weapons = tuple(dict.fromkeys(m.canonical for m in brief.entities
-                                      if m.type == "WEAPON" and span[0] <= m.start < span[1]))
-        entry = rules.entry_from_threat(threat, aid, weapons)
-        if entry is None:
-            continue
-        entry = rules.update(entry, _stored_events(conn, since=entry.date, exclude=aid))
-        conn.execute(table.insert().values(**_row(entry)))
-    stored = {e.id: e for e in _stored_entries(conn)}
-    for entry in [*rules.seed(), *stored.values()]:
-        current = stored.get(entry.id, entry)
-        curated = current.origin == "seed" and current.crossed and current.followed != "pending"
-        if current.origin == aid or curated or (current.crossed and current.followed in {"yes", "no"}):
-            continue
-        moved = rules.update(current, new_events)
-        if moved != current:
-            conn.execute(table.delete().where(table.c.id == moved.id))
-            conn.execute(table.insert().values(**_row(moved)))
+def reviews(conn: Connection) -> tuple[Review, ...]:
+    """Every review decision, oldest first."""
+    t = schema.ledger_reviews
+    return tuple(_review(row) for row in conn.execute(select(t).order_by(t.c.at, t.c.id)))
+
+
+def save_review(conn: Connection, review: Review) -> int:
+    """Append ``review`` to the audit trail; returns its id."""
+    values = {
+        "proposal_id": review.proposal_id, "line_id": review.line_id, "kind": review.kind, "action": review.action,
+        "who": review.who, "at": datetime.fromisoformat(review.at), "note": review.note,
+        "changes": json.dumps({f: [a, b] for f, a, b in review.changes}, ensure_ascii=False),
+        "proposal": json.dumps(proposal_dict(review.proposal), ensure_ascii=False),
+    }
+    result = conn.execute(schema.ledger_reviews.insert().values(**values))
+    key = result.inserted_primary_key
+    return int(key[0]) if key else 0
 
 
 def entries(conn: Connection) -> tuple[LedgerEntry, ...]:
-    """Every ledger entry: the seed overlaid by stored moves, then the threats of stored articles."""
-    stored = {e.id: e for e in _stored_entries(conn)}
-    seeded = tuple(stored.pop(e.id, e) for e in rules.seed())
-    return seeded + tuple(sorted(stored.values(), key=lambda e: (e.date, e.id)))
+    """The reviewed ledger: curated rows and accepted new lines, with accepted moves and restatements merged."""
+    return rules.merge(rules.apply(rules.seed(), reviews(conn)))
 
 
 def view(conn: Connection, as_of: str | None) -> LedgerView:
@@ -69,12 +60,57 @@ def view(conn: Connection, as_of: str | None) -> LedgerView:
     return rules.as_of(known, as_of[:10], windows(recent, stop, WINDOW_DAYS))
 
 
-def _stored_entries(conn: Connection) -> list[LedgerEntry]:
-    return [_entry(row) for row in conn.execute(select(schema.ledger).order_by(schema.ledger.c.id))]
+def stored_threats(conn: Connection) -> list[tuple[str, str | None, Threat, tuple[str, ...]]]:
+    """(article id, publication day, threat, weapons named inside its evidence) of every stored threat."""
+    t, a, m = schema.threats, schema.articles, schema.mentions
+    weapons: dict[str, list[tuple[int, str]]] = {}
+    for row in conn.execute(select(m.c.article_id, m.c.start, m.c.canonical).where(m.c.type == "WEAPON")):
+        weapons.setdefault(row.article_id, []).append((row.start, row.canonical))
+    out = []
+    query = select(t, a.c.published).join(a, a.c.id == t.c.article_id).order_by(t.c.article_id, t.c.seq)
+    for row in conn.execute(query):
+        evidence = tuple(Evidence(**x) for x in json.loads(row.evidence))
+        threat = Threat(row.id, row.actor, row.speaker, row.trigger, row.response, row.target, row.date, row.kind,
+                        evidence)
+        span = (evidence[0].start, evidence[0].end) if evidence else (0, 0)
+        named = tuple(dict.fromkeys(w for start, w in weapons.get(row.article_id, []) if span[0] <= start < span[1]))
+        out.append((row.article_id, row.published.date().isoformat() if row.published else None, threat, named))
+    return out
+
+
+def material_events(conn: Connection) -> list[tuple[str, str | None, Event]]:
+    """Stored dated events that can cross or answer a line (asserted or reported), oldest first."""
+    return _stored_events(conn, since="0000", condition=schema.events.c.factuality.in_(sorted(COUNTED)))
+
+
+def proposal_dict(p: Proposal) -> dict[str, Any]:
+    out = {**p.to_dict()}
+    out.pop("line", None)
+    out["entry"] = asdict(p.entry) if p.entry is not None else None
+    return out
+
+
+def proposal_from_dict(d: dict[str, Any]) -> Proposal:
+    entry = d.get("entry")
+    line = None
+    if entry is not None:
+        tuples = {"trigger_weapons", "evidence", "history"}
+        fields: dict[str, Any] = {k: tuple(v) if k in tuples else v for k, v in entry.items()}
+        line = LedgerEntry(**fields)
+    return Proposal(id=d["id"], kind=d["kind"], line_id=d["line_id"], value=d["value"], date=d["date"],
+                    article_id=d["article_id"], record_id=d["record_id"], span=(d["span"][0], d["span"][1]),
+                    quote=d["quote"], confidence=d["confidence"], seen=d.get("seen"), entry=line)
+
+
+def _review(row: Row[Any]) -> Review:
+    changes = json.loads(row.changes)
+    return Review(proposal_id=row.proposal_id, line_id=row.line_id, kind=row.kind, action=row.action, who=row.who,
+                  at=row.at.isoformat(), changes=tuple((f, v[0], v[1]) for f, v in changes.items()),
+                  proposal=proposal_from_dict(json.loads(row.proposal)), note=row.note, id=row.id)
 
 
 def _stored_events(conn: Connection, since: str, until: str | None = None, exclude: str | None = None,
-                   published_before: str | None = None) -> list[tuple[str, str | None, Event]]:
+                   published_before: str | None = None, condition: Any = None) -> list[tuple[str, str | None, Event]]:
     """(article id, publication day, event) of stored events dated from ``since`` (to before ``until``)."""
     e, a = schema.events, schema.articles
     query = select(e, a.c.published).join(a, a.c.id == e.c.article_id).where(e.c.date >= since)
@@ -84,6 +120,8 @@ def _stored_events(conn: Connection, since: str, until: str | None = None, exclu
         query = query.where(e.c.article_id != exclude)
     if published_before is not None:
         query = query.where(a.c.published < datetime.fromisoformat(published_before).replace(tzinfo=UTC))
+    if condition is not None:
+        query = query.where(condition)
     query = query.order_by(e.c.date, e.c.article_id, e.c.seq)
     return [(row.article_id, row.published.date().isoformat() if row.published else None, _event(row))
             for row in conn.execute(query)]
@@ -96,30 +134,6 @@ def _event(row: Row[Any]) -> Event:
         location=row.location, geo=geo, weapons=tuple(json.loads(row.weapons)), factuality=row.factuality,
         intensity=row.intensity, confidence=row.confidence,
         evidence=tuple(Evidence(**x) for x in json.loads(row.evidence)), date=row.date, text=row.text,
-    )
-
-
-def _row(entry: LedgerEntry) -> dict[str, Any]:
-    return {
-        "id": entry.id, "origin": entry.origin, "date": entry.date, "issuer": entry.issuer,
-        "speaker": entry.speaker, "target": entry.target, "kind": entry.kind, "trigger": entry.trigger,
-        "response": entry.response, "response_rung": entry.response_rung,
-        "trigger_weapons": json.dumps(list(entry.trigger_weapons)), "trigger_territory": int(entry.trigger_territory),
-        "crossed": int(entry.crossed), "crossed_date": entry.crossed_date, "crossed_seen": entry.crossed_seen,
-        "followed": entry.followed, "followed_date": entry.followed_date, "followed_seen": entry.followed_seen,
-        "source": entry.source, "evidence": json.dumps(list(entry.evidence), ensure_ascii=False),
-        "updated_at": datetime.now(UTC),
-    }
-
-
-def _entry(row: Row[Any]) -> LedgerEntry:
-    return LedgerEntry(
-        id=row.id, date=row.date, issuer=row.issuer, speaker=row.speaker, target=row.target, kind=row.kind,
-        trigger=row.trigger, response=row.response, response_rung=row.response_rung,
-        trigger_weapons=tuple(json.loads(row.trigger_weapons)), trigger_territory=bool(row.trigger_territory),
-        crossed=bool(row.crossed), crossed_date=row.crossed_date, followed=row.followed,
-        followed_date=row.followed_date, source=row.source, origin=row.origin, crossed_seen=row.crossed_seen,
-        followed_seen=row.followed_seen, evidence=tuple(json.loads(row.evidence)),
     )
 
 

@@ -56,6 +56,12 @@ def _event_status(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ADD COLUMN status_rules TEXT NOT NULL DEFAULT '[]'"))
 
 
+def _ledger_reviews(conn: Connection) -> None:
+    """Ledger proposals are reviewed: the review table is the audit trail and the only thing that moves a line."""
+    if not inspect(conn).has_table("ledger_reviews"):
+        schema.ledger_reviews.create(conn)
+
+
 # Versions may have gaps (branches number their migrations independently); each step runs the next one up.
 MIGRATIONS: list[Migration] = [
     Migration(1, "create the schema", _create_schema),
@@ -63,6 +69,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "add the red-line ledger", _create_ledger),
     Migration(4, "full-text search over articles; event order index", _search_and_event_order),
     Migration(50, "add events.status (current, background, hypothetical, ...) and events.status_rules", _event_status),
+    Migration(60, "add ledger_reviews: reviewed ledger proposals with who, when and what changed", _ledger_reviews),
 ]
 
 LATEST = MIGRATIONS[-1].version

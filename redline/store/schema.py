@@ -270,8 +270,8 @@ feed_state = Table(
 # Tables added by migration 2, in creation order.
 INGEST_TABLES = (also_reported, signatures, feed_state)
 
-# The red-line ledger (migration 3): threats found in articles (``origin`` = article id) and curated seed rows
-# whose status stored events moved (``origin`` = "seed"); the rest of the seed is read from redlines.csv.
+# Legacy (migration 3): statuses stored events once moved without review. Kept so old databases stay valid;
+# no longer read or written: the ledger is redlines.csv plus ``ledger_reviews`` (migration 60).
 ledger = Table(
     "ledger",
     metadata,
@@ -299,6 +299,27 @@ ledger = Table(
     CheckConstraint("followed IN ('yes', 'partial', 'no', 'pending')", name="followed"),
     Index(None, "issuer"),
     Index(None, "origin"),
+)
+
+# Review decisions on ledger proposals (migration 60): the audit trail, and the only thing that moves a line.
+# ``proposal`` is the proposal as reviewed (JSON, with its evidence); ``changes`` maps field -> [before, after].
+ledger_reviews = Table(
+    "ledger_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("proposal_id", String, nullable=False),
+    Column("line_id", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("changes", Text, nullable=False),
+    Column("proposal", Text, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    CheckConstraint("action IN ('accept', 'edit', 'reject')", name="action"),
+    CheckConstraint("kind IN ('crossed', 'followed', 'new_line')", name="kind"),
+    Index(None, "proposal_id"),
+    Index(None, "line_id"),
 )
 
 # Tables that hold one article's analysis, deleted and rewritten together by save_brief.

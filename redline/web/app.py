@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from redline import __version__
 from redline.settings import Settings
 from redline.store import Store, schema
-from redline.web import api, dashboard, picture
+from redline.web import api, dashboard, picture, review
 from redline.web.errors import error_body, install_error_handlers
 from redline.web.picture import IndexPoint
 
@@ -90,6 +90,7 @@ def create_app(settings: Settings, store: Store, *, context: Any = None) -> Fast
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(dashboard.router)
+    app.include_router(review.router)
     static = Path(str(resources.files("redline.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)

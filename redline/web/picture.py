@@ -124,8 +124,9 @@ def ledger(store: Store, actor: str | None = None, kind: str | None = None,
     """
     from redline.assess.credibility import credibility
     from redline.assess.ledger import KINDS, as_of
+    from redline.review import desk
 
-    view = as_of(store.ledger_entries(), day)
+    view = as_of(desk(store).lines, day)  # reviewed lines, then extracted ones awaiting review (never counted)
     kept = [e for e in view.entries if (actor is None or e.issuer == actor) and (kind is None or e.kind == kind)]
     entries = []
     for e in kept:
@@ -137,5 +138,5 @@ def ledger(store: Store, actor: str | None = None, kind: str | None = None,
         for k in (None, *KINDS):
             c = credibility(view, issuer, k)
             if c.crossed or k is None:
-                scores.append({**asdict(c), "prior": c.prior})
+                scores.append({**asdict(c), "prior": c.prior, "explain": c.explain()})
     return entries, scores
