@@ -1,57 +1,488 @@
-"""Threats and red lines: who threatens what response if which trigger happens, against whom."""
+"""Threats and red lines: who threatens what response if which trigger happens, against whom.
+
+A threat is found in a sentence by one of these mechanisms, each over the dependency parse:
+
+- a threatening verb with an agent and a threatened act: "X threatens to <act>", "X threatens Y with <noun>";
+  "X vows to retaliate";
+- a warning that promises the issuer's own act or a response noun: "X warns (Y) that it will <act>",
+  "X warns Y of consequences if ...", or forbids an act: "X warns Y against <doing>" (a red line);
+- a commitment to respond in what the issuer says: a clause whose subject == the issuer ("we", "it", the
+  issuer's name) with a future modal and a response verb ("will respond", "will retaliate", "will hit"),
+  "X will be met with Y", "there will be consequences", "will not sit idly by", "react accordingly";
+  "any country that attacks us will ..." (a conditional in the subject);
+- a red line declared or crossed ("this == the red line", "the last red line has been crossed");
+- an ultimatum: "or face <sanctions>", "unless <demand>", a deadline.
+
+The trigger and response become short clauses (``redline.assess.clauses``); the issuer is the country of the
+speaker (first person converted: "we will retaliate" said by Turkey's minister -> TUR); a threat cited as
+past context ("had threatened", "after X threatened", "in past tensions") has status ``background``.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from redline.assess import clauses
 from redline.events.actors import country
-from redline.models import Analysis, Claim, Conditional, Mention, Threat
+from redline.models import Analysis, Claim, Evidence, Mention, Threat
+from redline.nlp.gazetteer import lookup_code
 
 NUCLEAR = re.compile(r"\bnuclear|atomic\b", re.I)
-ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy\b", re.I)
+ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy|market\b", re.I)
 MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|retaliat|troops|destroy|"
-                      r"response|respond|target\b", re.I)
+                      r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
+# Verbs of a promised coercive act; with the issuer as subject and a future modal they make a threat.
+RESPONSE_VERBS = frozenset({
+    "respond", "retaliate", "react", "hit", "strike", "destroy", "annihilate", "neutralize", "neutralise",
+    "punish", "restrict", "cut", "impose", "sanction", "escalate", "attack", "retaliate", "avenge", "defend",
+    "eliminate", "crush", "shut", "halt", "expel", "target", "spare", "eat", "veto", "block", "close", "kill",
+    "behead", "resume", "burn", "launch", "fire", "bomb", "invade", "break", "end", "review", "ban", "report",
+})
+RESPONSE_NOUNS = frozenset({"consequences", "consequence", "action", "response", "retaliation", "measures",
+                            "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment", "force"})
+# Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
+PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
+                                             "tariffs", "tariff", "ban", "bans", "embargo", "restrictions",
+                                             "invasion", "attack", "suit", "action", "visa"})
+# Heads of a subject that can issue a threat when no gazetteer mention covers it.
+AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces", "group", "militants",
+                         "rebels", "demonstrators", "protesters", "president", "minister", "leader", "commander",
+                         "spokesman", "spokeswoman", "spokesperson", "kremlin", "cartel", "statement", "official",
+                         "officials", "regime", "guards", "navy", "diplomat", "supporters", "administration",
+                         "secretary", "chief", "gunmen", "insurgents", "council", "bloc", "union"})
+ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer == known
+ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
+PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
+                          r"in past)\b", re.I)
+SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
+HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
 
 
 def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
-    """Threats from threatening or warning claims, with the trigger and response of their conditional."""
-    threats: list[Threat] = []
-    for claim in analysis.claims:
-        if claim.stance not in {"threat", "warning"} or not claim.speaker_code:
-            continue
-        cond = _conditional_in(claim, analysis.conditionals)
-        if cond is not None:
-            trigger, response = cond.trigger, cond.consequence
-            scope = (cond.trigger_span[0], cond.consequence_span[1])
-        elif claim.stance == "threat":
-            trigger, response = "", claim.content
-            scope = (claim.content_start, claim.content_end)
+    """Every threat and red line of the article, in text order, one per sentence and issuer."""
+    doc = analysis.doc
+    if doc is None:
+        return ()
+    found: list[Threat] = []
+    for sent in doc.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue  # a question about a threat is not one
+        claim = _claim_of(analysis.claims, sent)
+        for make in (_threat_verb, _warning, _commitment, _red_line, _ultimatum):
+            got = make(sent, analysis, claim)
+            if got is not None:
+                found.append(_finish(got, analysis, sent, claim, len(found)))
+                break
+    return tuple(found)
+
+
+class _Found:
+    """What a rule found in one sentence, before the shared finishing (issuer, target, kind, status)."""
+
+    def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str) -> None:
+        self.cue, self.subject, self.trigger, self.response, self.form = cue, subject, trigger, response, form
+
+
+def _claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
+    inside = [c for c in claims if c.evidence and sent.start_char <= c.evidence[0].start < sent.end_char]
+    return inside[0] if inside else None
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _subject(verb: Any) -> list[Any]:
+    node = verb
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return list(subj[0].subtree)
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
+            node = node.head
         else:
+            break
+    return []
+
+
+def _agentive(subject: list[Any], mentions: tuple[Mention, ...]) -> bool:
+    if not subject:
+        return False
+    start, end = subject[0].idx, subject[-1].idx + len(subject[-1].text)
+    if any(start <= m.start < end and m.type in {"ACTOR", "PERSON"} for m in mentions):
+        return True
+    head = next((t for t in subject if t.head not in subject or t.head == t), subject[0])
+    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _name(subject: list[Any]) -> str:
+    """The subject as a clause subject: the text without titles' trailing appositions."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if head is None:
+        return ""
+    keep = [t for t in subject if not (t.dep_ in {"appos", "relcl", "acl"} and t.head == head)]
+    drop = {x for t in subject if t.dep_ in {"appos", "relcl", "acl"} and t.head == head for x in t.subtree}
+    return clauses.text_of([t for t in keep if t not in drop])
+
+
+def _if_clause(verb: Any) -> tuple[str, str]:
+    """(trigger, form) of an "if" / "unless" clause on ``verb`` or its head: the trigger as a clause."""
+    for node in (verb, verb.head):
+        for c in node.children:
+            if c.dep_ == "advcl":
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+                if mark is not None:
+                    if mark.lower_ == "unless":
+                        return clauses.negated(c), "ultimatum"
+                    return clauses.clause(c, ""), "conditional"
+    return "", "unconditional"
+
+
+def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """ "X threatens to <act>", "X threatens Y with <noun>", "X threatens <sanctions>", "X vows to retaliate"."""
+    for verb in sent:
+        if verb.lemma_ not in {"threaten", "vow"} or verb.pos_ != "VERB" or _negated(verb):
             continue
-        trigger = _resolve_anaphor(trigger, analysis.mentions, scope[0])
-        threats.append(Threat(
-            id=f"t{len(threats) + 1}",
-            actor=country(claim.speaker_code),
-            speaker=claim.speaker,
-            trigger=trigger,
-            response=response,
-            target=_target(analysis.mentions, scope, country(claim.speaker_code)),
-            date=analysis.article.published.date().isoformat() if analysis.article.published else None,
-            kind=_kind(f"{trigger} {response}"),
-            evidence=claim.evidence,
-        ))
-    return tuple(threats)
-
-
-def _conditional_in(claim: Claim, conditionals: tuple[Conditional, ...]) -> Conditional | None:
-    for cond in conditionals:
-        if claim.content_start <= cond.trigger_span[0] and cond.consequence_span[1] <= claim.content_end + 1:
-            return cond
-        if claim.content_start <= cond.consequence_span[0] < claim.content_end:
-            return cond
+        subject = _subject(verb)
+        if not _agentive(subject, analysis.mentions):
+            continue
+        name = _name(subject)
+        plural = clauses.is_plural(subject)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if xcomp is not None:
+            if verb.lemma_ == "vow" and xcomp.lemma_ not in RESPONSE_VERBS:
+                continue
+            trigger, form = _if_clause(xcomp)
+            response = clauses.clause(xcomp, name, plural)
+            for c in xcomp.children:  # the "if" clause == the trigger, not part of the response
+                if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children):
+                    response = response.replace(clauses.text_of(c.subtree), "").strip(" ,")
+            return _Found(verb, subject, trigger, response, form)
+        if verb.lemma_ == "vow":
+            continue
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        with_np = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for o in c.children if o.dep_ == "pobj"), None)
+        trigger, form = _if_clause(verb)
+        if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
+            target = clauses.text_of(dobj.subtree) if dobj is not None else None
+            return _Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
+        if dobj is not None and dobj.lower_ in PUNITIVE_NOUNS:
+            return _Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
     return None
+
+
+def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """A warning that promises the issuer's act or a response noun, or forbids an act (a red line)."""
+    for verb in sent:
+        if verb.lemma_ not in {"warn", "caution"} or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        subject = _subject(verb) or _participle_subject(verb)
+        if not _agentive(subject, analysis.mentions):
+            continue
+        name = _name(subject)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                found = _promise(c, subject, analysis)
+                if found is not None:
+                    return _Found(verb, subject, *found)
+            if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
+                noun = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
+                    continue
+                trigger, form = _if_clause(verb)
+                if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
+                    continue
+                target = clauses.text_of(dobj.subtree) if dobj is not None else None
+                response = _consequence(noun, name, target)
+                return _Found(verb, subject, trigger, response, form if trigger else "unconditional")
+            if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None:
+                obj = next((o for o in c.children if o.dep_ in {"pcomp", "pobj"}), None)
+                if obj is None:
+                    continue
+                who = clauses.text_of(dobj.subtree)
+                if obj.tag_ == "VBG":
+                    trigger = clauses.clause(obj, who, clauses.is_plural(list(dobj.subtree)))
+                else:
+                    trigger = clauses.nominal(obj, who) or ""
+                if trigger:
+                    return _Found(verb, subject, trigger, "", "red_line")
+    return None
+
+
+def _participle_subject(verb: Any) -> list[Any]:
+    """The subject of the clause a participle cue hangs on: "X orders ..., warning that ..." -> X."""
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ == "VBG":
+        return _subject(verb.head)
+    return []
+
+
+def _consequence(noun: Any, name: str, target: str | None) -> str:
+    if noun.lemma_.lower() in {"consequence", "catastrophe", "war"} or noun.lower_ == "consequences":
+        who = target or name
+        return f"{who} will face {clauses.text_of(noun.subtree)}" if target else \
+            f"there will be {clauses.text_of(noun.subtree)}"
+    return clauses.act_of_noun(noun, name, target)
+
+
+def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> bool:
+    """Whether a clause's subject == the speaker's own side: a pronoun, the same actor, "the country"."""
+    if not subject:
+        return False
+    words = {t.lower_ for t in subject}
+    if len(subject) <= 3 and words & ISSUER_PRONOUNS | {"country"}:
+        return True
+    mine = _codes(speaker, analysis.mentions)
+    return bool(mine & _codes(subject, analysis.mentions))
+
+
+def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
+    if not tokens:
+        return set()
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+    return {c for m in mentions if start <= m.start < end and m.code for c in [country(m.code)] if c}
+
+
+def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, str, str] | None:
+    """(trigger, response, form) when the clause of ``verb`` promises a coercive act by the speaker's side."""
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    words = {t.lower_ for t in verb.subtree}
+    subject = _subject(verb)
+    if words & HEDGES and not words & {"will", "'ll"}:
+        return None
+    future = bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+    if future and verb.lemma_ in RESPONSE_VERBS and _issuer_side(subject, speaker, analysis):
+        if _negated(verb) and verb.lemma_ != "spare":
+            return None
+        trigger, form = _if_clause(verb)
+        response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+        return trigger, response, form
+    if future and verb.lemma_ in LEAD_VERBS and any(t.lower_ == "any" for t in subject):
+        trigger = _any_trigger(subject)
+        if trigger:
+            return trigger, "it " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
+    if future and verb.lemma_ in {"face", "have", "be"} and (words & RESPONSE_NOUNS or "met" in words):
+        trigger, form = _if_clause(verb)
+        any_subject = next((t for t in subject if t.lower_ == "any"), None)
+        if any_subject is not None and not trigger:
+            rel = next((c for t in subject for c in t.children if c.dep_ == "relcl"), None)
+            if rel is not None:
+                trigger = clauses.clause(rel, "a " + any_subject.head.text)
+                form = "conditional"
+        response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject]
+                                   ) if any_subject is not None else \
+            clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+        if any_subject is not None:
+            response = f"the attacker {response}" if not response.startswith(("will", "would")) else \
+                f"the attacker {response}"
+        return trigger, response, form
+    return None
+
+
+def _going_to(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lower_ == "going"
+
+
+def _in_if(token: Any, verb: Any) -> bool:
+    node = token
+    while node != verb and node.head != node:
+        if node.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """A commitment to respond: "<issuer> will respond / retaliate / hit", "any X will be met with Y", "there
+    will be consequences", "will not sit idly by", "react accordingly" (in a claim or in direct speech)."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        speaker_tokens = _speaker_tokens(verb)
+        subject = _subject(verb)
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        future = bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+        if not future:
+            continue
+        words = {t.lower_ for t in verb.subtree}
+        if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
+            trig = _any_trigger(subject)
+            response = clauses.text_of([t for t in verb.subtree if t not in subject])
+            who = ISSUER
+            return _Found(verb, speaker_tokens or subject, trig, f"{who} responds {response.removeprefix('will be met ')}"
+                          if trig else response, "conditional" if trig else "unconditional")
+        if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
+            return _Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
+                          f"{_name(subject)} will act", "unconditional")
+        if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children) and words & RESPONSE_NOUNS:
+            trigger, form = _if_clause(verb)
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            return _Found(verb, speaker_tokens, trigger, response, form)
+        if verb.lemma_ == "react" and "accordingly" in words:
+            return _Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
+        if verb.dep_ in {"ccomp", "ROOT", "conj", "xcomp"} and verb.lemma_ in RESPONSE_VERBS:
+            speaker = speaker_tokens or subject
+            if verb.dep_ == "ROOT" and not {t.lower_ for t in subject} & {"we", "i"}:
+                continue  # reported acts are events; only first-person speech commits without a cue verb
+            found = _promise(verb, speaker, analysis)
+            if found is not None:
+                trigger, response, form = found
+                return _Found(verb, speaker, trigger, response, form)
+    return None
+
+
+def _speaker_tokens(verb: Any) -> list[Any]:
+    """The subject of the reporting verb a clause hangs on ("X says it will respond" -> X)."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ in {"ccomp", "xcomp"} and node.head != node:
+            node = node.head
+            subj = _subject(node) or _participle_subject(node)
+            if subj:
+                return subj
+        else:
+            break
+    return []
+
+
+def _any_trigger(subject: list[Any]) -> str:
+    """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
+    det = next((t for t in subject if t.lower_ == "any"), None)
+    if det is None:
+        return ""
+    head = det.head
+    clause = clauses.nominal(head, "anyone")
+    if clause:
+        return clause
+    rel = next((c for c in head.children if c.dep_ == "relcl"), None)
+    return clauses.clause(rel, f"a {head.text}") if rel is not None else ""
+
+
+def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """A red line declared or crossed: "this == the red line we have set", "the last red line has been crossed"."""
+    for tok in sent:
+        if tok.lemma_ == "line" and any(c.lower_ == "red" for c in tok.children):
+            verb = tok.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            if _negated(verb) or any(c.lower_ in {"would", "could"} for c in verb.children):
+                continue
+            subject = _subject(verb) or _speaker_tokens(verb)
+            if not subject:
+                continue
+            trigger = clauses.text_of(verb.subtree) if verb.lemma_ == "cross" else ""
+            main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None
+            response = ""
+            if main is not None and main != verb:
+                response = clauses.text_of([t for t in main.subtree if t not in set(verb.subtree)
+                                            and t.dep_ != "punct" and not (t.head == main and t.dep_ == "advcl")])
+                subject = _subject(main) or subject
+            return _Found(verb, subject, trigger, response, "red_line")
+    return None
+
+
+def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """ "X == given ten days to <demand> or face <sanctions>": the demand unmet == the trigger."""
+    for verb in sent:
+        if verb.lemma_ != "face" or verb.dep_ != "conj":
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is None or noun.lemma_.lower() not in PUNITIVE_NOUNS | {"sanction"}:
+            continue
+        demand = verb.head
+        subj = _subject(demand.head if demand.dep_ in {"xcomp", "relcl", "acl"} else demand)
+        who = _name(subj) or "the target"
+        trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
+        return _Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
+                      "ultimatum")
+    return None
+
+
+def _finish(got: _Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
+    speaker_code = _speaker_code(got.subject, analysis, claim)
+    actor = country(speaker_code)
+    person = _person(got.subject, analysis.mentions)
+    speaker = person.canonical if person else (claim.speaker if claim and not got.subject else _name(got.subject))
+    start = sent.start_char
+    end = sent.end_char
+    while end > start and analysis.doc.text[end - 1].isspace():
+        end -= 1
+    trigger = _resolve_user(_resolve_anaphor(got.trigger, analysis.mentions, start), analysis, start, actor)
+    response = _as_issuer(got.response, actor)
+    scope = (start, end)
+    return Threat(
+        id=f"t{n + 1}",
+        actor=actor,
+        speaker=speaker or None,
+        trigger=trigger,
+        response=response,
+        target=_target(analysis.mentions, scope, actor),
+        date=analysis.article.published.date().isoformat() if analysis.article.published else None,
+        kind=_kind(f"{trigger} {response}"),
+        evidence=(Evidence.of(analysis.article, start, end),),
+        form=got.form,
+        status=_status(got.cue, sent),
+        role=_role(got.subject, person),
+    )
+
+
+def _as_issuer(response: str, actor: str | None) -> str:
+    """First person converted to the issuer: "we will retaliate" said for Turkey -> "Turkey will retaliate"."""
+    issuer = lookup_code(actor) if actor else "the issuer"
+    response = response.replace(ISSUER, issuer)
+    first, _, rest = response.partition(" ")
+    if actor and first.lower() in {"we", "i"} and rest:
+        return f"{issuer} {rest}"
+    return response
+
+
+def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
+    if subject:
+        start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
+        inside = [m for m in analysis.mentions if start <= m.start < end and m.code]
+        for kind in ("PERSON", "ACTOR"):
+            for m in inside:
+                if m.type == kind:
+                    return m.code
+        if {t.lower_ for t in subject} & ISSUER_PRONOUNS or not inside:
+            if claim is not None and claim.speaker_code:
+                return claim.speaker_code
+    elif claim is not None:
+        return claim.speaker_code
+    return None
+
+
+def _person(subject: list[Any], mentions: tuple[Mention, ...]) -> Mention | None:
+    if not subject:
+        return None
+    start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
+    return next((m for m in mentions if start <= m.start < end and m.type == "PERSON"), None)
+
+
+def _role(subject: list[Any], person: Mention | None) -> str | None:
+    if person is None:
+        return None
+    words = [t.text for t in subject if t.idx < person.start and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+             and t.ent_type_ not in {"PERSON", "GPE", "NORP"} and t.dep_ != "poss"]
+    return " ".join(words).lower() or None
+
+
+def _status(cue: Any, sent: Any) -> str:
+    """``background`` for a threat cited as past context: "had threatened", "after X threatened", "in past
+    tensions, Ankara has threatened"."""
+    aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
+        return "background"
+    before = sent.doc.text[sent.start_char:cue.idx]
+    if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
+        return "background"
+    return "current"
 
 
 def _target(mentions: tuple[Mention, ...], scope: tuple[int, int], actor: str | None) -> str | None:
@@ -63,14 +494,29 @@ def _target(mentions: tuple[Mention, ...], scope: tuple[int, int], actor: str | 
 
 
 def _resolve_anaphor(trigger: str, mentions: tuple[Mention, ...], before: int) -> str:
-    """"these missiles" -> "these missiles [ATACMS]" when the last weapon named before the threat is clear."""
+    """"these missiles" -> "ATACMS" when the last weapon named before the threat == clear."""
     match = ANAPHOR.search(trigger)
     if not match:
         return trigger
     weapons = [m for m in mentions if m.type == "WEAPON" and m.end <= before]
     if not weapons:
         return trigger
-    return f"{trigger[:match.end()]} [{weapons[-1].canonical}]{trigger[match.end():]}"
+    return f"{trigger[:match.start()]}{weapons[-1].canonical}{trigger[match.end():]}"
+
+
+def _resolve_user(trigger: str, analysis: Analysis, before: int, issuer: str | None) -> str:
+    """"the issuer uses ATACMS" has no user in the threat itself: the user of a weapon == the actor named last
+    before the weapon's earlier mention (" allowing Ukraine to deploy ATACMS")."""
+    if not trigger.startswith("anyone "):
+        return trigger
+    weapons = [m for m in analysis.mentions if m.type == "WEAPON" and m.end <= before and m.canonical in trigger]
+    if not weapons:
+        return trigger
+    actors = [m for m in analysis.mentions if m.type == "ACTOR" and m.end <= weapons[-1].start and m.code
+              and country(m.code) != issuer and m.start >= weapons[-1].start - 200]
+    if not actors:
+        return trigger
+    return actors[-1].text + trigger.removeprefix("anyone")
 
 
 def _kind(text: str) -> str:
