@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from redline.assess import clauses
 from redline.events.actors import country
@@ -55,6 +56,11 @@ AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces",
                          "secretary", "chief", "gunmen", "insurgents", "council", "bloc", "union"})
 ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer == known
 ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
+# Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
+GOVERNMENT_HOSTS = {"whitehouse.gov": "USA", "bidenwhitehouse.archives.gov": "USA",
+                    "trumpwhitehouse.archives.gov": "USA", "obamawhitehouse.archives.gov": "USA", "state.gov": "USA", "defense.gov": "USA", "kremlin.ru": "RUS",
+                    "mid.ru": "RUS", "gov.uk": "GBR", "mfa.gov.cn": "CHN", "president.gov.ua": "UKR",
+                    "elysee.fr": "FRA", "gov.il": "ISR", "president.ir": "IRN", "mfa.gov.tr": "TUR"}
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
                           r"in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
@@ -157,6 +163,8 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
             if verb.lemma_ == "vow" and xcomp.lemma_ not in RESPONSE_VERBS:
                 continue
             trigger, form = _if_clause(xcomp)
+            if not trigger:
+                trigger, form = _relative_trigger(xcomp)
             response = clauses.clause(xcomp, name, plural)
             for c in xcomp.children:  # the "if" clause == the trigger, not part of the response
                 if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children):
@@ -165,7 +173,8 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
         if verb.lemma_ == "vow":
             continue
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        with_np = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        heads = [verb, *([dobj] if dobj is not None else [])]
+        with_np = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                         for o in c.children if o.dep_ == "pobj"), None)
         trigger, form = _if_clause(verb)
         if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
@@ -186,11 +195,12 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | Non
             continue
         name = _name(subject)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        said = that_clause(verb)
+        if said is not None:
+            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis)
+            if found is not None:
+                return _Found(verb, subject, *found)
         for c in verb.children:
-            if c.dep_ == "ccomp":
-                found = _promise(c, subject, analysis)
-                if found is not None:
-                    return _Found(verb, subject, *found)
             if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
                 noun = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
@@ -201,7 +211,8 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | Non
                 target = clauses.text_of(dobj.subtree) if dobj is not None else None
                 response = _consequence(noun, name, target)
                 return _Found(verb, subject, trigger, response, form if trigger else "unconditional")
-            if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None:
+            if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None and \
+                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
                 obj = next((o for o in c.children if o.dep_ in {"pcomp", "pobj"}), None)
                 if obj is None:
                     continue
@@ -213,6 +224,35 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | Non
                 if trigger:
                     return _Found(verb, subject, trigger, "", "red_line")
     return None
+
+
+def that_clause(verb: Any) -> Any | None:
+    """The clause a reporting verb introduces: its complement, or a "that" clause with its own subject the parser
+    hung on a noun of the verb's phrase ("warns in a letter to Poroshenko that Moscow will ...")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return c
+    for t in verb.subtree:
+        if t.dep_ in {"acl", "relcl", "ccomp"} and t != verb and clauses.has_subject(t) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            return t
+    return None
+
+
+def _warned_party(verb: Any, warned: Any, analysis: Analysis) -> tuple[str, str, str] | None:
+    """ "X warns Y (that) it could lose Z if it fails to ...": a consequence for the warned party, on a condition."""
+    if warned is None:
+        return None
+    trigger, form = _if_clause(verb)
+    subject = _subject(verb)
+    if not trigger or not subject:
+        return None
+    theirs = _codes(list(warned.subtree), analysis.mentions)
+    if not ({t.lower_ for t in subject} & {"it", "they"} or theirs & _codes(subject, analysis.mentions)):
+        return None
+    who = clauses.text_of(warned.subtree)
+    body = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject])
+    return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{who} {body}", form
 
 
 def _participle_subject(verb: Any) -> list[Any]:
@@ -250,22 +290,26 @@ def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
 
 def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, str, str] | None:
     """(trigger, response, form) when the clause of ``verb`` promises a coercive act by the speaker's side."""
-    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     words = {t.lower_ for t in verb.subtree}
     subject = _subject(verb)
     if words & HEDGES and not words & {"will", "'ll"}:
         return None
-    future = bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+    future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
     if future and verb.lemma_ in RESPONSE_VERBS and _issuer_side(subject, speaker, analysis):
         if _negated(verb) and verb.lemma_ != "spare":
             return None
         trigger, form = _if_clause(verb)
-        response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+        if not trigger:
+            trigger, form = _relative_trigger(verb)
+        drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
+        response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
+        if not clauses.has_subject(verb) and subject:
+            response = f"{_name(subject)} will {response}"
         return trigger, response, form
     if future and verb.lemma_ in LEAD_VERBS and any(t.lower_ == "any" for t in subject):
         trigger = _any_trigger(subject)
         if trigger:
-            return trigger, "it " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
+            return trigger, "this " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
     if future and verb.lemma_ in {"face", "have", "be"} and (words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
@@ -282,6 +326,28 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
                 f"the attacker {response}"
         return trigger, response, form
     return None
+
+
+def _future(verb: Any) -> bool:
+    """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to"."""
+    modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
+    return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+
+
+def _obliged(verb: Any) -> bool:
+    """ "we should / must respond": an obligation the speaker's side puts on itself."""
+    return any(c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in verb.children)
+
+
+def _relative_trigger(verb: Any) -> tuple[str, str]:
+    """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
+    for t in verb.subtree:
+        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and any(
+                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children):
+            head = t.head
+            body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
+            return f"{head.text} {body}", "conditional"
+    return "", "unconditional"
 
 
 def _going_to(verb: Any) -> bool:
@@ -305,8 +371,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | 
             continue
         speaker_tokens = _speaker_tokens(verb)
         subject = _subject(verb)
-        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        future = bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"}))
         if not future:
             continue
         words = {t.lower_ for t in verb.subtree}
@@ -434,14 +499,29 @@ def _finish(got: _Found, analysis: Analysis, sent: Any, claim: Claim | None, n: 
 def _as_issuer(response: str, actor: str | None) -> str:
     """First person converted to the issuer: "we will retaliate" said for Turkey -> "Turkey will retaliate"."""
     issuer = lookup_code(actor) if actor else "the issuer"
+    response = response.rpartition(": ")[2].lstrip(" ,")  # "I made it very clear: there will be ..."
     response = response.replace(ISSUER, issuer)
-    first, _, rest = response.partition(" ")
-    if actor and first.lower() in {"we", "i"} and rest:
-        return f"{issuer} {rest}"
+    for own in ("we ", "i ", "it ", "the country "):
+        if actor and response.lower().startswith(own):
+            return f"{issuer} {response[len(own):]}"
     return response
 
 
+def _publisher(analysis: Analysis) -> str | None:
+    """The government that publishes the article (a transcript on whitehouse.gov speaks for the USA)."""
+    host = urlsplit(analysis.article.url or "").hostname or ""
+    return next((code for suffix, code in GOVERNMENT_HOSTS.items() if host == suffix or host.endswith("." + suffix)),
+                None)
+
+
 def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
+    code = _named_code(subject, analysis, claim)
+    if code is None and (not subject or {t.lower_ for t in subject} & (ISSUER_PRONOUNS | {"president", "we", "i"})):
+        return _publisher(analysis)  # "we", "I", "the President" in a government's own transcript
+    return code
+
+
+def _named_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
     if subject:
         start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
         inside = [m for m in analysis.mentions if start <= m.start < end and m.code]

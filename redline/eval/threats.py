@@ -43,6 +43,7 @@ class ThreatRecord:
     id: str
     text: str
     date: str | None
+    url: str | None  # the source page, when the record comes from one
     is_threat: bool
     issuer: str | None
     speaker: str | None
@@ -117,7 +118,9 @@ def read_threats(path: Path) -> list[ThreatRecord]:
             continue
         try:
             r: dict[str, Any] = json.loads(line)
-            rec = ThreatRecord(str(r["id"]), str(r["text"]), (r.get("source") or {}).get("date"), bool(r["is_threat"]),
+            source = r.get("source") or {}
+            url = source.get("ref") if str(source.get("ref", "")).startswith("http") else None
+            rec = ThreatRecord(str(r["id"]), str(r["text"]), source.get("date"), url, bool(r["is_threat"]),
                                r.get("issuer"), r.get("speaker"), r.get("kind"), r.get("trigger"), r.get("response"),
                                r.get("status"))
         except (ValueError, KeyError, TypeError, AttributeError) as e:
@@ -149,15 +152,17 @@ def usable_clause(text: str, parse: Callable[[str], Any]) -> bool:
     text = text.strip()
     if FRAGMENT.match(text) or len(text.split()) < 3:
         return False
-    doc = parse(text)
-    return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.pos_ in {"VERB", "AUX"} for t in doc)
+    carrier = "They said that "  # read as the complement of a reporting verb, as a trigger or response is used
+    doc = parse(f"{carrier}{text}.")
+    return any(t.idx >= len(carrier) and t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.pos_ in {"VERB", "AUX"}
+               and t.head.idx >= len(carrier) for t in doc)
 
 
 def run_cases(records: list[ThreatRecord], ctx: Any, name: str) -> list[ThreatCase]:
     """Every record through ingest, nlp and threat detection."""
     cases = []
     for rec in records:
-        raw = RawDocument(origin=f"{name}:{rec.id}", text=rec.text, published=rec.date)
+        raw = RawDocument(origin=f"{name}:{rec.id}", text=rec.text, url=rec.url, published=rec.date)
         try:
             analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.nlp, ctx.gazetteer)
         except RedlineError as e:

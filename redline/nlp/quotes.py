@@ -44,13 +44,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
     for sent in doc.sents:
         before = len(claims)
         for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in CUE_VERBS:
+            if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
                 continue
-            subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "expl"]
             content = _content(verb)
-            if not subj or content is None:
+            speaker_tokens = _speaker(verb)
+            if not speaker_tokens or content is None:
                 continue
-            speaker_tokens = list(subj[0].subtree)
             claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
                                  titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -66,6 +65,40 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                 cue, speaker, content = surface
                 claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _is_cue(verb: Any) -> bool:
+    """A reporting verb: one of CUE_VERBS, "make clear", or "read" / "testify" introducing what was said."""
+    if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
+        return True
+    return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
+
+
+def _unsaid(verb: Any) -> bool:
+    """A reporting verb that reports nothing said: negated ("didn't say what weapons were used") or declined
+    ("refused to say")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in {"decline", "refuse"}
+
+
+def _speaker(verb: Any) -> list[Any]:
+    """Who speaks: the cue verb's own subject, or for a participle or conjoined cue with none ("X orders a
+    response, saying ...", "X responds by saying ...", "X surrounds ... and threatens ..."), the subject of the
+    clause it hangs on: the quote's own attribution, not the nearest name."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return list(subj[0].subtree)
+        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} or node.head == node:
+            return []
+        if node.dep_ == "acl" and node.tag_ != "VBG":
+            return []
+        node = node.head
+        while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
+            node = node.head
+    return []
 
 
 def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
@@ -104,18 +137,30 @@ def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
 
 def _content(verb: Any) -> list[Any] | None:
     """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
+    if verb.lemma_ == "read":  # "the message reads: ..." says only what it quotes
+        return _quoted_span(verb.sent)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
-            if child.dep_ == "dobj" and len(toks) < 3:
+            if child.dep_ == "dobj" and len(toks) < 3 and verb.lemma_ != "threaten":
                 continue
             return toks
+        if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
+            return list(child.subtree)
         if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
                 "warn", "accuse", "call", "caution"}:
             return list(child.subtree)
     quote = _quoted_span(verb.sent)
     if quote is not None:
         return quote
+    for t in verb.subtree:  # "warns in a letter to X that ...": a "that" clause the parser hung on a noun
+        if t.dep_ in {"acl", "relcl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and \
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            return list(t.subtree)
+    if verb.lemma_ == "make":  # "I made it very clear: ..."
+        colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
+        if colon is not None:
+            return [t for t in verb.sent if t.i > colon.i]
     return None
 
 
