@@ -16,7 +16,8 @@ LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact",
 NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "delivery": "deliver",
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
-                 "test": "test", "crossing": "cross"}
+                 "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
+                 "drills": "hold"}
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
 NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "tariffs": "impose", "ban": "impose",
              "bans": "impose", "embargo": "impose", "restrictions": "impose", "war": "wage", "action": "take",
@@ -107,7 +108,7 @@ def nominal(head: Any, agent: str | None) -> str | None:
     by = [t for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
           for t in c.subtree]
     who = text_of(by[1:]) if by else (agent if poss and poss[0].lower_ in {"its", "their", "his", "her"} else
-                                      text_of(poss[0].subtree).removesuffix("'s").removesuffix("’s").strip()
+                                      text_of(poss[0].subtree).removesuffix("'s").removesuffix("’s").rstrip("'’ ")
                                       if poss else agent)
     if not who:
         return None
@@ -132,3 +133,14 @@ def act_of_noun(noun: Any, subject: str, target: str | None) -> str:
     np = text_of(noun.subtree)
     prep = "on" if verb == "impose" else "against"
     return f"{subject} will {verb} {np}" + (f" {prep} {target}" if target else "")
+
+
+def passive_np(noun: Any) -> str | None:
+    """A noun phrase with a participle as a clause: "a conference held in Washington" -> "a conference is held in
+    Washington". None without one."""
+    part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if part is None:
+        return None
+    head = text_of([t for t in noun.subtree if t not in set(part.subtree)])
+    be = "are" if noun.tag_ in {"NNS", "NNPS"} else "is"
+    return f"{head} {be} {text_of(part.subtree)}"

@@ -42,7 +42,7 @@ RESPONSE_VERBS = frozenset({
     "eliminate", "crush", "shut", "halt", "expel", "target", "spare", "eat", "veto", "block", "close", "kill",
     "behead", "resume", "burn", "launch", "fire", "bomb", "invade", "break", "end", "review", "ban", "report",
 })
-RESPONSE_NOUNS = frozenset({"consequences", "consequence", "action", "response", "retaliation", "measures",
+RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation", "measures",
                             "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment", "force"})
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
 PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
@@ -78,7 +78,7 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
         if sent.text.rstrip().endswith("?"):
             continue  # a question about a threat is not one
         claim = _claim_of(analysis.claims, sent)
-        for make in (_threat_verb, _warning, _commitment, _red_line, _ultimatum):
+        for make in (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _threat_noun):
             got = make(sent, analysis, claim)
             if got is not None:
                 found.append(_finish(got, analysis, sent, claim, len(found)))
@@ -177,6 +177,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
         with_np = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                         for o in c.children if o.dep_ == "pobj"), None)
         trigger, form = _if_clause(verb)
+        if not trigger:
+            trigger = _answered(verb)[0]
+            form = "conditional" if trigger else form
         if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
             target = clauses.text_of(dobj.subtree) if dobj is not None else None
             return _Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
@@ -200,7 +203,7 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | Non
             found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis)
             if found is not None:
                 return _Found(verb, subject, *found)
-        for c in verb.children:
+        for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
             if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
                 noun = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
@@ -302,6 +305,10 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         if not trigger:
             trigger, form = _relative_trigger(verb)
         drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
+        if not trigger:
+            trigger, cause = _answered(verb)
+            form = "conditional" if trigger else form
+            drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
         if not clauses.has_subject(verb) and subject:
             response = f"{_name(subject)} will {response}"
@@ -350,6 +357,28 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
     return "", "unconditional"
 
 
+def _answered(verb: Any) -> tuple[str, set[Any]]:
+    """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
+    conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
+    from the response."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in {"to", "against"} and verb.lemma_ in {"respond", "retaliate", "react"}:
+            noun = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):
+            inner = next(o for o in c.children if o.lemma_ in {"response", "retaliation"})
+            noun = next((o for p in inner.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), None)
+        else:
+            continue
+        if noun is None:
+            continue
+        said = clauses.nominal(noun, "") or clauses.passive_np(noun)
+        if said:
+            return said, set(c.subtree)
+    return "", set()
+
+
 def _going_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lower_ == "going"
 
@@ -390,9 +419,14 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | 
             return _Found(verb, speaker_tokens, trigger, response, form)
         if verb.lemma_ == "react" and "accordingly" in words:
             return _Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
-        if verb.dep_ in {"ccomp", "ROOT", "conj", "xcomp"} and verb.lemma_ in RESPONSE_VERBS:
+        if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
+            trigger, form = _if_clause(verb)
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            return _Found(verb, speaker_tokens, trigger, response, form)
+        if verb.lemma_ in RESPONSE_VERBS:
             speaker = speaker_tokens or subject
-            if verb.dep_ == "ROOT" and not {t.lower_ for t in subject} & {"we", "i"}:
+            first_person = bool({t.lower_ for t in subject} & {"we", "i"})
+            if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
                 continue  # reported acts are events; only first-person speech commits without a cue verb
             found = _promise(verb, speaker, analysis)
             if found is not None:
@@ -465,6 +499,27 @@ def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | N
         trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
         return _Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
                       "ultimatum")
+    return None
+
+
+def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """A threat named as a noun with its act: "threats from North Korea of merciless strikes", "a warning about
+    possible retaliatory measures"; the issuer is the "from" phrase or the subject of the verb that carries it."""
+    for noun in sent:
+        if noun.lemma_.lower() not in {"threat", "warning", "ultimatum"} or noun.pos_ != "NOUN":
+            continue
+        act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
+                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
+                   None)
+        if act is None:
+            continue
+        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+        carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
+        issuer = source or (_subject(carrier) if carrier is not None else [])
+        if not _agentive(issuer, analysis.mentions):
+            continue
+        return _Found(noun, issuer, "", clauses.act_of_noun(act, _name(issuer), None), "unconditional")
     return None
 
 
@@ -556,6 +611,8 @@ def _status(cue: Any, sent: Any) -> str:
     """``background`` for a threat cited as past context: "had threatened", "after X threatened", "in past
     tensions, Ankara has threatened"."""
     aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if cue.pos_ == "NOUN" and cue.head.lower_ in SUBORDINATE_PAST | {"amid"}:
+        return "background"  # "despite threats from X", "amid threats": cited, not made here
     if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
             c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
         return "background"
