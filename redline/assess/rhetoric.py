@@ -602,9 +602,13 @@ def _person(subject: list[Any], mentions: tuple[Mention, ...]) -> Mention | None
 def _role(subject: list[Any], person: Mention | None) -> str | None:
     if person is None:
         return None
-    words = [t.text for t in subject if t.idx < person.start and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-             and t.ent_type_ not in {"PERSON", "GPE", "NORP"} and t.dep_ != "poss"]
-    return " ".join(words).lower() or None
+    before = [t for t in subject if t.idx < person.start]
+    words: list[str] = []
+    for t in reversed(before):  # the title written right before the name: "Foreign Ministry spokeswoman"
+        if t.pos_ not in {"NOUN", "PROPN", "ADJ"} or t.ent_type_ == "PERSON":
+            break
+        words.insert(0, t.text)
+    return " ".join(words) or None
 
 
 def _status(cue: Any, sent: Any) -> str:
