@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", ","})
+LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ","})
 # Nominalisations a trigger is often written as, and the verb of the clause they stand for.
 NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "delivery": "deliver",
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
@@ -130,9 +130,11 @@ def act_of_noun(noun: Any, subject: str, target: str | None) -> str:
     """The clause of a threatened noun: "threatens Japan with a nuclear strike" -> "S will carry out a nuclear
     strike against Japan"; "with sanctions" -> "S will impose sanctions on X"."""
     verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
-    np = text_of(noun.subtree)
+    tail = {t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree}
+    np = text_of([t for t in noun.subtree if t not in tail])
     prep = "on" if verb == "impose" else "against"
-    return f"{subject} will {verb} {np}" + (f" {prep} {target}" if target else "")
+    words = [subject, "will", verb, np, *([prep, target] if target else []), text_of(tail) if tail else ""]
+    return " ".join(w for w in words if w)
 
 
 def passive_np(noun: Any) -> str | None:

@@ -54,6 +54,7 @@ AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces",
                          "spokesman", "spokeswoman", "spokesperson", "kremlin", "cartel", "statement", "official",
                          "officials", "regime", "guards", "navy", "diplomat", "supporters", "administration",
                          "secretary", "chief", "gunmen", "insurgents", "council", "bloc", "union"})
+PERSON_NOUN = re.compile(r"(ers|ors|ists|ants|ians)$")  # kidnappers, separatists, militants: people who act
 ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer == known
 ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
@@ -122,7 +123,8 @@ def _agentive(subject: list[Any], mentions: tuple[Mention, ...]) -> bool:
     if any(start <= m.start < end and m.type in {"ACTOR", "PERSON"} for m in mentions):
         return True
     head = next((t for t in subject if t.head not in subject or t.head == t), subject[0])
-    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} \
+        or bool(PERSON_NOUN.search(head.lower_))
 
 
 def _name(subject: list[Any]) -> str:

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import find_threats
+from redline.eval.threats import usable_clause
+from redline.ingest import normalize
+from redline.models import RawDocument, Threat
+
+
+def _threats(text: str, context: Any, url: str | None = None) -> tuple[Threat, ...]:
+    article = normalize(RawDocument(origin="test", text=text, url=url, published="2024-06-01"), context.settings)
+    return find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+
+
+def _one(text: str, context: Any, url: str | None = None) -> Threat:
+    [threat] = _threats(text, context, url)
+    return threat
+
+
+def test_rhetoric_threatens_to_act_gives_the_act_as_a_clause(context: Any) -> None:
+    t = _one("Hezbollah threatened to launch rockets at northern Israel.", context)
+    assert (t.actor, t.form, t.status) == ("LBN", "unconditional", "current")
+    assert t.response == "Hezbollah will launch rockets at northern Israel"
+
+
+def test_rhetoric_threatens_with_a_noun_names_who_is_threatened(context: Any) -> None:
+    t = _one("Iran threatened Britain with sanctions over the seizure of the tanker.", context)
+    assert t.actor == "IRN"
+    assert t.response.startswith("Iran will impose sanctions on Britain")
+
+
+def test_rhetoric_if_clause_is_the_trigger_and_the_issuer_speaks_in_the_first_person(context: Any) -> None:
+    t = _one('Turkey\'s defence minister said: "If they take negative steps toward us, then we will retaliate."',
+             context)
+    assert (t.actor, t.form) == ("TUR", "conditional")
+    assert t.trigger == "they take negative steps toward us"
+    assert t.response.startswith("Turkey will retaliate")
+
+
+def test_rhetoric_unconditional_commitment_to_respond(context: Any) -> None:
+    assert _one("Iran's foreign ministry said Tehran will respond to any aggression.", context).actor == "IRN"
+    t = _one("Russian Foreign Minister Sergei Lavrov said Moscow would react accordingly.", context)
+    assert (t.actor, t.form) == ("RUS", "unconditional")
+
+
+def test_rhetoric_will_not_sit_idly_by(context: Any) -> None:
+    t = _one("China's defence ministry said it will not sit idly by while Taiwan's independence forces grow.",
+             context)
+    assert t.actor == "CHN"
+
+
+def test_rhetoric_any_x_will_be_met_with_y(context: Any) -> None:
+    t = _one("The Japanese defence minister said any attack on the islands will be met with a firm response.",
+             context)
+    assert t.actor == "JPN" and t.form == "conditional"
+    assert t.trigger == "anyone attacks on the islands"
+
+
+def test_rhetoric_warns_of_consequences_if(context: Any) -> None:
+    t = _one("Germany warned Belarus of serious consequences if it lets migrants cross the border.", context)
+    assert (t.actor, t.form) == ("DEU", "conditional")
+    assert t.trigger == "it lets migrants cross the border"
+    assert usable_clause(t.trigger, context.nlp) and usable_clause(t.response, context.nlp)
+
+
+def test_rhetoric_warns_against_an_act_is_a_red_line(context: Any) -> None:
+    t = _one("Russia warned Finland against joining NATO.", context)
+    assert (t.actor, t.form, t.response) == ("RUS", "red_line", "")
+    assert t.trigger == "Finland joins NATO"
+
+
+def test_rhetoric_unless_is_an_ultimatum_with_the_negated_demand_as_trigger(context: Any) -> None:
+    t = _one("The kidnappers threatened to kill the hostages unless the government pays a ransom.", context)
+    assert t.form == "ultimatum"
+    assert t.trigger == "the government does not pay a ransom"
+
+
+def test_rhetoric_or_face_sanctions_is_an_ultimatum(context: Any) -> None:
+    t = _one("The junta was given two weeks to hand over power or face sanctions.", context)
+    assert t.form == "ultimatum"
+    assert t.response == "The junta faces sanctions"
+
+
+def test_rhetoric_nominal_trigger_gets_the_weapon_user_named_before(context: Any) -> None:
+    text = ("Washington allowed Kyiv to fire ATACMS missiles. Russian officials warned that any use of these "
+            "missiles against Russian territory would lead to a direct conflict.")
+    t = [x for x in _threats(text, context) if x.actor == "RUS"][0]
+    assert t.trigger == "Kyiv uses ATACMS against Russian territory"
+
+
+def test_rhetoric_past_threat_cited_as_background(context: Any) -> None:
+    t = _one("In past bilateral tensions, Ankara has threatened to close the Incirlik air base.", context)
+    assert (t.actor, t.status) == ("TUR", "background")
+    t = _one("The talks resumed after Seoul had threatened to cut off aid.", context)
+    assert t.status == "background"
+
+
+def test_rhetoric_government_transcript_speaks_for_its_government(context: Any) -> None:
+    t = _one("We will respond decisively to any attack on our troops.", context,
+             url="https://www.whitehouse.gov/briefings-statements/2024/01/01/remarks/")
+    assert t.actor == "USA"
+    assert t.response.startswith("the United States will respond decisively") or "will respond" in t.response
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union pledged to cut emissions by 55 percent by 2030.",
+    "The United Nations called on both sides to exercise restraint.",
+    "Russia notified the United States ahead of the missile launch, as required by treaty.",
+    "Scientists warned that the drought could threaten crops across the region.",
+    "The navy fired warning shots at a fishing boat that crossed the line.",
+    "Israel struck targets in Gaza in retaliation for rocket fire.",
+    "The president did not threaten to withdraw from the alliance.",
+    "Is there a red line that would make you act?",
+])
+def test_rhetoric_hard_negatives_are_not_threats(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
+
+
+def test_rhetoric_usable_clause_rejects_fragments(context: Any) -> None:
+    assert not usable_clause("if necessary", context.nlp)
+    assert not usable_clause("a direct involvement of the U.S.", context.nlp)
+    assert usable_clause("Ukraine strikes Russian territory with ATACMS", context.nlp)
