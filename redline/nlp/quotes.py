@@ -34,6 +34,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?(?: \([\w .]+\))? *[\u2014\u2013-]+ *")
 CONDITION_RE = re.compile(r"\b(if|unless)\b[^.;]*?,?\s*(?:\w+\s+){0,3}(will|would|shall)\b", re.I)
 
 
@@ -174,6 +175,8 @@ def _quoted_span(sent: Any) -> list[Any] | None:
 
 def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
+    speaker_tokens = _own_line(doc, cue, speaker_tokens) or speaker_tokens
+    content_tokens = _own_line(doc, cue, content_tokens) or content_tokens
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
     said = " ".join(doc.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
@@ -208,6 +211,19 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         content_start=c_start,
         content_end=c_end,
     )
+
+
+def _own_line(doc: Any, cue: Any, tokens: list[Any]) -> list[Any]:
+    """``tokens`` on the cue's own line, after any dateline: a heading above the sentence ("Reaction\nOfficials
+    said ...") or a dateline ("KYIV, Ukraine (AP) — ") is not part of who spoke or of what was said."""
+    text = doc.text
+    start = text.rfind("\n", 0, cue.idx) + 1
+    end = text.find("\n", cue.idx)
+    end = len(text) if end < 0 else end
+    dateline = DATELINE.match(text, start)
+    if dateline is not None and dateline.end() <= cue.idx:
+        start = dateline.end()
+    return [t for t in tokens if start <= t.idx < end]
 
 
 def _bounds(tokens: list[Any]) -> tuple[int, int]:
