@@ -110,6 +110,8 @@ def evaluate_baseline(path: str | Path) -> list[EvalResult]:
     from redline.eval.baseline import load_baseline, score_baseline_news, score_baseline_records
 
     path = Path(path)
+    if is_threats_set(path) or is_dates_set(path):
+        return []  # sets of threats or dates, not of events: nothing for an event-type baseline to score
     data = _read(path)
     if isinstance(data, GoldSet):
         return []
