@@ -124,3 +124,22 @@ def test_rhetoric_usable_clause_rejects_fragments(context: Any) -> None:
     assert not usable_clause("if necessary", context.nlp)
     assert not usable_clause("a direct involvement of the U.S.", context.nlp)
     assert usable_clause("Ukraine strikes Russian territory with ATACMS", context.nlp)
+
+
+def test_rhetoric_promised_response_noun(context: Any) -> None:
+    t = _one("Russian senator Andrei Klimov promised a swift response to any strike on Crimea.", context)
+    assert t.actor == "RUS" and "swift response" in t.response
+
+
+def test_rhetoric_warning_of_a_coercive_step_by_the_warner(context: Any) -> None:
+    t = _one("Britain warned that it would trigger the snapback of UN sanctions on Iran.", context)
+    assert t.actor == "GBR"
+    assert t.response.startswith("the United Kingdom would trigger") or t.response.startswith("Britain would trigger") \
+        or "would trigger the snapback" in t.response
+
+
+def test_rhetoric_doctrine_that_lowers_the_threshold(context: Any) -> None:
+    t = _one("Putin approved an updated nuclear doctrine that allows a nuclear response to a conventional attack.",
+             context)
+    assert (t.actor, t.form, t.kind) == ("RUS", "doctrine", "nuclear")
+    assert t.response == "the doctrine allows a nuclear response to a conventional attack"

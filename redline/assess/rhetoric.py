@@ -41,6 +41,8 @@ RESPONSE_VERBS = frozenset({
     "punish", "restrict", "cut", "impose", "sanction", "escalate", "attack", "retaliate", "avenge", "defend",
     "eliminate", "crush", "shut", "halt", "expel", "target", "spare", "eat", "veto", "block", "close", "kill",
     "behead", "resume", "burn", "launch", "fire", "bomb", "invade", "break", "end", "review", "ban", "report",
+    "withdraw", "suspend", "reimpose", "recall", "downgrade", "boycott", "seize", "mobilize", "mobilise", "deploy",
+    "station", "quit", "exit", "trigger", "nationalize", "confiscate", "sever",
 })
 RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation", "measures",
                             "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment", "force"})
@@ -65,6 +67,12 @@ GOVERNMENT_HOSTS = {"whitehouse.gov": "USA", "bidenwhitehouse.archives.gov": "US
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
                           r"in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+DOCTRINE_VERBS = frozenset({"approve", "sign", "update", "revise", "change", "amend", "lower", "expand",
+                            "broaden", "adopt", "unveil", "publish"})
+# Acts that are hostile whatever their object: a vow or pledge to do one is a threat.
+HOSTILE_VERBS = frozenset({"retaliate", "avenge", "strike", "destroy", "punish", "respond", "attack", "annihilate",
+                           "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill"})
+PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
 
@@ -79,7 +87,7 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
         if sent.text.rstrip().endswith("?"):
             continue  # a question about a threat is not one
         claim = _claim_of(analysis.claims, sent)
-        for make in (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _threat_noun):
+        for make in (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun):
             got = make(sent, analysis, claim)
             if got is not None:
                 found.append(_finish(got, analysis, sent, claim, len(found)))
@@ -153,7 +161,7 @@ def _if_clause(verb: Any) -> tuple[str, str]:
 def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
     """ "X threatens to <act>", "X threatens Y with <noun>", "X threatens <sanctions>", "X vows to retaliate"."""
     for verb in sent:
-        if verb.lemma_ not in {"threaten", "vow"} or verb.pos_ != "VERB" or _negated(verb):
+        if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
         subject = _subject(verb)
         if not _agentive(subject, analysis.mentions):
@@ -162,7 +170,7 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
         plural = clauses.is_plural(subject)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if xcomp is not None:
-            if verb.lemma_ == "vow" and xcomp.lemma_ not in RESPONSE_VERBS:
+            if verb.lemma_ in PROMISE_VERBS and xcomp.lemma_ not in HOSTILE_VERBS:  # "pledged to cut emissions"
                 continue
             trigger, form = _if_clause(xcomp)
             if not trigger:
@@ -172,9 +180,12 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
                 if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children):
                     response = response.replace(clauses.text_of(c.subtree), "").strip(" ,")
             return _Found(verb, subject, trigger, response, form)
-        if verb.lemma_ == "vow":
-            continue
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
+            if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
+                trigger, form = _if_clause(verb)
+                return _Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+            continue
         heads = [verb, *([dobj] if dobj is not None else [])]
         with_np = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                         for o in c.children if o.dep_ == "pobj"), None)
@@ -501,6 +512,30 @@ def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | N
         trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
         return _Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
                       "ultimatum")
+    return None
+
+
+def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | None:
+    """A doctrine changed to lower a threshold: "Putin approved an updated nuclear doctrine that allows a nuclear
+    response to a conventional attack"; the response is what the new doctrine allows."""
+    for noun in sent:
+        if noun.lemma_.lower() != "doctrine" or noun.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+            continue
+        verb = noun.head
+        changed = verb.lemma_ in DOCTRINE_VERBS or any(c.lemma_ in {"update", "revise", "new", "amend"}
+                                                         for c in noun.children)
+        if not changed or _negated(verb):
+            continue
+        subject = _subject(verb) if noun.dep_ == "dobj" else []
+        allows = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"), None)
+        if allows is None:
+            allows = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
+                           and c.lemma_ in {"allow", "permit", "lower", "expand", "broaden", "enable"}), None)
+        if allows is None:
+            continue
+        body = clauses.text_of([t for t in allows.subtree if t.lower_ not in {"that", "which"} or t.head != allows])
+        return _Found(verb, subject, "", f"the doctrine {body}" if not clauses.has_subject(allows) or any(
+            c.lower_ in {"that", "which"} for c in allows.children) else body, "doctrine")
     return None
 
 
