@@ -143,3 +143,22 @@ def test_rhetoric_doctrine_that_lowers_the_threshold(context: Any) -> None:
              context)
     assert (t.actor, t.form, t.kind) == ("RUS", "doctrine", "nuclear")
     assert t.response == "the doctrine allows a nuclear response to a conventional attack"
+
+
+def test_rhetoric_warns_not_to_is_a_red_line(context: Any) -> None:
+    t = _one("Australia warned China not to use its fishing fleet to harass Australian boats.", context)
+    assert (t.actor, t.form) == ("AUS", "red_line")
+    assert t.trigger.startswith("China uses its fishing fleet")
+
+
+def test_rhetoric_bare_participle_condition_is_the_issuer_passive(context: Any) -> None:
+    t = _one("Pakistan threatened to strike back if attacked.", context)
+    assert t.trigger == "Pakistan is attacked"
+    assert t.response == "Pakistan will strike back"
+
+
+def test_rhetoric_take_action_and_vow_vengeance(context: Any) -> None:
+    t = _one("Egypt warned it will take military action if Ethiopia fills the dam.", context)
+    assert (t.actor, t.trigger) == ("EGY", "Ethiopia fills the dam")
+    assert _one("The Indian prime minister vowed to seek revenge on the attackers.", context).actor == "IND"
+    assert _threats("The Indian prime minister vowed to seek new markets for rice.", context) == ()

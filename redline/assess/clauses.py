@@ -63,12 +63,15 @@ def is_plural(tokens: Any) -> bool:
         (len(toks) == 1 and toks[0].lower_ in {"we", "they", "i", "you"})
 
 
-def clause(verb: Any, subject: str, plural: bool = False) -> str:
+def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] = frozenset()) -> str:
     """The clause of ``verb`` (the head of an "if"/"that" clause or of an infinitive), given a ``subject`` when
-    the text leaves it understood. An infinitive takes "will": "threatens to close X" -> "S will close X"."""
-    body = [t for t in verb.subtree if t.dep_ not in {"mark"} or t.head != verb]
+    the text leaves it understood, without the tokens in ``drop``. An infinitive takes "will": "threatens to
+    close X" -> "S will close X"; a bare participle is passive: "if provoked" -> "S is provoked"."""
+    body = [t for t in verb.subtree if (t.dep_ not in {"mark"} or t.head != verb) and t not in drop]
     if has_subject(verb):
         return text_of(body)
+    if verb.tag_ == "VBN" and subject and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return f"{subject} {'are' if plural else 'is'} {text_of(body)}"
     rest = text_of([t for t in body if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb)])
     if verb.tag_ == "VBG":
         first, _, tail = rest.partition(" ")

@@ -72,6 +72,7 @@ DOCTRINE_VERBS = frozenset({"approve", "sign", "update", "revise", "change", "am
 # Acts that are hostile whatever their object: a vow or pledge to do one is a threat.
 HOSTILE_VERBS = frozenset({"retaliate", "avenge", "strike", "destroy", "punish", "respond", "attack", "annihilate",
                            "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill"})
+VENGEANCE = frozenset({"vengeance", "revenge", "retaliation", "retribution", "action", "response"})
 PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
@@ -136,10 +137,14 @@ def _agentive(subject: list[Any], mentions: tuple[Mention, ...]) -> bool:
 
 
 def _name(subject: list[Any]) -> str:
-    """The subject as a clause subject: the text without titles' trailing appositions."""
+    """The subject as a clause subject: a person by name ("U.S. President Donald Trump" -> "Donald Trump"), else
+    the text without trailing appositions."""
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
     if head is None:
         return ""
+    if head.ent_type_ == "PERSON":
+        return clauses.text_of([t for t in subject if t.ent_type_ == "PERSON" and t.ent_iob_ in {"B", "I"}
+                                and t.i <= head.i and (t.i == head.i or t.head.i <= head.i)])
     keep = [t for t in subject if not (t.dep_ in {"appos", "relcl", "acl"} and t.head == head)]
     drop = {x for t in subject if t.dep_ in {"appos", "relcl", "acl"} and t.head == head for x in t.subtree}
     return clauses.text_of([t for t in keep if t not in drop])
@@ -154,7 +159,7 @@ def _if_clause(verb: Any) -> tuple[str, str]:
                 if mark is not None:
                     if mark.lower_ == "unless":
                         return clauses.negated(c), "ultimatum"
-                    return clauses.clause(c, ""), "conditional"
+                    return clauses.clause(c, ISSUER), "conditional"  # "if provoked": the issuer is provoked
     return "", "unconditional"
 
 
@@ -170,16 +175,16 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
         plural = clauses.is_plural(subject)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if xcomp is not None:
-            if verb.lemma_ in PROMISE_VERBS and xcomp.lemma_ not in HOSTILE_VERBS:  # "pledged to cut emissions"
-                continue
+            avenging = any(c.dep_ == "dobj" and c.lemma_.lower() in VENGEANCE for c in xcomp.children)
+            if verb.lemma_ in PROMISE_VERBS and xcomp.lemma_ not in HOSTILE_VERBS and not avenging:
+                continue  # "pledged to cut emissions" is no threat; "vowed to seek vengeance" is
             trigger, form = _if_clause(xcomp)
             if not trigger:
                 trigger, form = _relative_trigger(xcomp)
-            response = clauses.clause(xcomp, name, plural)
-            for c in xcomp.children:  # the "if" clause == the trigger, not part of the response
-                if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children):
-                    response = response.replace(clauses.text_of(c.subtree), "").strip(" ,")
-            return _Found(verb, subject, trigger, response, form)
+            conditions = frozenset(t for c in xcomp.children if c.dep_ == "advcl" and any(
+                m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree)  # the trigger, not the act
+            response = clauses.clause(xcomp, name, plural, drop=conditions)
+            return _Found(verb, subject, trigger.replace(ISSUER, name), response, form)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
             if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
@@ -227,6 +232,12 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | Non
                 target = clauses.text_of(dobj.subtree) if dobj is not None else None
                 response = _consequence(noun, name, target)
                 return _Found(verb, subject, trigger, response, form if trigger else "unconditional")
+            if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
+                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
+                who = clauses.text_of(dobj.subtree)  # "warns Iran not to use its embassy": a red line
+                act = clauses.text_of([t for t in c.subtree if t.dep_ not in {"neg", "aux"} or t.head != c])
+                return _Found(verb, subject, f"{who} {clauses.third_person(c.lemma_)}{act[len(c.text):]}"
+                              if act.startswith(c.text) else f"{who} {act}", "", "red_line")
             if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None and \
                     _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
                 obj = next((o for o in c.children if o.dep_ in {"pcomp", "pobj"}), None)
@@ -311,7 +322,9 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     if words & HEDGES and not words & {"will", "'ll"}:
         return None
     future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
-    if future and verb.lemma_ in RESPONSE_VERBS and _issuer_side(subject, speaker, analysis):
+    acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RESPONSE_NOUNS for c in verb.children))  # "take military action"
+    if future and acting and _issuer_side(subject, speaker, analysis):
         if _negated(verb) and verb.lemma_ != "spare":
             return None
         trigger, form = _if_clause(verb)
@@ -569,7 +582,9 @@ def _finish(got: _Found, analysis: Analysis, sent: Any, claim: Claim | None, n: 
     end = sent.end_char
     while end > start and analysis.doc.text[end - 1].isspace():
         end -= 1
-    trigger = _resolve_user(_resolve_anaphor(got.trigger, analysis.mentions, start), analysis, start, actor)
+    issuer = lookup_code(actor) if actor else "the issuer"
+    trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
+                            analysis, start, actor)
     response = _as_issuer(got.response, actor)
     scope = (start, end)
     return Threat(
