@@ -162,3 +162,14 @@ def test_rhetoric_take_action_and_vow_vengeance(context: Any) -> None:
     assert (t.actor, t.trigger) == ("EGY", "Ethiopia fills the dam")
     assert _one("The Indian prime minister vowed to seek revenge on the attackers.", context).actor == "IND"
     assert _threats("The Indian prime minister vowed to seek new markets for rice.", context) == ()
+
+
+def test_rhetoric_warning_noun_with_a_that_clause(context: Any) -> None:
+    t = _one("Serbia issued a warning that it would expel the envoy if the report is published.", context)
+    assert (t.actor, t.trigger) == ("SRB", "the report is published")
+    assert t.response.startswith("Serbia would expel the envoy")
+
+
+def test_rhetoric_negated_participle_condition(context: Any) -> None:
+    t = _one("The hijacker threatened to blow up the plane if not given fuel.", context)
+    assert t.trigger == "The hijacker is not given fuel"

@@ -70,8 +70,12 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
     body = [t for t in verb.subtree if (t.dep_ not in {"mark"} or t.head != verb) and t not in drop]
     if has_subject(verb):
         return text_of(body)
-    if verb.tag_ == "VBN" and subject and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
-        return f"{subject} {'are' if plural else 'is'} {text_of(body)}"
+    marked = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when"} for c in verb.children)
+    if (verb.tag_ == "VBN" or (marked and verb.tag_ == "VBD")) and subject and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        negs = [c for c in verb.children if c.dep_ == "neg"]
+        be = ("are" if plural else "is") + (" not" if negs else "")
+        return f"{subject} {be} {text_of([t for t in body if t not in negs])}"
     rest = text_of([t for t in body if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb)])
     if verb.tag_ == "VBG":
         first, _, tail = rest.partition(" ")

@@ -49,14 +49,15 @@ RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "actio
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
 PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
                                              "tariffs", "tariff", "ban", "bans", "embargo", "restrictions",
-                                             "invasion", "attack", "suit", "action", "visa"})
+                                             "invasion", "attack", "suit", "action", "visa", "expulsion",
+                                             "arrest", "prosecution", "reprisals", "reprisal", "closure"})
 # Heads of a subject that can issue a threat when no gazetteer mention covers it.
 AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces", "group", "militants",
                          "rebels", "demonstrators", "protesters", "president", "minister", "leader", "commander",
                          "spokesman", "spokeswoman", "spokesperson", "kremlin", "cartel", "statement", "official",
                          "officials", "regime", "guards", "navy", "diplomat", "supporters", "administration",
                          "secretary", "chief", "gunmen", "insurgents", "council", "bloc", "union"})
-PERSON_NOUN = re.compile(r"(ers|ors|ists|ants|ians)$")  # kidnappers, separatists, militants: people who act
+PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants: people who act
 ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer == known
 ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
@@ -229,7 +230,8 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | Non
                 trigger, form = _if_clause(verb)
                 if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
                     continue
-                target = clauses.text_of(dobj.subtree) if dobj is not None else None
+                target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
+                    if dobj is not None else None
                 response = _consequence(noun, name, target)
                 return _Found(verb, subject, trigger, response, form if trigger else "unconditional")
             if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
@@ -558,6 +560,13 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found |
     for noun in sent:
         if noun.lemma_.lower() not in {"threat", "warning", "ultimatum"} or noun.pos_ != "NOUN":
             continue
+        said = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
+        if said is not None and carrier is not None:  # "issues a warning that it would end the agreement"
+            promised = _promise(said, _subject(carrier), analysis)
+            if promised is not None:
+                return _Found(noun, _subject(carrier), *promised)
         act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
                    None)
