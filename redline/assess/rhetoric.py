@@ -38,18 +38,19 @@ ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|
 # Verbs of a promised coercive act; with the issuer as subject and a future modal they make a threat.
 RESPONSE_VERBS = frozenset({
     "respond", "retaliate", "react", "hit", "strike", "destroy", "annihilate", "neutralize", "neutralise",
-    "punish", "restrict", "cut", "impose", "sanction", "escalate", "attack", "retaliate", "avenge", "defend",
+    "punish", "restrict", "cut", "impose", "sanction", "escalate", "attack", "avenge", "defend",
     "eliminate", "crush", "shut", "halt", "expel", "target", "spare", "eat", "veto", "block", "close", "kill",
     "behead", "resume", "burn", "launch", "fire", "bomb", "invade", "break", "end", "review", "ban", "report",
     "withdraw", "suspend", "reimpose", "recall", "downgrade", "boycott", "seize", "mobilize", "mobilise", "deploy",
     "station", "quit", "exit", "trigger", "nationalize", "confiscate", "sever",
 })
-RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation", "measures",
-                            "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment", "force"})
+RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation",
+                            "measures", "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment",
+                            "force"})
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
 PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
                                              "tariffs", "tariff", "ban", "bans", "embargo", "restrictions",
-                                             "invasion", "attack", "suit", "action", "visa", "expulsion",
+                                             "invasion", "suit", "action", "visa", "expulsion",
                                              "arrest", "prosecution", "reprisals", "reprisal", "closure"})
 # Heads of a subject that can issue a threat when no gazetteer mention covers it.
 AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces", "group", "militants",
@@ -62,7 +63,8 @@ ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer == known
 ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
 GOVERNMENT_HOSTS = {"whitehouse.gov": "USA", "bidenwhitehouse.archives.gov": "USA",
-                    "trumpwhitehouse.archives.gov": "USA", "obamawhitehouse.archives.gov": "USA", "state.gov": "USA", "defense.gov": "USA", "kremlin.ru": "RUS",
+                    "trumpwhitehouse.archives.gov": "USA", "obamawhitehouse.archives.gov": "USA", "state.gov": "USA",
+                    "defense.gov": "USA", "kremlin.ru": "RUS",
                     "mid.ru": "RUS", "gov.uk": "GBR", "mfa.gov.cn": "CHN", "president.gov.ua": "UKR",
                     "elysee.fr": "FRA", "gov.il": "ISR", "president.ir": "IRN", "mfa.gov.tr": "TUR"}
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
@@ -436,8 +438,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> _Found | 
             trig = _any_trigger(subject)
             response = clauses.text_of([t for t in verb.subtree if t not in subject])
             who = ISSUER
-            return _Found(verb, speaker_tokens or subject, trig, f"{who} responds {response.removeprefix('will be met ')}"
-                          if trig else response, "conditional" if trig else "unconditional")
+            said = f"{who} responds {response.removeprefix('will be met ')}" if trig else response
+            return _Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return _Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
                           f"{_name(subject)} will act", "unconditional")

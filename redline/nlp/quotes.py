@@ -155,8 +155,9 @@ def _content(verb: Any) -> list[Any] | None:
     if quote is not None:
         return quote
     for t in verb.subtree:  # "warns in a letter to X that ...": a "that" clause the parser hung on a noun
-        if t.dep_ in {"acl", "relcl"} and t != verb and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and \
-                any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        if t.dep_ in {"acl", "relcl"} and t != verb and marked and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return list(t.subtree)
     if verb.lemma_ == "make":  # "I made it very clear: ..."
         colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
