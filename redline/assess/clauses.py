@@ -107,7 +107,7 @@ def negated(verb: Any) -> str:
 
 def nominal(head: Any, agent: str | None) -> str | None:
     """The clause a nominalised act stands for: "any use of X against Y" -> "<agent> uses X against Y"; the
-    possessor or a "by" phrase names the agent when the text gives it. None when ``head`` != one."""
+    possessor or a "by" phrase names the agent when the text gives it. None when ``head`` is not one."""
     verb = NOMINAL_VERBS.get(head.lemma_.lower())
     if verb is None:
         return None
