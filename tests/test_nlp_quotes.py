@@ -129,3 +129,9 @@ def test_quotes_heading_and_dateline_are_not_quote_text(nlp: Any) -> None:
     text = "KYIV, Ukraine (AP) \u2014 The mayor said the water supply was restored."
     [claim] = _claims(nlp, text)
     assert claim.speaker == "The mayor"
+
+
+def test_quotes_a_message_reads_what_follows_the_colon(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The message reads, in part: \u201cWe will rebuild every school in the region.")
+    assert (claim.speaker, claim.cue) == ("The message", "read")
+    assert claim.content.startswith("We will rebuild every school")

@@ -425,7 +425,7 @@ def _speaker_tokens(verb: Any) -> list[Any]:
         if node.dep_ in {"ccomp", "xcomp"} and node.head != node:
             node = node.head
             subj = _subject(node) or _participle_subject(node)
-            if subj:
+            if subj and not (len(subj) == 1 and subj[0].lower_ == "you"):  # the addressee does not speak
                 return subj
         else:
             break

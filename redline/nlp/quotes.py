@@ -138,8 +138,8 @@ def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
 
 def _content(verb: Any) -> list[Any] | None:
     """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
-    if verb.lemma_ == "read":  # "the message reads: ..." says only what it quotes
-        return _quoted_span(verb.sent)
+    if verb.lemma_ == "read":  # "the message reads: ..." says only what it quotes or what follows the colon
+        return _quoted_span(verb.sent) or _after_colon(verb)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
@@ -160,10 +160,13 @@ def _content(verb: Any) -> list[Any] | None:
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return list(t.subtree)
     if verb.lemma_ == "make":  # "I made it very clear: ..."
-        colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
-        if colon is not None:
-            return [t for t in verb.sent if t.i > colon.i]
+        return _after_colon(verb)
     return None
+
+
+def _after_colon(verb: Any) -> list[Any] | None:
+    colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
+    return [t for t in verb.sent if t.i > colon.i] or None if colon is not None else None
 
 
 def _quoted_span(sent: Any) -> list[Any] | None:
