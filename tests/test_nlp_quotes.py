@@ -135,3 +135,11 @@ def test_quotes_a_message_reads_what_follows_the_colon(nlp: Any) -> None:
     [claim] = _claims(nlp, "The message reads, in part: \u201cWe will rebuild every school in the region.")
     assert (claim.speaker, claim.cue) == ("The message", "read")
     assert claim.content.startswith("We will rebuild every school")
+
+
+def test_quotes_speaker_without_apposition_or_relative_clause(nlp: Any) -> None:
+    [claim] = _claims(nlp, "Ana Lopez, the group's spokeswoman, told reporters that the road was closed.")
+    assert claim.speaker in {"Ana Lopez"}
+    [claim] = _claims(nlp, "A farmer near the border, who asked not to be named, said the soldiers left at dawn.")
+    assert claim.speaker == "A farmer near the border"
+

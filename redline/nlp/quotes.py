@@ -164,6 +164,23 @@ def _content(verb: Any) -> list[Any] | None:
     return None
 
 
+def _bare(doc: Any, tokens: list[Any]) -> str:
+    """A speaker phrase without what the text adds about it: "Nop Vy, the association's director" -> "Nop Vy";
+    "An owner of a press, who requested anonymity" -> "An owner of a press"."""
+    toks = [t for t in tokens if not t.is_space]
+    head = next((t for t in toks if t.head not in toks or t.head == t), None)
+    if head is None:
+        return ""
+    extra = {x for c in toks if c.dep_ in {"appos", "relcl"} and c.head in toks and c.i > head.i
+             and doc[min(t.i for t in c.subtree) - 1].text == "," for x in c.subtree}
+    kept = [t for t in toks if t not in extra]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    if not kept or len(kept) == len(toks):
+        return ""
+    return " ".join(doc.text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
+
+
 def _after_colon(verb: Any) -> list[Any] | None:
     colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
     return [t for t in verb.sent if t.i > colon.i] or None if colon is not None else None
@@ -193,7 +210,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
         inside = before[-1:] if before else []
     person = next((m for m in inside if m.type == "PERSON"), None)
-    speaker = person.canonical if person else " ".join(speaker_text.split())
+    speaker = person.canonical if person else _bare(doc, speaker_tokens) or " ".join(speaker_text.split())
     code = _speaker_code(inside)
     content = " ".join(doc.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
