@@ -115,6 +115,11 @@ def test_rhetoric_government_transcript_speaks_for_its_government(context: Any) 
     "Israel struck targets in Gaza in retaliation for rocket fire.",
     "The president did not threaten to withdraw from the alliance.",
     "Is there a red line that would make you act?",
+    "That was the red line that was not crossed.",
+    "We will respond to the challenges of the digital economy together.",
+    "If two clinics close, there will be no consequences for patients.",
+    "The regime faced the consequences of its own decisions.",
+    "There would be consequences of making that choice, she said.",
 ])
 def test_rhetoric_hard_negatives_are_not_threats(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
@@ -173,3 +178,14 @@ def test_rhetoric_warning_noun_with_a_that_clause(context: Any) -> None:
 def test_rhetoric_negated_participle_condition(context: Any) -> None:
     t = _one("The hijacker threatened to blow up the plane if not given fuel.", context)
     assert t.trigger == "The hijacker is not given fuel"
+
+
+def test_rhetoric_red_line_with_its_condition(context: Any) -> None:
+    t = _one("The minister said there is a red line if Serbia moves troops to the border.", context)
+    assert (t.form, t.trigger) == ("red_line", "Serbia moves troops to the border")
+
+
+def test_rhetoric_third_person_on_a_government_site_is_not_the_government(context: Any) -> None:
+    t = _one("He is now threatening to launch an offensive in Rafah.", context,
+             url="https://www.whitehouse.gov/briefing-room/press-briefings/2024/03/01/briefing/")
+    assert t.actor is None

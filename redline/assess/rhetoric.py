@@ -115,7 +115,7 @@ def _publisher(analysis: Analysis) -> str | None:
 
 def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
     code = _named_code(subject, analysis, claim)
-    if code is None and (not subject or {t.lower_ for t in subject} & (ISSUER_PRONOUNS | {"president", "we", "i"})):
+    if code is None and (not subject or {t.lower_ for t in subject} & {"president", "we", "i", "our", "us"}):
         return _publisher(analysis)  # "we", "I", "the President" in a government's own transcript
     return code
 

@@ -48,6 +48,8 @@ HOSTILE_VERBS = frozenset({"retaliate", "avenge", "strike", "destroy", "punish",
 VENGEANCE = frozenset({"vengeance", "revenge", "retaliation", "retribution", "action", "response"})
 PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
+BENIGN_OBJECTS = frozenset({"challenge", "question", "need", "concern", "call", "request", "crisis", "epidemic",
+                            "pandemic", "demand", "letter", "invitation", "inquiry", "query", "comment", "disaster"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
 
 
@@ -281,6 +283,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry"} and any(
         c.dep_ == "dobj" and c.lemma_.lower() in RESPONSE_NOUNS for c in verb.children))  # "take military action"
+    if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
+        return None  # "respond to its challenges", "how we will respond": not a coercive act
     if future and acting and _issuer_side(subject, speaker, analysis):
         if _negated(verb) and verb.lemma_ != "spare":
             return None
@@ -322,6 +326,17 @@ def _future(verb: Any) -> bool:
     """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to"."""
     modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+
+
+def _answers_need(verb: Any) -> bool:
+    """ "respond to challenges / questions / the epidemic": answering a need, not retaliating."""
+    return any(o.lemma_.lower() in BENIGN_OBJECTS for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for o in c.children if o.dep_ == "pobj")
+
+
+def _will(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in {"will", "'ll", "shall", "wo"}
+               for c in verb.children) or _going_to(verb)
 
 
 def _obliged(verb: Any) -> bool:
@@ -396,9 +411,12 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
                           f"{subject_name(subject)} will act", "unconditional")
-        if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children) and words & RESPONSE_NOUNS:
+        expl = next((c for c in verb.children if c.dep_ == "expl"), None)
+        if verb.lemma_ == "be" and expl is not None and words & RESPONSE_NOUNS and "no" not in words:
             trigger, form = _if_clause(verb)
-            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            if not trigger and not _will(verb):
+                continue  # "there would be consequences" without a condition is an assessment
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t.i >= expl.i])
             return Found(verb, speaker_tokens, trigger, response, form)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
@@ -452,18 +470,21 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
             verb = tok.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
                 verb = verb.head
-            if _negated(verb) or any(c.lower_ in {"would", "could"} for c in verb.children):
-                continue
+            near = [verb, *(c for c in tok.children if c.dep_ in {"relcl", "acl"})]
+            if any(_negated(v) or any(c.lower_ in {"would", "could"} for c in v.children) for v in near):
+                continue  # "the red line that was not crossed", "what would be a red line"
             subject = _subject(verb) or _speaker_tokens(verb)
             if not subject:
                 continue
-            trigger = clauses.text_of(verb.subtree) if verb.lemma_ == "cross" else ""
+            trigger, _ = _if_clause(verb)  # "there's a red line if Russia invades Ukraine"
+            if verb.lemma_ == "cross":
+                trigger = clauses.text_of(verb.subtree)
             main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None
             response = ""
-            if main is not None and main != verb:
+            if main is not None and main != verb and main.lemma_ in {"order", "launch", "announce", "vow"}:
                 response = clauses.text_of([t for t in main.subtree if t not in set(verb.subtree)
                                             and t.dep_ != "punct" and not (t.head == main and t.dep_ == "advcl")])
-                subject = _subject(main) or subject
+                subject = _subject(main) or subject  # "X orders a military response, saying the line was crossed"
             return Found(verb, subject, trigger, response, "red_line")
     return None
 
@@ -471,8 +492,8 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
 def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     """ "X is given ten days to <demand> or face <sanctions>": the demand unmet is the trigger."""
     for verb in sent:
-        if verb.lemma_ != "face" or verb.dep_ != "conj":
-            continue
+        if verb.lemma_ != "face" or verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children):
+            continue  # "<demand> or face <sanctions>"
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if noun is None or noun.lemma_.lower() not in PUNITIVE_NOUNS | {"sanction"}:
             continue
