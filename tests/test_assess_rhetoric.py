@@ -89,7 +89,7 @@ def test_rhetoric_nominal_trigger_gets_the_weapon_user_named_before(context: Any
     text = ("Washington allowed Kyiv to fire ATACMS missiles. Russian officials warned that any use of these "
             "missiles against Russian territory would lead to a direct conflict.")
     t = [x for x in _threats(text, context) if x.actor == "RUS"][0]
-    assert t.trigger == "Kyiv uses ATACMS against Russian territory"
+    assert t.trigger == "Kyiv uses these missiles [ATACMS] against Russian territory"
 
 
 def test_rhetoric_past_threat_cited_as_background(context: Any) -> None:
@@ -189,3 +189,12 @@ def test_rhetoric_third_person_on_a_government_site_is_not_the_government(contex
     t = _one("He is now threatening to launch an offensive in Rafah.", context,
              url="https://www.whitehouse.gov/briefing-room/press-briefings/2024/03/01/briefing/")
     assert t.actor is None
+
+
+def test_rhetoric_first_person_conditional_coercion(context: Any) -> None:
+    t = _one('"If the province escalates, I will not hesitate to cut the gas off completely," the governor said.',
+             context)
+    assert t.trigger == "the province escalates" and t.response.endswith("cut the gas off completely")
+    t = _one('"If the duties are not dropped, I will substantially increase the tariffs on cars," the president said.',
+             context)
+    assert t.trigger == "the duties are not dropped"

@@ -179,14 +179,14 @@ def _target(mentions: tuple[Mention, ...], scope: tuple[int, int], actor: str | 
 
 
 def _resolve_anaphor(trigger: str, mentions: tuple[Mention, ...], before: int) -> str:
-    """"these missiles" -> "ATACMS" when the last weapon named before the threat is clear."""
+    """"these missiles" -> "these missiles [ATACMS]" when the last weapon named before the threat is clear."""
     match = ANAPHOR.search(trigger)
     if not match:
         return trigger
     weapons = [m for m in mentions if m.type == "WEAPON" and m.end <= before]
     if not weapons:
         return trigger
-    return f"{trigger[:match.start()]}{weapons[-1].canonical}{trigger[match.end():]}"
+    return f"{trigger[:match.end()]} [{weapons[-1].canonical}]{trigger[match.end():]}"
 
 
 def _resolve_user(trigger: str, analysis: Analysis, before: int, issuer: str | None) -> str:

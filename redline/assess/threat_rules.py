@@ -281,8 +281,13 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     if words & HEDGES and not words & {"will", "'ll"}:
         return None
     future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
-    acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry"} and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in RESPONSE_NOUNS for c in verb.children))  # "take military action"
+    if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if act is not None and future and _issuer_side(subject, speaker, analysis):
+            trigger, form = _if_clause(verb)
+            return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
+    acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PUNITIVE_NOUNS | {"tariff"} for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
     if future and acting and _issuer_side(subject, speaker, analysis):
@@ -424,7 +429,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             return Found(verb, speaker_tokens, trigger, response, form)
-        if verb.lemma_ in RESPONSE_VERBS:
+        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
             if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
