@@ -40,7 +40,7 @@ lint: $(VENV)/.dev
 ## (split sets are scored per fixed half: NAME/tune, NAME/validation and their NAME/gap)
 eval: $(VENV)/.installed
 	$(BIN)/redline eval tests/data/realnews.jsonl tests/data/plover_gsr_dev.jsonl tests/data/petrarch2_unittest.jsonl \
-		tests/data/redline_no_event.jsonl tests/data/dates.jsonl tests/gold --floors tests/gold_floors.json --by-type --baseline
+		tests/data/redline_no_event.jsonl tests/data/dates.jsonl tests/data/threats.jsonl tests/gold --floors tests/gold_floors.json --by-type --baseline
 
 ## fuzz: the long property-based campaign over every reader, the date resolver and the settings loader
 ## (about 104,000 generated cases; CI runs 693 of them) and the API operations

@@ -282,6 +282,10 @@ class Threat:
     date: str | None
     kind: str  # nuclear, military, economic, diplomatic
     evidence: tuple[Evidence, ...]
+    form: str = field(default="conditional", metadata=schema(
+        enum=["conditional", "unconditional", "red_line", "doctrine", "ultimatum"]))
+    status: str = field(default="current", metadata=schema(enum=["current", "background"]))  # background: cited past
+    role: str | None = None  # the speaker's office as the text gives it ("foreign minister")
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)

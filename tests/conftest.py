@@ -338,7 +338,7 @@ def http_server() -> Iterator[PageServer]:
 
 
 EVAL_SETS = ("tests/data/realnews.jsonl", "tests/data/plover_gsr_dev.jsonl", "tests/data/petrarch2_unittest.jsonl",
-             "tests/data/redline_no_event.jsonl", "tests/data/dates.jsonl", "tests/gold")
+             "tests/data/redline_no_event.jsonl", "tests/data/dates.jsonl", "tests/data/threats.jsonl", "tests/gold")
 
 
 @pytest.fixture(scope="session")

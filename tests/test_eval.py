@@ -111,7 +111,8 @@ def test_eval_update_floors_raises_and_refuses_to_lower() -> None:
 
 
 def test_eval_floors_file_is_pinned_for_every_set(gold_floors: dict[str, Any]) -> None:
-    halves = {f"{name}/{h}" for name in ("realnews", "plover_gsr_dev") for h in ("tune", "validation", "gap")}
+    halves = {f"{name}/{h}" for name in ("realnews", "plover_gsr_dev", "threats")
+              for h in ("tune", "validation", "gap")}
     baseline = {f"{name}/{h}:baseline" for name in ("realnews", "plover_gsr_dev") for h in ("tune", "validation")}
     assert set(gold_floors["datasets"]) == {*halves, *baseline, "petrarch2_unittest", "redline_no_event", "gold",
                                             "dates",

@@ -102,3 +102,44 @@ def test_quotes_activist_speaks_as_a_private_person(nlp: Any) -> None:
 def test_quotes_tweeted_is_a_cue_verb(nlp: Any) -> None:
     [claim] = _claims(nlp, "The spokesman tweeted that the convoy had been attacked near the border.")
     assert (claim.cue, claim.speaker_type) == ("tweet", "official")
+
+
+def test_quotes_negated_reporting_verb_makes_no_claim(nlp: Any) -> None:
+    assert _claims(nlp, "The spokesman didn't say what weapons were used in the attack.") == []
+    assert _claims(nlp, "The ministry declined to say how many soldiers had died.") == []
+
+
+def test_quotes_participle_cue_takes_the_speaker_of_its_clause(nlp: Any) -> None:
+    text = "The general ordered a counteroffensive, saying that the border had been breached."
+    assert [c.speaker for c in _claims(nlp, text)] == ["The general"]
+    text = "The minister responded by saying the report was false."
+    assert [c.speaker for c in _claims(nlp, text)] == ["The minister"]
+
+
+def test_quotes_that_clause_hung_on_a_noun_is_the_content(nlp: Any) -> None:
+    text = "The president warned in a letter to his counterpart that the army will close the border."
+    [claim] = _claims(nlp, text)
+    assert claim.content.endswith("the army will close the border")
+
+
+def test_quotes_heading_and_dateline_are_not_quote_text(nlp: Any) -> None:
+    text = "Reaction\nOfficials said the talks would resume on Monday."
+    [claim] = _claims(nlp, text)
+    assert claim.speaker == "Officials"
+    text = "KYIV, Ukraine (AP) \u2014 The mayor said the water supply was restored."
+    [claim] = _claims(nlp, text)
+    assert claim.speaker == "The mayor"
+
+
+def test_quotes_a_message_reads_what_follows_the_colon(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The message reads, in part: \u201cWe will rebuild every school in the region.")
+    assert (claim.speaker, claim.cue) == ("The message", "read")
+    assert claim.content.startswith("We will rebuild every school")
+
+
+def test_quotes_speaker_without_apposition_or_relative_clause(nlp: Any) -> None:
+    [claim] = _claims(nlp, "Ana Lopez, the group's spokeswoman, told reporters that the road was closed.")
+    assert claim.speaker in {"Ana Lopez"}
+    [claim] = _claims(nlp, "A farmer near the border, who asked not to be named, said the soldiers left at dawn.")
+    assert claim.speaker == "A farmer near the border"
+

@@ -59,7 +59,8 @@ def test_pipeline_founding_example_events(founding_brief: Brief) -> None:
 def test_pipeline_founding_example_threat(founding_brief: Brief) -> None:
     [threat] = [t for t in founding_brief.threats if t.actor == "RUS"]
     assert threat.speaker == "Maria Zakharova"
-    assert threat.trigger.startswith("any use of these missiles [ATACMS] against Russian territory")
+    assert threat.trigger == "Ukraine uses these missiles [ATACMS] against Russian territory"
+    assert (threat.form, threat.status, threat.role) == ("conditional", "current", "Foreign Ministry spokeswoman")
     assert "direct involvement of the U.S. and its allies" in threat.response
     assert "tangible response" in threat.response
     assert threat.target == "USA"

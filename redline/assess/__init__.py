@@ -99,11 +99,13 @@ def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement
     out: list[Statement] = []
     for t in threats[:2]:
         who = _speaker_phrase(analysis, t.speaker, t.evidence[0].start, t.evidence[0].end)
-        if t.trigger:
-            text = f"{cap(name(t.actor))}'s rhetoric is a conditional threat: {who} warned that {t.trigger} " \
-                   f"would lead to {t.response}."
+        if t.trigger and t.response:  # both are clauses (redline.assess.clauses)
+            text = f"{cap(name(t.actor))}'s rhetoric is a conditional threat: {who} warned that if {t.trigger}, " \
+                   f"{t.response}."
+        elif t.trigger:
+            text = f"{cap(name(t.actor))}'s rhetoric draws a red line: {who} warned against this: {t.trigger}."
         else:
-            text = f"{cap(name(t.actor))}'s rhetoric is threatening: {who} threatened {t.response}."
+            text = f"{cap(name(t.actor))}'s rhetoric is threatening: {who} warned that {t.response}."
         if t.target:
             text += f" The threat is aimed at {name(t.target)}."
         out.append(Statement("rhetoric", text, t.evidence))
@@ -192,8 +194,8 @@ def _uncertainty(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statem
         parts.append(f"the article flags {'; '.join(phrases[:3])}")
     conditional = [t for t in threats if t.trigger]
     if conditional:
-        parts.append(f"whether the threatened response follows depends on whether {conditional[0].trigger} "
-                     f"happens, which the article does not report")
+        parts.append(f"whether the threatened response follows depends on whether {conditional[0].trigger}, "
+                     f"which the article does not report")
         evidence.append(conditional[0].evidence[0])
     if hedged and not parts:
         s = hedged[0]

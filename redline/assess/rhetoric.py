@@ -1,57 +1,173 @@
-"""Threats and red lines: who threatens what response if which trigger happens, against whom."""
+"""Threats and red lines: who threatens what response if which trigger happens, against whom.
+
+A threat is found in a sentence by one of these mechanisms (``redline.assess.threat_rules``), each over the
+dependency parse:
+
+- a threatening verb with an agent and a threatened act: "X threatens to <act>", "X threatens Y with <noun>";
+  "X vows to retaliate";
+- a warning that promises the issuer's own act or a response noun: "X warns (Y) that it will <act>",
+  "X warns Y of consequences if ...", or forbids an act: "X warns Y against <doing>" (a red line);
+- a commitment to respond in what the issuer says: a clause whose subject is the issuer ("we", "it", the
+  issuer's name) with a future modal and a response verb ("will respond", "will retaliate", "will hit"),
+  "X will be met with Y", "there will be consequences", "will not sit idly by", "react accordingly";
+  "any country that attacks us will ..." (a conditional in the subject);
+- a red line declared or crossed ("this is the red line", "the last red line has been crossed");
+- an ultimatum: "or face <sanctions>", "unless <demand>";
+- a doctrine changed to lower a threshold; a threat named as a noun with its act ("threats of strikes").
+
+The trigger and response become short clauses (``redline.assess.clauses``); the issuer is the country of the
+speaker (first person converted: "we will retaliate" said by Turkey's minister -> TUR); a threat cited as
+past context ("had threatened", "after X threatened", "in past tensions") has status ``background``.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
+from urllib.parse import urlsplit
 
+from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, RULES, Found, claim_of, subject_name
 from redline.events.actors import country
-from redline.models import Analysis, Claim, Conditional, Mention, Threat
+from redline.models import Analysis, Claim, Evidence, Mention, Threat
+from redline.nlp.gazetteer import lookup_code
 
 NUCLEAR = re.compile(r"\bnuclear|atomic\b", re.I)
-ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy\b", re.I)
+ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy|market\b", re.I)
 MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|retaliat|troops|destroy|"
-                      r"response|respond|target\b", re.I)
+                      r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
-
-
+# Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
+GOVERNMENT_HOSTS = {"whitehouse.gov": "USA", "bidenwhitehouse.archives.gov": "USA",
+                    "trumpwhitehouse.archives.gov": "USA", "obamawhitehouse.archives.gov": "USA", "state.gov": "USA",
+                    "defense.gov": "USA", "kremlin.ru": "RUS",
+                    "mid.ru": "RUS", "gov.uk": "GBR", "mfa.gov.cn": "CHN", "president.gov.ua": "UKR",
+                    "elysee.fr": "FRA", "gov.il": "ISR", "president.ir": "IRN", "mfa.gov.tr": "TUR"}
+PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
+                          r"in past)\b", re.I)
+SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
 def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
-    """Threats from threatening or warning claims, with the trigger and response of their conditional."""
-    threats: list[Threat] = []
-    for claim in analysis.claims:
-        if claim.stance not in {"threat", "warning"} or not claim.speaker_code:
-            continue
-        cond = _conditional_in(claim, analysis.conditionals)
-        if cond is not None:
-            trigger, response = cond.trigger, cond.consequence
-            scope = (cond.trigger_span[0], cond.consequence_span[1])
-        elif claim.stance == "threat":
-            trigger, response = "", claim.content
-            scope = (claim.content_start, claim.content_end)
-        else:
-            continue
-        trigger = _resolve_anaphor(trigger, analysis.mentions, scope[0])
-        threats.append(Threat(
-            id=f"t{len(threats) + 1}",
-            actor=country(claim.speaker_code),
-            speaker=claim.speaker,
-            trigger=trigger,
-            response=response,
-            target=_target(analysis.mentions, scope, country(claim.speaker_code)),
-            date=analysis.article.published.date().isoformat() if analysis.article.published else None,
-            kind=_kind(f"{trigger} {response}"),
-            evidence=claim.evidence,
-        ))
-    return tuple(threats)
+    """Every threat and red line of the article, in text order, one per sentence and issuer."""
+    doc = analysis.doc
+    if doc is None:
+        return ()
+    found: list[Threat] = []
+    for sent in doc.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue  # a question about a threat is not one
+        claim = claim_of(analysis.claims, sent)
+        for make in RULES:
+            got = make(sent, analysis, claim)
+            if got is not None:
+                found.append(_finish(got, analysis, sent, claim, len(found)))
+                break
+    return tuple(found)
 
 
-def _conditional_in(claim: Claim, conditionals: tuple[Conditional, ...]) -> Conditional | None:
-    for cond in conditionals:
-        if claim.content_start <= cond.trigger_span[0] and cond.consequence_span[1] <= claim.content_end + 1:
-            return cond
-        if claim.content_start <= cond.consequence_span[0] < claim.content_end:
-            return cond
+def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
+    speaker_code = _speaker_code(got.subject, analysis, claim)
+    actor = country(speaker_code)
+    person = _person(got.subject, analysis.mentions)
+    named = claim.speaker if claim and not got.subject else subject_name(got.subject)
+    speaker = person.canonical if person else named
+    start = sent.start_char
+    end = sent.end_char
+    while end > start and analysis.doc.text[end - 1].isspace():
+        end -= 1
+    issuer = lookup_code(actor) if actor else "the issuer"
+    trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
+                            analysis, start, actor)
+    response = _as_issuer(got.response, actor)
+    scope = (start, end)
+    return Threat(
+        id=f"t{n + 1}",
+        actor=actor,
+        speaker=speaker or None,
+        trigger=trigger,
+        response=response,
+        target=_target(analysis.mentions, scope, actor),
+        date=analysis.article.published.date().isoformat() if analysis.article.published else None,
+        kind=_kind(f"{trigger} {response}"),
+        evidence=(Evidence.of(analysis.article, start, end),),
+        form=got.form,
+        status=_status(got.cue, sent),
+        role=_role(got.subject, person),
+    )
+
+
+def _as_issuer(response: str, actor: str | None) -> str:
+    """First person converted to the issuer: "we will retaliate" said for Turkey -> "Turkey will retaliate"."""
+    issuer = lookup_code(actor) if actor else "the issuer"
+    response = response.rpartition(": ")[2].lstrip(" ,")  # "I made it very clear: there will be ..."
+    response = response.replace(ISSUER, issuer)
+    for own in ("we ", "i ", "it ", "the country "):
+        if actor and response.lower().startswith(own):
+            return f"{issuer} {response[len(own):]}"
+    return response
+
+
+def _publisher(analysis: Analysis) -> str | None:
+    """The government that publishes the article (a transcript on whitehouse.gov speaks for the USA)."""
+    host = urlsplit(analysis.article.url or "").hostname or ""
+    return next((code for suffix, code in GOVERNMENT_HOSTS.items() if host == suffix or host.endswith("." + suffix)),
+                None)
+
+
+def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
+    code = _named_code(subject, analysis, claim)
+    if code is None and (not subject or {t.lower_ for t in subject} & {"president", "we", "i", "our", "us"}):
+        return _publisher(analysis)  # "we", "I", "the President" in a government's own transcript
+    return code
+
+
+def _named_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
+    if subject:
+        start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
+        inside = [m for m in analysis.mentions if start <= m.start < end and m.code]
+        for kind in ("PERSON", "ACTOR"):
+            for m in inside:
+                if m.type == kind:
+                    return m.code
+        if {t.lower_ for t in subject} & ISSUER_PRONOUNS or not inside:
+            if claim is not None and claim.speaker_code:
+                return claim.speaker_code
+    elif claim is not None:
+        return claim.speaker_code
     return None
+
+
+def _person(subject: list[Any], mentions: tuple[Mention, ...]) -> Mention | None:
+    if not subject:
+        return None
+    start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
+    return next((m for m in mentions if start <= m.start < end and m.type == "PERSON"), None)
+
+
+def _role(subject: list[Any], person: Mention | None) -> str | None:
+    if person is None:
+        return None
+    before = [t for t in subject if t.idx < person.start]
+    words: list[str] = []
+    for t in reversed(before):  # the title written right before the name: "Foreign Ministry spokeswoman"
+        if t.pos_ not in {"NOUN", "PROPN", "ADJ"} or t.ent_type_ == "PERSON":
+            break
+        words.insert(0, t.text)
+    return " ".join(words) or None
+
+
+def _status(cue: Any, sent: Any) -> str:
+    """``background`` for a threat cited as past context: "had threatened", "after X threatened", "in past
+    tensions, Ankara has threatened"."""
+    aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if cue.pos_ == "NOUN" and cue.head.lower_ in SUBORDINATE_PAST | {"amid"}:
+        return "background"  # "despite threats from X", "amid threats": cited, not made here
+    if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
+        return "background"
+    before = sent.doc.text[sent.start_char:cue.idx]
+    if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
+        return "background"
+    return "current"
 
 
 def _target(mentions: tuple[Mention, ...], scope: tuple[int, int], actor: str | None) -> str | None:
@@ -71,6 +187,21 @@ def _resolve_anaphor(trigger: str, mentions: tuple[Mention, ...], before: int) -
     if not weapons:
         return trigger
     return f"{trigger[:match.end()]} [{weapons[-1].canonical}]{trigger[match.end():]}"
+
+
+def _resolve_user(trigger: str, analysis: Analysis, before: int, issuer: str | None) -> str:
+    """"the issuer uses ATACMS" has no user in the threat itself: the user of a weapon is the actor named last
+    before the weapon's earlier mention (" allowing Ukraine to deploy ATACMS")."""
+    if not trigger.startswith("anyone "):
+        return trigger
+    weapons = [m for m in analysis.mentions if m.type == "WEAPON" and m.end <= before and m.canonical in trigger]
+    if not weapons:
+        return trigger
+    actors = [m for m in analysis.mentions if m.type == "ACTOR" and m.end <= weapons[-1].start and m.code
+              and country(m.code) != issuer and m.start >= weapons[-1].start - 200]
+    if not actors:
+        return trigger
+    return actors[-1].text + trigger.removeprefix("anyone")
 
 
 def _kind(text: str) -> str:

@@ -15,6 +15,7 @@ from redline.eval import EvalResult, check_floors, evaluate_all, evaluate_baseli
 from redline.eval.floors import save_floors
 from redline.eval.news import NewsScores
 from redline.eval.scoring import EventScores, GoldScores
+from redline.eval.threats import ThreatScores
 from redline.pipeline import Context
 
 
@@ -122,6 +123,8 @@ def _render(r: EvalResult, by_type: bool, n_errors: int) -> str:
         for miss in detail.misses[:n_errors]:
             facts = ", ".join(f"{k}={v}" for k, v in miss.fact.items())
             lines.append(f"  ✗ {miss.article} {miss.kind} {miss.polarity}: {facts}")
+    elif isinstance(detail, ThreatScores):
+        lines += [f"  ✗ {error}" for error in detail.errors()[:n_errors]]
     return "\n".join(lines)
 
 

@@ -33,6 +33,8 @@ from redline.eval.scoring import (
     score_record,
 )
 from redline.eval.splits import HALVES, Split, read_split, split_path
+from redline.eval.threats import ThreatScores, is_threats_set, read_threats, run_cases, score_threats
+from redline.eval.threats import digest as threats_digest
 from redline.ingest import normalize
 from redline.models import Brief, Event, RawDocument
 from redline.nlp.gazetteer import Actor, Gazetteer
@@ -52,7 +54,7 @@ class EvalResult:
     digest: str
     kind: str  # "events", "news", "gold" or "gap"
     scores: dict[str, float]
-    detail: EventScores | GoldScores | DateScores | None
+    detail: EventScores | GoldScores | DateScores | ThreatScores | None
     skipped: int = 0  # records the pipeline refused (ingest errors)
     half: str | None = None  # "tune" or "validation" for a half; None for a whole set or a gap
 
@@ -89,6 +91,8 @@ def _records(data: EventSet | NewsSet) -> list[tuple[str, str]]:
 def _evaluate(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
     if is_dates_set(path):  # the dated test set of the date resolver (redline.eval.dates): halves in its records
         return [EvalResult(path.stem, dates_digest(path), "dates", (d := score_dates(path)).scores, d)]
+    if is_threats_set(path):  # the threat and claim set (redline.eval.threats)
+        return _threat_results(path, ctx, split)
     data = _read(path)
     if isinstance(data, GoldSet):
         return [_evaluate_gold(data, ctx)]
@@ -106,6 +110,8 @@ def evaluate_baseline(path: str | Path) -> list[EvalResult]:
     from redline.eval.baseline import load_baseline, score_baseline_news, score_baseline_records
 
     path = Path(path)
+    if is_threats_set(path) or is_dates_set(path):
+        return []  # sets of threats or dates, not of events: nothing for an event-type baseline to score
     data = _read(path)
     if isinstance(data, GoldSet):
         return []
@@ -189,6 +195,22 @@ def _news_results(data: NewsSet, ctx: Context, split: Split | None) -> list[Eval
         return [aggregate(data.name, data.digest, None, None)]
     return _with_gap(data.name, [aggregate(f"{data.name}/{h}", _half_digest(data.digest, split, h), split.ids(h), h)
                                  for h in HALVES])
+
+
+def _threat_results(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
+    records = read_threats(path)
+    cases = run_cases(records, ctx, path.stem)
+    digest = threats_digest(path)
+    halves = read_split(split_path(path), [(r.id, r.text) for r in records]) \
+        if split and split_path(path).is_file() else None
+    if halves is None:
+        return [EvalResult(path.stem, digest, "threats", (d := score_threats(cases)).scores, d)]
+    results = []
+    for h in HALVES:
+        scored = score_threats([c for c in cases if c.record.id in halves.ids(h)])
+        results.append(EvalResult(f"{path.stem}/{h}", _half_digest(digest, halves, h), "threats", scored.scores,
+                                  scored, 0, h))
+    return _with_gap(path.stem, results)
 
 
 def _half_digest(digest: str, split: Split, half: str) -> str:

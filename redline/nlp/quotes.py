@@ -34,6 +34,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?(?: \([\w .]+\))? *[\u2014\u2013-]+ *")
 CONDITION_RE = re.compile(r"\b(if|unless)\b[^.;]*?,?\s*(?:\w+\s+){0,3}(will|would|shall)\b", re.I)
 
 
@@ -44,13 +45,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
     for sent in doc.sents:
         before = len(claims)
         for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in CUE_VERBS:
+            if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
                 continue
-            subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "expl"]
             content = _content(verb)
-            if not subj or content is None:
+            speaker_tokens = _speaker(verb)
+            if not speaker_tokens or content is None:
                 continue
-            speaker_tokens = list(subj[0].subtree)
             claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
                                  titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -66,6 +66,40 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                 cue, speaker, content = surface
                 claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _is_cue(verb: Any) -> bool:
+    """A reporting verb: one of CUE_VERBS, "make clear", or "read" / "testify" introducing what was said."""
+    if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
+        return True
+    return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
+
+
+def _unsaid(verb: Any) -> bool:
+    """A reporting verb that reports nothing said: negated ("didn't say what weapons were used") or declined
+    ("refused to say")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in {"decline", "refuse"}
+
+
+def _speaker(verb: Any) -> list[Any]:
+    """Who speaks: the cue verb's own subject, or for a participle or conjoined cue with none ("X orders a
+    response, saying ...", "X responds by saying ...", "X surrounds ... and threatens ..."), the subject of the
+    clause it hangs on: the quote's own attribution, not the nearest name."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return list(subj[0].subtree)
+        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} or node.head == node:
+            return []
+        if node.dep_ == "acl" and node.tag_ != "VBG":
+            return []
+        node = node.head
+        while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
+            node = node.head
+    return []
 
 
 def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
@@ -104,19 +138,52 @@ def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
 
 def _content(verb: Any) -> list[Any] | None:
     """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
+    if verb.lemma_ == "read":  # "the message reads: ..." says only what it quotes or what follows the colon
+        return _quoted_span(verb.sent) or _after_colon(verb)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
-            if child.dep_ == "dobj" and len(toks) < 3:
+            if child.dep_ == "dobj" and len(toks) < 3 and verb.lemma_ != "threaten":
                 continue
             return toks
+        if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
+            return list(child.subtree)
         if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
                 "warn", "accuse", "call", "caution"}:
             return list(child.subtree)
     quote = _quoted_span(verb.sent)
     if quote is not None:
         return quote
+    for t in verb.subtree:  # "warns in a letter to X that ...": a "that" clause the parser hung on a noun
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        if t.dep_ in {"acl", "relcl"} and t != verb and marked and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            return list(t.subtree)
+    if verb.lemma_ == "make":  # "I made it very clear: ..."
+        return _after_colon(verb)
     return None
+
+
+def _bare(doc: Any, tokens: list[Any]) -> str:
+    """A speaker phrase without what the text adds about it: "Nop Vy, the association's director" -> "Nop Vy";
+    "An owner of a press, who requested anonymity" -> "An owner of a press"."""
+    toks = [t for t in tokens if not t.is_space]
+    head = next((t for t in toks if t.head not in toks or t.head == t), None)
+    if head is None:
+        return ""
+    extra = {x for c in toks if c.dep_ in {"appos", "relcl"} and c.head in toks and c.i > head.i
+             and doc[min(t.i for t in c.subtree) - 1].text == "," for x in c.subtree}
+    kept = [t for t in toks if t not in extra]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    if not kept or len(kept) == len(toks):
+        return ""
+    return " ".join(doc.text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
+
+
+def _after_colon(verb: Any) -> list[Any] | None:
+    colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
+    return [t for t in verb.sent if t.i > colon.i] or None if colon is not None else None
 
 
 def _quoted_span(sent: Any) -> list[Any] | None:
@@ -129,6 +196,8 @@ def _quoted_span(sent: Any) -> list[Any] | None:
 
 def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
+    speaker_tokens = _own_line(doc, cue, speaker_tokens) or speaker_tokens
+    content_tokens = _own_line(doc, cue, content_tokens) or content_tokens
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
     said = " ".join(article.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
@@ -141,7 +210,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
         inside = before[-1:] if before else []
     person = next((m for m in inside if m.type == "PERSON"), None)
-    speaker = person.canonical if person else " ".join(speaker_text.split())
+    speaker = person.canonical if person else _bare(doc, speaker_tokens) or " ".join(speaker_text.split())
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
@@ -163,6 +232,19 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         content_start=c_start,
         content_end=c_end,
     )
+
+
+def _own_line(doc: Any, cue: Any, tokens: list[Any]) -> list[Any]:
+    """``tokens`` on the cue's own line, after any dateline: a heading above the sentence ("Reaction\nOfficials
+    said ...") or a dateline ("KYIV, Ukraine (AP) — ") is not part of who spoke or of what was said."""
+    text = doc.text
+    start = text.rfind("\n", 0, cue.idx) + 1
+    end = text.find("\n", cue.idx)
+    end = len(text) if end < 0 else end
+    dateline = DATELINE.match(text, start)
+    if dateline is not None and dateline.end() <= cue.idx:
+        start = dateline.end()
+    return [t for t in tokens if start <= t.idx < end]
 
 
 def _bounds(tokens: list[Any]) -> tuple[int, int]:

@@ -1,0 +1,155 @@
+"""Triggers and responses as short clauses an analyst can read alone: a subject and a verb.
+
+A threat's parts come out of the parse in many shapes: an "if" clause ("if Iran attacks Tel Aviv"), an
+"unless" clause (its negation == the trigger), an infinitive with the issuer as its understood subject
+("threatens to close the embassy"), a nominalisation ("any use of these missiles against Russian territory"),
+a gerund after "against" ("warns Poland against hosting the shield"). Each == rewritten to
+``<subject> <verb> ...`` with the words of the text; nothing is invented beyond the subject and the verb form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ","})
+# Nominalisations a trigger is often written as, and the verb of the clause they stand for.
+NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "delivery": "deliver",
+                 "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
+                 "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
+                 "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
+                 "drills": "hold"}
+# The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
+NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "tariffs": "impose", "ban": "impose",
+             "bans": "impose", "embargo": "impose", "restrictions": "impose", "war": "wage", "action": "take",
+             "measures": "take", "steps": "take", "consequences": "impose", "response": "carry out"}
+
+
+def text_of(tokens: Any) -> str:
+    """The words of ``tokens`` in text order, without leading connectives and trailing punctuation."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while toks and (toks[0].lower_ in LEAD or toks[0].is_punct):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    out = ""
+    for t, after in zip(toks, toks[1:] + [None], strict=True):
+        out += t.text + (" " if after is not None and after.idx > t.idx + len(t.text) else "")
+    return " ".join(out.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+
+
+def third_person(verb: str, plural: bool = False) -> str:
+    """The present tense of a base verb for a third-person subject ("host" -> "hosts", "deploy" -> "deploys")."""
+    if plural or not verb:
+        return verb
+    if verb == "be":
+        return "is"
+    if verb == "have":
+        return "has"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def has_subject(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def is_plural(tokens: Any) -> bool:
+    toks = list(tokens)
+    return any(t.dep_ == "conj" for t in toks) or any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "dobj", "pobj"}
+                                                      for t in toks[-1:]) or \
+        (len(toks) == 1 and toks[0].lower_ in {"we", "they", "i", "you"})
+
+
+def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] = frozenset()) -> str:
+    """The clause of ``verb`` (the head of an "if"/"that" clause or of an infinitive), given a ``subject`` when
+    the text leaves it understood, without the tokens in ``drop``. An infinitive takes "will": "threatens to
+    close X" -> "S will close X"; a bare participle is passive: "if provoked" -> "S is provoked"."""
+    body = [t for t in verb.subtree if (t.dep_ not in {"mark"} or t.head != verb) and t not in drop]
+    if has_subject(verb):
+        return text_of(body)
+    marked = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when"} for c in verb.children)
+    if (verb.tag_ == "VBN" or (marked and verb.tag_ == "VBD")) and subject and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        negs = [c for c in verb.children if c.dep_ == "neg"]
+        be = ("are" if plural else "is") + (" not" if negs else "")
+        return f"{subject} {be} {text_of([t for t in body if t not in negs])}"
+    rest = text_of([t for t in body if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb)])
+    if verb.tag_ == "VBG":
+        first, _, tail = rest.partition(" ")
+        return f"{subject} {third_person(verb.lemma_, plural)}{' ' + tail if tail else ''}"
+    return f"{subject} will {rest}" if subject else rest
+
+
+def negated(verb: Any) -> str:
+    """The clause of ``verb`` negated, for the trigger of "unless X": "it receives a ransom" -> "it does not
+    receive a ransom"."""
+    words = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    negs = [c for c in verb.children if c.dep_ == "neg"]
+    if negs:  # "unless it does not X" -> "it does X"
+        return text_of([t for t in words if t not in negs])
+    out: list[str] = []
+    for t in sorted(words, key=lambda t: t.i):
+        if aux and t == aux[0]:
+            out.append(f"{t.text} not")
+        elif not aux and t == verb and verb.lemma_ == "be":
+            out.append(f"{t.text} not")
+        elif not aux and t == verb:
+            do = "do" if verb.tag_ in {"VBP", "VB"} else "did" if verb.tag_ == "VBD" else "does"
+            out.append(f"{do} not {verb.lemma_}")
+        else:
+            out.append(t.text)
+    return " ".join(w for w in out if w not in LEAD or out.index(w) > 0).strip(" ,")
+
+
+def nominal(head: Any, agent: str | None) -> str | None:
+    """The clause a nominalised act stands for: "any use of X against Y" -> "<agent> uses X against Y"; the
+    possessor or a "by" phrase names the agent when the text gives it. None when ``head`` is not one."""
+    verb = NOMINAL_VERBS.get(head.lemma_.lower())
+    if verb is None:
+        return None
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    by = [t for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+          for t in c.subtree]
+    who = text_of(by[1:]) if by else (agent if poss and poss[0].lower_ in {"its", "their", "his", "her"} else
+                                      text_of(poss[0].subtree).removesuffix("'s").removesuffix("’s").rstrip("'’ ")
+                                      if poss else agent)
+    if not who:
+        return None
+    rest = []
+    for c in head.children:
+        if c.i < head.i or c in by or c.dep_ == "poss":
+            continue
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "to" and verb == "threaten")):
+            rest.append(text_of([t for t in c.subtree if t != c]))
+        elif c.dep_ in {"prep", "acl", "amod"} and not (c.dep_ == "prep" and c.lower_ == "by"):
+            rest.append(text_of(c.subtree))
+    mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
+    words = " ".join(r for r in rest if r)
+    plural = who.lower() in {"they", "we"} or " and " in who
+    return " ".join(x for x in (who, third_person(verb, plural), " ".join(m.text for m in mods), words) if x)
+
+
+def act_of_noun(noun: Any, subject: str, target: str | None) -> str:
+    """The clause of a threatened noun: "threatens Japan with a nuclear strike" -> "S will carry out a nuclear
+    strike against Japan"; "with sanctions" -> "S will impose sanctions on X"."""
+    verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
+    tail = {t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree}
+    np = text_of([t for t in noun.subtree if t not in tail])
+    prep = "on" if verb == "impose" else "against"
+    words = [subject, "will", verb, np, *([prep, target] if target else []), text_of(tail) if tail else ""]
+    return " ".join(w for w in words if w)
+
+
+def passive_np(noun: Any) -> str | None:
+    """A noun phrase with a participle as a clause: "a conference held in Washington" -> "a conference is held in
+    Washington". None without one."""
+    part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if part is None:
+        return None
+    head = text_of([t for t in noun.subtree if t not in set(part.subtree)])
+    be = "are" if noun.tag_ in {"NNS", "NNPS"} else "is"
+    return f"{head} {be} {text_of(part.subtree)}"

@@ -1,0 +1,568 @@
+"""The rules that find a threat in one sentence, each a general mechanism over the dependency parse.
+
+Each rule takes (sentence, analysis, claim) and returns a ``Found``: the cue token, the issuer's tokens, the
+trigger and response as clauses (``redline.assess.clauses``) and the form (conditional, unconditional, red_line,
+doctrine, ultimatum); ``redline.assess.rhetoric`` finishes it into a Threat (issuer, target, status).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from redline.assess import clauses
+from redline.events.actors import country
+from redline.models import Analysis, Claim, Mention
+
+# Verbs of a promised coercive act; with the issuer as subject and a future modal they make a threat.
+RESPONSE_VERBS = frozenset({
+    "respond", "retaliate", "react", "hit", "strike", "destroy", "annihilate", "neutralize", "neutralise",
+    "punish", "restrict", "cut", "impose", "sanction", "escalate", "attack", "avenge", "defend",
+    "eliminate", "crush", "shut", "halt", "expel", "target", "spare", "eat", "veto", "block", "close", "kill",
+    "behead", "resume", "burn", "launch", "fire", "bomb", "invade", "break", "end", "review", "ban", "report",
+    "withdraw", "suspend", "reimpose", "recall", "downgrade", "boycott", "seize", "mobilize", "mobilise", "deploy",
+    "station", "quit", "exit", "trigger", "nationalize", "confiscate", "sever",
+})
+RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation",
+                            "measures", "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment",
+                            "force"})
+# Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
+PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
+                                             "tariffs", "tariff", "ban", "bans", "embargo", "restrictions",
+                                             "invasion", "suit", "action", "visa", "expulsion",
+                                             "arrest", "prosecution", "reprisals", "reprisal", "closure"})
+# Heads of a subject that can issue a threat when no gazetteer mention covers it.
+AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces", "group", "militants",
+                         "rebels", "demonstrators", "protesters", "president", "minister", "leader", "commander",
+                         "spokesman", "spokeswoman", "spokesperson", "kremlin", "cartel", "statement", "official",
+                         "officials", "regime", "guards", "navy", "diplomat", "supporters", "administration",
+                         "secretary", "chief", "gunmen", "insurgents", "council", "bloc", "union"})
+PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants: people who act
+ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer is known
+ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
+DOCTRINE_VERBS = frozenset({"approve", "sign", "update", "revise", "change", "amend", "lower", "expand",
+                            "broaden", "adopt", "unveil", "publish"})
+# Acts that are hostile whatever their object: a vow or pledge to do one is a threat.
+HOSTILE_VERBS = frozenset({"retaliate", "avenge", "strike", "destroy", "punish", "respond", "attack", "annihilate",
+                           "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill"})
+VENGEANCE = frozenset({"vengeance", "revenge", "retaliation", "retribution", "action", "response"})
+PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
+LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
+BENIGN_OBJECTS = frozenset({"challenge", "question", "need", "concern", "call", "request", "crisis", "epidemic",
+                            "pandemic", "demand", "letter", "invitation", "inquiry", "query", "comment", "disaster"})
+HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
+
+
+
+class Found:
+    """What a rule found in one sentence, before the shared finishing (issuer, target, kind, status)."""
+
+    def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str) -> None:
+        self.cue, self.subject, self.trigger, self.response, self.form = cue, subject, trigger, response, form
+
+
+def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
+    inside = [c for c in claims if c.evidence and sent.start_char <= c.evidence[0].start < sent.end_char]
+    return inside[0] if inside else None
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _subject(verb: Any) -> list[Any]:
+    node = verb
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return list(subj[0].subtree)
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
+            node = node.head
+        else:
+            break
+    return []
+
+
+def _agentive(subject: list[Any], mentions: tuple[Mention, ...]) -> bool:
+    if not subject:
+        return False
+    start, end = subject[0].idx, subject[-1].idx + len(subject[-1].text)
+    if any(start <= m.start < end and m.type in {"ACTOR", "PERSON"} for m in mentions):
+        return True
+    head = next((t for t in subject if t.head not in subject or t.head == t), subject[0])
+    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} \
+        or bool(PERSON_NOUN.search(head.lower_))
+
+
+def subject_name(subject: list[Any]) -> str:
+    """The subject as a clause subject: a person by name ("U.S. President Donald Trump" -> "Donald Trump"), else
+    the text without trailing appositions."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if head is None:
+        return ""
+    if head.ent_type_ == "PERSON":
+        return clauses.text_of([t for t in subject if t.ent_type_ == "PERSON" and t.ent_iob_ in {"B", "I"}
+                                and t.i <= head.i and (t.i == head.i or t.head.i <= head.i)])
+    keep = [t for t in subject if not (t.dep_ in {"appos", "relcl", "acl"} and t.head == head)]
+    drop = {x for t in subject if t.dep_ in {"appos", "relcl", "acl"} and t.head == head for x in t.subtree}
+    return clauses.text_of([t for t in keep if t not in drop])
+
+
+def _if_clause(verb: Any) -> tuple[str, str]:
+    """(trigger, form) of an "if" / "unless" clause on ``verb`` or its head: the trigger as a clause."""
+    for node in (verb, verb.head):
+        for c in node.children:
+            if c.dep_ == "advcl":
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+                if mark is not None:
+                    if mark.lower_ == "unless":
+                        return clauses.negated(c), "ultimatum"
+                    return clauses.clause(c, ISSUER), "conditional"  # "if provoked": the issuer is provoked
+    return "", "unconditional"
+
+
+def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "X threatens to <act>", "X threatens Y with <noun>", "X threatens <sanctions>", "X vows to retaliate"."""
+    for verb in sent:
+        if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        subject = _subject(verb)
+        if not _agentive(subject, analysis.mentions):
+            continue
+        name = subject_name(subject)
+        plural = clauses.is_plural(subject)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if xcomp is not None:
+            avenging = any(c.dep_ == "dobj" and c.lemma_.lower() in VENGEANCE for c in xcomp.children)
+            if verb.lemma_ in PROMISE_VERBS and xcomp.lemma_ not in HOSTILE_VERBS and not avenging:
+                continue  # "pledged to cut emissions" is no threat; "vowed to seek vengeance" is
+            trigger, form = _if_clause(xcomp)
+            if not trigger:
+                trigger, form = _relative_trigger(xcomp)
+            conditions = frozenset(t for c in xcomp.children if c.dep_ == "advcl" and any(
+                m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree)  # the trigger, not the act
+            response = clauses.clause(xcomp, name, plural, drop=conditions)
+            return Found(verb, subject, trigger.replace(ISSUER, name), response, form)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
+            if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
+                trigger, form = _if_clause(verb)
+                return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+            continue
+        heads = [verb, *([dobj] if dobj is not None else [])]
+        with_np = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for o in c.children if o.dep_ == "pobj"), None)
+        trigger, form = _if_clause(verb)
+        if not trigger:
+            trigger = _answered(verb)[0]
+            form = "conditional" if trigger else form
+        if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
+            target = clauses.text_of(dobj.subtree) if dobj is not None else None
+            return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
+        if dobj is not None and dobj.lower_ in PUNITIVE_NOUNS:
+            return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+    return None
+
+
+def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A warning that promises the issuer's act or a response noun, or forbids an act (a red line)."""
+    for verb in sent:
+        if verb.lemma_ not in {"warn", "caution"} or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        subject = _subject(verb) or _participle_subject(verb)
+        if not _agentive(subject, analysis.mentions):
+            continue
+        name = subject_name(subject)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        said = that_clause(verb)
+        if said is not None:
+            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis)
+            if found is not None:
+                return Found(verb, subject, *found)
+        for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
+            if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
+                noun = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
+                    continue
+                trigger, form = _if_clause(verb)
+                if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
+                    continue
+                target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
+                    if dobj is not None else None
+                response = _consequence(noun, name, target)
+                return Found(verb, subject, trigger, response, form if trigger else "unconditional")
+            if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
+                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
+                who = clauses.text_of(dobj.subtree)  # "warns Iran not to use its embassy": a red line
+                act = clauses.text_of([t for t in c.subtree if t.dep_ not in {"neg", "aux"} or t.head != c])
+                return Found(verb, subject, f"{who} {clauses.third_person(c.lemma_)}{act[len(c.text):]}"
+                              if act.startswith(c.text) else f"{who} {act}", "", "red_line")
+            if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None and \
+                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
+                obj = next((o for o in c.children if o.dep_ in {"pcomp", "pobj"}), None)
+                if obj is None:
+                    continue
+                who = clauses.text_of(dobj.subtree)
+                if obj.tag_ == "VBG":
+                    trigger = clauses.clause(obj, who, clauses.is_plural(list(dobj.subtree)))
+                else:
+                    trigger = clauses.nominal(obj, who) or ""
+                if trigger:
+                    return Found(verb, subject, trigger, "", "red_line")
+    return None
+
+
+def that_clause(verb: Any) -> Any | None:
+    """The clause a reporting verb introduces: its complement, or a "that" clause with its own subject the parser
+    hung on a noun of the verb's phrase ("warns in a letter to Poroshenko that Moscow will ...")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return c
+    for t in verb.subtree:
+        if t.dep_ in {"acl", "relcl", "ccomp"} and t != verb and clauses.has_subject(t) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            return t
+    return None
+
+
+def _warned_party(verb: Any, warned: Any, analysis: Analysis) -> tuple[str, str, str] | None:
+    """ "X warns Y (that) it could lose Z if it fails to ...": a consequence for the warned party, on a condition."""
+    if warned is None:
+        return None
+    trigger, form = _if_clause(verb)
+    subject = _subject(verb)
+    if not trigger or not subject:
+        return None
+    theirs = _codes(list(warned.subtree), analysis.mentions)
+    if not ({t.lower_ for t in subject} & {"it", "they"} or theirs & _codes(subject, analysis.mentions)):
+        return None
+    who = clauses.text_of(warned.subtree)
+    body = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject])
+    return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{who} {body}", form
+
+
+def _participle_subject(verb: Any) -> list[Any]:
+    """The subject of the clause a participle cue hangs on: "X orders ..., warning that ..." -> X."""
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ == "VBG":
+        return _subject(verb.head)
+    return []
+
+
+def _consequence(noun: Any, name: str, target: str | None) -> str:
+    if noun.lemma_.lower() in {"consequence", "catastrophe", "war"} or noun.lower_ == "consequences":
+        who = target or name
+        return f"{who} will face {clauses.text_of(noun.subtree)}" if target else \
+            f"there will be {clauses.text_of(noun.subtree)}"
+    return clauses.act_of_noun(noun, name, target)
+
+
+def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> bool:
+    """Whether a clause's subject is the speaker's own side: a pronoun, the same actor, "the country"."""
+    if not subject:
+        return False
+    words = {t.lower_ for t in subject}
+    if len(subject) <= 3 and words & ISSUER_PRONOUNS | {"country"}:
+        return True
+    mine = _codes(speaker, analysis.mentions)
+    return bool(mine & _codes(subject, analysis.mentions))
+
+
+def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
+    if not tokens:
+        return set()
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+    return {c for m in mentions if start <= m.start < end and m.code for c in [country(m.code)] if c}
+
+
+def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, str, str] | None:
+    """(trigger, response, form) when the clause of ``verb`` promises a coercive act by the speaker's side."""
+    words = {t.lower_ for t in verb.subtree}
+    subject = _subject(verb)
+    if words & HEDGES and not words & {"will", "'ll"}:
+        return None
+    future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
+    if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if act is not None and future and _issuer_side(subject, speaker, analysis):
+            trigger, form = _if_clause(verb)
+            return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
+    acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PUNITIVE_NOUNS | {"tariff"} for c in verb.children))
+    if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
+        return None  # "respond to its challenges", "how we will respond": not a coercive act
+    if future and acting and _issuer_side(subject, speaker, analysis):
+        if _negated(verb) and verb.lemma_ != "spare":
+            return None
+        trigger, form = _if_clause(verb)
+        if not trigger:
+            trigger, form = _relative_trigger(verb)
+        drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
+        if not trigger:
+            trigger, cause = _answered(verb)
+            form = "conditional" if trigger else form
+            drop |= cause
+        response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
+        if not clauses.has_subject(verb) and subject:
+            response = f"{subject_name(subject)} will {response}"
+        return trigger, response, form
+    if future and verb.lemma_ in LEAD_VERBS and any(t.lower_ == "any" for t in subject):
+        trigger = _any_trigger(subject)
+        if trigger:
+            return trigger, "this " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
+    if future and verb.lemma_ in {"face", "have", "be"} and (words & RESPONSE_NOUNS or "met" in words):
+        trigger, form = _if_clause(verb)
+        any_subject = next((t for t in subject if t.lower_ == "any"), None)
+        if any_subject is not None and not trigger:
+            rel = next((c for t in subject for c in t.children if c.dep_ == "relcl"), None)
+            if rel is not None:
+                trigger = clauses.clause(rel, "a " + any_subject.head.text)
+                form = "conditional"
+        response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject]
+                                   ) if any_subject is not None else \
+            clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+        if any_subject is not None:
+            response = f"the attacker {response}" if not response.startswith(("will", "would")) else \
+                f"the attacker {response}"
+        return trigger, response, form
+    return None
+
+
+def _future(verb: Any) -> bool:
+    """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to"."""
+    modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
+    return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+
+
+def _answers_need(verb: Any) -> bool:
+    """ "respond to challenges / questions / the epidemic": answering a need, not retaliating."""
+    return any(o.lemma_.lower() in BENIGN_OBJECTS for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for o in c.children if o.dep_ == "pobj")
+
+
+def _will(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in {"will", "'ll", "shall", "wo"}
+               for c in verb.children) or _going_to(verb)
+
+
+def _obliged(verb: Any) -> bool:
+    """ "we should / must respond": an obligation the speaker's side puts on itself."""
+    return any(c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in verb.children)
+
+
+def _relative_trigger(verb: Any) -> tuple[str, str]:
+    """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
+    for t in verb.subtree:
+        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and any(
+                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children):
+            head = t.head
+            body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
+            return f"{head.text} {body}", "conditional"
+    return "", "unconditional"
+
+
+def _answered(verb: Any) -> tuple[str, set[Any]]:
+    """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
+    conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
+    from the response."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in {"to", "against"} and verb.lemma_ in {"respond", "retaliate", "react"}:
+            noun = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):
+            inner = next(o for o in c.children if o.lemma_ in {"response", "retaliation"})
+            noun = next((o for p in inner.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), None)
+        else:
+            continue
+        if noun is None:
+            continue
+        said = clauses.nominal(noun, "") or clauses.passive_np(noun)
+        if said:
+            return said, set(c.subtree)
+    return "", set()
+
+
+def _going_to(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lower_ == "going"
+
+
+def _in_if(token: Any, verb: Any) -> bool:
+    node = token
+    while node != verb and node.head != node:
+        if node.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A commitment to respond: "<issuer> will respond / retaliate / hit", "any X will be met with Y", "there
+    will be consequences", "will not sit idly by", "react accordingly" (in a claim or in direct speech)."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        speaker_tokens = _speaker_tokens(verb)
+        subject = _subject(verb)
+        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"}))
+        if not future:
+            continue
+        words = {t.lower_ for t in verb.subtree}
+        if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
+            trig = _any_trigger(subject)
+            response = clauses.text_of([t for t in verb.subtree if t not in subject])
+            who = ISSUER
+            said = f"{who} responds {response.removeprefix('will be met ')}" if trig else response
+            return Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
+        if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
+            return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
+                          f"{subject_name(subject)} will act", "unconditional")
+        expl = next((c for c in verb.children if c.dep_ == "expl"), None)
+        if verb.lemma_ == "be" and expl is not None and words & RESPONSE_NOUNS and "no" not in words:
+            trigger, form = _if_clause(verb)
+            if not trigger and not _will(verb):
+                continue  # "there would be consequences" without a condition is an assessment
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t.i >= expl.i])
+            return Found(verb, speaker_tokens, trigger, response, form)
+        if verb.lemma_ == "react" and "accordingly" in words:
+            return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
+        if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
+            trigger, form = _if_clause(verb)
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            return Found(verb, speaker_tokens, trigger, response, form)
+        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry"}:
+            speaker = speaker_tokens or subject
+            first_person = bool({t.lower_ for t in subject} & {"we", "i"})
+            if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
+                continue  # reported acts are events; only first-person speech commits without a cue verb
+            found = _promise(verb, speaker, analysis)
+            if found is not None:
+                trigger, response, form = found
+                return Found(verb, speaker, trigger, response, form)
+    return None
+
+
+def _speaker_tokens(verb: Any) -> list[Any]:
+    """The subject of the reporting verb a clause hangs on ("X says it will respond" -> X)."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ in {"ccomp", "xcomp"} and node.head != node:
+            node = node.head
+            subj = _subject(node) or _participle_subject(node)
+            if subj and not (len(subj) == 1 and subj[0].lower_ == "you"):  # the addressee does not speak
+                return subj
+        else:
+            break
+    return []
+
+
+def _any_trigger(subject: list[Any]) -> str:
+    """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
+    det = next((t for t in subject if t.lower_ == "any"), None)
+    if det is None:
+        return ""
+    head = det.head
+    clause = clauses.nominal(head, "anyone")
+    if clause:
+        return clause
+    rel = next((c for c in head.children if c.dep_ == "relcl"), None)
+    return clauses.clause(rel, f"a {head.text}") if rel is not None else ""
+
+
+def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A red line declared or crossed: "this is the red line we have set", "the last red line has been crossed"."""
+    for tok in sent:
+        if tok.lemma_ == "line" and any(c.lower_ == "red" for c in tok.children):
+            verb = tok.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            near = [verb, *(c for c in tok.children if c.dep_ in {"relcl", "acl"})]
+            if any(_negated(v) or any(c.lower_ in {"would", "could"} for c in v.children) for v in near):
+                continue  # "the red line that was not crossed", "what would be a red line"
+            subject = _subject(verb) or _speaker_tokens(verb)
+            if not subject:
+                continue
+            trigger, _ = _if_clause(verb)  # "there's a red line if Russia invades Ukraine"
+            if verb.lemma_ == "cross":
+                trigger = clauses.text_of(verb.subtree)
+            main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None
+            response = ""
+            if main is not None and main != verb and main.lemma_ in {"order", "launch", "announce", "vow"}:
+                response = clauses.text_of([t for t in main.subtree if t not in set(verb.subtree)
+                                            and t.dep_ != "punct" and not (t.head == main and t.dep_ == "advcl")])
+                subject = _subject(main) or subject  # "X orders a military response, saying the line was crossed"
+            return Found(verb, subject, trigger, response, "red_line")
+    return None
+
+
+def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "X is given ten days to <demand> or face <sanctions>": the demand unmet is the trigger."""
+    for verb in sent:
+        if verb.lemma_ != "face" or verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children):
+            continue  # "<demand> or face <sanctions>"
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is None or noun.lemma_.lower() not in PUNITIVE_NOUNS | {"sanction"}:
+            continue
+        demand = verb.head
+        subj = _subject(demand.head if demand.dep_ in {"xcomp", "relcl", "acl"} else demand)
+        who = subject_name(subj) or "the target"
+        trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
+        return Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
+                      "ultimatum")
+    return None
+
+
+def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A doctrine changed to lower a threshold: "Putin approved an updated nuclear doctrine that allows a nuclear
+    response to a conventional attack"; the response is what the new doctrine allows."""
+    for noun in sent:
+        if noun.lemma_.lower() != "doctrine" or noun.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+            continue
+        verb = noun.head
+        changed = verb.lemma_ in DOCTRINE_VERBS or any(c.lemma_ in {"update", "revise", "new", "amend"}
+                                                         for c in noun.children)
+        if not changed or _negated(verb):
+            continue
+        subject = _subject(verb) if noun.dep_ == "dobj" else []
+        allows = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"), None)
+        if allows is None:
+            allows = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
+                           and c.lemma_ in {"allow", "permit", "lower", "expand", "broaden", "enable"}), None)
+        if allows is None:
+            continue
+        body = clauses.text_of([t for t in allows.subtree if t.lower_ not in {"that", "which"} or t.head != allows])
+        return Found(verb, subject, "", f"the doctrine {body}" if not clauses.has_subject(allows) or any(
+            c.lower_ in {"that", "which"} for c in allows.children) else body, "doctrine")
+    return None
+
+
+def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A threat named as a noun with its act: "threats from North Korea of merciless strikes", "a warning about
+    possible retaliatory measures"; the issuer is the "from" phrase or the subject of the verb that carries it."""
+    for noun in sent:
+        if noun.lemma_.lower() not in {"threat", "warning", "ultimatum"} or noun.pos_ != "NOUN":
+            continue
+        said = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
+        if said is not None and carrier is not None:  # "issues a warning that it would end the agreement"
+            promised = _promise(said, _subject(carrier), analysis)
+            if promised is not None:
+                return Found(noun, _subject(carrier), *promised)
+        act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
+                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
+                   None)
+        if act is None:
+            continue
+        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+        carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
+        issuer = source or (_subject(carrier) if carrier is not None else [])
+        if not _agentive(issuer, analysis.mentions):
+            continue
+        return Found(noun, issuer, "", clauses.act_of_noun(act, subject_name(issuer), None), "unconditional")
+    return None
+
+
+
+# In the order they are tried: the first rule that finds a threat in a sentence wins.
+RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun)

@@ -1,0 +1,195 @@
+"""The threat development set: real sentences labelled for threats and for who said them.
+
+A threats set is a .jsonl whose records carry ``text``, ``source`` (file, ref, date), ``is_threat`` and, for a
+threat, ``issuer`` (actor code at country level, as ``redline.events.actors.country`` gives), ``kind``
+(conditional, unconditional, red_line, doctrine, ultimatum), ``trigger``, ``response`` and ``status`` (current
+or background); ``speaker`` names who makes the attributed statement of the sentence, when it has one (the
+claim set). Each record goes through the ingest, nlp and threat-detection stages alone. Scores:
+
+- ``threat_recall`` and ``threat_precision`` by sentence (a sentence is found when redline reports a threat);
+- ``issuer_accuracy`` on found threats whose issuer is labelled;
+- ``usable_conditional``: found conditional threats whose trigger and response are both usable clauses
+  (a subject and a finite verb, not "if necessary" or a fragment);
+- ``status_accuracy`` on found threats (current vs background);
+- ``claim_speaker_accuracy`` on records with a labelled speaker: a claim's speaker names the same person or
+  body (the words of one contain those of the other, case and possessives aside).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import find_threats
+from redline.errors import RedlineError
+from redline.eval.datasets import DatasetError
+from redline.ingest import normalize
+from redline.models import RawDocument, Threat
+
+KINDS = frozenset({"conditional", "unconditional", "red_line", "doctrine", "ultimatum"})
+STATUSES = frozenset({"current", "background"})
+NOT_NAME = frozenset({"the", "a", "an", "of", "'s", "’s", "mr", "ms", "mrs"})
+FRAGMENT = re.compile(r"^(if|unless|when)?\s*(necessary|needed|required|need be|so|not|any|\?)?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class ThreatRecord:
+    id: str
+    text: str
+    date: str | None
+    url: str | None  # the source page, when the record comes from one
+    is_threat: bool
+    issuer: str | None
+    speaker: str | None
+    kind: str | None
+    trigger: str | None
+    response: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class ThreatCase:
+    record: ThreatRecord
+    threats: tuple[Threat, ...]
+    speakers: tuple[str, ...]  # of every claim redline found
+    usable: bool  # the first threat's trigger and response are usable clauses
+
+    @property
+    def found(self) -> bool:
+        return bool(self.threats)
+
+    @property
+    def speaker_right(self) -> bool:
+        return self.record.speaker is not None and any(same_speaker(self.record.speaker, s) for s in self.speakers)
+
+    @property
+    def issuer_right(self) -> bool:
+        return bool(self.threats) and self.threats[0].actor == self.record.issuer
+
+
+@dataclass(frozen=True)
+class ThreatScores:
+    scores: dict[str, float]
+    cases: tuple[ThreatCase, ...]
+
+    def errors(self) -> list[str]:
+        """One line per wrong record: missed, spurious, wrong issuer, unusable clause or wrong speaker."""
+        out = []
+        for c in self.cases:
+            r, t = c.record, (c.threats[0] if c.threats else None)
+            if r.is_threat and t is None:
+                out.append(f"{r.id} missed threat: {r.text[:160]}")
+            elif not r.is_threat and t is not None:
+                out.append(f"{r.id} spurious threat ({t.actor}: if {t.trigger!r} -> {t.response!r}): {r.text[:120]}")
+            elif t is not None and r.issuer and t.actor != r.issuer:
+                out.append(f"{r.id} issuer {t.actor} for {r.issuer}: {r.text[:120]}")
+            elif t is not None and r.kind == "conditional" and not c.usable:
+                out.append(f"{r.id} unusable clauses: if {t.trigger!r} -> {t.response!r}")
+            if r.speaker is not None and not c.speaker_right:
+                out.append(f"{r.id} speaker {list(c.speakers)} for {r.speaker!r}: {r.text[:120]}")
+        return out
+
+
+def is_threats_set(path: str | Path) -> bool:
+    """True when ``path`` is a .jsonl whose first record has ``is_threat``."""
+    p = Path(path)
+    if p.suffix != ".jsonl" or not p.is_file():
+        return False
+    with p.open(encoding="utf-8", errors="replace") as f:
+        first = f.readline()
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and "is_threat" in record and "text" in record
+
+
+def read_threats(path: Path) -> list[ThreatRecord]:
+    """The records of the threats set at ``path``; a malformed line raises DatasetError naming it."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            r: dict[str, Any] = json.loads(line)
+            source = r.get("source") or {}
+            url = source.get("ref") if str(source.get("ref", "")).startswith("http") else None
+            rec = ThreatRecord(str(r["id"]), str(r["text"]), source.get("date"), url, bool(r["is_threat"]),
+                               r.get("issuer"), r.get("speaker"), r.get("kind"), r.get("trigger"), r.get("response"),
+                               r.get("status"))
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise DatasetError(f"{path}:{n}: not a threats record ({e})") from None
+        if rec.is_threat and (rec.kind not in KINDS or rec.status not in STATUSES):
+            raise DatasetError(f"{path}:{n}: a threat needs a kind in {sorted(KINDS)} and a status in "
+                               f"{sorted(STATUSES)}")
+        out.append(rec)
+    return out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _words(name: str) -> set[str]:
+    name = re.sub(r"['’]s\b", "", name.lower())
+    return {w for w in re.findall(r"[\w.-]+", name) if w not in NOT_NAME} - {"."}
+
+
+def same_speaker(expected: str, predicted: str) -> bool:
+    """Whether two speaker strings name the same person or body: the words of one contain the other's."""
+    a, b = _words(expected), _words(predicted)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def usable_clause(text: str, parse: Callable[[str], Any]) -> bool:
+    """A clause an analyst can read alone: a subject and a verb, not "if necessary" or a bare fragment."""
+    text = text.strip()
+    if FRAGMENT.match(text) or len(text.split()) < 3:
+        return False
+    carrier = "They said that "  # read as the complement of a reporting verb, as a trigger or response is used
+    doc = parse(f"{carrier}{text}.")
+    return any(t.idx >= len(carrier) and t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.pos_ in {"VERB", "AUX"}
+               and t.head.idx >= len(carrier) for t in doc)
+
+
+def run_cases(records: list[ThreatRecord], ctx: Any, name: str) -> list[ThreatCase]:
+    """Every record through ingest, nlp and threat detection."""
+    cases = []
+    for rec in records:
+        raw = RawDocument(origin=f"{name}:{rec.id}", text=rec.text, url=rec.url, published=rec.date)
+        try:
+            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.nlp, ctx.gazetteer)
+        except RedlineError as e:
+            raise DatasetError(f"{name}: {rec.id}: redline refused the sentence ({e})") from None
+        threats = find_threats(analysis)
+        usable = bool(threats) and all(usable_clause(x, ctx.nlp) for x in (threats[0].trigger, threats[0].response))
+        cases.append(ThreatCase(rec, threats, tuple(c.speaker for c in analysis.claims), usable))
+    return cases
+
+
+def _rate(num: int, den: int) -> float:
+    return round(num / den, 4) if den else 0.0
+
+
+def score_threats(cases: list[ThreatCase]) -> ThreatScores:
+    gold = [c for c in cases if c.record.is_threat]
+    found = [c for c in cases if c.found]
+    hits = [c for c in gold if c.found]
+    issuers = [c for c in hits if c.record.issuer]
+    conditional = [c for c in hits if c.record.kind == "conditional"]
+    spoken = [c for c in cases if c.record.speaker is not None]
+    scores = {
+        "threat_recall": _rate(len(hits), len(gold)),
+        "threat_precision": _rate(len(hits), len(found)),
+        "issuer_accuracy": _rate(sum(c.issuer_right for c in issuers), len(issuers)),
+        "usable_conditional": _rate(sum(c.usable for c in conditional), len(conditional)),
+        "status_accuracy": _rate(sum(c.threats[0].status == c.record.status for c in hits), len(hits)),
+        "claim_speaker_accuracy": _rate(sum(c.speaker_right for c in spoken), len(spoken)),
+    }
+    return ThreatScores(scores, tuple(cases))
