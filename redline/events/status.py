@@ -11,6 +11,7 @@ escalation assessment; the others stay in the brief with their status.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -50,6 +51,9 @@ MISHAP_NOUNS = frozenset({"earthquake", "quake", "flood", "flooding", "storm", "
                           "tornado", "tsunami", "landslide", "mudslide", "avalanche", "drought", "wildfire",
                           "blaze", "eruption", "heatwave", "crash", "accident", "collision", "derailment",
                           "stampede", "disease", "outbreak", "epidemic", "lightning", "famine"})
+# A noun's own date naming an earlier period when the resolver leaves it open: "last year's attacks".
+EARLIER = re.compile(r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn)|\b(1[89]|20)\d\d\b",
+                     re.IGNORECASE)
 # Verbs by which the accused denies a claim ("Moscow denied the claim", "Russia rejected the accusation").
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut"})
 # Codes of an intent, a rejection or a threat: a future act announced ("will not meet their demands") is
@@ -155,6 +159,8 @@ def _background(coded: Coded, index: MentionIndex) -> bool:
     """The clause writes the year of its own date, more than a month before the article: "In 2010, commandos ..."."""
     if coded.published is None:
         return False
+    if _earlier_noun(coded, index):
+        return True
     for value in coded.clause.dates:
         try:
             when = date.fromisoformat(value[:10])
@@ -162,10 +168,22 @@ def _background(coded: Coded, index: MentionIndex) -> bool:
             continue
         age = (coded.published - when).days
         # only a date whose year the sentence writes: "On September 29" or "last year" is a dated report of a
-        # recent act (an event in its own right), "In 2010" or "since September 2022" is context
-        if age > BACKGROUND_DAYS and str(when.year) in coded.clause.text:
+        # recent act (an event in its own right), "In 2010" or "since September 2022" is context; a noun's own
+        # date ("the 1943 massacres") dates the act it names
+        noun = coded.clause.verb.pos_ == "NOUN"
+        if age > BACKGROUND_DAYS and (noun or str(when.year) in coded.clause.text):
             return True
     return False
+
+
+def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
+    """A noun event whose own date modifier names an earlier year or month: "last year's Paris attacks"."""
+    noun = coded.clause.verb
+    if noun.pos_ != "NOUN":
+        return False
+    mods = [t for c in noun.children if c.dep_ in {"poss", "compound", "nummod", "amod"} for t in c.subtree]
+    dates = {m.id: m for m in index.mentions_in(mods) if m.type == "DATE"}
+    return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
 STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
@@ -185,7 +203,9 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("contested", "contested", 50, "issue 10 item 2: a claim the other side denies",
                (("Ukraine said Russia shelled Kherson, but Moscow denied it.", "contested"),), _contested),
     StatusRule("background", "background", 60, "issue 10 item 2: a past act cited as context",
-               (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),), _background),
+               (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
+                ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),
+               _background),
 ), key=lambda r: r.priority))
 
 
