@@ -121,12 +121,12 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
         if tok.i in by_verb and _purpose_clause(tok) and all(e.type == "PROTEST" for e in by_verb[tok.i]):
             by_verb[tok.head.i] = by_verb.pop(tok.i)
     main = _main_verbs(sent, set(by_verb))
-    clashes = [e for tok in sent for e in _clash_events(tok, index, analysis)]
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
     chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
     if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
-        return chosen + clashes
+        return chosen
     chosen = [e for evs in by_verb.values() for e in evs]
+    clashes = [e for tok in sent for e in _clash_events(tok, index, analysis)]  # the sentence's only news
     return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False) + clashes
 
 
