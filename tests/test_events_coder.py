@@ -602,3 +602,7 @@ def test_events_clash_between_two_sides_is_an_assault_each_way(context: Any) -> 
 def test_events_clash_side_named_by_no_country_fights_where_the_clash_is(context: Any) -> None:
     events = _coded("Clashes between the army and Tuareg rebels in northern Mali left 20 dead.", context)
     assert {(t, s and s[:3], tg and tg[:3]) for t, s, tg in events} == {("ASSAULT", "MLI", "MLI")}
+
+
+def test_events_arrest_is_coercion_whoever_is_arrested(context: Any) -> None:
+    assert _coded("Iranian police arrested dozens of demonstrators in Tehran.", context) == [("COERCE", "IRN", "IRN")]
