@@ -35,6 +35,8 @@ def test_events_unnamed_militants_are_insurgents_of_the_country_they_act_in(cont
         ("ASSAULT", "BFA-REB", "BFA")]
     assert _coded("Four soldiers were killed in central Mali by suspected Islamist militants.", context) == [
         ("ASSAULT", "MLI-REB", "MLI")]
+    assert _coded("A militant group attacked an army post in northern Burkina Faso.", context) == [
+        ("ASSAULT", "BFA-REB", "BFA")]
 
 
 def test_events_dateline_city_is_neither_actor_nor_place(context: Any) -> None:

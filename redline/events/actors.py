@@ -29,6 +29,7 @@ REBEL_SECTOR = "REB"
 # annotation guide, the CAMEO way: "militants in Mali" MLI-REB); a bomber or gunman alone names no one.
 ARMED_NOUNS = frozenset({"militant", "terrorist", "insurgent", "jihadist", "islamist", "extremist"})
 ATTACKER_NOUNS = frozenset({"bomber", "gunman", "gunmen", "assailant", "attacker", "shooter"})
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "faction", "movement", "network"})
 # People who are, as a rule, from another country than the one acting on them.
 OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
                        "tourist", "foreigner", "alien", "visitor", "expat"})
@@ -269,7 +270,7 @@ def _title_sector(name: Any) -> str | None:
 def _agent_sector(head: Any) -> str | None:
     lemma = head.lemma_.lower()
     armed = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.lower_ in ARMED_NOUNS]
-    if lemma in ARMED_NOUNS or (armed and lemma in ATTACKER_NOUNS):  # "militants", "Islamist suicide bombers"
+    if lemma in ARMED_NOUNS or (armed and lemma in ATTACKER_NOUNS | GROUP_NOUNS):  # "Islamist suicide bombers"
         return REBEL_SECTOR
     if lemma in ATTACKER_NOUNS:  # "a suicide bomber", "gunmen": the text names no one
         return "UAF"
