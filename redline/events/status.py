@@ -40,6 +40,9 @@ PERMISSION_WORDS = frozenset({"allow", "permit", "let", "authorize", "authorise"
                               "decide", "vote", "decision", "permission", "authorization", "authorisation",
                               "approval", "go-ahead", "green", "plan", "proposal", "request", "right", "license",
                               "licence"})
+# Words of plotting: an act of force that is their object or complement is planned, not done ("suspects who were
+# planning attacks", "a plot to bomb the embassy"); an attempt ("tried to storm") is an act, and is not here.
+PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "intend", "intention", "plotter"})
 # Verbs of defence against incoming weapons.
 INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
                                 "thwart", "foil", "shoot"})
@@ -124,6 +127,22 @@ def _permitted(coded: Coded, index: MentionIndex) -> bool:
     return False
 
 
+def _planned(coded: Coded, index: MentionIndex) -> bool:
+    """An act of force that hangs, as object or complement, from a word of plotting."""
+    if not _force(coded):
+        return False
+    tok = coded.clause.verb
+    if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_WORDS for c in tok.head.children):
+        return True  # "foiled a plot to bomb the embassy", the infinitive parsed on the verb
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_ not in {"dobj", "xcomp", "ccomp", "acl", "pobj", "prep", "pcomp"}:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in PLAN_WORDS:
+            return True
+    return False
+
+
 def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     """Force against an incoming munition: "shot down drones", "intercepted three missiles"."""
     clause = coded.clause
@@ -197,6 +216,9 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("permission", "decision", 30, "issue 10 item 2: permission to use a weapon is no assault",
                (("Washington let Ukraine strike targets inside Russia.", "decision"),
                 ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), _permitted),
+    StatusRule("planned", "hypothetical", 35, "real-news guide: a plot or plan is no act (must-not reason 'plan')",
+               (("Two men plotted an attack on the French embassy in Kabul.", "hypothetical"),
+                ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical")), _planned),
     StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
                (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
                 ("Polish air defences intercepted two missiles near Rzeszow.", "interception")), _intercepted),
