@@ -48,3 +48,7 @@ def test_events_dateline_city_is_neither_actor_nor_place(context: Any) -> None:
 def test_events_rebel_codes_are_recognised_by_their_sector() -> None:
     assert rebels("SOM-REB-SHB") and rebels("IRQ-REB")
     assert not rebels("SOM") and not rebels("RUS-MIL") and not rebels(None) and not rebels("IS")
+
+
+def test_events_passive_by_phrase_codes_only_an_armed_agent(context: Any) -> None:
+    assert _coded("The park is to be jointly managed by the government and local communities in Kenya.", context) == []

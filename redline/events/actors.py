@@ -29,6 +29,8 @@ REBEL_SECTOR = "REB"
 # annotation guide, the CAMEO way: "militants in Mali" MLI-REB); a bomber or gunman alone names no one.
 ARMED_NOUNS = frozenset({"militant", "terrorist", "insurgent", "jihadist", "islamist", "extremist"})
 ATTACKER_NOUNS = frozenset({"bomber", "gunman", "gunmen", "assailant", "attacker", "shooter"})
+# Sectors of armed agents, the only ones a passive's "by" phrase codes by its setting ("shot dead by police").
+ARMED_SECTORS = frozenset({"MIL", "REB", "SPY", "COP"})
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "faction", "movement", "network"})
 # People who are, as a rule, from another country than the one acting on them.
 OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
@@ -156,8 +158,11 @@ class MentionIndex:
     def agent(self, subject: list[Any], verb: Any) -> str | None:
         """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
         heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
-        if heads and heads[0].dep_ == "agent":  # "killed by suspected militants": the agent's noun
+        if heads and heads[0].dep_ == "agent":  # "killed by suspected militants": an armed agent's noun
             heads = [c for c in heads[0].children if c.dep_ == "pobj"]
+            sector = _agent_sector(heads[0]) if heads and heads[0].pos_ == "NOUN" else None
+            if sector is None or sector[:3] not in ARMED_SECTORS:
+                return None  # "managed by the government and local communities" names no one acting
         if heads and heads[0].pos_ == "PROPN":  # "Vice-President Moody Awori", "the Federal Minister for ..."
             title = heads[0].lower_ in agent_sectors()
             if title and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in heads[0].children):
