@@ -51,4 +51,5 @@ def test_events_rebel_codes_are_recognised_by_their_sector() -> None:
 
 
 def test_events_passive_by_phrase_codes_only_an_armed_agent(context: Any) -> None:
-    assert _coded("The park is to be jointly managed by the government and local communities in Kenya.", context) == []
+    text = "The reserve will be jointly managed by the government and local communities, with help from Australia."
+    assert _coded(text, context) == []
