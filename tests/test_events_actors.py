@@ -26,6 +26,17 @@ def test_events_insurgent_agent_is_coded_as_insurgents_of_its_setting(context: A
 
 def test_events_unidentified_attackers_give_no_source(context: Any) -> None:
     assert _coded("Gunmen attacked a checkpoint in Mali on Sunday.", context) == [("ASSAULT", None, "MLI")]
+    assert _coded("A suicide bomber blew up a car outside a hotel in Mogadishu, killing nine people.", context) == [
+        ("ASSAULT", None, "SOM")]
+
+
+def test_events_unnamed_militants_are_insurgents_of_the_country_they_act_in(context: Any) -> None:
+    assert _coded("Militants stormed a police station in northern Burkina Faso, killing ten officers.", context) == [
+        ("ASSAULT", "BFA-REB", "BFA")]
+    assert _coded("Four soldiers were killed in central Mali by suspected Islamist militants.", context) == [
+        ("ASSAULT", "MLI-REB", "MLI")]
+    assert _coded("A militant group attacked an army post in northern Burkina Faso.", context) == [
+        ("ASSAULT", "BFA-REB", "BFA")]
 
 
 def test_events_dateline_city_is_neither_actor_nor_place(context: Any) -> None:
@@ -37,3 +48,8 @@ def test_events_dateline_city_is_neither_actor_nor_place(context: Any) -> None:
 def test_events_rebel_codes_are_recognised_by_their_sector() -> None:
     assert rebels("SOM-REB-SHB") and rebels("IRQ-REB")
     assert not rebels("SOM") and not rebels("RUS-MIL") and not rebels(None) and not rebels("IS")
+
+
+def test_events_passive_by_phrase_codes_only_an_armed_agent(context: Any) -> None:
+    text = "The reserve will be jointly managed by the government and local communities, with help from Australia."
+    assert _coded(text, context) == []

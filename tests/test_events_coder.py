@@ -591,3 +591,18 @@ def test_events_content_of_an_allegation_is_not_coded(context: Any) -> None:
 def test_events_preparing_to_use_force_is_a_military_posture(context: Any) -> None:
     assert _coded("Russian forces are preparing to attack Kharkiv.", context) == [("MOBILIZE", "RUS-MIL", "UKR")]
     assert [e[0] for e in _coded("Kenya is preparing to host talks with Somalia.", context)] == ["AGREE"]
+
+
+def test_events_clash_between_two_sides_is_an_assault_each_way(context: Any) -> None:
+    events = _coded("Heavy fighting broke out between Ethiopian troops and Eritrean forces near Badme.", context)
+    assert sorted((t, s and s[:3], tg and tg[:3]) for t, s, tg in events) == [
+        ("ASSAULT", "ERI", "ETH"), ("ASSAULT", "ETH", "ERI")]
+
+
+def test_events_clash_side_named_by_no_country_fights_where_the_clash_is(context: Any) -> None:
+    events = _coded("Clashes between the army and Tuareg rebels in northern Mali left 20 dead.", context)
+    assert {(t, s and s[:3], tg and tg[:3]) for t, s, tg in events} == {("ASSAULT", "MLI", "MLI")}
+
+
+def test_events_arrest_is_coercion_whoever_is_arrested(context: Any) -> None:
+    assert _coded("Iranian police arrested dozens of demonstrators in Tehran.", context) == [("COERCE", "IRN", "IRN")]

@@ -147,3 +147,8 @@ def test_events_status_column_is_added_to_an_older_store(tmp_path: Any) -> None:
     with engine.begin() as conn:
         columns = {r[1]: r[4] for r in conn.execute(text("PRAGMA table_info(events)"))}
     assert columns["status"] == "'current'"
+
+
+def test_events_noun_event_with_its_own_earlier_date_is_background(context: Any) -> None:
+    events = _events("The minister recalled the 2008 Russian invasion of Georgia.", context)
+    assert [(t, s, tg, st) for t, s, tg, st in events if t == "ASSAULT"] == [("ASSAULT", "RUS", "GEO", "background")]

@@ -142,8 +142,9 @@ def country_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str |
 
 
 def happening(events: Sequence[Event]) -> list[Event]:
-    """The events redline reports as happening or having happened."""
-    return [e for e in events if e.factuality not in NOT_HAPPENING]
+    """The events redline reports as happening or having happened: neither their factuality nor their status
+    (background, decision, interception...: ``redline.events.status``) keeps them out."""
+    return [e for e in events if e.factuality not in NOT_HAPPENING and e.status == "current"]
 
 
 def score_doc(doc: NewsDoc, article: Article, events: Sequence[Event],

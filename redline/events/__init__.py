@@ -15,6 +15,7 @@ from redline.events.grammar import (
     _announced_measure,
     _assertion,
     _carrier,
+    _clash_sides,
     _compound_dispute,
     _consequence,
     _content_of_speech_act,
@@ -125,7 +126,27 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
         return chosen
     chosen = [e for evs in by_verb.values() for e in evs]
-    return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False)
+    clashes = [e for tok in sent for e in _clash_events(tok, index, analysis)]  # the sentence's only news
+    return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False) + clashes
+
+
+def _clash_events(noun: Any, index: MentionIndex, analysis: Analysis) -> list[Event]:
+    """A two-sided fight ("clashes between Kabila and Bemba forces") is two assaults, each side on the other, as
+    in the PLOVER gold records; a side the text names by no country fights in the country where the clash is."""
+    sides = _clash_sides(noun)
+    if len(sides) != 2:
+        return []
+    governor = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
+    setting = index.setting(governor)
+    codes = [index.actor(side) or setting for side in sides]
+    if codes[0] is None or codes[1] is None:
+        return []
+    scope = list(governor.subtree)
+    weapons = index.weapons(scope)
+    factuality = clause_modality(governor)
+    events = [_event(analysis, index, noun, "190", a, b, weapons, factuality, scope=scope)
+              for a, b in ((codes[0], codes[1]), (codes[1], codes[0]))]
+    return [e for e in events if e is not None]
 
 
 def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[int, list[Event]],

@@ -25,6 +25,13 @@ AGENT_SECTORS = {"GOV": "GOV", "COP": "GOV", "JUD": "GOV", "LEG": "GOV", "MIL": 
 # Phoenix UAF) are not a named actor: an attack by them has no source.
 AGENT_SKIPPED = frozenset({"PPL", "MED", "UAF"})
 REBEL_SECTOR = "REB"
+# Militants, terrorists and insurgents left unnamed are the insurgents of the country they act in (real-news
+# annotation guide, the CAMEO way: "militants in Mali" MLI-REB); a bomber or gunman alone names no one.
+ARMED_NOUNS = frozenset({"militant", "terrorist", "insurgent", "jihadist", "islamist", "extremist"})
+ATTACKER_NOUNS = frozenset({"bomber", "gunman", "gunmen", "assailant", "attacker", "shooter"})
+# Sectors of armed agents, the only ones a passive's "by" phrase codes by its setting ("shot dead by police").
+ARMED_SECTORS = frozenset({"MIL", "REB", "SPY", "COP"})
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "faction", "movement", "network"})
 # People who are, as a rule, from another country than the one acting on them.
 OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
                        "tourist", "foreigner", "alien", "visitor", "expat"})
@@ -151,6 +158,11 @@ class MentionIndex:
     def agent(self, subject: list[Any], verb: Any) -> str | None:
         """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
         heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+        if heads and heads[0].dep_ == "agent":  # "killed by suspected militants": an armed agent's noun
+            heads = [c for c in heads[0].children if c.dep_ == "pobj"]
+            sector = _agent_sector(heads[0]) if heads and heads[0].pos_ == "NOUN" else None
+            if sector is None or sector[:3] not in ARMED_SECTORS:
+                return None  # "managed by the government and local communities" names no one acting
         if heads and heads[0].pos_ == "PROPN":  # "Vice-President Moody Awori", "the Federal Minister for ..."
             title = heads[0].lower_ in agent_sectors()
             if title and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in heads[0].children):
@@ -261,6 +273,12 @@ def _title_sector(name: Any) -> str | None:
 
 
 def _agent_sector(head: Any) -> str | None:
+    lemma = head.lemma_.lower()
+    armed = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.lower_ in ARMED_NOUNS]
+    if lemma in ARMED_NOUNS or (armed and lemma in ATTACKER_NOUNS | GROUP_NOUNS):  # "Islamist suicide bombers"
+        return REBEL_SECTOR
+    if lemma in ATTACKER_NOUNS:  # "a suicide bomber", "gunmen": the text names no one
+        return "UAF"
     mods = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
     sectors = agent_sectors()
     lemma = head.lemma_.lower()

@@ -78,6 +78,8 @@ def clause_dates(verb: Any, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
 def _times(root: Any, verb: Any) -> bool:
     """The date's head token modifies the verb directly or through one preposition that is no reference point."""
     if root.head.i == verb.i and root.i != verb.i:
+        if verb.pos_ == "NOUN":  # a noun event's own date: "last year's attacks", "the 1943 massacres"
+            return root.dep_ in {"poss", "compound", "nummod", "amod", "npadvmod", "nmod"}
         return root.dep_ in {"npadvmod", "tmod", "advmod", "obl", "nmod"}
     prep = root.head
     return (root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == verb.i

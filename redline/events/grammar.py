@@ -20,6 +20,7 @@ from redline.events.plover import plover_of
 from redline.events.vocab import (
     ACCEPTING_VERBS,
     ANNOUNCING_VERBS,
+    CLASH_NOUNS,
     DECIDED_CODES,
     DECISION_VERBS,
     DEMAND_NOUNS,
@@ -395,6 +396,31 @@ def _passive_actors(verb: Any, cameo: str, index: MentionIndex, target: str | No
         if state is not None and len(state) == 3 and state != country(target):
             return state, target
     return None, target
+
+
+def _clash_sides(noun: Any) -> list[list[Any]]:
+    """The two sides of a two-sided fight a noun names: "clashes between Kabila and Bemba forces", "fighting
+    broke out between the army and rebels" (the preposition may hang on the noun or on its verb). Each side is
+    the tokens that name it; no sides when the noun is not one of fighting or names no two sides."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLASH_NOUNS:
+        return []
+    holders = [noun, *([noun.head] if noun.dep_ in {"nsubj", "nsubjpass"} else [])]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        conj = [c for c in pobj.children if c.dep_ == "conj"]
+        if conj:  # "between the army and rebels"
+            first = [pobj, *(t for c in pobj.children if c.dep_ in {"amod", "compound", "nmod", "det"}
+                             for t in c.subtree)]
+            return [first, *[list(c.subtree) for c in conj[:1]]]
+        mods = [c for c in pobj.children if c.dep_ in {"nmod", "amod", "compound"}
+                and any(x.dep_ == "conj" for x in c.children)]
+        if mods:  # "between Kabila and Bemba forces": the modifiers are the sides
+            first = mods[0]
+            second = next(x for x in first.children if x.dep_ == "conj")
+            return [[first, pobj], [second, pobj]]
+    return []
 
 
 def _refusal(verb: Any, nouns: list[str]) -> str | None:

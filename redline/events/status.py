@@ -11,6 +11,7 @@ escalation assessment; the others stay in the brief with their status.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,9 @@ PERMISSION_WORDS = frozenset({"allow", "permit", "let", "authorize", "authorise"
                               "decide", "vote", "decision", "permission", "authorization", "authorisation",
                               "approval", "go-ahead", "green", "plan", "proposal", "request", "right", "license",
                               "licence"})
+# Words of plotting: an act of force that is their object or complement is planned, not done ("suspects who were
+# planning attacks", "a plot to bomb the embassy"); an attempt ("tried to storm") is an act, and is not here.
+PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "intend", "intention", "plotter"})
 # Verbs of defence against incoming weapons.
 INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
                                 "thwart", "foil", "shoot"})
@@ -50,6 +54,9 @@ MISHAP_NOUNS = frozenset({"earthquake", "quake", "flood", "flooding", "storm", "
                           "tornado", "tsunami", "landslide", "mudslide", "avalanche", "drought", "wildfire",
                           "blaze", "eruption", "heatwave", "crash", "accident", "collision", "derailment",
                           "stampede", "disease", "outbreak", "epidemic", "lightning", "famine"})
+# A noun's own date naming an earlier period when the resolver leaves it open: "last year's attacks".
+EARLIER = re.compile(r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn)|\b(1[89]|20)\d\d\b",
+                     re.IGNORECASE)
 # Verbs by which the accused denies a claim ("Moscow denied the claim", "Russia rejected the accusation").
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut"})
 # Codes of an intent, a rejection or a threat: a future act announced ("will not meet their demands") is
@@ -120,6 +127,22 @@ def _permitted(coded: Coded, index: MentionIndex) -> bool:
     return False
 
 
+def _planned(coded: Coded, index: MentionIndex) -> bool:
+    """An act of force that hangs, as object or complement, from a word of plotting."""
+    if not _force(coded):
+        return False
+    tok = coded.clause.verb
+    if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_WORDS for c in tok.head.children):
+        return True  # "foiled a plot to bomb the embassy", the infinitive parsed on the verb
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_ not in {"dobj", "xcomp", "ccomp", "acl", "pobj", "prep", "pcomp"}:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in PLAN_WORDS:
+            return True
+    return False
+
+
 def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     """Force against an incoming munition: "shot down drones", "intercepted three missiles"."""
     clause = coded.clause
@@ -155,6 +178,8 @@ def _background(coded: Coded, index: MentionIndex) -> bool:
     """The clause writes the year of its own date, more than a month before the article: "In 2010, commandos ..."."""
     if coded.published is None:
         return False
+    if _earlier_noun(coded, index):
+        return True
     for value in coded.clause.dates:
         try:
             when = date.fromisoformat(value[:10])
@@ -162,10 +187,22 @@ def _background(coded: Coded, index: MentionIndex) -> bool:
             continue
         age = (coded.published - when).days
         # only a date whose year the sentence writes: "On September 29" or "last year" is a dated report of a
-        # recent act (an event in its own right), "In 2010" or "since September 2022" is context
-        if age > BACKGROUND_DAYS and str(when.year) in coded.clause.text:
+        # recent act (an event in its own right), "In 2010" or "since September 2022" is context; a noun's own
+        # date ("the 1943 massacres") dates the act it names
+        noun = coded.clause.verb.pos_ == "NOUN"
+        if age > BACKGROUND_DAYS and (noun or str(when.year) in coded.clause.text):
             return True
     return False
+
+
+def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
+    """A noun event whose own date modifier names an earlier year or month: "last year's Paris attacks"."""
+    noun = coded.clause.verb
+    if noun.pos_ != "NOUN":
+        return False
+    mods = [t for c in noun.children if c.dep_ in {"poss", "compound", "nummod", "amod"} for t in c.subtree]
+    dates = {m.id: m for m in index.mentions_in(mods) if m.type == "DATE"}
+    return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
 STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
@@ -179,13 +216,18 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("permission", "decision", 30, "issue 10 item 2: permission to use a weapon is no assault",
                (("Washington let Ukraine strike targets inside Russia.", "decision"),
                 ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), _permitted),
+    StatusRule("planned", "hypothetical", 35, "real-news guide: a plot or plan is no act (must-not reason 'plan')",
+               (("Two men plotted an attack on the French embassy in Kabul.", "hypothetical"),
+                ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical")), _planned),
     StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
                (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
                 ("Polish air defences intercepted two missiles near Rzeszow.", "interception")), _intercepted),
     StatusRule("contested", "contested", 50, "issue 10 item 2: a claim the other side denies",
                (("Ukraine said Russia shelled Kherson, but Moscow denied it.", "contested"),), _contested),
     StatusRule("background", "background", 60, "issue 10 item 2: a past act cited as context",
-               (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),), _background),
+               (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
+                ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),
+               _background),
 ), key=lambda r: r.priority))
 
 

@@ -56,6 +56,9 @@ LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin"
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 # Verbs whose compound subject acts on itself whatever the type: "Japan and China have been disputing the
 # islands", "China and Malaysia are disagreeing".
+# Nouns of a two-sided fight: "clashes between A and B" is A fighting B and B fighting A.
+CLASH_NOUNS = frozenset({"clash", "fighting", "battle", "skirmish", "gunfight", "firefight", "violence",
+                         "confrontation"})
 SYMMETRIC_VERBS = frozenset({"dispute", "disagree", "quarrel", "clash", "feud", "spar", "bicker", "wrangle",
                              "argue", "differ", "fight", "battle", "compete", "trade"})
 # A conversation or negotiation has two parties, each consulting the other (PLOVER codes both directions).
