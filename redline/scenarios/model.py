@@ -30,7 +30,8 @@ FEATURES = {
                    "highest rung in last 30 days / 11", "threshold is rung 6"),
     "intensity": ("log trend (last 30 vs 30 before)", "log(last 7 days x 30/7) - log(last 30)",
                   "log(last 30) - log(30-day mean of the last 180 days)", "log(1 + last 30 days) / 10",
-                  "series is alert hours"),
+                  "series is alert hours", "all-Ukraine alert trend (regions' spillover; 0 for losses)",
+                  "nothing in the last 30 days"),
     "followthrough": ("issuer credibility (Beta posterior mean)", "nuclear threat", "promised rung / 11",
                       "question is a crossing"),
 }
