@@ -75,7 +75,8 @@ def _toy(n: int) -> list[qs.Question]:
     for i in range(n):
         day = qs.plus("2020-01-01", i)
         x = float(i % 3 == 0)
-        out.append(qs.Question("intensity", "s", day, 30, 0, qs.plus(day, 30), int(x), x, (x, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)))
+        features = (x, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        out.append(qs.Question("intensity", "s", day, 30, 0, qs.plus(day, 30), int(x), x, features))
     return out
 
 

@@ -192,7 +192,7 @@ def _threat_scenario(t: Threat, rung: int, view: LedgerView) -> Forecast | None:
 def _hostile_rungs(events: tuple[Event, ...], a: str | None, b: str | None) -> list[int]:
     pair = {a, b}
     return [event_rung(e, None) for e in events if e.factuality in {"asserted", "reported"}
-            and {country(e.source), country(e.target)} == pair and event_rung(e, None) >= 4]
+            and {party(e.source), party(e.target)} == pair and event_rung(e, None) >= 4]
 
 
 def _escalation(a: str | None, b: str | None, rung: int, day: str | None, events: tuple[Event, ...],
@@ -222,6 +222,9 @@ def _supply_scenario(aid: Event, threat: Threat, rung: int, day: str | None,
     direct = source != threat.actor
     target_rung = 5 if direct else 6
     p, rationale = _escalation(threat.actor, source if direct else recipient_code, target_rung, day, events, 0.25)
+    if direct:
+        rationale += (" The coded history counts every report naming both states at that rung, not only fighting "
+                      "between them, so for a direct confrontation this reads high.")
     outcome = (f"a direct confrontation between the forces of {issuer} and {supplier}" if direct
                else LADDER[target_rung])
     scenario = Scenario(
