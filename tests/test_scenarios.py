@@ -127,7 +127,7 @@ def test_scenarios_armed_group_is_asked_of_its_home_theatre() -> None:
     features = h.features("PAK:PAK", "2024-11-10", 6, extra=[event_rung(bla, None)])
     assert s.probability == round(load_models()["escalation"].predict(features), 2)
     assert s.rationale.startswith("P(dyad PAK:PAK reaches rung 6, strikes deep into territory and on cities, ")
-    assert "so the question is asked of PAK:PAK, the home state's internal conflict" in s.rationale
+    assert "so the question is asked of PAK:PAK, the state's internal conflict" in s.rationale
     assert "with this article's 1 hostile event added" in s.rationale
 
 
@@ -140,3 +140,16 @@ def test_scenarios_dyad_base_rate_counts_windows_of_the_year_before() -> None:
     hits, _ = probability.dyad_rate(probability.coded_history(), "RUS:UKR", "2024-11-19", 6)
     assert f"Base rates: RUS:UKR reached rung 6 in {hits} of the 12 30-day windows of the year before; " \
            f"base rate of the family " in s.rationale
+
+
+def test_scenarios_counter_names_the_attackers_activity_and_only_its_dyads_places() -> None:
+    strikes = replace(STRIKE, mode="heavy-weapons", location="Sumy")
+    elsewhere = Event("e6", "ASSAULT", "", "19", "ISR", "PSE", "Gaza", None, ("F-16",), "asserted", -10.0, 0.9, EV,
+                      "2024-11-19")
+    [s] = [f.scenario for f in forecasts((strikes, elsewhere), (), RUNG6, seed_view("2024-11-19"))
+           if f.criterion.kind == "counter"]
+    assert s.text == "If the strikes by Russia around Sumy continue, they may provoke a stronger response from Ukraine."
+    armed = replace(STRIKE, weapons=("Shahed drones",), location=None)
+    [t] = [f.scenario for f in forecasts((armed,), (), RUNG6, seed_view("2024-11-19")) if f.criterion.kind == "counter"]
+    assert t.text == ("If the attacks by Russia with Shahed drones reported on 19 November 2024 continue, they may "
+                      "provoke a stronger response from Ukraine.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from redline.assess import LADDER
+from redline.events.actors import rebels, state_of
 from redline.scenarios import history
 from redline.scenarios.model import FEATURES, Fitted, load_models
 from redline.scenarios.questions import ESCALATION_HORIZON, FOLLOW_HORIZON, DyadHistory, plus
@@ -53,10 +54,14 @@ def _family_base(fitted: Fitted) -> str:
     return "" if math.isnan(fitted.base_rate) else f"; base rate of the family {fitted.base_rate:.2f}"
 
 
-def theatre(code: str) -> str:
-    """The coded-history side of an actor: an armed group (``PAK-REB-BLA``) is coded in its home state's
-    internal theatre, since the interim coder finds states by name only."""
-    return code.split("-")[0] if "-REB-" in code else code
+def theatre(a: str, b: str) -> str:
+    """The coded-history dyad a question about sides ``a`` and ``b`` is asked of. The interim coder finds states by
+    name only, so a fight with an armed group is filed under its home state's internal conflict (``PAK:PAK``), or,
+    for a group with no home, under the internal conflict of the state it fights (``IRQ:IRQ``)."""
+    ha, hb = state_of(a), state_of(b)
+    if ha is None and hb is None:
+        return dyad(a, b)
+    return dyad(ha or str(hb), hb or str(ha))
 
 
 def dyad_rate(h: DyadHistory, key: str, as_of: str, rung: int) -> tuple[int, int]:
@@ -73,14 +78,14 @@ def escalation(a: str, b: str, rung: int, day: str | None, article_rungs: Sequen
         return None
     h = coded_history()
     as_of = min(day or h.last, h.last)
-    key = dyad(theatre(a), theatre(b))
+    key = theatre(a, b)
     features = h.features(key, as_of, rung, extra=article_rungs)
     p = round(fitted.predict(features), 2)
     stale = f" (coded history ends {h.last})" if day and day > h.last else ""
     added = f"{len(article_rungs)} hostile event{'' if len(article_rungs) == 1 else 's'}"
     asked = dyad(a, b)
-    inside = (f" An armed group has no coded history of its own, so the question is asked of {key}, the home "
-              f"state's internal conflict." if key != asked else "")
+    inside = (f" An armed group has no coded history of its own, so the question is asked of {key}, the state's "
+              f"internal conflict." if any(state_of(x) is None or rebels(x) for x in (a, b)) and key != asked else "")
     hits, windows = dyad_rate(h, key, as_of, rung)
     return Estimate(p, f"P(dyad {key} reaches rung {rung}, {LADDER[rung]}, within {ESCALATION_HORIZON} days) = "
                        f"{p:.2f} from the {_model_name(fitted)}.{inside} Base rates: {key} reached rung {rung} in "
