@@ -49,6 +49,8 @@ def main() -> None:
     print(f"{len(briefs)} days analysed; {q.line()}")
     for text in q.ill_formed:
         print("ill-formed:", text)
+    for text in q.unrelated:
+        print("unrelated actor:", text)
     if args.show:
         for b in briefs:
             for sc in b.scenarios:
