@@ -29,6 +29,7 @@ def main() -> None:
     parser.add_argument("wcep", type=Path)
     parser.add_argument("--days", type=int, default=50)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--show", action="store_true", help="print every scenario with its day and probability")
     args = parser.parse_args()
     by_day: dict[str, list[str]] = defaultdict(list)
     with gzip.open(args.wcep, "rt", encoding="utf-8") as f:
@@ -48,6 +49,12 @@ def main() -> None:
     print(f"{len(briefs)} days analysed; {q.line()}")
     for text in q.ill_formed:
         print("ill-formed:", text)
+    for text in q.unrelated:
+        print("unrelated actor:", text)
+    if args.show:
+        for b in briefs:
+            for sc in b.scenarios:
+                print(f"{b.article.title[-10:]}  p={sc.probability:.2f}  {sc.text}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from redline.cli import main
-from redline.scenarios import evaluate, history, whatif
+from redline.scenarios import evaluate, history, outcomes, whatif
 from redline.scenarios import questions as qs
 from redline.scenarios.history import Record
 from redline.scenarios.model import walk_forward
@@ -44,13 +44,39 @@ def test_questions_intensity_compares_next_30_days_with_last_30() -> None:
     assert found["2022-05-04"] is None  # the next 30 days leave the series
 
 
+def _cut(s: Series, day: str) -> Series:
+    """``s`` as it was known on ``day``: no value and no coverage after it."""
+    return Series(s.name, s.first, day, {d: v for d, v in s.values.items() if d <= day})
+
+
+@pytest.mark.parametrize("cut", ["2022-06-15", "2023-01-04", "2024-03-20"])
+def test_questions_intensity_features_read_nothing_after_the_question_day(cut: str) -> None:
+    shipped = outcomes.load()
+    full = {(q.subject, q.day): q.features for q in qs.intensity(shipped, "2022-01-01", cut)}
+    known = {(q.subject, q.day): q.features for q in qs.intensity([_cut(s, cut) for s in shipped], "2022-01-01", cut)}
+    asked_on_cut = {k for k in full if k[1] > qs.plus(cut, -7)}
+    assert len(asked_on_cut) >= 25  # every series is asked in the last week, with its spillover feature
+    assert any(full[k][5] != 0.0 for k in asked_on_cut)
+    assert known == full
+
+
+def test_questions_escalation_features_read_nothing_after_the_question_day() -> None:
+    records = history.read_table()
+    cut = "2019-07-14"
+    full = qs.escalation(qs.DyadHistory(records), "2019-01-01", cut)
+    known = qs.escalation(qs.DyadHistory([r for r in records if r.day <= cut]), "2019-01-01", cut)
+    assert len(full) > 500
+    assert [(q.subject, q.day, q.features) for q in full] == [(q.subject, q.day, q.features) for q in known]
+
+
 def _toy(n: int) -> list[qs.Question]:
     """Questions whose answer follows their first feature, asked every day."""
     out = []
     for i in range(n):
         day = qs.plus("2020-01-01", i)
         x = float(i % 3 == 0)
-        out.append(qs.Question("intensity", "s", day, 30, 0, qs.plus(day, 30), int(x), x, (x, 0.0, 0.0, 0.0, 0.0)))
+        features = (x, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        out.append(qs.Question("intensity", "s", day, 30, 0, qs.plus(day, 30), int(x), x, features))
     return out
 
 

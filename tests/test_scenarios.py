@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from redline.assess.credibility import credibility
+from redline.assess.escalation import event_rung
 from redline.assess.ledger import LedgerView, seed, seed_view, threatened_rung
 from redline.models import Assessment, Brief, Event, Evidence, Threat
-from redline.scenarios import forecast, forecasts, response_phrase, trigger_clause
+from redline.scenarios import forecast, forecasts, probability, response_phrase, trigger_clause
+from redline.scenarios.history import Record
 from redline.scenarios.model import load_models
+from redline.scenarios.questions import DyadHistory
 
 EV = (Evidence("a", 0, 5, "quote"),)
 ZAKHAROVA = Threat("t1", "RUS", "Maria Zakharova", "any use of these missiles [ATACMS] against Russian territory",
@@ -114,3 +117,39 @@ def test_scenarios_founding_brief_says_the_seed_lines(founding_brief: Brief) -> 
     assert any("continues supplying ATACMS" in t and "direct confrontation" in t for t in texts)
     assert any("stronger response from Ukraine" in t for t in texts)
     assert any("reassess their military strategies" in t for t in texts)
+
+
+def test_scenarios_armed_group_is_asked_of_its_home_theatre() -> None:
+    bla = Event("e5", "ASSAULT", "", "19", "PAK-REB-BLA", "PAK", "Kalat", None, (), "asserted", -10.0, 0.9, EV,
+                "2024-11-10")
+    [s] = forecast((bla,), (), RUNG6, seed_view("2024-11-10"))
+    h = probability.coded_history()
+    features = h.features("PAK:PAK", "2024-11-10", 6, extra=[event_rung(bla, None)])
+    assert s.probability == round(load_models()["escalation"].predict(features), 2)
+    assert s.rationale.startswith("P(dyad PAK:PAK reaches rung 6, strikes deep into territory and on cities, ")
+    assert "so the question is asked of PAK:PAK, the state's internal conflict" in s.rationale
+    assert "with this article's 1 hostile event added" in s.rationale
+
+
+def test_scenarios_dyad_base_rate_counts_windows_of_the_year_before() -> None:
+    h = DyadHistory([Record("2020-01-20", "ARM:AZE", 6), Record("2020-03-05", "ARM:AZE", 5),
+                     Record("2020-05-01", "ARM:AZE", 6), Record("2019-01-01", "ARM:AZE", 6)], last="2020-12-31")
+    assert probability.dyad_rate(h, "ARM:AZE", "2020-06-01", 6) == (2, 12)  # 01-20 and 05-01; 2019 is too old
+    assert probability.dyad_rate(h, "ARM:AZE", "2020-06-01", 5) == (3, 12)
+    [s] = forecast((STRIKE,), (), RUNG6, seed_view("2024-11-19"))
+    hits, _ = probability.dyad_rate(probability.coded_history(), "RUS:UKR", "2024-11-19", 6)
+    assert f"Base rates: RUS:UKR reached rung 6 in {hits} of the 12 30-day windows of the year before; " \
+           f"base rate of the family " in s.rationale
+
+
+def test_scenarios_counter_names_the_attackers_activity_and_only_its_dyads_places() -> None:
+    strikes = replace(STRIKE, mode="heavy-weapons", location="Sumy")
+    elsewhere = Event("e6", "ASSAULT", "", "19", "ISR", "PSE", "Gaza", None, ("F-16",), "asserted", -10.0, 0.9, EV,
+                      "2024-11-19")
+    [s] = [f.scenario for f in forecasts((strikes, elsewhere), (), RUNG6, seed_view("2024-11-19"))
+           if f.criterion.kind == "counter"]
+    assert s.text == "If the strikes by Russia around Sumy continue, they may provoke a stronger response from Ukraine."
+    armed = replace(STRIKE, weapons=("Shahed drones",), location=None)
+    [t] = [f.scenario for f in forecasts((armed,), (), RUNG6, seed_view("2024-11-19")) if f.criterion.kind == "counter"]
+    assert t.text == ("If the attacks by Russia with Shahed drones reported on 19 November 2024 continue, they may "
+                      "provoke a stronger response from Ukraine.")

@@ -32,7 +32,7 @@ from redline.assess import LADDER, cap, name
 from redline.assess.credibility import credibility
 from redline.assess.escalation import event_rung
 from redline.assess.ledger import LedgerView, seed_view, threatened_rung
-from redline.events.actors import country
+from redline.events.actors import country, state_of
 from redline.models import Assessment, Event, Scenario, Threat
 from redline.scenarios import probability
 
@@ -110,8 +110,9 @@ def forecasts(events: tuple[Event, ...], threats: tuple[Threat, ...], assessment
                and e.source and e.target and party(e.source) != party(e.target)]
     if hostile:
         out.append(_counter_scenario(hostile, events, rung, day))
-    weapons = tuple(dict.fromkeys(w for e in events for w in e.weapons))
     parties = tuple(dict.fromkeys(c for e in hostile for c in (country(e.source), country(e.target)) if c))
+    weapons = tuple(dict.fromkeys(w for e in events if {country(e.source), country(e.target)} & set(parties[:2])
+                                  for w in e.weapons))
     if len(parties) >= 2 and weapons:
         out.append(_reassessment(parties[:2], weapons, hostile, events))
     return tuple(replace(f, scenario=replace(f.scenario, id=f"s{n + 1}")) for n, f in enumerate(out))
@@ -192,7 +193,7 @@ def _threat_scenario(t: Threat, rung: int, view: LedgerView) -> Forecast | None:
 def _hostile_rungs(events: tuple[Event, ...], a: str | None, b: str | None) -> list[int]:
     pair = {a, b}
     return [event_rung(e, None) for e in events if e.factuality in {"asserted", "reported"}
-            and {country(e.source), country(e.target)} == pair and event_rung(e, None) >= 4]
+            and {party(e.source), party(e.target)} == pair and event_rung(e, None) >= 4]
 
 
 def _escalation(a: str | None, b: str | None, rung: int, day: str | None, events: tuple[Event, ...],
@@ -222,6 +223,9 @@ def _supply_scenario(aid: Event, threat: Threat, rung: int, day: str | None,
     direct = source != threat.actor
     target_rung = 5 if direct else 6
     p, rationale = _escalation(threat.actor, source if direct else recipient_code, target_rung, day, events, 0.25)
+    if direct:
+        rationale += (" The coded history counts every report naming both states at that rung, not only fighting "
+                      "between them, so for a direct confrontation this reads high.")
     outcome = (f"a direct confrontation between the forces of {issuer} and {supplier}" if direct
                else LADDER[target_rung])
     scenario = Scenario(
@@ -247,32 +251,34 @@ def _involved(third: str, sides: tuple[str | None, ...], day: str | None) -> boo
     h = probability.coded_history()
     as_of = min(day or h.last, h.last)
     start = f"{int(as_of[:4]) - 1}{as_of[4:]}"
-    return any(r >= 2 for s in sides if s for r in h.window(probability.dyad(third, s), start, as_of))
+    return any(r >= 2 for s in sides if s for r in h.window(probability.theatre(third, s), start, as_of))
 
 
 def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int, day: str | None) -> Forecast:
     attacker, defender = party(hostile[0].source), party(hostile[0].target)
+    hostile = [e for e in hostile if {party(e.source), party(e.target)} == {attacker, defender}]
     sides = {name(attacker), name(defender)}
     places = tuple(dict.fromkeys(p.strip() for e in hostile if e.location for p in e.location.split(",")
                                  if p.strip() and p.strip() not in sides))
     dated = sorted(e.date[:10] for e in hostile if e.date and len(e.date) >= 10)
     where = f" around {_and(places[:3])}" if places else (f" reported on {long_date(dated[-1])}" if dated else "")
-    others = tuple(dict.fromkeys(c for e in events for c in (country(e.source), country(e.target))
-                                 if c and c not in {attacker, defender} and len(c) == 3
-                                 and _involved(c, (attacker, defender), day)))
+    others = tuple(dict.fromkeys(c for e in events if {party(e.source), party(e.target)} & {attacker, defender}
+                                 for c in (state_of(e.source), state_of(e.target))
+                                 if c and c not in {attacker, defender} and _involved(c, (attacker, defender), day)))
     p, rationale = _escalation(attacker, defender, 6, day, events, 0.25)
+    activity, plural = _activity(hostile, name(attacker))
     drawn = f", drawing in {_and(tuple(name(o) for o in others[:2]))}" if others else ""
     scenario = Scenario(
         id="",
-        condition=f"the military activity of {name(attacker)} continues{where}",
+        condition=f"{activity} continue{'' if plural else 's'}{where}",
         outcome=f"a stronger response from {name(defender)}{drawn}",
         actors=tuple(x for x in (attacker, defender, *others[:2]) if x),
         probability=p, horizon_days=30,
         signposts=(f"further attacks by {name(attacker)} reported" + (f" near {_and(places[:3])}" if places else ""),
                    f"{cap(name(defender))} strikes on the territory or forces of {name(attacker)}",
                    *([f"statements or deliveries by {name(others[0])}"] if others else [])),
-        text=f"If the military activity of {name(attacker)}{where} continues, it may provoke a stronger response "
-             f"from {name(defender)}{drawn}.",
+        text=f"If {activity}{where} continue{'' if plural else 's'}, {'they' if plural else 'it'} may provoke a "
+             f"stronger response from {name(defender)}{drawn}.",
         rationale=rationale + f" Current rung of the article: {rung}.",
         evidence=tuple(e.evidence[0] for e in hostile[:3]),
     )
@@ -280,6 +286,24 @@ def _counter_scenario(hostile: list[Event], events: tuple[Event, ...], rung: int
                           condition_types=("ASSAULT",), outcome_source=defender,
                           outcome_targets=tuple(x for x in (attacker,) if x), min_rung=5)
     return Forecast(scenario, criterion)
+
+
+ACTIVITY = {"explosives": "bombings", "suicide-attack": "suicide attacks", "firearms": "armed attacks",
+            "heavy-weapons": "strikes", "abduct": "abductions", "assassinate": "assassinations",
+            "massacre": "mass killings"}  # PLOVER ASSAULT modes as an analyst names them
+
+
+def _activity(hostile: list[Event], attacker: str) -> tuple[str, bool]:
+    """What the attacker is doing, named from its events' PLOVER mode (heavy weapons: artillery or aircraft) or
+    weapons: (noun phrase, plural?)."""
+    modes = [ACTIVITY[e.mode] for e in hostile if e.mode in ACTIVITY]
+    if modes:
+        noun = max(dict.fromkeys(modes), key=modes.count)
+        return f"the {noun} by {attacker}", True
+    weapons = tuple(dict.fromkeys(w for e in hostile for w in e.weapons))
+    if weapons:
+        return f"the attacks by {attacker} with {_and(weapons[:2])}", True
+    return f"the military activity of {attacker}", False
 
 
 def long_date(day: str) -> str:
@@ -296,7 +320,7 @@ def _reassessment(parties: tuple[str, ...], weapons: tuple[str, ...], hostile: l
                   events: tuple[Event, ...]) -> Forecast:
     p = min(0.6, 0.3 + 0.05 * len(weapons))
     arms = f", particularly the use of {_and(weapons[:3])}"
-    with_weapons = [e for e in events if e.weapons][:2]
+    with_weapons = [e for e in events if set(e.weapons) & set(weapons)][:2]
     scenario = Scenario(
         id="", condition="the fighting continues at its current intensity",
         outcome=f"a reassessment of military strategy by {name(parties[0])} and {name(parties[1])}{arms}",

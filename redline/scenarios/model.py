@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -30,7 +30,8 @@ FEATURES = {
                    "highest rung in last 30 days / 11", "threshold is rung 6"),
     "intensity": ("log trend (last 30 vs 30 before)", "log(last 7 days x 30/7) - log(last 30)",
                   "log(last 30) - log(30-day mean of the last 180 days)", "log(1 + last 30 days) / 10",
-                  "series is alert hours"),
+                  "series is alert hours", "all-Ukraine alert trend (regions' spillover; 0 for losses)",
+                  "nothing in the last 30 days"),
     "followthrough": ("issuer credibility (Beta posterior mean)", "nuclear threat", "promised rung / 11",
                       "question is a crossing"),
 }
@@ -78,6 +79,7 @@ class Fitted:
     cov: tuple[tuple[float, ...], ...] = ()
     trained_on: int = 0
     brier: float = math.nan  # walk-forward Brier of this family over the backtest that produced it
+    base_rate: float = math.nan  # share of yes among the settled questions it was fitted on
 
     def raw(self, features: Sequence[float]) -> float:
         return sigmoid(self.intercept + sum(c * x for c, x in zip(self.coef, features, strict=True)))
@@ -102,7 +104,7 @@ def fit(questions: Sequence[Question], family: str) -> Fitted:
     hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag([0.0] + [1 / C[family]] * len(coef))
     cov = np.linalg.pinv(hessian)
     return Fitted(family, intercept, coef, cov=tuple(tuple(float(v) for v in row) for row in cov),
-                  trained_on=len(rows))
+                  trained_on=len(rows), base_rate=float(y.mean()))
 
 
 def platt(raw: Sequence[float], outcomes: Sequence[int]) -> tuple[float, float]:
@@ -157,7 +159,7 @@ def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forec
             earlier = [(p, y) for s, p, y in made if s < q.day]
             if len(earlier) >= MIN_CALIBRATION[family] and 0 < sum(y for _, y in earlier) < len(earlier):
                 a, b = platt([p for p, _ in earlier], [y for _, y in earlier])
-                model = Fitted(model.family, model.intercept, model.coef, a, b, model.cov, model.trained_on)
+                model = replace(model, a=a, b=b)
             fitted_day = q.day
         if model is None:
             p, method = base, "base rate"
@@ -186,5 +188,6 @@ def load_models() -> dict[str, Fitted]:
     out: dict[str, Fitted] = {}
     for k, v in json.loads(text).items():
         out[k] = Fitted(v["family"], v["intercept"], tuple(v["coef"]), v["a"], v["b"],
-                        tuple(tuple(r) for r in v["cov"]), v["trained_on"], v["brier"])
+                        tuple(tuple(r) for r in v["cov"]), v["trained_on"], v["brier"],
+                        v.get("base_rate", math.nan))
     return out

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.assess import name
+from redline.events.actors import country
 from redline.models import Brief
 from redline.scenarios import long_date
 
@@ -54,18 +55,28 @@ def specific(text: str, brief: Brief) -> bool:
     return any(t and t in text for t in things | triggers)
 
 
+def unrelated(actors: Sequence[str], brief: Brief) -> tuple[str, ...]:
+    """Actors of a scenario that no event or threat of its brief links to another of the scenario's actors."""
+    sides = [{country(a) for a in pair if a} for pair in
+             [*((e.source, e.target) for e in brief.events), *((t.actor, t.target) for t in brief.threats)]]
+    own = {country(a) for a in actors}
+    return tuple(a for a in actors if len(own) > 1
+                 and not any(country(a) in pair and pair & (own - {country(a)}) for pair in sides))
+
+
 @dataclass(frozen=True)
 class Quality:
     scenarios: int
     ill_formed: tuple[str, ...]
     repeated: int  # scenarios whose masked text equals another's
     specific: int
+    unrelated: tuple[str, ...] = ()  # scenario texts naming an actor the article never links to the others
 
     def line(self) -> str:
         n = max(1, self.scenarios)
         return (f"{self.scenarios} scenarios: {len(self.ill_formed)} ill-formed, {self.repeated} "
                 f"({self.repeated / n:.0%}) identical to another after masking actors, {self.specific} "
-                f"({self.specific / n:.0%}) specific")
+                f"({self.specific / n:.0%}) specific, {len(self.unrelated)} naming an unrelated actor")
 
 
 def quality(briefs: Sequence[Brief]) -> Quality:
@@ -73,4 +84,5 @@ def quality(briefs: Sequence[Brief]) -> Quality:
     made = [(s, b) for b in briefs for s in b.scenarios]
     forms = [masked(s.text, b) for s, b in made]
     return Quality(len(made), tuple(s.text for s, _ in made if ill_formed(s.text)),
-                   sum(1 for f in forms if forms.count(f) > 1), sum(1 for s, b in made if specific(s.text, b)))
+                   sum(1 for f in forms if forms.count(f) > 1), sum(1 for s, b in made if specific(s.text, b)),
+                   tuple(s.text for s, b in made if unrelated(s.actors, b)))

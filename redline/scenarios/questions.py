@@ -127,31 +127,62 @@ def escalation(history: DyadHistory, start: str, end: str) -> list[Question]:
     return out
 
 
+NATIONAL_ALERTS = "alert hours: Ukraine"
+
+
 def intensity(series: Iterable[Series], start: str, end: str) -> list[Question]:
     """Intensity questions every ``INTENSITY_STEP`` days for each series, from two windows after its start."""
-    import math
-
+    every = tuple(series)
+    national = next((s for s in every if s.name == NATIONAL_ALERTS), None)
     out: list[Question] = []
     w = INTENSITY_WINDOW
-    for s in series:
+    for s in every:
         first = max(start, plus(s.first, 2 * w))
         for day in _days(first, min(end, s.last), INTENSITY_STEP):
-            last30 = s.total(plus(day, 1 - w), day)
-            prev30 = s.total(plus(day, 1 - 2 * w), plus(day, -w))
-            last7 = s.total(plus(day, -6), day)
-            if last30 is None or prev30 is None or last7 is None:
+            features = intensity_features(s, day, national)
+            if features is None:
                 continue
-            back = max(s.first, plus(day, -179))
-            span = (date.fromisoformat(day) - date.fromisoformat(back)).days + 1
-            mean30 = (s.total(back, day) or 0.0) * w / span
+            last30 = s.total(plus(day, 1 - w), day) or 0.0
             nxt = s.total(plus(day, 1), plus(day, w))
             outcome = None if nxt is None else int(nxt > last30)
-            trend = math.log1p(last30) - math.log1p(prev30)
-            recent = math.log1p(last7 * w / 7) - math.log1p(last30)
-            reversion = math.log1p(last30) - math.log1p(mean30)
-            features = (trend, recent, reversion, math.log1p(last30) / 10, float(s.name.startswith("alert")))
-            out.append(Question("intensity", s.name, day, w, 0, plus(day, w), outcome, float(trend > 0), features))
+            out.append(Question("intensity", s.name, day, w, 0, plus(day, w), outcome, float(features[0] > 0),
+                                features))
     return out
+
+
+def intensity_features(s: Series, day: str, national: Series | None) -> tuple[float, ...] | None:
+    """Intensity covariates of series ``s`` on ``day`` (``model.FEATURES["intensity"]``), read only from days up
+    to ``day``; None when the two windows before ``day`` leave the series' coverage.
+
+    ``national``: the all-Ukraine alert series, whose trend a region's alerts share (regional spillover).
+    """
+    import math
+
+    w = INTENSITY_WINDOW
+    last30 = s.total(plus(day, 1 - w), day)
+    prev30 = s.total(plus(day, 1 - 2 * w), plus(day, -w))
+    last7 = s.total(plus(day, -6), day)
+    if last30 is None or prev30 is None or last7 is None:
+        return None
+    back = max(s.first, plus(day, -179))
+    span = (date.fromisoformat(day) - date.fromisoformat(back)).days + 1
+    mean30 = (s.total(back, day) or 0.0) * w / span
+    alert = s.name.startswith("alert")
+    spill = 0.0
+    if alert and national is not None:
+        n30 = national.total(plus(day, 1 - w), day)
+        n60 = national.total(plus(day, 1 - 2 * w), plus(day, -w))
+        if n30 is not None and n60 is not None:
+            spill = math.log1p(n30) - math.log1p(n60)
+    return (
+        math.log1p(last30) - math.log1p(prev30),
+        math.log1p(last7 * w / 7) - math.log1p(last30),
+        math.log1p(last30) - math.log1p(mean30),
+        math.log1p(last30) / 10,
+        float(alert),
+        spill,
+        float(last30 == 0),
+    )
 
 
 def followthrough(entries: Iterable[LedgerEntry], start: str, end: str, ledger_last: str) -> list[Question]:
