@@ -27,7 +27,7 @@ bearer = HTTPBearer(auto_error=False, description="REDLINE_API_TOKEN; without on
 MAX_OFFSET = 1_000_000_000
 Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
-Day = Annotated[date | None, Query(description="inclusive day, YYYY-MM-DD")]
+Day = Annotated[date | None, Query(lt=date.max, description="inclusive day, YYYY-MM-DD, before 9999-12-31")]
 Body = TypeVar("Body", bound=BaseModel)
 Code = Annotated[str | None, Query(max_length=40, description="actor code such as RUS or RUS-MIL")]
 
