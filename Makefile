@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := redline/data/sample
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench clean fuzz-api
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ lint: $(VENV)/.dev
 eval: $(VENV)/.installed
 	$(BIN)/redline eval tests/data/realnews.jsonl tests/data/plover_gsr_dev.jsonl tests/data/petrarch2_unittest.jsonl \
 		tests/data/redline_no_event.jsonl tests/data/dates.jsonl tests/gold --floors tests/gold_floors.json --by-type --baseline
+
+## fuzz-api: the long property-based campaign against the API and the pages: 23 targets (every API operation,
+## every query parameter of API and pages, raw analyze bodies) x FUZZ_API_EXAMPLES cases each, 0 HTTP 500s allowed
+FUZZ_API_EXAMPLES ?= 5000
+fuzz-api: $(VENV)/.dev
+	REDLINE_FUZZ_EXAMPLES=$(FUZZ_API_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider tests/test_web_fuzz.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_analyze.py
