@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := redline/data/sample
 
-.PHONY: demo test lint eval bench fuzz clean
+.PHONY: demo test lint eval bench fuzz fuzz-api clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ eval: $(VENV)/.installed
 fuzz: $(VENV)/.dev
 	REDLINE_FUZZ_SCALE=$${REDLINE_FUZZ_SCALE:-150} $(BIN)/pytest -n 2 -q -p no:cacheprovider tests/test_fuzz_inputs.py \
 		tests/test_web_fuzz.py
+
+## fuzz-api: the long property-based campaign against the API and the pages: 23 targets (every API operation,
+## every query parameter of API and pages, raw analyze bodies) x FUZZ_API_EXAMPLES cases each, 0 HTTP 500s allowed
+FUZZ_API_EXAMPLES ?= 5000
+fuzz-api: $(VENV)/.dev
+	REDLINE_FUZZ_EXAMPLES=$(FUZZ_API_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider tests/test_web_fuzz.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_analyze.py

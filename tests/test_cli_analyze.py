@@ -73,7 +73,7 @@ def test_cli_analyze_json_brief_is_stored_once(tmp_path: Path, founding_path: Pa
         assert store.get_brief(brief["article"]["id"]) == brief
 
 
-@pytest.mark.parametrize("fmt, marker", [("text", "Scenarios"), ("md", "[^1]"), ("html", "<mark id=\"ev-1\"")])
+@pytest.mark.parametrize("fmt, marker", [("text", "Scenarios"), ("md", "[^1]"), ("html", "<li id=\"ref-1\"")])
 def test_cli_analyze_formats(fmt: str, marker: str, founding_path: Path) -> None:
     result = _run(["analyze", str(founding_path), "--format", fmt, "--no-store"])
     assert result.exit_code == 0, result.output

@@ -384,8 +384,8 @@ def test_report_html_escapes_xss_payloads() -> None:
     for payload in XSS:
         assert payload not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in out
-    assert "<title>Title &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img" in out
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "<title>Title &lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;img" in out
     assert "<script" not in out and "<img" not in out
 
 
@@ -404,38 +404,64 @@ def test_report_html_is_self_contained_page() -> None:
     assert parser.errors == [] and parser.stack == []
 
 
+def key(e: Evidence) -> str:
+    return f"ev-{e.start}-{e.end}"
+
+
 def test_report_html_marks_every_evidence_span() -> None:
     out = render(BRIEF, "html")
-    for n in range(1, 4):
-        assert out.count(f'id="ev-{n}"') == 1
-        assert f'<a class="ref" href="#ev-{n}">[{n}]</a>' in out
-        assert re.search(f'<mark id="ev-{n}" class="ev" data-ev="{n}" title="\\[{n}\\]">', out)
-    assert f'data-ev="3" title="[3]">{SHELLING.quote}</mark>' in out
-    assert 'href="#ev-4"' not in out
+    for n, e in enumerate((WARNING, ISW, SHELLING), 1):
+        assert out.count(f'<span id="{key(e)}" class="anchor"></span>') == 1
+        assert f'<a class="evref" href="#{key(e)}" data-ev="{key(e)}" data-n="{n}"' in out
+        assert f'<li id="ref-{n}" data-ev="{key(e)}">' in out
+    shelling = re.findall(f'<span class="ev {key(SHELLING)}[^"]*"[^>]*>([^<]*)</span>', out)
+    assert "".join(shelling) == SHELLING.quote
+    assert 'data-n="4"' not in out
 
 
-def test_report_html_nests_overlapping_spans() -> None:
+def test_report_html_marks_overlapping_and_empty_spans() -> None:
     inner = ev("ATACMS missiles")
     overlap = ev(
         "Russian territory would lead to a direct involvement of the U.S. in the conflict.\nAnalysts"
     )
+    empty = Evidence("a1", 10, 10, "")
     statements = (
         Statement("rhetoric", "a", (WARNING,)),
         Statement("rhetoric", "b", (inner,)),
         Statement("rhetoric", "c", (overlap,)),
-        Statement("rhetoric", "d", (Evidence("a1", 10, 10, ""),)),
+        Statement("rhetoric", "d", (empty,)),
     )
     brief = replace(BRIEF, assessment=replace(BRIEF.assessment, statements=statements), scenarios=())
     out = render(brief, "html")
     parser = _Balance()
     parser.feed(out)
     assert parser.errors == [] and parser.stack == []
-    for n in range(1, 5):
-        assert out.count(f'id="ev-{n}"') == 1
-    article = out[out.index('<div class="article">') :]
+    for e in (WARNING, inner, overlap, empty):
+        assert out.count(f'id="{key(e)}"') == 1
+    article = out[out.index('<div class="body">') :]
     visible = re.sub(r"<[^>]+>", "", article[: article.index("</div>")])
-    assert visible == html.escape(TEXT)
-    assert '<mark id="ev-2" class="ev" data-ev="2" title="[2]">ATACMS missiles</mark>' in out
+    assert visible == html.escape(TEXT, quote=False).replace("'", "&#39;")
+    both = re.findall(r'<span class="([^"]*)"[^>]*>ATACMS</span>', out)
+    assert both and {"ev", key(WARNING), key(inner), "m", "m-weapon"} <= set(both[0].split())
+
+
+def test_report_html_links_only_web_urls() -> None:
+    for url in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", " https://x.org/a", "//evil.org"):
+        out = render(replace(BRIEF, article=replace(ARTICLE, url=url)), "html")
+        assert "<a href=" not in out.split("</header>")[0]
+        assert f"url {html.escape(url.strip())}" in out
+    out = render(BRIEF, "html")
+    assert '<a href="https://www.voanews.com/a/example" rel="noopener noreferrer">' in out
+
+
+def test_report_html_foreign_evidence_points_to_its_line() -> None:
+    other = Evidence("other-article", 5, 25, "a quote from elsewhere")
+    brief = replace(BRIEF, scenarios=(replace(SCENARIOS[0], evidence=(other,)),))
+    out = render(brief, "html")
+    assert '<a class="evref" href="#ref-4" data-ev="ev-5-25" data-n="4"' in out
+    assert '<li id="ref-4" data-ev="ev-5-25">“a quote from elsewhere” <span class="dim">(chars 5–25, article ' \
+           'other-article)</span></li>' in out
+    assert 'id="ev-5-25"' not in out
 
 
 def test_report_unknown_format_error() -> None:

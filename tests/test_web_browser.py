@@ -133,3 +133,48 @@ def test_web_browser_stored_payloads_do_not_run(web_server: str, offline: Any) -
     page.goto(web_server + "/")
     assert offline.dialogs == []
     assert offline.refused == []
+
+
+# Whether a country outline is filled at a point of the map (outlines take no pointer events, so each path is
+# asked whether the point is inside its fill).
+DRAWN_AT = """([lat, lon]) => {
+  const el = document.getElementById('map');
+  const p = el.leafletMap.latLngToContainerPoint([lat, lon]);
+  const box = el.getBoundingClientRect();
+  const x = box.left + p.x, y = box.top + p.y;
+  if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) return 'off the map';
+  for (const path of el.querySelectorAll('path.outline')) {
+    const at = new DOMPoint(x, y).matrixTransform(path.getScreenCTM().inverse());
+    if (path.isPointInFill(at)) return 'land';
+  }
+  return 'sea';
+}"""
+
+
+def test_web_browser_map_outlines_split_at_the_antimeridian(web_server: str, offline: Any,
+                                                             screenshot_dir: Path) -> None:
+    page = offline.page
+    page.goto(web_server + "/map")
+    page.wait_for_selector("#map[data-markers]", timeout=20_000)
+    assert 0 < float(page.locator("#map").get_attribute("data-widest-outline") or -1) <= 180
+
+    def view(lat: float, lon: float, zoom: int) -> None:
+        page.evaluate(f"document.getElementById('map').leafletMap.setView([{lat}, {lon}], {zoom}, "
+                      "{animate: false}) && null")
+
+    view(62, 0, 2)
+    page.screenshot(path=str(screenshot_dir / "map-world.png"))
+    # Sea on the latitudes of Chukotka's and Fiji's cuts, far from both: a band across the world would cover it.
+    for lat, lon in [(67.0, -20.0), (-16.5, -120.0), (-16.5, 60.0)]:
+        assert page.evaluate(DRAWN_AT, [lat, lon]) == "sea", (lat, lon)
+    assert page.evaluate(DRAWN_AT, [67.0, 100.0]) == "land"  # Siberia
+    view(-80, 0, 2)
+    for lat, lon in [(-80.0, 0.0), (-80.0, 90.0), (-80.0, -90.0)]:  # Antarctica, cut in two halves, both filled
+        assert page.evaluate(DRAWN_AT, [lat, lon]) == "land", (lat, lon)
+    # Both sides of the antimeridian are still drawn: Chukotka east of 180, Russia west of it, Fiji on both.
+    for lat, lon, zoom, points in [(66, -175, 4, [(66.5, -173.0)]), (66, 175, 4, [(67.0, 175.0), (65.0, 170.0)]),
+                                   (-17, 179, 6, [(-16.5, 179.5), (-17.5, 178.2)])]:
+        view(lat, lon, zoom)
+        for point in points:
+            assert page.evaluate(DRAWN_AT, list(point)) == "land", point
+    assert offline.errors == [] and offline.refused == []

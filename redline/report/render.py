@@ -6,7 +6,6 @@ share a number), so ``[3]`` means the same span in every format.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable
@@ -36,12 +35,15 @@ def render(brief: Brief, fmt: str, *, color: bool = False) -> str:
     if fmt == "md":
         return _render_md(brief)
     if fmt == "html":
-        return _render_html(brief)
+        from redline.report.html import html_page
+
+        return html_page(brief)
     raise ValueError(f"unknown format {fmt!r} (choose one of: {', '.join(FORMATS)})")
 
 
-class _Refs:
-    """Evidence numbering shared by all formats: the first occurrence of a span gets the next number."""
+class Numbering:
+    """Evidence numbering shared by all formats (the HTML views included): statements, scenarios, threats,
+    events, claims in that order; the first occurrence of a span gets the next number."""
 
     def __init__(self, brief: Brief) -> None:
         self.items: list[Evidence] = []
@@ -185,7 +187,7 @@ def _render_text(brief: Brief, color: bool) -> str:
         emoji=False,
         legacy_windows=False,
     )
-    refs = _Refs(brief)
+    refs = Numbering(brief)
 
     def cite(evidence: Iterable[Evidence]) -> Text:
         nums = refs.numbers(evidence)
@@ -295,7 +297,7 @@ def _md(text: str | None) -> str:
 
 
 def _render_md(brief: Brief) -> str:
-    refs = _Refs(brief)
+    refs = Numbering(brief)
     lines: list[str] = []
 
     def cite(evidence: Iterable[Evidence]) -> str:
@@ -363,164 +365,3 @@ def _render_md(brief: Brief) -> str:
             f"[^{n}]: \u201c{_md(ev.quote)}\u201d ({_span(ev)})" for n, ev in enumerate(refs.items, 1)
         )
     return "\n".join(lines) + "\n"
-
-
-# ---- HTML ----
-
-_CSS = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #d0d7de;margin-top:2rem}
-.meta,.dim{color:#59636e}.kind{font-variant:small-caps;color:#8250df}.odds{font-weight:600;color:#9a6700}
-a.ref{text-decoration:none;font-size:.8em;vertical-align:super}
-.article{white-space:pre-wrap;background:#f6f8fa;padding:1rem;border-radius:6px}
-mark{background:#fff3b0}mark mark{background:#ffd866}:target{outline:2px solid #0969da}
-""".strip()
-
-
-def _h(text: str | None) -> str:
-    return html.escape(_flat(text), quote=True)
-
-
-def _marked_text(text: str, items: list[Evidence]) -> str:
-    """``text`` escaped, evidence spans wrapped in ``<mark>``; overlaps nest per boundary segment.
-
-    The text is cut at every span boundary; each piece is wrapped in one mark per span covering it,
-    outermost first, so the markup stays well formed. The first piece of span N carries id="ev-N".
-    """
-    spans = []
-    for n, ev in enumerate(items, 1):
-        start = min(max(ev.start, 0), len(text))
-        spans.append((start, min(max(ev.end, start), len(text)), n))
-    cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
-    anchored: set[int] = set()
-    out: list[str] = []
-    for lo, hi in zip(cuts, [*cuts[1:], len(text)], strict=True):
-        for start, end, n in spans:
-            if start == end == lo and n not in anchored:
-                anchored.add(n)
-                out.append(f'<mark id="ev-{n}" class="ev"></mark>')
-        if lo == hi:
-            continue
-        covering = sorted((s for s in spans if s[0] <= lo and hi <= s[1]), key=lambda s: (s[0], -s[1], s[2]))
-        opening = []
-        for start, _, n in covering:
-            ident = f' id="ev-{n}"' if n not in anchored and start == lo else ""
-            anchored.add(n)
-            opening.append(f'<mark{ident} class="ev" data-ev="{n}" title="[{n}]">')
-        out.append("".join(opening) + html.escape(text[lo:hi], quote=True) + "</mark>" * len(covering))
-    return "".join(out)
-
-
-def _render_html(brief: Brief) -> str:
-    refs = _Refs(brief)
-    a = brief.article
-    body: list[str] = []
-
-    def cite(evidence: Iterable[Evidence]) -> str:
-        return "".join(f' <a class="ref" href="#ev-{n}">[{n}]</a>' for n in refs.numbers(evidence))
-
-    def section(title: str, items: list[str], anchor: str) -> None:
-        body.append(f'<section id="{anchor}"><h2>{title}</h2>')
-        body.append("<ul>" + "".join(items) + "</ul>" if items else f'<p class="dim">{_NONE}</p>')
-        body.append("</section>")
-
-    def li(*parts: str, sub: Iterable[str] = ()) -> str:
-        inner = "".join(f'<li class="dim">{s}</li>' for s in sub)
-        return "<li>" + "".join(parts) + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
-
-    title = _h(a.title) or "(untitled)"
-    body.append(f"<header><h1>{title}</h1>")
-    meta = []
-    for label, value in _article_meta(a):
-        safe = _h(value)
-        if label == "url" and re.match(r"https?://", value, flags=re.IGNORECASE):
-            safe = f'<a href="{safe}" rel="noopener noreferrer">{safe}</a>'
-        meta.append(f"{label} {safe}")
-    if meta:
-        body.append(f'<p class="meta">{" · ".join(meta)}</p>')
-    body.append("</header>")
-
-    statements = [
-        li(f'<span class="kind">{_h(_kind(st.kind))}</span> ', _h(st.text), cite(st.evidence))
-        for st in brief.assessment.statements
-    ]
-    body.append(f'<section id="assessment"><h2>Assessment</h2><p>{_h(_assessment_line(brief))}</p>')
-    body.append("<ul>" + "".join(statements) + "</ul>" if statements else f'<p class="dim">{_NONE}</p>')
-    body.append("</section>")
-
-    scenarios = []
-    for sc in brief.scenarios:
-        head, odds = _scenario_head(sc)
-        sub = [f"signposts: {_h('; '.join(sc.signposts))}"] if sc.signposts else []
-        if sc.rationale:
-            sub.append(f"rationale: {_h(sc.rationale)}")
-        scenarios.append(li(_h(head), f' <span class="odds">{_h(odds)}</span>', cite(sc.evidence), sub=sub))
-    section("Scenarios", scenarios, "scenarios")
-
-    section(
-        "Threats",
-        [
-            li(
-                f"<strong>{_h(_or(t.actor, 'unknown actor'))}</strong>: ",
-                _h(" ".join(_threat_parts(t)) + _threat_tail(t)),
-                cite(t.evidence),
-            )
-            for t in brief.threats
-        ],
-        "threats",
-    )
-    events = []
-    for e in brief.events:
-        head, details = _event_line(e)
-        events.append(li(f"<strong>{_h(head)}</strong>: ", _h(details), cite(e.evidence)))
-    section("Events", events, "events")
-    section(
-        "Claims",
-        [
-            li(
-                f"<strong>{_h(_or(c.speaker, 'unknown'))}</strong> ({_h(c.speaker_type)}, {_h(c.stance)}): ",
-                f"\u201c{_h(c.content)}\u201d",
-                cite(c.evidence),
-            )
-            for c in brief.claims
-        ],
-        "claims",
-    )
-
-    entities = []
-    for etype, members in _entity_groups(brief.entities):
-        rows = []
-        for m, count in members:
-            details = _entity_details(m)
-            extra = f' <span class="dim">({_h(details)})</span>' if details else ""
-            rows.append(
-                f"<li>{_h(_or(m.canonical or m.text))}{extra}{f' ×{count}' if count > 1 else ''}</li>"
-            )
-        entities.append(f"<li><strong>{_h(etype)}</strong><ul>{''.join(rows)}</ul></li>")
-    section("Entities", entities, "entities")
-
-    evidence = [
-        f'<li id="ref-{n}"><a href="#ev-{n}">\u201c{_h(ev.quote)}\u201d</a> <span class="dim">({_span(ev)})</span></li>'
-        for n, ev in enumerate(refs.items, 1)
-    ]
-    body.append('<section id="evidence"><h2>Evidence</h2>')
-    body.append("<ol>" + "".join(evidence) + "</ol>" if evidence else f'<p class="dim">{_NONE}</p>')
-    body.append("</section>")
-    body.append(
-        f'<section id="article"><h2>Article</h2><div class="article">{_marked_text(a.text, refs.items)}</div>'
-    )
-    body.append("</section>")
-
-    page = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_h(a.language) or "en"}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title} · redline brief</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-    ]
-    return "\n".join(page + body + ["</body>", "</html>"]) + "\n"

@@ -4,7 +4,7 @@
     app = create_app(settings, store)      # serve with uvicorn
 
 Importing ``redline.web`` itself needs no extra; ``require_web()`` names the install command when
-FastAPI, uvicorn or Jinja2 is missing.
+FastAPI or uvicorn is missing.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ WEB_EXTRA = "pip install 'redline[web]'"
 
 def require_web(what: str = "redline serve") -> None:
     """Raise RedlineError naming the install command if a package of the web extra is missing."""
-    for name in ("fastapi", "uvicorn", "jinja2"):
+    for name in ("fastapi", "uvicorn"):
         try:
             importlib.import_module(name)
         except ImportError:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hmac
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from redline.errors import RedlineError
 from redline.models import Brief, RawDocument, Skip
@@ -25,7 +27,8 @@ bearer = HTTPBearer(auto_error=False, description="REDLINE_API_TOKEN; without on
 MAX_OFFSET = 1_000_000_000
 Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
-Day = Annotated[date | None, Query(description="inclusive day, YYYY-MM-DD")]
+Day = Annotated[date | None, Query(lt=date.max, description="inclusive day, YYYY-MM-DD, before 9999-12-31")]
+Body = TypeVar("Body", bound=BaseModel)
 Code = Annotated[str | None, Query(max_length=40, description="actor code such as RUS or RUS-MIL")]
 
 
@@ -147,28 +150,58 @@ class AnalyzeRequest(BaseModel):
     store: bool = Field(True, description="store the brief (replacing the article's earlier brief)")
 
 
+ANALYZE_BODY = {"required": True, "content": {"application/json": {"schema": AnalyzeRequest.model_json_schema()}}}
+
+
 @router.post("/analyze", summary="Analyse an article text or URL into a brief (needs the bearer token)",
-             dependencies=[Depends(require_token)])
-def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+             dependencies=[Depends(require_token)], openapi_extra={"requestBody": ANALYZE_BODY})
+async def analyze(request: Request) -> dict[str, Any]:
     svc = services(request)
+    body = await read_body(request, AnalyzeRequest)
     if (body.text is None) == (body.url is None):
         raise HTTPException(422, "body: give exactly one of text or url")
     if body.url is not None:
-        raw = _read_url(body.url, svc.settings)
+        raw = await run_in_threadpool(_read_url, body.url, svc.settings)
         raw = RawDocument(raw.origin, raw.text, body.title or raw.title, raw.url, raw.published, raw.source,
                           raw.html)
     else:
         raw = RawDocument(origin="request body", text=body.text or "", title=body.title)
+    result = await run_in_threadpool(_run, svc, raw, body.published)
+    if not isinstance(result, Brief):
+        raise HTTPException(422, result.reason)
+    if body.store:
+        await run_in_threadpool(svc.store.save_brief, result)
+    return result.to_dict()
+
+
+async def read_body(request: Request, model: type[Body]) -> Body:
+    """The request body as ``model``, read only now: after the token check, through the size limit.
+
+    Bytes that are not UTF-8 JSON (a lone surrogate escape included) or do not fit ``model`` raise
+    RequestValidationError (422) naming where the body is wrong.
+    """
+    data = await request.body()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise RequestValidationError([{"loc": ("body",), "msg": f"not UTF-8 (byte 0x{data[e.start]:02x} at "
+                                                                   f"offset {e.start}; send UTF-8 JSON)"}]) from None
+    if not data.strip():
+        raise RequestValidationError([{"loc": ("body",), "msg": "empty (send a JSON object)"}])
+    try:
+        return model.model_validate_json(data)
+    except ValidationError as e:
+        raise RequestValidationError(
+            [{"loc": ("body", *err["loc"]), "msg": err["msg"]} for err in e.errors(include_url=False)]
+        ) from None
+
+
+def _run(svc: Any, raw: RawDocument, published: str | None) -> Brief | Skip:
     from redline.pipeline import run_one
 
     context = svc.context()
     with svc.lock:
-        result = run_one(raw, context, published=body.published)
-    if not isinstance(result, Brief):
-        raise HTTPException(422, result.reason)
-    if body.store:
-        svc.store.save_brief(result)
-    return result.to_dict()
+        return run_one(raw, context, published=published)
 
 
 def _read_url(url: str, settings: Settings) -> RawDocument:

@@ -1,12 +1,15 @@
 """``create_app(settings, store) -> FastAPI``: the dashboard, the REST API, and their safety rails.
 
-Every response carries a Content-Security-Policy that allows only this origin's own scripts, styles,
-images and fetches, so the pages work with no network and stored text cannot run script. Request bodies
-above ``settings.max_request_bytes`` are refused before they are read; CORS is off (no CORS headers).
+Every response, errors and 500s included, carries a Content-Security-Policy that allows only this origin's
+own scripts, styles, images and fetches (so the pages work with no network and stored text cannot run script),
+``X-Content-Type-Options: nosniff`` and ``X-Frame-Options: DENY``. Request bodies above
+``settings.max_request_bytes`` are refused with 413 (by Content-Length or while streaming a chunked body),
+after the route's token check; CORS is off (no CORS headers).
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from importlib import resources
 from pathlib import Path
@@ -87,7 +90,7 @@ def create_app(settings: Settings, store: Store, *, context: Any = None) -> Fast
         openapi_url="/api/v1/openapi.json",
     )
     app.state.services = Services(settings, store, context)
-    install_error_handlers(app)
+    install_error_handlers(app, {k.decode(): v.decode() for k, v in SECURITY_HEADERS})
     app.include_router(api.router)
     app.include_router(dashboard.router)
     app.include_router(review.router)
@@ -99,7 +102,7 @@ def create_app(settings: Settings, store: Store, *, context: Any = None) -> Fast
 
 
 class SecurityHeaders:
-    """Adds the CSP and related headers to every HTTP response."""
+    """Sets the CSP and related headers on every HTTP response (replacing any the app set itself)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -111,10 +114,15 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                message["headers"] = with_security_headers(message.get("headers", []))
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def with_security_headers(headers: Any) -> list[tuple[bytes, bytes]]:
+    names = {name for name, _ in SECURITY_HEADERS}
+    return [*((k, v) for k, v in headers if k.lower() not in names), *SECURITY_HEADERS]
 
 
 class BodyTooLarge(Exception):
@@ -122,7 +130,11 @@ class BodyTooLarge(Exception):
 
 
 class BodyLimit:
-    """Refuses request bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
+    """Refuses request bodies over ``max_bytes`` with 413, by Content-Length or while streaming.
+
+    Both checks happen when the route reads the body, so a route's own checks (the bearer token) come first
+    and a route that reads no body never refuses one.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -133,15 +145,15 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers", []))
-        declared = headers.get(b"content-length", b"").decode() or None
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(send)
-            return
+        declared = headers.get(b"content-length", b"").decode("latin-1") or None
+        too_large = declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes)
         seen = 0
         started = False
 
         async def counting() -> Message:
             nonlocal seen
+            if too_large:
+                raise BodyTooLarge
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
@@ -161,13 +173,11 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        import json
-
         body = json.dumps(
             error_body(413, f"request body: larger than {self.max_bytes} bytes (send less; the limit is the "
                        "max_request_bytes setting)")
         ).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                *SECURITY_HEADERS]})
+                                (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})

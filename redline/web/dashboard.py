@@ -11,16 +11,24 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
+import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from redline.events.plover import PLOVER_TYPES
+from redline.models import Brief
+from redline.report import html as brief_html
 from redline.web import picture, views
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("redline.web").joinpath("templates")))
+templates.env.loader = jinja2.ChoiceLoader([  # the page's own templates, then the brief's (shared with --format html)
+    jinja2.FileSystemLoader(str(resources.files("redline.web").joinpath("templates"))),
+    jinja2.PackageLoader("redline.report", "templates"),
+])
 templates.env.globals["evidence_key"] = views.evidence_key
+brief_html.install(templates.env)
 BORDERS_NOTE = ("Borders as recognised by the United Nations (General Assembly resolution 68/262): Crimea is "
                 "shown as part of Ukraine. Outlines: Natural Earth 1:50m.")
 MAX_CHARTS = 4
@@ -81,8 +89,7 @@ def article_view(request: Request, article_id: str) -> HTMLResponse:
     brief = store.get_brief(article_id)
     if article is None or brief is None:
         raise HTTPException(404, f"article {article_id!r}: not found")
-    return _page(request, "article.html", article=article, brief=brief,
-                 segments=views.highlight(article["text"], brief), numbers=views.numbering(brief))
+    return _page(request, "article.html", **brief_html.context(Brief.from_dict(brief, article["text"])))
 
 
 @router.get("/scenarios", response_class=HTMLResponse)

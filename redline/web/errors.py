@@ -40,7 +40,10 @@ def error_response(request: Request, status: int, message: str, details: list[di
     return JSONResponse(error_body(status, message, details), status_code=status, headers=headers)
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: FastAPI, security_headers: dict[str, str]) -> None:
+    """One error shape for every error; ``security_headers`` go on 500s, which are answered outside the
+    middleware that sets them on every other response."""
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
@@ -66,4 +69,4 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
-        return error_response(request, 500, "internal error (see the server log)")
+        return error_response(request, 500, "internal error (see the server log)", headers=security_headers)

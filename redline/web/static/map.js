@@ -6,6 +6,7 @@
   var KINETIC = ["ASSAULT", "COERCE", "MOBILIZE"];
   var RHETORICAL = ["THREATEN", "ACCUSE", "REJECT", "PROTEST", "SANCTION"];
   var map = L.map(el, { worldCopyJump: true, attributionControl: true }).setView([45, 30], 3);
+  el.leafletMap = map;  // for scripted checks of what is drawn where
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Natural Earth; borders per UN GA res. 68/262");
 
@@ -45,12 +46,96 @@
     if (v) params.set(k, v);
   });
 
+  // Rings that cross the antimeridian (Chukotka, Fiji) or circle a pole (Antarctica) are cut into pieces at
+  // most 180 degrees wide, each moved into -180..180; drawn as they come, they would band across the world.
+  function unwrap(ring) {
+    var out = [[ring[0][0], ring[0][1]]], shift = 0;
+    for (var i = 1; i < ring.length; i++) {
+      var step = ring[i][0] - ring[i - 1][0];
+      if (step > 180) shift -= 360; else if (step < -180) shift += 360;
+      out.push([ring[i][0] + shift, ring[i][1]]);
+    }
+    var first = out[0], last = out[out.length - 1];
+    if (Math.abs(last[0] - first[0]) > 180) {
+      var pole = first[1] < 0 ? -90 : 90;
+      out.push([last[0], pole], [first[0], pole], [first[0], first[1]]);
+    }
+    return out;
+  }
+
+  function clipSide(ring, x, keepBelow) {
+    var out = [];
+    function inside(p) { return keepBelow ? p[0] <= x : p[0] >= x; }
+    for (var i = 0; i < ring.length; i++) {
+      var a = ring[i], b = ring[(i + 1) % ring.length];
+      if (inside(a)) out.push(a);
+      if (inside(a) !== inside(b)) out.push([x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])]);
+    }
+    return out;
+  }
+
+  function area(ring) {
+    var sum = 0;
+    for (var i = 0; i < ring.length; i++) {
+      var a = ring[i], b = ring[(i + 1) % ring.length];
+      sum += a[0] * b[1] - b[0] * a[1];
+    }
+    return Math.abs(sum) / 2;
+  }
+
+  function splitPolygon(rings) {
+    // A ring along a pole (Antarctica has one) encloses nothing on a flat map: dropped
+    var unwrapped = rings.filter(function (r) {
+      return r.some(function (p) { return Math.abs(p[1]) < 89.9; });
+    }).map(unwrap), lo = Infinity, hi = -Infinity;
+    unwrapped.forEach(function (r) { r.forEach(function (p) { lo = Math.min(lo, p[0]); hi = Math.max(hi, p[0]); }); });
+    if (!unwrapped.length) return [];
+    if (lo >= -180 && hi <= 180 && hi - lo <= 180) return [rings];
+    var pieces = [];
+    for (var west = -180 + 180 * Math.floor((lo + 180) / 180); west < hi; west += 180) {
+      var shift = -360 * Math.floor((west + 180) / 360);
+      var piece = [];
+      unwrapped.forEach(function (r) {  // Leaflet fills even-odd, so which ring is the outer one does not matter
+        var cut = clipSide(clipSide(r, west, false), west + 180, true);
+        if (area(cut) > 1e-9) piece.push(cut.map(function (p) { return [p[0] + shift, p[1]]; }));
+      });
+      if (piece.length) pieces.push(piece);
+    }
+    return pieces;
+  }
+
+  function splitAtAntimeridian(collection) {
+    collection.features.forEach(function (f) {
+      var g = f.geometry;
+      if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) return;
+      var polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+      f.geometry = { type: "MultiPolygon", coordinates: [].concat.apply([], polygons.map(splitPolygon)) };
+    });
+    return collection;
+  }
+
+  function widestSpan(layer) {
+    var widest = 0;
+    layer.eachLayer(function (l) {
+      (function walk(x) {
+        if (!x.length) return;
+        if (x[0].lng !== undefined) {
+          var lngs = x.map(function (p) { return p.lng; });
+          widest = Math.max(widest, Math.max.apply(null, lngs) - Math.min.apply(null, lngs));
+        } else x.forEach(walk);
+      })(l.getLatLngs());
+    });
+    return widest;
+  }
+
   fetch("/static/vendor/world-atlas/countries-50m-un.json")
     .then(function (r) { return r.json(); })
     .then(function (topo) {
-      L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-        style: { color: "#7a7a7a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }, interactive: false
+      var outlines = L.geoJSON(splitAtAntimeridian(topojson.feature(topo, topo.objects.countries)), {
+        style: { color: "#7a7a7a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1, className: "outline" },
+        interactive: false
       }).addTo(map);
+      el.dataset.widestOutline = widestSpan(outlines).toFixed(2);
       el.dataset.outlines = "loaded";
       return loadEvents(0, []);
     })
