@@ -76,6 +76,7 @@ class BatchReport:
     partitions: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     ignored: dict[str, int] = field(default_factory=dict)
+    stored_ids: set[str] = field(default_factory=set, repr=False)  # stored by this run: a repeat is a duplicate
 
     def summary(self) -> str:
         parts = [f"{self.new} new", f"{self.duplicate} duplicate"]
@@ -208,10 +209,11 @@ def _load(store: Store, partition: str, rows: tables.Rows, settings: Settings, l
         chunk = pending[start:start + load_batch]
         outcomes = store.save_new_many(chunk, settings.near_duplicate_threshold, skips if first else ())
         first = False
-        for duplicate in outcomes:
+        for (brief, _keys), duplicate in zip(chunk, outcomes, strict=True):
             if duplicate is None:
                 report.new += 1
-            elif duplicate.kind == "same id":
+                report.stored_ids.add(brief.article.id)
+            elif duplicate.kind == "same id" and duplicate.kept_id not in report.stored_ids:
                 report.already += 1
             else:
                 report.duplicate += 1
