@@ -42,7 +42,7 @@ def test_cli_batch_summary_counts_new_duplicate_and_skipped_with_reasons(tmp_pat
         assert [s["stage"] for s in store.skips()] == ["ingest"]
     again = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(tmp_path / "out"), "--db", url, "-q"])
     assert again.exit_code == 0 and again.stderr.splitlines()[-1] == "0 new, 0 duplicate, 0 skipped"
-    assert "0 documents in 0 partitions" in again.stderr and "4 done before" in again.stderr
+    assert "0 documents in 0 partitions," in again.stderr and "4 done before" in again.stderr
 
 
 @pytest.mark.parametrize(("args", "message"), [

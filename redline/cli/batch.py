@@ -87,7 +87,8 @@ def _print_summary(report: BatchReport, seconds: float, peak: float | None, outp
     rate = report.processed / seconds if seconds > 0 else 0.0
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     done = f"; {report.done_before} done before" if report.done_before else ""
-    click.echo(f"{report.processed} documents in {report.partitions} partitions, {seconds:.0f} s "
+    click.echo(f"{report.processed} documents in {report.partitions} partition{'s' * (report.partitions != 1)}, "
+               f"{seconds:.0f} s "
                f"({rate:.1f}/s){done}; {report.events} events written to {output}", err=True)
     for reason, n in report.ignored.items():
         click.echo(f"passed over: {n} {reason}", err=True)
