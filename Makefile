@@ -42,8 +42,11 @@ eval: $(VENV)/.installed
 	$(BIN)/redline eval tests/data/realnews.jsonl tests/data/plover_gsr_dev.jsonl tests/data/petrarch2_unittest.jsonl \
 		tests/data/redline_no_event.jsonl tests/data/dates.jsonl tests/gold --floors tests/gold_floors.json --by-type --baseline
 
-bench: $(VENV)/.installed
+## bench: throughput beside its baseline (bare en_core_web_sm; 1 vs 2 workers); the machine's load is printed
+bench: $(VENV)/.dev
 	$(BIN)/python bench/bench_analyze.py
+	$(BIN)/python bench/bench_ingest.py --articles 600
+	$(BIN)/python bench/bench_ingest.py --articles 600 --mode batch
 	$(BIN)/python bench/bench_api.py
 
 clean:
