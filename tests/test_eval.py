@@ -114,6 +114,7 @@ def test_eval_floors_file_is_pinned_for_every_set(gold_floors: dict[str, Any]) -
     halves = {f"{name}/{h}" for name in ("realnews", "plover_gsr_dev") for h in ("tune", "validation", "gap")}
     baseline = {f"{name}/{h}:baseline" for name in ("realnews", "plover_gsr_dev") for h in ("tune", "validation")}
     assert set(gold_floors["datasets"]) == {*halves, *baseline, "petrarch2_unittest", "redline_no_event", "gold",
+                                            "dates",
                                             "redline_no_event:baseline"}
     assert json.loads((ROOT / "tests" / "gold_floors.json").read_text())["epsilon"] == 0.005
 

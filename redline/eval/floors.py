@@ -17,8 +17,8 @@ from typing import Any
 from redline.errors import RedlineError
 
 DEFAULT_EPSILON = 0.005
-LOWER_IS_BETTER = frozenset({"false_event_rate", "forbidden_assaults", "must_not_hits", "stale_dates", "gap", "guess_rate",
-                             "guard_dropped"})
+LOWER_IS_BETTER = frozenset({"false_event_rate", "forbidden_assaults", "must_not_hits", "stale_dates",
+                             "gap", "guess_rate", "guard_dropped"})
 GAP_ALLOWANCE = 0.05
 
 
