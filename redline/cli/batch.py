@@ -73,6 +73,8 @@ def batch_cli(corpora: tuple[str, ...], output: Path, runner_kind: str, workers:
             batch(corpora, output, settings, runner=runner, store=store, dates=dates, partitions=partitions,
                   on_start=progress.start, on_partition=progress.advance, report=report)
             peak = runner.peak_worker_mb()
+        if peak is None:
+            peak = runner.peak_worker_mb()  # a process pool knows its workers' peak once they are waited for
     except KeyboardInterrupt:
         click.echo(f"interrupted: {report.summary()} (run the same command again to resume)", err=True)
         sys.exit(130)
