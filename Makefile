@@ -54,8 +54,11 @@ FUZZ_API_EXAMPLES ?= 5000
 fuzz-api: $(VENV)/.dev
 	REDLINE_FUZZ_EXAMPLES=$(FUZZ_API_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider tests/test_web_fuzz.py
 
-bench: $(VENV)/.installed
+## bench: throughput beside its baseline (bare en_core_web_sm; 1 vs 2 workers); the machine's load is printed
+bench: $(VENV)/.dev
 	$(BIN)/python bench/bench_analyze.py
+	$(BIN)/python bench/bench_ingest.py --articles 600
+	$(BIN)/python bench/bench_ingest.py --articles 600 --mode batch
 	$(BIN)/python bench/bench_api.py
 
 clean:

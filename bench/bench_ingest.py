@@ -1,6 +1,6 @@
 """Ingest throughput (articles/s) with 1 and 2 worker processes, on SQLite and PostgreSQL, with peak memory.
 
-Run by hand: `.venv/bin/python bench/bench_ingest.py [--articles 2000] [--pg URL]`
+Run by hand: `.venv/bin/python bench/bench_ingest.py [--articles 2000] [--pg URL] [--mode ingest|batch]`
 (the PostgreSQL URL defaults to REDLINE_TEST_PG_URL; without one only SQLite runs).
 
 The corpus: every article is 20 to 30 sentences drawn at random (fixed seed) from the sentences of the
@@ -43,19 +43,26 @@ def build_corpus(n: int, path: Path) -> None:
                                 "title": f"Bench article {i}", "text": body}) + "\n")
 
 
-def run_one(corpus: Path, url: str, workers: int) -> None:
+def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest") -> None:
     """One configuration in this process: prints a JSON line with the figures."""
     from functools import partial
 
     from redline.intake import ingest
     from redline.runner import make_runner
+    from redline.runner.batch import batch
     from redline.settings import Settings
     from redline.sources import read
     from redline.store import open_store
 
     t0 = time.perf_counter()
-    with open_store(url) as store, make_runner(workers) as runner:
-        report = ingest([str(corpus)], store, Settings(), read=partial(read), runner=runner)
+    if mode == "batch":
+        out = Path(tempfile.mkdtemp(prefix="redline-bench-batch-"))
+        with open_store(url) as store, make_runner(workers, "processes") as runner:
+            report = batch([str(corpus)], out, Settings(), runner=runner, store=store, size=50)
+        shutil.rmtree(out)
+    else:
+        with open_store(url) as store, make_runner(workers) as runner:
+            report = ingest([str(corpus)], store, Settings(), read=partial(read), runner=runner)
     seconds = time.perf_counter() - t0
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -89,10 +96,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     parser.add_argument("--pg", default=os.environ.get("REDLINE_TEST_PG_URL", ""), help="PostgreSQL server URL")
-    parser.add_argument("--one", nargs=3, metavar=("CORPUS", "URL", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=("ingest", "batch"), default="ingest",
+                        help="`redline ingest` (article by article) or `redline batch` (partitions of 50, "
+                             "processes runner, 100 briefs per transaction)")
+    parser.add_argument("--one", nargs=4, metavar=("CORPUS", "URL", "WORKERS", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        run_one(Path(args.one[0]), args.one[1], int(args.one[2]))
+        run_one(Path(args.one[0]), args.one[1], int(args.one[2]), args.one[3])
         return
     work = Path(tempfile.mkdtemp(prefix="redline-bench-"))
     corpus = work / "corpus.jsonl"
@@ -107,14 +117,14 @@ def main() -> None:
         for workers in (int(w) for w in args.workers.split(",")):
             url = make_url()
             try:
-                out = subprocess.run([sys.executable, __file__, "--one", str(corpus), url, str(workers)],
+                out = subprocess.run([sys.executable, __file__, "--one", str(corpus), url, str(workers), args.mode],
                                      check=True, capture_output=True, text=True).stdout
             finally:
                 if name == "postgresql":
                     drop_pg(url)
             r = json.loads(out.strip().splitlines()[-1])
             rates[workers] = r["new"] / r["seconds"]
-            print(f"{name:<10} workers={workers}: {rates[workers]:6.1f} articles/s  ({r['new']} new, "
+            print(f"{args.mode} {name:<10} workers={workers}: {rates[workers]:6.1f} articles/s  ({r['new']} new, "
                   f"{r['duplicate']} duplicate, {r['skipped']} skipped in {r['seconds']:.0f} s)  "
                   f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB")
         if 1 in rates and len(rates) > 1:

@@ -5,7 +5,7 @@ Each stage declares what it requires and produces; ``check_stages`` verifies the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,9 +14,10 @@ from redline import events as events_stage
 from redline import nlp as nlp_stage
 from redline import scenarios as scenarios_stage
 from redline.assess.ledger import LedgerView, seed_view
-from redline.errors import IngestError, RedlineError, SourceError
+from redline.errors import IngestError, ModelNotInstalled, RedlineError, SourceError
 from redline.ingest import normalize
 from redline.models import Article, Brief, RawDocument, Skip
+from redline.nlp import chunks
 from redline.nlp.gazetteer import Gazetteer
 from redline.nlp.load import load_pipeline
 from redline.report.brief import build_brief
@@ -78,9 +79,10 @@ class Context:
         return Context(self.settings, self.nlp, self.gazetteer, ledger)
 
 
-def analyze_article(article: Article, ctx: Context) -> Brief:
-    """Run every stage after ingest on one article."""
-    analysis = nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer)
+def analyze_article(article: Article, ctx: Context, doc: Any = None) -> Brief:
+    """Run every stage after ingest on one article; ``doc`` is its text already parsed by ``ctx.nlp``."""
+    nlp = ctx.nlp if doc is None else (lambda _text: doc)
+    analysis = nlp_stage.analyze(article, nlp, ctx.gazetteer)
     events = events_stage.code(analysis)
     threats = assess_stage.find_threats(analysis)
     ledger = ctx.ledger(article.published.date().isoformat() if article.published else None)
@@ -88,6 +90,25 @@ def analyze_article(article: Article, ctx: Context) -> Brief:
     assessment = assess_stage.assess(analysis, news, threats, ledger)
     scenarios = scenarios_stage.forecast(news, threats, assessment, ledger)
     return build_brief(analysis, events, threats, assessment, scenarios)
+
+
+def analyze_many(articles: Sequence[Article], ctx: Context, batch_size: int = 32) -> Iterator[Brief | Skip]:
+    """``analyze_article`` over many articles, parsed together with ``nlp.pipe``; a failure is that article's Skip.
+
+    An error redline did not foresee in one article is that article's Skip too ("internal error: ..."), so a
+    long batch is not lost to one bad document; ModelNotInstalled still stops the run.
+    """
+    docs = chunks.pipe(ctx.nlp, (a.text for a in articles), batch_size=batch_size)  # long texts in chunks
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            yield analyze_article(article, ctx, doc)
+        except ModelNotInstalled:
+            raise
+        except RedlineError as e:
+            yield Skip(article.origin, "analyze", str(e), article.id)
+        except Exception as e:  # noqa: BLE001 - kept as data with its type, see the docstring
+            yield Skip(article.origin, "analyze", f"{article.origin}: internal error: {type(e).__name__}: {e}",
+                       article.id)
 
 
 def run_one(raw: RawDocument, ctx: Context, published: str | None = None) -> Brief | Skip:

@@ -630,3 +630,57 @@ def malformed_server() -> Iterator[MalformedServer]:
     yield MalformedServer(state["base"], forms)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def batch_reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The 22 sample articles through ``redline.runner.batch`` once, in this process, into SQLite and Parquet.
+
+    The reference the Dask, resumed and PostgreSQL runs are compared with; tests must not write to it.
+    """
+    from redline.runner import LocalRunner
+    from redline.runner.batch import batch
+    from redline.settings import Settings
+    from redline.store import open_store
+
+    folder = tmp_path_factory.mktemp("batch-reference")
+    url = f"sqlite:///{folder / 'reference.db'}"
+    with open_store(url) as store:
+        report = batch([str(SAMPLE_DIR / "voa_articles.jsonl")], folder / "out", Settings(), runner=LocalRunner(),
+                       store=store, partitions=3)
+    return {"url": url, "out": folder / "out", "report": report}
+
+
+@pytest.fixture
+def dask_scheduler() -> Iterator[str]:
+    """A real `dask scheduler` and one `dask worker` process on 127.0.0.1; yields the scheduler address."""
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).parent / "dask")
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen([dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                               "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        from distributed import Client
+
+        deadline = time.monotonic() + 60
+        with Client(address, timeout=30) as client:
+            while not client.scheduler_info(n_workers=-1)["workers"]:
+                assert time.monotonic() < deadline, "the dask worker did not join the scheduler"
+                time.sleep(0.2)
+        yield address
+    finally:
+        for child in (worker, scheduler):
+            child.terminate()
+        for child in (worker, scheduler):
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()

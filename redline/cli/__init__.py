@@ -8,6 +8,7 @@ from redline import __version__
 from redline.cli._options import load_settings, settings_option
 from redline.cli.analyze import analyze_cli
 from redline.cli.backtest import backtest_cli
+from redline.cli.batch import batch_cli
 from redline.cli.eval import eval_cli
 from redline.cli.ingest import ingest_cli, skips_cli
 from redline.cli.ledger import ledger_cli
@@ -52,6 +53,7 @@ def settings_cli(settings_pairs: tuple[tuple[str, str], ...]) -> None:
 
 main.add_command(analyze_cli)
 main.add_command(ingest_cli)
+main.add_command(batch_cli)
 main.add_command(skips_cli)
 main.add_command(index_cli)
 main.add_command(events_cli)

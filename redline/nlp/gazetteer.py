@@ -406,11 +406,12 @@ def _title_lines(doc: Doc) -> set[int]:
     """Token indices on headline-style lines, where capitals say nothing about names."""
     out: set[int] = set()
     line: list[int] = []
+    last = len(doc) - 1
     for tok in doc:
         line.append(tok.i)
-        if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
-            words = [doc[k] for k in line if doc[k].is_alpha and doc[k].lower_ not in STOP_NAMES]
-            if len(words) >= 3 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words):
+        if "\n" in tok.whitespace_ or tok.is_space or tok.i == last:
+            words = [w.text for w in (doc[k] for k in line) if w.is_alpha and w.lower_ not in STOP_NAMES]
+            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
                 out.update(line)
             line = []
     return out
@@ -420,17 +421,20 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
     """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country."""
     out: list[_Candidate] = []
     titles = _title_lines(doc)
-    n_tokens = len(doc)
-    for i, tok in enumerate(doc):
-        if not tok.text[:1].isupper() or _prefixed(doc, i):
+    # plain lists: a Token object per look-up would cost more than the look-up itself
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    n_tokens = len(texts)
+    for i in range(n_tokens):
+        if not texts[i][:1].isupper() or _prefixed(doc, i):
             continue
         for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
-            last = doc[j - 1]
-            if not last.text[-1:].isalnum() or any("\n" in t.whitespace_ for t in doc[i:j - 1]):
+            if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
                 continue
-            key = " ".join(doc[i:j].text.split())
+            key = " ".join(("".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]).split())
             place = index.resolve(key, context)
-            if place is None and j - i >= 2 and last.lower_ in PLACE_SUFFIXES:
+            if place is None and j - i >= 2 and texts[j - 1].lower() in PLACE_SUFFIXES:
+                last = doc[j - 1]
                 city = index.resolve(" ".join(doc[i:j - 1].text.split()), context)
                 # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context
                 if city is not None and city.kind == "city" and (city.primary or context.get(city.geo.country, 0)):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from redline.errors import ModelNotInstalled
 from redline.settings import Settings
@@ -35,7 +39,27 @@ def _load(name: str) -> Any:
             f"{name}: spaCy model is not installed (pip install '{package}')"
         ) from None
     _fix_verb_lemmas(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("redline_sentence_cache", last=True)
     return nlp
+
+
+@Language.component("redline_sentence_cache")
+def sentence_cache(doc: Doc) -> Doc:
+    """Find the sentences once and let ``doc.sents`` return them: spaCy walks every token on each call,
+    and the stages ask for the sentences of an article hundreds of times."""
+    doc.user_hooks["sents"] = _Sentences(tuple((s.start, s.end) for s in doc.sents))
+    return doc
+
+
+class _Sentences:
+    """The ``sents`` hook: spans from token bounds found once (picklable, so the Doc still is)."""
+
+    def __init__(self, bounds: tuple[tuple[int, int], ...]) -> None:
+        self.bounds = bounds
+
+    def __call__(self, doc: Doc) -> Iterator[Span]:
+        return (doc[start:end] for start, end in self.bounds)
 
 
 def _fix_verb_lemmas(nlp: Any) -> None:

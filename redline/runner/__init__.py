@@ -1,4 +1,4 @@
-"""Runners map one function over many items, in order: in this process, or in a pool of processes.
+"""Runners map one function over many items, in order: in this process, in a pool of processes, or on Dask.
 
     with make_runner(workers=2) as runner:
         for result in runner.map(analyze, items):
@@ -10,13 +10,32 @@ raised by ``fn`` ends the whole map.
 
 from __future__ import annotations
 
+from redline.errors import RunnerError
 from redline.runner.base import Runner
 from redline.runner.local import LocalRunner
 from redline.runner.processes import ProcessRunner
 
-__all__ = ["LocalRunner", "ProcessRunner", "Runner", "make_runner"]
+__all__ = ["RUNNERS", "LocalRunner", "ProcessRunner", "Runner", "make_runner"]
+
+RUNNERS = ("local", "processes", "dask")
 
 
-def make_runner(workers: int = 1) -> Runner:
-    """The in-process runner for one worker, a process pool for more."""
-    return LocalRunner() if workers <= 1 else ProcessRunner(workers)
+def make_runner(workers: int = 1, kind: str | None = None, scheduler: str | None = None) -> Runner:
+    """The runner ``kind`` (local, processes or dask); by default in-process for one worker, a pool for more.
+
+    Args:
+        scheduler: the address of a running Dask scheduler (``tcp://host:8786``); implies ``kind="dask"``.
+    """
+    if scheduler is not None and kind not in (None, "dask"):
+        raise RunnerError(f"--scheduler {scheduler}: only the dask runner has a scheduler (use --runner dask)")
+    if kind is None:
+        kind = "dask" if scheduler is not None else ("local" if workers <= 1 else "processes")
+    if kind == "local":
+        return LocalRunner()
+    if kind == "processes":
+        return ProcessRunner(workers)
+    if kind == "dask":
+        from redline.runner.dask import DaskRunner
+
+        return DaskRunner(workers, scheduler)
+    raise RunnerError(f"--runner {kind}: unknown runner (use one of {', '.join(RUNNERS)})")

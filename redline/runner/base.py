@@ -18,6 +18,12 @@ class Runner(ABC):
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Results of ``fn`` over ``items``, lazily and in order; ``items`` is consumed as results are taken."""
 
+    def peak_worker_mb(self) -> float | None:
+        """The largest peak resident memory of a process that ran ``fn`` so far, in MB (None: not known)."""
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     def close(self) -> None:  # noqa: B027 - a runner without workers has nothing to release
         """Release workers; pending work is cancelled."""
 

@@ -60,6 +60,13 @@ class ProcessRunner(Runner):
             for future in window:
                 future.cancel()
 
+    def peak_worker_mb(self) -> float | None:
+        """Known once the pool is closed: the largest peak of the worker processes waited for."""
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return peak or None
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 

@@ -130,6 +130,30 @@ class Store:
             corpus.add_signature(conn, article.id, keys)
         return None
 
+    def save_new_many(
+        self, items: Sequence[tuple[Brief, Sequence[str]]], threshold: float, skips: Sequence[Skip] = ()
+    ) -> list[Duplicate | None]:
+        """``save_new`` for many briefs (and ``record_skip`` for ``skips``) in one transaction, in order.
+
+        An article duplicating one stored earlier in the same call is found as well. Returns, per brief,
+        None when it was stored, else the Duplicate that kept it out.
+        """
+        now = datetime.now(UTC)
+        out: list[Duplicate | None] = []
+        with self._errors(f"cannot save a batch of {len(items)} briefs", "the batch is not stored"), \
+                self._write() as conn:
+            corpus.lock_admission(conn)
+            for brief, keys in items:
+                duplicate = corpus.find_duplicate(conn, brief.article, keys, threshold)
+                if duplicate is None:
+                    self._write_brief(conn, brief, _brief_rows(brief, now), now)
+                    corpus.add_signature(conn, brief.article.id, keys)
+                elif duplicate.kind != "same id":
+                    corpus.link_duplicate(conn, brief.article, duplicate, now)
+                out.append(duplicate)
+            corpus.record_skips(conn, skips, now)
+        return out
+
     def find_duplicate(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """The stored article that ``article`` duplicates, or None (a read: ``save_new`` checks again)."""
         with self._read() as conn:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from redline import dedupe
-from redline.models import Article
+from redline.models import Article, Skip
 from redline.store import schema
 
 # Serialises "is it new? then store it" between processes on PostgreSQL (SQLite has BEGIN IMMEDIATE).
@@ -124,6 +124,21 @@ def skip_recorded(conn: Connection, origin: str, stage: str, reason: str, articl
     query = select(s.c.id).where(s.c.origin == origin, s.c.stage == stage, s.c.reason == reason)
     query = query.where(s.c.article_id.is_(None) if article_id is None else s.c.article_id == article_id)
     return conn.execute(query.limit(1)).first() is not None
+
+
+def record_skips(conn: Connection, skips: Sequence[Skip], now: datetime) -> None:
+    """Record each skip not recorded before (a rerun of a batch adds none)."""
+    rows = []
+    seen: set[tuple[str, str, str, str | None]] = set()
+    for skip in skips:
+        key = (skip.origin, skip.stage, skip.reason, skip.article_id)
+        if key in seen or skip_recorded(conn, *key):
+            continue
+        seen.add(key)
+        rows.append({"origin": skip.origin, "article_id": skip.article_id, "stage": skip.stage,
+                     "reason": skip.reason, "created_at": now})
+    if rows:
+        conn.execute(schema.skips.insert(), rows)
 
 
 def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:

@@ -1,0 +1,21 @@
+"""redline.nlp.load: the pipeline as loaded once per process, with its sentence cache."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+
+def test_nlp_load_sentence_cache_gives_the_parser_sentences(nlp: Any, founding_text: str) -> None:
+    doc = nlp(founding_text)
+    assert nlp.pipe_names[-1] == "redline_sentence_cache"
+    cached = [(s.start, s.end) for s in doc.sents]
+    del doc.user_hooks["sents"]
+    own = [(s.start, s.end) for s in doc.sents]
+    assert cached == own and len(own) > 5
+
+
+def test_nlp_load_sentence_cache_answers_token_sent(nlp: Any) -> None:
+    doc = nlp("Russia fired missiles at Kyiv. Ukraine said it shot down most of them.")
+    assert doc[7].sent.text == "Ukraine said it shot down most of them."
+    assert [s.text for s in pickle.loads(pickle.dumps(doc)).sents] == [s.text for s in doc.sents]
