@@ -9,7 +9,6 @@ split file beside it (see ``redline.eval.splits``), else one result for the whol
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from redline import events as events_stage
 from redline import nlp as nlp_stage
 from redline.errors import RedlineError
-from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, read_dataset
+from redline.eval.datasets import DatasetError, EventSet, ExtraActor, GoldSet, first_record, read_dataset
 from redline.eval.dates import DateScores, is_dates_set, score_dates
 from redline.eval.dates import digest as dates_digest
 from redline.eval.floors import LOWER_IS_BETTER, FloorCheck, check_floors, load_floors, update_floors
@@ -70,14 +69,8 @@ def evaluate_all(path: str | Path, ctx: Context) -> list[EvalResult]:
 
 
 def _read(path: Path) -> EventSet | GoldSet | NewsSet:
-    if path.is_file() and path.suffix == ".jsonl":
-        first = next((line for line in path.read_text("utf-8").splitlines() if line.strip()), "")
-        try:
-            news = is_news(json.loads(first))
-        except ValueError:
-            news = False
-        if news:
-            return read_news(path)
+    if (first := first_record(path)) is not None and is_news(first):
+        return read_news(path)
     return read_dataset(path)
 
 

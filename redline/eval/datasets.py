@@ -83,6 +83,20 @@ class GoldSet:
     articles: tuple[GoldArticle, ...]
 
 
+def first_record(path: str | Path) -> dict[str, Any] | None:
+    """The first non-blank record of a ``.jsonl`` file, read without the rest; None when there is none to read."""
+    p = Path(path)
+    if p.suffix != ".jsonl" or not p.is_file():
+        return None
+    with p.open(encoding="utf-8", errors="replace") as f:
+        first = next((line for line in f if line.strip()), "")
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
 def read_dataset(path: str | Path) -> EventSet | GoldSet:
     """The evaluation set at ``path``: a folder is an article gold set, a .jsonl an event set."""
     p = Path(path)

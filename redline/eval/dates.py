@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import RedlineError
+from redline.eval.datasets import first_record
 from redline.nlp.dates import guarded, resolve
 
 REQUIRED = ("text", "sentence", "published", "split", "expected")
@@ -52,16 +53,8 @@ class DateScores:
 
 def is_dates_set(path: str | Path) -> bool:
     """True when ``path`` is a .jsonl whose first record has the dates-set fields."""
-    p = Path(path)
-    if p.suffix != ".jsonl" or not p.is_file():
-        return False
-    with p.open(encoding="utf-8", errors="replace") as f:
-        first = f.readline()
-    try:
-        record = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(record, dict) and all(k in record for k in REQUIRED)
+    record = first_record(path)
+    return record is not None and all(k in record for k in REQUIRED)
 
 
 def score_dates(path: str | Path) -> DateScores:

@@ -28,7 +28,7 @@ from typing import Any
 from redline import nlp as nlp_stage
 from redline.assess.rhetoric import find_threats
 from redline.errors import RedlineError
-from redline.eval.datasets import DatasetError
+from redline.eval.datasets import DatasetError, first_record
 from redline.ingest import normalize
 from redline.models import RawDocument, Threat
 
@@ -98,16 +98,8 @@ class ThreatScores:
 
 def is_threats_set(path: str | Path) -> bool:
     """True when ``path`` is a .jsonl whose first record has ``is_threat``."""
-    p = Path(path)
-    if p.suffix != ".jsonl" or not p.is_file():
-        return False
-    with p.open(encoding="utf-8", errors="replace") as f:
-        first = f.readline()
-    try:
-        record = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(record, dict) and "is_threat" in record and "text" in record
+    record = first_record(path)
+    return record is not None and "is_threat" in record and "text" in record
 
 
 def read_threats(path: Path) -> list[ThreatRecord]:

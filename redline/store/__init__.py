@@ -116,19 +116,20 @@ class Store:
             keys: the article's near-duplicate band keys (``dedupe.band_keys``).
             threshold: the Jaccard similarity from which an article counts as a near-duplicate.
         """
-        article = brief.article
-        now = datetime.now(UTC)
-        rows = _brief_rows(brief, now)
-        with self._errors(f"cannot save the brief of article {article.id!r}"), self._write() as conn:
+        with self._errors(f"cannot save the brief of article {brief.article.id!r}"), self._write() as conn:
             corpus.lock_admission(conn)
-            duplicate = corpus.find_duplicate(conn, article, keys, threshold)
-            if duplicate is not None:
-                if duplicate.kind != "same id":
-                    corpus.link_duplicate(conn, article, duplicate, now)
-                return duplicate
-            self._write_brief(conn, brief, rows, now)
-            corpus.add_signature(conn, article.id, keys)
-        return None
+            return self._admit(conn, brief, keys, threshold, datetime.now(UTC))
+
+    def _admit(self, conn: Connection, brief: Brief, keys: Sequence[str], threshold: float,
+               now: datetime) -> Duplicate | None:
+        """Inside a locked write: store ``brief``, or link it to the stored article it duplicates and say why."""
+        duplicate = corpus.find_duplicate(conn, brief.article, keys, threshold)
+        if duplicate is None:
+            self._write_brief(conn, brief, _brief_rows(brief, now), now)
+            corpus.add_signature(conn, brief.article.id, keys)
+        elif duplicate.kind != "same id":
+            corpus.link_duplicate(conn, brief.article, duplicate, now)
+        return duplicate
 
     def save_new_many(
         self, items: Sequence[tuple[Brief, Sequence[str]]], threshold: float, skips: Sequence[Skip] = ()
@@ -139,18 +140,10 @@ class Store:
         None when it was stored, else the Duplicate that kept it out.
         """
         now = datetime.now(UTC)
-        out: list[Duplicate | None] = []
         with self._errors(f"cannot save a batch of {len(items)} briefs", "the batch is not stored"), \
                 self._write() as conn:
             corpus.lock_admission(conn)
-            for brief, keys in items:
-                duplicate = corpus.find_duplicate(conn, brief.article, keys, threshold)
-                if duplicate is None:
-                    self._write_brief(conn, brief, _brief_rows(brief, now), now)
-                    corpus.add_signature(conn, brief.article.id, keys)
-                elif duplicate.kind != "same id":
-                    corpus.link_duplicate(conn, brief.article, duplicate, now)
-                out.append(duplicate)
+            out = [self._admit(conn, brief, keys, threshold, now) for brief, keys in items]
             corpus.record_skips(conn, skips, now)
         return out
 
