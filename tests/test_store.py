@@ -262,6 +262,7 @@ def test_store_events_filters(db_url: str) -> None:
         kyiv_early = datetime(2024, 11, 19, 1, tzinfo=timezone(timedelta(hours=2)))
         assert ids(since=kyiv_early, until="2024-11-19") == ["a", "b"]
         assert ids(since=date(2024, 11, 19), until=date(2024, 11, 19)) == ["b"]
+        assert ids(until=date.max) == ids(until="9999-12-31") == ["a", "b"]  # the last day bounds nothing out
         assert ids(limit=1) == ["a"]
         event = store.events(source="UKR-MIL")[0]
         assert event == {"article_id": "b", **make_brief("b", source="UKR-MIL").events[0].to_dict()}

@@ -500,7 +500,7 @@ def _day_after(value: str | date) -> str:
     day = _day(value)
     try:
         return (date.fromisoformat(day) + timedelta(days=1)).isoformat() if len(day) == 10 else day + "\uffff"
-    except ValueError:
+    except (ValueError, OverflowError):  # not a day, or the last day there is (9999-12-31): bound by the string
         return day + "\uffff"
 
 
