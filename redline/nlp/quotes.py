@@ -164,7 +164,7 @@ def _content(verb: Any) -> list[Any] | None:
     return None
 
 
-def _bare(doc: Any, tokens: list[Any]) -> str:
+def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
     """A speaker phrase without what the text adds about it: "Nop Vy, the association's director" -> "Nop Vy";
     "An owner of a press, who requested anonymity" -> "An owner of a press"."""
     toks = [t for t in tokens if not t.is_space]
@@ -178,7 +178,7 @@ def _bare(doc: Any, tokens: list[Any]) -> str:
         kept.pop()
     if not kept or len(kept) == len(toks):
         return ""
-    return " ".join(doc.text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
+    return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
 
 
 def _after_colon(verb: Any) -> list[Any] | None:
@@ -196,8 +196,8 @@ def _quoted_span(sent: Any) -> list[Any] | None:
 
 def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
-    speaker_tokens = _own_line(doc, cue, speaker_tokens) or speaker_tokens
-    content_tokens = _own_line(doc, cue, content_tokens) or content_tokens
+    speaker_tokens = _own_line(article.text, cue, speaker_tokens) or speaker_tokens
+    content_tokens = _own_line(article.text, cue, content_tokens) or content_tokens
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
     said = " ".join(article.text[slice(*_bounds(content_tokens))].split())  # with its "if", for the stance
@@ -210,7 +210,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
         inside = before[-1:] if before else []
     person = next((m for m in inside if m.type == "PERSON"), None)
-    speaker = person.canonical if person else _bare(doc, speaker_tokens) or " ".join(speaker_text.split())
+    speaker = person.canonical if person else _bare(doc, article.text, speaker_tokens) or " ".join(speaker_text.split())
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
@@ -234,10 +234,12 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     )
 
 
-def _own_line(doc: Any, cue: Any, tokens: list[Any]) -> list[Any]:
+def _own_line(text: str, cue: Any, tokens: list[Any]) -> list[Any]:
     """``tokens`` on the cue's own line, after any dateline: a heading above the sentence ("Reaction\nOfficials
-    said ...") or a dateline ("KYIV, Ukraine (AP) — ") is not part of who spoke or of what was said."""
-    text = doc.text
+    said ...") or a dateline ("KYIV, Ukraine (AP) — ") is not part of who spoke or of what was said.
+
+    ``text`` is the article text, which is ``doc.text``: spaCy builds ``doc.text`` anew from every token on each
+    call."""
     start = text.rfind("\n", 0, cue.idx) + 1
     end = text.find("\n", cue.idx)
     end = len(text) if end < 0 else end
