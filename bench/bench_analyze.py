@@ -1,7 +1,8 @@
 """Articles per second of the whole redline pipeline against bare nlp.pipe of the same model, in one run.
 
 The baseline is ``nlp.pipe`` of a freshly loaded, unchanged en_core_web_sm (every component); redline runs
-``pipeline.analyze_many`` (its own ``nlp.pipe`` batching plus every stage after parsing). Both in this process.
+``pipeline.analyze_many`` (its own ``nlp.pipe`` batching plus every stage after parsing), once with the sentence
+prefilter (the default) and once without. All in this process, one after the other.
 
 Run by hand: `make bench` or `.venv/bin/python bench/bench_analyze.py [--repeat N]`.
 """
@@ -12,6 +13,7 @@ import argparse
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -51,16 +53,21 @@ def main() -> None:
             pass
     bare = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    skips = 0
-    for _ in range(args.repeat):
-        skips += sum(not isinstance(r, Brief) for r in analyze_many(articles, ctx))
-    full = time.perf_counter() - t0
+    def timed(context: Context) -> tuple[float, int]:
+        t0 = time.perf_counter()
+        skips = 0
+        for _ in range(args.repeat):
+            skips += sum(not isinstance(r, Brief) for r in analyze_many(articles, context))
+        return time.perf_counter() - t0, skips
+
+    full, skips = timed(ctx)
+    unfiltered, _ = timed(Context(replace(ctx.settings, prefilter=False), ctx.nlp, ctx.gazetteer))
 
     print(f"articles: {n} ({chars / n:.0f} chars each on average), skipped: {skips}")
     print(f"context load (model + gazetteers): {load_s:.2f} s")
     print(f"bare nlp.pipe:      {n / bare:7.1f} articles/s  ({bare:.2f} s)")
     print(f"redline pipeline:   {n / full:7.1f} articles/s  ({full:.2f} s)")
+    print(f"  without prefilter: {n / unfiltered:6.1f} articles/s  ({unfiltered:.2f} s)")
     print(f"speed ratio redline/bare: {bare / full:.2f} (1.00 = as fast as bare en_core_web_sm; target 1.5)")
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows both)")
 

@@ -5,7 +5,7 @@ Each stage declares what it requires and produces; ``check_stages`` verifies the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from redline.assess.ledger import LedgerView, seed_view
 from redline.errors import IngestError, ModelNotInstalled, RedlineError, SourceError
 from redline.ingest import normalize
 from redline.models import Article, Brief, RawDocument, Skip
-from redline.nlp import chunks
+from redline.nlp import chunks, prefilter
 from redline.nlp.gazetteer import Gazetteer
 from redline.nlp.load import load_pipeline
 from redline.report.brief import build_brief
@@ -78,11 +78,23 @@ class Context:
         """The same context reading the ledger from ``ledger`` (e.g. a store opened after loading)."""
         return Context(self.settings, self.nlp, self.gazetteer, ledger)
 
+    def parse(self, text: str) -> Any:
+        """The Doc of ``text``: only the sentences that can matter parsed when ``settings.prefilter`` is on."""
+        if self.settings.prefilter:
+            return prefilter.parse(self.nlp, text, self.gazetteer)
+        return chunks.parse(self.nlp, text)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+        """``parse`` over many texts, batched through ``nlp.pipe``."""
+        if self.settings.prefilter:
+            return prefilter.pipe(self.nlp, texts, self.gazetteer, batch_size=batch_size)
+        return chunks.pipe(self.nlp, texts, batch_size=batch_size)  # long texts in chunks
+
 
 def analyze_article(article: Article, ctx: Context, doc: Any = None) -> Brief:
-    """Run every stage after ingest on one article; ``doc`` is its text already parsed by ``ctx.nlp``."""
-    nlp = ctx.nlp if doc is None else (lambda _text: doc)
-    analysis = nlp_stage.analyze(article, nlp, ctx.gazetteer)
+    """Run every stage after ingest on one article; ``doc`` is its text already parsed by ``ctx.parse``."""
+    parsed = ctx.parse(article.text) if doc is None else doc
+    analysis = nlp_stage.analyze(article, lambda _text: parsed, ctx.gazetteer)
     events = events_stage.code(analysis)
     threats = assess_stage.find_threats(analysis)
     ledger = ctx.ledger(article.published.date().isoformat() if article.published else None)
@@ -98,7 +110,7 @@ def analyze_many(articles: Sequence[Article], ctx: Context, batch_size: int = 32
     An error redline did not foresee in one article is that article's Skip too ("internal error: ..."), so a
     long batch is not lost to one bad document; ModelNotInstalled still stops the run.
     """
-    docs = chunks.pipe(ctx.nlp, (a.text for a in articles), batch_size=batch_size)  # long texts in chunks
+    docs = ctx.pipe((a.text for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
         try:
             yield analyze_article(article, ctx, doc)

@@ -57,6 +57,7 @@ class Settings:
     db: str = ""
     min_city_population: Count = 5000
     near_duplicate_threshold: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.5
+    prefilter: bool = False
     # fetching
     fetch_timeout: Annotated[float, Field(gt=0, le=3600, allow_inf_nan=False)] = 20.0
     max_page_bytes: Bytes = 5_000_000

@@ -138,7 +138,7 @@ def with_actors(gazetteer: Gazetteer, extra: tuple[ExtraActor, ...]) -> Gazettee
 def code_sentence(text: str, date: str | None, ctx: Context, origin: str) -> tuple[Event, ...]:
     """The events of one short text through the ingest, nlp and events stages."""
     article = normalize(RawDocument(origin=origin, text=text, published=date), ctx.settings)
-    return events_stage.code(nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer))
+    return events_stage.code(nlp_stage.analyze(article, ctx.parse, ctx.gazetteer))
 
 
 def _event_results(data: EventSet, ctx: Context, split: Split | None) -> list[EvalResult]:
@@ -176,7 +176,7 @@ def _news_results(data: NewsSet, ctx: Context, split: Split | None) -> list[Eval
             article = normalize(raw, ctx.settings)
         except RedlineError as e:
             raise DatasetError(f"{data.name}: {doc.id}: redline refused the document ({e})") from None
-        events = events_stage.code(nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer))
+        events = events_stage.code(nlp_stage.analyze(article, ctx.parse, ctx.gazetteer))
         coded.append(score_doc(doc, article, events, convert))
 
     def aggregate(name: str, digest: str, keep: frozenset[str] | None, half: str | None) -> EvalResult:

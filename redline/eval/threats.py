@@ -156,7 +156,7 @@ def run_cases(records: list[ThreatRecord], ctx: Any, name: str) -> list[ThreatCa
     for rec in records:
         raw = RawDocument(origin=f"{name}:{rec.id}", text=rec.text, url=rec.url, published=rec.date)
         try:
-            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.nlp, ctx.gazetteer)
+            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)
         except RedlineError as e:
             raise DatasetError(f"{name}: {rec.id}: redline refused the sentence ({e})") from None
         threats = find_threats(analysis)
