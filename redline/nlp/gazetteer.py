@@ -425,8 +425,9 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
     texts = [t.text for t in doc]
     spaces = [t.whitespace_ for t in doc]
     n_tokens = len(texts)
+    firsts = index.first_words
     for i in range(n_tokens):
-        if not texts[i][:1].isupper() or _prefixed(doc, i):
+        if not texts[i][:1].isupper() or not _may_start_name(texts, spaces, i, firsts) or _prefixed(doc, i):
             continue
         for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
             if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
@@ -443,6 +444,19 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
                 continue
             out.append(_place_candidate(i, j, place))
     return out
+
+
+def _may_start_name(texts: list[str], spaces: list[str], i: int, firsts: frozenset[str]) -> bool:
+    """Whether a name can start at token ``i``: the first word of every key tried from ``i`` (its tokens up to
+    the first whitespace, or fewer) is the first word of some place name."""
+    word = ""
+    for k in range(i, min(len(texts), i + MAX_PLACE_TOKENS)):
+        word += texts[k]
+        if word.lower() in firsts:
+            return True
+        if spaces[k]:
+            return False
+    return False
 
 
 def _prefixed(doc: Doc, i: int) -> bool:

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -90,6 +90,11 @@ class PlaceIndex:
                 place = self.rows[row]
                 out[row] = place if primary else replace(place, primary=False)
         return tuple(out.values())
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name: a text whose first word is none of these names no place."""
+        return frozenset(key.split(maxsplit=1)[0] for key in self.names if key.strip())
 
     def country(self, key: str) -> Place | None:
         return self.countries.get(key.lower())
