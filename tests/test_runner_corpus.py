@@ -131,3 +131,29 @@ def test_runner_corpus_reads_the_shipped_current_events_file() -> None:
     docs = [i for i in items if isinstance(i.doc, RawDocument)]
     assert docs and all(i.doc.published == "2022-02-24" for i in docs)
     assert ignored[HEADING] > 0 and any(i.topic for i in docs)
+
+
+def test_runner_corpus_parquet_goes_through_the_one_corpus_reader(tmp_path: Path) -> None:
+    """``redline batch`` and ``redline ingest`` read a Parquet corpus with the same reader: same documents, same
+    skips, plus the topic and category the batch keeps; typed columns come as text."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from redline.sources.corpus import read_corpus
+
+    table = pa.Table.from_pylist([
+        {"text": "Troops shelled the town.", "published": datetime.date(2022, 3, 1), "topic": "War", "category": "A"},
+        {"text": "  ", "published": datetime.date(2022, 3, 2), "topic": None, "category": None},
+        {"text": "Talks resumed in Geneva.", "published": None, "topic": "Talks", "category": None},
+    ])
+    pq.write_table(table, tmp_path / "c.parquet")
+    path = str(tmp_path / "c.parquet")
+    items = list(iter_items(path, DateRange(), max_bytes=10**6))
+    ingested = list(read_corpus(path, max_bytes=10**6))
+    assert [i.doc for i in items] == ingested
+    assert [(i.doc.published, i.topic, i.category) for i in items if isinstance(i.doc, RawDocument)] == [
+        ("2022-03-01", "War", "A"), (None, "Talks", None)]
+    skip = items[1].doc
+    assert isinstance(skip, Skip) and skip.reason == f'{path}: row 2: "text" is empty'

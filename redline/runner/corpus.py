@@ -2,7 +2,8 @@
 
 A corpus is a ``.jsonl`` / ``.ndjson`` file (gzip-compressed when it ends in ``.gz``), a ``.csv`` / ``.tsv``
 file or a ``.parquet`` file. Nothing is read whole: JSONL line by line, CSV through
-``redline.sources.corpus`` row by row, Parquet by record batches (pyarrow, the ``redline[batch]`` extra).
+``redline.sources.corpus`` row by row, Parquet by record batches through the same module's reader (DuckDB, the
+``redline[corpus]`` extra), so ``redline ingest`` and ``redline batch`` read a corpus alike.
 
 JSONL records take ``text`` and optionally ``title``, ``url``, ``published`` (or ``date``), ``source``,
 ``topic`` and ``category``; the Wikipedia Current Events file as shipped is such a file, where a record with
@@ -29,7 +30,6 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
 CORPUS_HINT = "give a .jsonl, .jsonl.gz, .csv, .tsv or .parquet file"
 BATCH_EXTRA = "pip install 'redline[batch]'"
 HEADING = "heading, not a report (is_event false)"
-_PARQUET_ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -227,37 +227,10 @@ def _record(where: str, line: str) -> Item:
 
 
 def _parquet(path: str) -> Iterator[Item]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise SourceError(f"{path}: reading Parquet needs pyarrow ({BATCH_EXTRA})") from None
-    try:
-        f = pq.ParquetFile(path)
-    except Exception as e:  # pyarrow raises several unrelated types for a file that is not Parquet
-        raise SourceError(f"{path}: not a readable Parquet file ({_first_line(e)})") from None
-    names = {n.strip().lower(): n for n in reversed(f.schema_arrow.names)}
-    if "text" not in names:
-        raise SourceError(f'{path}: no "text" column (columns: {", ".join(f.schema_arrow.names)})')
-    wanted = [k for k in ("text", "title", "url", "published", "date", "source", "topic", "category") if k in names]
-    return _parquet_rows(path, f, [names[k] for k in wanted], wanted)
+    from redline.sources.corpus import read_parquet
 
-
-def _parquet_rows(path: str, f: Any, columns: list[str], keys: list[str]) -> Iterator[Item]:
-    n = 0
-    for batch in f.iter_batches(batch_size=_PARQUET_ROWS, columns=columns):
-        for row in batch.to_pylist():
-            n += 1
-            where = f"{path} row {n}"
-            values = {k: row[c] for k, c in zip(keys, columns, strict=True)}
-            text = values.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield Item(Skip(where, "source", f'{path}: row {n}: "text" is empty'))
-                continue
-            published = values.get("published") or values.get("date")
-            doc = RawDocument(origin=where, text=text, title=_field(values, "title"), url=_field(values, "url"),
-                              published=None if published is None else str(published),
-                              source=_field(values, "source"))
-            yield Item(doc, _field(values, "topic"), _field(values, "category"))
+    rows = read_parquet(path, extra=("topic", "category"))
+    return (Item(doc, extra.get("topic"), extra.get("category")) for doc, extra in rows)
 
 
 def _field(record: dict[str, Any], key: str) -> str | None:

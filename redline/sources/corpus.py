@@ -32,7 +32,7 @@ def read_corpus(path: str, *, max_bytes: int) -> Iterator[Item]:
     if p.stat().st_size == 0:
         raise SourceError(f"{path}: file is empty")
     if p.suffix.lower() == ".parquet":
-        return _read_parquet(path)
+        return (item for item, _extra in read_parquet(path))
     return _read_csv(path, "\t" if p.suffix.lower() == ".tsv" else ",", max_bytes)
 
 
@@ -107,7 +107,12 @@ def _csv_rows(path: str, f: BinaryIO, reader: Any, names: list[str]) -> Iterator
         f.close()
 
 
-def _read_parquet(path: str) -> Iterator[Item]:
+def read_parquet(path: str, extra: Sequence[str] = ()) -> Iterator[tuple[Item, dict[str, str | None]]]:
+    """Each row of a Parquet corpus as its RawDocument (or Skip) and its values of the ``extra`` columns it has.
+
+    The one Parquet corpus reader (``redline ingest`` and ``redline batch`` alike): DuckDB reads record batches
+    of ``_BATCH_ROWS`` rows, every column cast to text. File-level problems raise SourceError before the first row.
+    """
     try:
         import duckdb
     except ImportError:
@@ -124,12 +129,13 @@ def _read_parquet(path: str) -> Iterator[Item]:
         con.close()
         raise SourceError(f'{path}: no "text" column (columns: {", ".join(columns)}; '
                           f'expected {", ".join(COLUMNS)})')
-    wanted = [n for n in (*COLUMNS, "date") if n in by_name]
+    wanted = [n for n in dict.fromkeys((*COLUMNS, "date", *extra)) if n in by_name]
     select = ", ".join(f'CAST("{by_name[n].replace(chr(34), chr(34) * 2)}" AS VARCHAR)' for n in wanted)
-    return _parquet_rows(path, con, f"SELECT {select} FROM read_parquet(?)", wanted)
+    return _parquet_rows(path, con, f"SELECT {select} FROM read_parquet(?)", wanted, extra)
 
 
-def _parquet_rows(path: str, con: Any, query: str, names: Sequence[str]) -> Iterator[Item]:
+def _parquet_rows(path: str, con: Any, query: str, names: Sequence[str],
+                  extra: Sequence[str]) -> Iterator[tuple[Item, dict[str, str | None]]]:
     import duckdb
 
     n = 0
@@ -141,9 +147,10 @@ def _parquet_rows(path: str, con: Any, query: str, names: Sequence[str]) -> Iter
                 return
             for row in rows:
                 n += 1
-                yield _document(path, f"{path} row {n}", n, dict(zip(names, row, strict=True)))
+                values = dict(zip(names, row, strict=True))
+                yield _document(path, f"{path} row {n}", n, values), {k: _value(values, k) for k in extra}
     except duckdb.Error as e:
-        yield Skip(path, "source", f"{path}: cannot read past row {n} ({_problem(e)})")
+        yield Skip(path, "source", f"{path}: cannot read past row {n} ({_problem(e)})"), {}
     finally:
         con.close()
 
