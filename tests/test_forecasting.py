@@ -13,7 +13,7 @@ from redline.cli import main
 from redline.scenarios import evaluate, history, outcomes, whatif
 from redline.scenarios import questions as qs
 from redline.scenarios.history import Record
-from redline.scenarios.model import walk_forward
+from redline.scenarios.model import logit, platt, sigmoid, walk_forward
 from redline.scenarios.outcomes import Series
 
 
@@ -81,15 +81,28 @@ def _toy(n: int) -> list[qs.Question]:
 
 
 def test_model_walk_forward_never_sees_what_settled_later() -> None:
-    questions = _toy(400)
+    questions = _toy(460)
     forecasts, _ = walk_forward(questions, "intensity")
-    cut = questions[300].day
+    cut = questions[400].day  # the recalibration (from the 326th day on) is in use well before the cut
     flipped = [replace(q, outcome=1 - int(q.outcome or 0)) if q.settles >= cut else q for q in questions]
     again, _ = walk_forward(flipped, "intensity")
     before = [(f.question.day, f.redline) for f in forecasts if f.question.day <= cut]
     assert before == [(f.question.day, f.redline) for f in again if f.question.day <= cut]
-    late = [f for f in forecasts if f.question.day > qs.plus(questions[0].day, 250)]
+    assert [f.redline for f in forecasts if f.question.day > cut] != [f.redline for f in again if f.question.day > cut]
+    late = [f for f in forecasts if f.question.day > qs.plus(questions[0].day, 340)]
+    assert {f.method for f in late} == {"model+slope"}
     assert all((f.redline > 0.8) == bool(f.question.outcome) for f in late)  # it learned the rule
+
+
+def test_model_slope_recalibration_keeps_the_models_level() -> None:
+    import random
+
+    rng = random.Random(7)
+    raw = [rng.uniform(0.05, 0.95) for _ in range(4000)]
+    outcomes = [int(rng.random() < sigmoid(2 * logit(p) + 1)) for p in raw]  # too timid and too low
+    a, b = platt(raw, outcomes)
+    assert a == pytest.approx(2, abs=0.25) and b == pytest.approx(1, abs=0.2)
+    assert platt(raw, outcomes, intercept=False) == (a, 0.0)  # the same slope, the intercept dropped
 
 
 def test_backtest_json_has_the_issue_shape() -> None:
