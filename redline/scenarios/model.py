@@ -3,9 +3,9 @@
 For each family one L2-regularised logistic regression (scikit-learn) maps the covariates known on the
 question's day (``questions.Question.features``) to the probability of a yes. Walk-forward: the model that
 answers questions asked on day t was fitted only on questions settled before t, refitted every
-``REFIT_DAYS``; its raw output is then recalibrated (``CALIBRATION``: Platt scaling, or its slope alone) on the
-earlier walk-forward forecasts that had settled before t (once ``MIN_CALIBRATION`` of them exist). Until ``MIN_TRAIN`` settled
-questions of both answers exist the forecast is the running base rate.
+``REFIT_DAYS``; its raw output is then recalibrated (``CALIBRATION``: Platt scaling, or its slope alone) on
+the earlier walk-forward forecasts that had settled before t (once ``MIN_CALIBRATION`` of them exist). Until
+``MIN_TRAIN`` settled questions of both answers exist the forecast is the running base rate.
 
 Applying a fitted model (``Fitted.predict``) needs no scikit-learn: the coefficients are plain floats, so
 the scenarios stage can use the shipped ``forecast_model.json`` in the core install. Fitting needs
