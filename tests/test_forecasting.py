@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from redline.cli import main
 from redline.scenarios import evaluate, history, outcomes, whatif
 from redline.scenarios import questions as qs
 from redline.scenarios.history import Record
-from redline.scenarios.model import logit, platt, sigmoid, walk_forward
+from redline.scenarios.model import Forecast, logit, platt, sigmoid, walk_forward
 from redline.scenarios.outcomes import Series
 
 
@@ -181,3 +182,26 @@ def test_backtest_reads_outcomes_from_the_given_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == f"Error: --outcomes: {tmp_path / 'none'}: not a folder " \
                             "(lay it out like redline/data/outcomes)\n"
+
+
+def _month_forecasts(outcome: Callable[[int, int], int]) -> list[Forecast]:
+    """30 forecasts of 0.5 in each month of 2023; ``outcome(month, i)`` answers the i-th of a month."""
+    out = []
+    for m in range(1, 13):
+        for i in range(30):
+            day = f"2023-{m:02d}-{i % 28 + 1:02d}"
+            q = qs.Question("intensity", f"s{i}", day, 30, 0, qs.plus(day, 30), outcome(m, i), 0.0, ())
+            out.append(Forecast(q, 0.5, 0.5, 0.0, 0.5, "model"))
+    return out
+
+
+def test_backtest_reliability_interval_counts_a_month_of_questions_as_one_block() -> None:
+    together = evaluate.block_interval(_month_forecasts(lambda m, i: m % 2))  # a month's 30 answers move together
+    mixed = evaluate.block_interval(_month_forecasts(lambda m, i: i % 2))  # each month half yes
+    assert together["months"] == mixed["months"] == 12
+    assert mixed["gap_interval"] == [0.0, 0.0]
+    low, high = together["gap_interval"]
+    assert low <= -0.15 and high >= 0.15  # 360 forecasts, yet 12 independent answers: 0.5 +- 0.2 is chance
+    assert evaluate.block_interval([]) == {"months": 0, "gap_interval": None}
+    bins = evaluate.scores(_month_forecasts(lambda m, i: m % 2))["reliability"]
+    assert [(b["count"], b["months"], b["gap_interval"]) for b in bins] == [(360, 12, [low, high])]
