@@ -148,13 +148,18 @@ def test_whatif_cli_rejects_a_bad_dyad() -> None:
 
 @pytest.mark.slow
 def test_backtest_walk_forward_skill_on_the_shipped_history() -> None:
-    report = evaluate.run("2015-01-01", "2024-12-31", ("escalation", "followthrough")).to_dict()
+    report = evaluate.run("2015-01-01", "2024-12-31").to_dict()
     assert report["families"]["escalation"]["scored"] >= 1000
     assert report["families"]["escalation"]["skill"]["base_rate"] >= 0.10
+    assert report["families"]["intensity"]["skill"]["base_rate"] >= 0.10
     assert report["families"]["followthrough"]["skill"]["base_rate"] > 0
     for b in report["families"]["escalation"]["reliability"]:
         if b["count"] >= 30:
             assert abs(b["mean_forecast"] - b["frequency"]) <= 0.07, b
+    for family in ("intensity", "followthrough"):  # a few independent answers per bin: within chance of the diagonal
+        for b in report["families"][family]["reliability"]:
+            if b["count"] >= 30:
+                assert b["gap_interval"][0] <= 0 <= b["gap_interval"][1], (family, b)
 
 
 def test_whatif_on_the_dashboard_scenario_page(web_server: str) -> None:
