@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -61,6 +62,7 @@ class IngestReport:
     duplicate: int = 0
     skipped: int = 0
     skips: list[Skip] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)  # passed over quietly: hidden files, headings...
 
     def add(self, outcome: Outcome) -> None:
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
@@ -107,7 +109,7 @@ def ingest(
             on_outcome(outcome, report)
 
     def pending() -> Iterator[_Work]:
-        for item in _documents(specs, read):
+        for item in _documents(specs, read, report.ignored):
             if isinstance(item, Skip):
                 done(Outcome(item.origin, SKIPPED, item.article_id, item.reason), item)
                 continue
@@ -261,10 +263,12 @@ def _context(settings: Settings) -> Context:
     return Context.load(settings)
 
 
-def _documents(specs: Iterable[str], read: Reader) -> Iterator[RawDocument | Skip]:
+def _documents(specs: Iterable[str], read: Reader, ignored: Counter[str]) -> Iterator[RawDocument | Skip]:
     for spec in specs:
         try:
-            yield from read(spec)
+            reading = read(spec)
+            yield from reading
+            ignored.update(getattr(reading, "ignored", {}))
         except SourceError as e:
             yield Skip(spec, "source", str(e))
         except OSError as e:  # a path the reader could not even look at: a folder without permission

@@ -84,7 +84,7 @@ def test_runner_batch_rerun_skips_done_partitions_and_resumes_a_lost_one(batch_r
 def test_runner_batch_refuses_an_output_of_other_corpora(batch_reference: dict[str, Any], tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(batch_reference["out"], out)
-    with pytest.raises(RunnerError, match=r"holds a batch of other corpora or dates \(give another --output"):
+    with pytest.raises(RunnerError, match=r"holds a batch of other corpora, dates or fields \(give another --output"):
         batch([str(SAMPLE)], out, Settings(), runner=LocalRunner(), store=None, dates=DateRange("2024"))
 
 

@@ -31,6 +31,14 @@ def settings_option(f: F) -> F:
     )(f)
 
 
+def field_option(f: F) -> F:
+    return click.option(
+        "--field", "field_pairs", multiple=True, metavar="NAME=COLUMN",
+        help="Read a corpus whose fields have other names: --field text=summary --field published=day "
+             "(NAME: text, title, url, published, source, topic, category). JSON, JSONL, CSV and Parquet.",
+    )(f)
+
+
 def db_option(f: F) -> F:
     return click.option(
         "--db", "db", metavar="URL", default=None,

@@ -10,11 +10,12 @@ from typing import Any
 
 import click
 
-from redline.cli._options import InputError, db_option, load_settings, settings_option
+from redline.cli._options import InputError, db_option, field_option, load_settings, settings_option
 from redline.errors import RedlineError
 from redline.runner import RUNNERS, make_runner
 from redline.runner.batch import DEFAULT_PARTITION_SIZE, BatchReport, PartitionResult, batch
 from redline.runner.corpus import DateRange, check_bound
+from redline.sources.corpus import parse_fields
 from redline.store import open_store
 
 TOP_REASONS = 10
@@ -34,18 +35,20 @@ TOP_REASONS = 10
               help=f"Cut the corpora into N partitions (default: {DEFAULT_PARTITION_SIZE} items each).")
 @click.option("--since", default=None, metavar="DATE", help="Only documents dated on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", default=None, metavar="DATE", help="Only documents dated on or before DATE (YYYY[-MM[-DD]]).")
+@field_option
 @click.option("--no-store", is_flag=True, help="Write the Parquet tables only; a later run with a store loads them.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only the summary.")
 @db_option
 @settings_option
 def batch_cli(corpora: tuple[str, ...], output: Path, runner_kind: str, workers: int, scheduler: str | None,
-              partitions: int | None, since: str | None, until: str | None, no_store: bool, quiet: bool,
-              db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
+              partitions: int | None, since: str | None, until: str | None, field_pairs: tuple[str, ...],
+              no_store: bool, quiet: bool, db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """Analyse every document of every CORPUS on partitions, write Parquet tables, load them into the store.
 
     A CORPUS is a .jsonl or .jsonl.gz file (fields text, title, url, published or date, source, topic,
     category; records with "is_event": false, the headings of the Wikipedia Current Events file, are passed
-    over), a .csv or .tsv file, or a .parquet file. Corpora are streamed, never read whole. Each partition
+    over), a .csv or .tsv file, or a .parquet file; --field maps other field names to these. Corpora are
+    streamed, never read whole. Each partition
     is written as DIR/<table>/<partition>.parquet, then its briefs are stored, many per transaction; an
     article already stored (same URL, same text, or a near-duplicate) is counted as a duplicate.
 
@@ -57,6 +60,8 @@ def batch_cli(corpora: tuple[str, ...], output: Path, runner_kind: str, workers:
         redline batch redline/data/sample/voa_articles.jsonl --output batch-out
 
         redline batch wcep_items_2002_2024.jsonl.gz --since 2014 --until 2024 --runner dask --workers 2 -o wcep
+
+        redline batch export.csv --field text=body --field published=pubdate -o export-out
     """
     settings = load_settings(settings_pairs, db)
     report = BatchReport()
@@ -64,13 +69,15 @@ def batch_cli(corpora: tuple[str, ...], output: Path, runner_kind: str, workers:
     peak: float | None = None
     try:
         dates = DateRange(check_bound("--since", since), check_bound("--until", until))
+        fields = parse_fields(field_pairs)
         kind = "dask" if scheduler is not None and runner_kind == "local" else runner_kind
         with (
             make_runner(workers, kind, scheduler) as runner,
             (_no_store() if no_store else open_store(settings.db or None)) as store,
             _Progress(quiet) as progress,
         ):
-            batch(corpora, output, settings, runner=runner, store=store, dates=dates, partitions=partitions,
+            batch(corpora, output, settings, runner=runner, store=store, dates=dates, fields=fields,
+                  partitions=partitions,
                   on_start=progress.start, on_partition=progress.advance, report=report)
             peak = runner.peak_worker_mb()
         if peak is None:

@@ -35,6 +35,7 @@ from redline.runner import tables
 from redline.runner.base import Runner
 from redline.runner.corpus import DateRange, Item, Partition, iter_items, plan
 from redline.settings import Settings
+from redline.sources.corpus import FieldMap
 from redline.store import Store
 
 # items per partition when --partitions is not given: a few seconds of work, a fine-grained resume
@@ -94,6 +95,7 @@ def batch(
     runner: Runner,
     store: Store | None,
     dates: DateRange = DateRange(),  # noqa: B008 - frozen
+    fields: FieldMap | None = None,
     partitions: int | None = None,
     size: int = DEFAULT_PARTITION_SIZE,
     load_batch: int = DEFAULT_LOAD_BATCH,
@@ -105,6 +107,7 @@ def batch(
 
     Args:
         store: where briefs are loaded; None writes the Parquet tables only (a later run with a store loads them).
+        fields: redline's field names mapped to the corpus's own (``{"text": "summary"}``), for every corpus.
         partitions: how many partitions to cut the corpora into; else ``size`` items each. A rerun keeps
             the partitions of the first run.
         on_start: called once the work is planned (``report.total`` items, ``report.done_before`` done).
@@ -113,8 +116,10 @@ def batch(
     """
     report = BatchReport() if report is None else report
     paths = [str(Path(c).resolve()) for c in corpora]
-    size = _manifest(out, paths, dates, partitions, size, 50 * settings.max_text_bytes)
-    todo, ignored = plan(paths, dates, partitions=None, size=size, max_bytes=50 * settings.max_text_bytes)
+    fields = dict(fields or {})
+    size = _manifest(out, paths, dates, fields, partitions, size, 50 * settings.max_text_bytes)
+    todo, ignored = plan(paths, dates, partitions=None, size=size, max_bytes=50 * settings.max_text_bytes,
+                         fields=fields)
     report.ignored = ignored
     state = out / STATE
     state.mkdir(parents=True, exist_ok=True)
@@ -127,7 +132,7 @@ def batch(
                 _load(store, p.id, tables.read(out, p.id), settings, load_batch, report, state)
     if on_start is not None:
         on_start(report)
-    jobs = _jobs(paths, dates, [p for p in todo if p.id not in done], settings)
+    jobs = _jobs(paths, dates, fields, [p for p in todo if p.id not in done], settings)
     for result in runner.map(run_partition, jobs):
         tables.write(out, result.partition, result.rows)
         (state / f"{result.partition}.done").write_text(json.dumps({"items": result.items}))
@@ -174,7 +179,8 @@ def _context(settings: Settings) -> Context:
     return Context.load(settings)
 
 
-def _jobs(paths: Sequence[str], dates: DateRange, todo: list[Partition], settings: Settings) -> Iterator[Job]:
+def _jobs(paths: Sequence[str], dates: DateRange, fields: FieldMap, todo: list[Partition],
+          settings: Settings) -> Iterator[Job]:
     """The Job of each partition in ``todo``, streaming each corpus once and holding one partition at a time."""
     by_corpus: dict[int, list[Partition]] = {}
     for p in todo:
@@ -186,7 +192,7 @@ def _jobs(paths: Sequence[str], dates: DateRange, todo: list[Partition], setting
         queue = iter(wanted)
         current = next(queue, None)
         held: list[Item] = []
-        for i, item in enumerate(iter_items(path, dates, max_bytes=50 * settings.max_text_bytes)):
+        for i, item in enumerate(iter_items(path, dates, max_bytes=50 * settings.max_text_bytes, fields=fields)):
             if current is None:
                 break
             if i < current.start:
@@ -243,10 +249,11 @@ def _loaded_into(state: Path, partition: str) -> str | None:
     return marker.read_text() if marker.exists() else None
 
 
-def _manifest(out: Path, paths: list[str], dates: DateRange, partitions: int | None, size: int,
+def _manifest(out: Path, paths: list[str], dates: DateRange, fields: FieldMap, partitions: int | None, size: int,
               max_bytes: int) -> int:
     """The partition size of the batch in ``out``: the first run's, checked against this run's corpora and dates."""
-    want = {"corpora": paths, "since": dates.since, "until": dates.until}
+    want: dict[str, object] = {"corpora": paths, "since": dates.since, "until": dates.until,
+                               "fields": dict(fields) or None}
     path = out / MANIFEST
     if path.exists():
         try:
@@ -254,7 +261,7 @@ def _manifest(out: Path, paths: list[str], dates: DateRange, partitions: int | N
         except (OSError, ValueError) as e:
             raise RunnerError(f"{path}: cannot read ({e}) (remove the folder to start over)") from None
         if {k: have.get(k) for k in want} != want:
-            raise RunnerError(f"{out}: holds a batch of other corpora or dates (give another --output, "
+            raise RunnerError(f"{out}: holds a batch of other corpora, dates or fields (give another --output, "
                               f"or remove {out} to start over)")
         return int(have["size"])
     if out.exists() and not out.is_dir():
@@ -262,7 +269,7 @@ def _manifest(out: Path, paths: list[str], dates: DateRange, partitions: int | N
     if partitions is not None:
         total = 0
         for p in paths:
-            total += sum(1 for _ in iter_items(p, dates, max_bytes=max_bytes))
+            total += sum(1 for _ in iter_items(p, dates, max_bytes=max_bytes, fields=fields))
         size = max(1, -(-total // partitions))
     out.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({**want, "size": size}, indent=1), "utf-8")

@@ -1,9 +1,9 @@
 """A corpus read as a stream of items and cut into numbered partitions, for ``redline batch``.
 
 A corpus is a ``.jsonl`` / ``.ndjson`` file (gzip-compressed when it ends in ``.gz``), a ``.csv`` / ``.tsv``
-file or a ``.parquet`` file. Nothing is read whole: JSONL line by line, CSV through
-``redline.sources.corpus`` row by row, Parquet by record batches through the same module's reader (DuckDB, the
-``redline[corpus]`` extra), so ``redline ingest`` and ``redline batch`` read a corpus alike.
+file or a ``.parquet`` file. Nothing is read whole: ``redline.sources.corpus`` reads JSONL line by line, CSV row
+by row and Parquet by record batches (DuckDB, the ``redline[corpus]`` extra), so ``redline ingest`` and
+``redline batch`` read a corpus alike, through the same field map.
 
 JSONL records take ``text`` and optionally ``title``, ``url``, ``published`` (or ``date``), ``source``,
 ``topic`` and ``category``; the Wikipedia Current Events file as shipped is such a file, where a record with
@@ -12,34 +12,23 @@ JSONL records take ``text`` and optionally ``title``, ``url``, ``published`` (or
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import IO, Any
 
 from redline.errors import SourceError
-from redline.models import RawDocument, Skip
+from redline.models import RawDocument
+from redline.sources.corpus import HEADING, JSONL_SUFFIXES, FieldMap, Row, read_rows
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
 CORPUS_HINT = "give a .jsonl, .jsonl.gz, .csv, .tsv or .parquet file"
 BATCH_EXTRA = "pip install 'redline[batch]'"
-HEADING = "heading, not a report (is_event false)"
 
 
-@dataclass(frozen=True)
-class Item:
-    """One document of a corpus (or the Skip of a bad row) with the corpus fields redline keeps beside it."""
-
-    doc: RawDocument | Skip
-    topic: str | None = None
-    category: str | None = None
-    heading: bool = False  # a Current Events topic heading: counted, never analysed
+Item = Row  # one document of a corpus with its topic and category (sources.corpus reads them)
 
 
 @dataclass(frozen=True)
@@ -100,10 +89,14 @@ def check_corpus(path: str) -> None:
         raise SourceError(f"{path}: file is empty")
 
 
-def iter_items(path: str, dates: DateRange, *, max_bytes: int, ignored: dict[str, int] | None = None) -> Iterator[Item]:
-    """The items of corpus ``path`` in file order, those outside ``dates`` left out (and counted in ``ignored``)."""
+def iter_items(path: str, dates: DateRange, *, max_bytes: int, ignored: dict[str, int] | None = None,
+               fields: FieldMap | None = None) -> Iterator[Item]:
+    """The items of corpus ``path`` in file order, those outside ``dates`` left out (and counted in ``ignored``).
+
+    ``fields`` maps redline's field names to the corpus's own (``{"text": "summary"}``).
+    """
     ignored = {} if ignored is None else ignored
-    for item in _raw_items(path, max_bytes):
+    for item in _raw_items(path, max_bytes, fields):
         if dates and isinstance(item.doc, RawDocument):
             day = iso_day(item.doc.published)
             if day is None or not dates.keeps(day):
@@ -116,8 +109,8 @@ def iter_items(path: str, dates: DateRange, *, max_bytes: int, ignored: dict[str
         yield item
 
 
-def plan(paths: Sequence[str], dates: DateRange, *, partitions: int | None, size: int, max_bytes: int
-         ) -> tuple[list[Partition], dict[str, int]]:
+def plan(paths: Sequence[str], dates: DateRange, *, partitions: int | None, size: int, max_bytes: int,
+         fields: FieldMap | None = None) -> tuple[list[Partition], dict[str, int]]:
     """Cut every corpus into partitions of about equal size: ``partitions`` in all, else ``size`` items each.
 
     Reads each corpus once to count its items (the first bad file raises SourceError before any work).
@@ -125,7 +118,7 @@ def plan(paths: Sequence[str], dates: DateRange, *, partitions: int | None, size
     counts = []
     ignored: dict[str, int] = {}
     for path in paths:
-        counts.append(sum(1 for _ in iter_items(path, dates, max_bytes=max_bytes, ignored=ignored)))
+        counts.append(sum(1 for _ in iter_items(path, dates, max_bytes=max_bytes, ignored=ignored, fields=fields)))
     total = sum(counts)
     if partitions is not None:
         size = max(1, math.ceil(total / partitions))
@@ -169,76 +162,9 @@ def _is_jsonl(path: str) -> bool:
     return path.lower().endswith(JSONL_SUFFIXES)
 
 
-def _raw_items(path: str, max_bytes: int) -> Iterator[Item]:
+def _raw_items(path: str, max_bytes: int, fields: FieldMap | None) -> Iterator[Item]:
     check_corpus(path)
-    if _is_jsonl(path):
-        return _jsonl(path)
-    if path.lower().endswith(".parquet"):
-        return _parquet(path)
-    from redline.sources.corpus import read_corpus
-
-    return (Item(doc) for doc in read_corpus(path, max_bytes=max_bytes))
-
-
-def _open_text(path: str) -> IO[str]:
-    if path.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig")
-    return open(path, encoding="utf-8-sig")  # noqa: SIM115 - closed by the caller
-
-
-def _jsonl(path: str) -> Iterator[Item]:
-    try:
-        f = _open_text(path)
-        f.readline()
-        f.seek(0)
-    except (OSError, EOFError, UnicodeDecodeError) as e:
-        raise SourceError(f"{path}: cannot read ({_first_line(e)})") from None
-    with f:
-        n = 0
-        while True:
-            n += 1
-            where = f"{path} line {n}"
-            try:
-                line = f.readline()
-            except (OSError, EOFError, UnicodeDecodeError) as e:
-                yield Item(Skip(where, "source", f"{path}: cannot read past line {n - 1} ({_first_line(e)})"))
-                return
-            if not line:
-                return
-            if not line.strip():
-                continue
-            yield _record(where, line)
-
-
-def _record(where: str, line: str) -> Item:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as e:
-        return Item(Skip(where, "source", f"{where}: invalid JSON: {e.msg}"))
-    if not isinstance(record, dict):
-        return Item(Skip(where, "source", f"{where}: not a JSON object"))
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Item(Skip(where, "source", f'{where}: "text" is missing or empty'))
-    published = record.get("published", record.get("date"))
-    doc = RawDocument(origin=where, text=text, title=_field(record, "title"), url=_field(record, "url"),
-                      published=None if published is None else str(published), source=_field(record, "source"))
-    return Item(doc, _field(record, "topic"), _field(record, "category"), record.get("is_event") is False)
-
-
-def _parquet(path: str) -> Iterator[Item]:
-    from redline.sources.corpus import read_parquet
-
-    rows = read_parquet(path, extra=("topic", "category"))
-    return (Item(doc, extra.get("topic"), extra.get("category")) for doc, extra in rows)
-
-
-def _field(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    return read_rows(path, max_bytes=max_bytes, fields=fields)
 
 
 def _first_line(e: BaseException) -> str:

@@ -5,7 +5,7 @@
     -                                   stdin: text, HTML, JSON or JSONL, sniffed
     http://... https://...              an article page, or an RSS/Atom feed: its entries
     .txt .md .html .json .jsonl file    files.read_path: one file, read whole
-    .csv .tsv .parquet file             a corpus, row by row (corpus.py)
+    .csv .tsv .parquet .jsonl.gz file   a corpus, row by row (corpus.py); a Current Events file as shipped
     .rss .atom .xml file                a feed saved as a file (feeds.py)
     .urls file, or .txt of URLs only    each URL, a page or a feed (urls.py)
     folder, glob pattern                with folders=True: every supported file inside (walk.py)
@@ -27,7 +27,15 @@ from typing import BinaryIO, TextIO
 
 from redline.errors import SourceError
 from redline.models import RawDocument, Skip
-from redline.sources.corpus import CORPUS_SUFFIXES, read_corpus
+from redline.sources.corpus import (
+    CORPUS_SUFFIXES,
+    HEADING,
+    JSONL_CORPUS_SUFFIXES,
+    FieldMap,
+    Row,
+    is_jsonl_corpus,
+    read_rows,
+)
 from redline.sources.feeds import FEED_SUFFIXES
 from redline.sources.files import _PARSERS, DEFAULT_MAX_BYTES, read_path, read_stream
 from redline.sources.urls import (
@@ -59,7 +67,8 @@ __all__ = [
 URL_LIST_SUFFIX = ".urls"
 # the file types a folder or glob reads; others are counted in Reading.ignored
 SUPPORTED_SUFFIXES = frozenset(
-    {s for s in _PARSERS if s} | set(CORPUS_SUFFIXES) | set(FEED_SUFFIXES) | {URL_LIST_SUFFIX}
+    {s for s in _PARSERS if s} | set(CORPUS_SUFFIXES) | set(JSONL_CORPUS_SUFFIXES) | set(FEED_SUFFIXES)
+    | {URL_LIST_SUFFIX}
 )
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 # a .txt file is checked for being a URL list only when it starts like one
@@ -99,6 +108,7 @@ def read(
     fetcher: Fetcher | None = None,
     feed_state: FeedState | None = None,
     fetch_threads: int = DEFAULT_FETCH_THREADS,
+    fields: FieldMap | None = None,
 ) -> Reading:
     """Read a source spec into RawDocuments and Skips; SourceError when the source cannot be read at all.
 
@@ -115,11 +125,13 @@ def read(
         feed_state: where feed validators are kept for conditional GETs; in memory by default.
             A feed's validators are stored only after its last entry was read.
         fetch_threads: pages of a feed or URL list fetched at once (each host still limited by the fetcher).
+        fields: redline's field names mapped to a corpus's own (``{"text": "summary"}``), for corpora and
+            JSON/JSONL files.
     """
     ignored: Counter[str] = Counter()
     net = Net(fetcher, feed_state, allow_private=allow_private, threads=fetch_threads)
     try:
-        items = _dispatch(spec, stdin, published, max_bytes, folders, net, ignored)
+        items = _dispatch(spec, stdin, published, max_bytes, folders, net, ignored, fields or {})
     except OSError as e:  # a path that cannot even be looked at: inside a folder without permission
         net.close()
         raise SourceError(f"{spec}: cannot read ({e.strerror or e})") from None
@@ -130,7 +142,7 @@ def read(
 
 
 def _dispatch(spec: str, stdin: TextIO | BinaryIO | None, published: str | None, max_bytes: int, folders: bool,
-              net: Net, ignored: Counter[str]) -> Iterator[Item]:
+              net: Net, ignored: Counter[str], fields: FieldMap) -> Iterator[Item]:
     if spec == "-":
         return read_stream(sys.stdin if stdin is None else stdin, published=published, max_bytes=max_bytes)
     scheme = _SCHEME_RE.match(spec)
@@ -140,7 +152,7 @@ def _dispatch(spec: str, stdin: TextIO | BinaryIO | None, published: str | None,
         return read_url(spec, net, ignored)
 
     def read_file(path: str) -> Iterator[Item]:
-        return _read_file(path, published, max_bytes, net, ignored)
+        return _read_file(path, published, max_bytes, net, ignored, fields)
 
     if folders:
         if Path(spec).is_dir():
@@ -150,10 +162,11 @@ def _dispatch(spec: str, stdin: TextIO | BinaryIO | None, published: str | None,
     return read_file(spec)
 
 
-def _read_file(path: str, published: str | None, max_bytes: int, net: Net, ignored: Counter[str]) -> Iterator[Item]:
+def _read_file(path: str, published: str | None, max_bytes: int, net: Net, ignored: Counter[str],
+               fields: FieldMap) -> Iterator[Item]:
     suffix = Path(path).suffix.lower()
-    if suffix in CORPUS_SUFFIXES:
-        return read_corpus(path, max_bytes=max_bytes)
+    if suffix in CORPUS_SUFFIXES or is_jsonl_corpus(path):
+        return _corpus(read_rows(path, max_bytes=max_bytes, fields=fields), ignored)
     if suffix in FEED_SUFFIXES:
         return read_feed_file(path, net, max_bytes)
     if suffix == URL_LIST_SUFFIX:
@@ -169,7 +182,22 @@ def _read_file(path: str, published: str | None, max_bytes: int, net: Net, ignor
         text = _url_list_text(path, max_bytes)
         if text is not None and is_url_list(text):
             return read_url_list(path, url_list_lines(text), net, ignored)
-    return read_path(path, published=published, max_bytes=max_bytes)
+    return read_path(path, published=published, max_bytes=max_bytes, fields=fields)
+
+
+def _corpus(rows: Iterator[Row], ignored: Counter[str]) -> Iterator[Item]:
+    """The documents of a corpus; the topic headings of a Current Events file counted in ``ignored``.
+
+    A report without a title takes its topic as title (a Current Events item's topic is the heading it sits
+    under), so that the store, which has no topic column, keeps it; ``redline batch`` writes both.
+    """
+    for row in rows:
+        if row.heading:
+            ignored[HEADING] += 1
+        elif isinstance(row.doc, RawDocument) and row.doc.title is None and row.topic is not None:
+            yield replace(row.doc, title=row.topic)
+        else:
+            yield row.doc
 
 
 def _url_list_text(path: str, max_bytes: int) -> str | None:

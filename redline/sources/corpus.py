@@ -1,39 +1,162 @@
-"""CSV and Parquet corpora, read row by row: a corpus of millions of articles never sits in memory.
+"""Corpora read row by row: a corpus of millions of articles never sits in memory.
 
-Columns: ``title, text, url, published, source`` (``date`` is read as ``published``); only ``text`` is
-required, others are ignored. A bad row becomes a Skip; a file that cannot be opened raises SourceError.
-Parquet needs DuckDB, the ``redline[corpus]`` extra.
+A corpus is a ``.csv`` / ``.tsv`` file, a ``.parquet`` file (DuckDB, the ``redline[corpus]`` extra) or a JSONL
+file (``.jsonl`` / ``.ndjson``, gzip-compressed when it ends in ``.gz``). Fields: ``title, text, url, published,
+source`` (``date`` is read as ``published``), and ``topic``, ``category`` which ``redline batch`` keeps beside
+each article; only ``text`` is required, others are ignored. A file whose fields have other names is read through
+a field map (``--field text=summary``: the ``summary`` field is the text). The Wikipedia Current Events file as
+shipped is such a JSONL corpus; its records with ``"is_event": false`` are topic headings, not reports.
+
+A bad row becomes a Skip; a file that cannot be opened raises SourceError.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+import gzip
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from redline.errors import SourceError
 from redline.models import RawDocument, Skip
-from redline.sources.files import _BINARY_MAGIC, _SNIFF_BYTES
+from redline.sources.files import _BINARY_MAGIC, _SNIFF_BYTES, mapped
 
 COLUMNS = ("title", "text", "url", "published", "source")
+FIELDS = (*COLUMNS, "date", "topic", "category")
 CORPUS_SUFFIXES = (".csv", ".tsv", ".parquet")
+JSONL_CORPUS_SUFFIXES = (".jsonl.gz", ".ndjson.gz")  # plain .jsonl is a file read whole (files.py), or a corpus
+JSONL_SUFFIXES = (".jsonl", ".ndjson", *JSONL_CORPUS_SUFFIXES)
+HEADING = "heading, not a report (is_event false)"
 PARQUET_EXTRA = "pip install 'redline[corpus]'"
 _BATCH_ROWS = 1000
 
 Item = RawDocument | Skip
 
 
-def read_corpus(path: str, *, max_bytes: int) -> Iterator[Item]:
-    """A .csv, .tsv or .parquet corpus; file-level problems raise SourceError before the first row."""
+FieldMap = Mapping[str, str]  # redline's field name -> the name it has in the corpus
+
+
+@dataclass(frozen=True)
+class Row:
+    """One document of a corpus (or the Skip of a bad row) with the corpus fields redline keeps beside it."""
+
+    doc: RawDocument | Skip
+    topic: str | None = None
+    category: str | None = None
+    heading: bool = False  # a Current Events topic heading: counted, never analysed
+
+
+def parse_fields(pairs: Iterable[str]) -> dict[str, str]:
+    """``["text=summary", "published=day"]`` as a field map; SourceError naming a pair that is not one."""
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        name, column = name.strip().lower(), column.strip()
+        if not sep or not column:
+            raise SourceError(f"--field {pair}: not NAME=COLUMN (e.g. --field text=summary)")
+        if name not in FIELDS:
+            raise SourceError(f"--field {pair}: {name!r} is not a field redline reads ({', '.join(FIELDS)})")
+        fields[name] = column
+    return fields
+
+
+def is_jsonl_corpus(path: str) -> bool:
+    """Whether ``path`` names a compressed JSONL corpus, which is always streamed."""
+    return path.lower().endswith(JSONL_CORPUS_SUFFIXES)
+
+
+def read_corpus(path: str, *, max_bytes: int, fields: FieldMap | None = None) -> Iterator[Item]:
+    """A .csv, .tsv, .parquet or JSONL corpus; file-level problems raise SourceError before the first row.
+
+    Current Events topic headings are left out; ``read_rows`` gives them, with each row's topic and category.
+    """
+    return (row.doc for row in read_rows(path, max_bytes=max_bytes, fields=fields) if not row.heading)
+
+
+def read_rows(path: str, *, max_bytes: int, fields: FieldMap | None = None) -> Iterator[Row]:
+    """Each row of a corpus with its topic and category, headings included (``Row.heading``)."""
     p = Path(path)
     if not p.is_file():
         raise SourceError(f"{path}: no such file")
     if p.stat().st_size == 0:
         raise SourceError(f"{path}: file is empty")
+    fields = fields or {}
+    if path.lower().endswith(JSONL_SUFFIXES):
+        return _read_jsonl(path, fields)
     if p.suffix.lower() == ".parquet":
-        return (item for item, _extra in read_parquet(path))
-    return _read_csv(path, "\t" if p.suffix.lower() == ".tsv" else ",", max_bytes)
+        rows = read_parquet(path, extra=("topic", "category"), fields=fields)
+        return (Row(doc, extra.get("topic"), extra.get("category")) for doc, extra in rows)
+    return _read_csv(path, "\t" if p.suffix.lower() == ".tsv" else ",", max_bytes, fields)
+
+
+def _renamed(names: Sequence[str], fields: FieldMap) -> list[str]:
+    """Lower-cased column headers with the field map applied (matched without case, as ``mapped`` does for JSON
+    keys with it): a mapped column takes redline's name; a field mapped to another column is not read."""
+    by_column = {column.strip().lower(): name for name, column in fields.items()}
+    return [by_column.get(n, "" if n in fields else n) for n in names]  # a field mapped elsewhere is not read
+
+
+def _open_text(path: str) -> IO[str]:
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig")
+    return open(path, encoding="utf-8-sig")  # noqa: SIM115 - closed by the caller
+
+
+def _read_jsonl(path: str, fields: FieldMap) -> Iterator[Row]:
+    try:
+        f = _open_text(path)
+        f.readline()
+        f.seek(0)
+    except (OSError, EOFError, UnicodeDecodeError) as e:
+        raise SourceError(f"{path}: cannot read ({_problem(e)})") from None
+    return _jsonl_rows(path, f, fields)
+
+
+def _jsonl_rows(path: str, f: IO[str], fields: FieldMap) -> Iterator[Row]:
+    with f:
+        n = 0
+        while True:
+            n += 1
+            where = f"{path} line {n}"
+            try:
+                line = f.readline()
+            except (OSError, EOFError, UnicodeDecodeError) as e:
+                yield Row(Skip(where, "source", f"{path}: cannot read past line {n - 1} ({_problem(e)})"))
+                return
+            if not line:
+                return
+            if line.strip():
+                yield _jsonl_row(where, line, fields)
+
+
+def _jsonl_row(where: str, line: str, fields: FieldMap) -> Row:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        return Row(Skip(where, "source", f"{where}: invalid JSON: {e.msg}"))
+    except RecursionError:
+        return Row(Skip(where, "source", f"{where}: JSON nested too deeply"))
+    if not isinstance(record, dict):
+        return Row(Skip(where, "source", f"{where}: not a JSON object"))
+    values = mapped(record, fields)
+    text = values.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Row(Skip(where, "source", f'{where}: "text" is missing or empty'))
+    published = values.get("published", values.get("date"))
+    doc = RawDocument(origin=where, text=text, title=_json_value(values, "title"), url=_json_value(values, "url"),
+                      published=None if published is None else str(published), source=_json_value(values, "source"))
+    return Row(doc, _json_value(values, "topic"), _json_value(values, "category"), values.get("is_event") is False)
+
+
+def _json_value(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
 
 
 class _BadBytes(Exception):
@@ -42,7 +165,7 @@ class _BadBytes(Exception):
         self.line = line
 
 
-def _read_csv(path: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
+def _read_csv(path: str, delimiter: str, max_bytes: int, fields: FieldMap) -> Iterator[Row]:
     with open(path, "rb") as raw:
         head = raw.read(_SNIFF_BYTES)
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
@@ -62,7 +185,7 @@ def _read_csv(path: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
     if not header:
         f.close()
         raise SourceError(f"{path}: file is empty")
-    names = [_column(h) for h in header]
+    names = _renamed([_column(h) for h in header], fields)
     if "text" not in names:
         f.close()
         raise SourceError(f'{path}: no "text" column (columns: {", ".join(header)}; '
@@ -79,7 +202,7 @@ def _lines(f: BinaryIO) -> Iterator[str]:
             raise _BadBytes(n) from None
 
 
-def _csv_rows(path: str, f: BinaryIO, reader: Any, names: list[str]) -> Iterator[Item]:
+def _csv_rows(path: str, f: BinaryIO, reader: Any, names: list[str]) -> Iterator[Row]:
     n = 0
     try:
         while True:
@@ -90,24 +213,26 @@ def _csv_rows(path: str, f: BinaryIO, reader: Any, names: list[str]) -> Iterator
             except StopIteration:
                 return
             except _BadBytes as e:
-                yield Skip(where, "source", f"{path}: invalid UTF-8 at line {e.line} (row {n}); the rest of the "
-                                            f"file is not read (re-save the file as UTF-8)")
+                yield Row(Skip(where, "source", f"{path}: invalid UTF-8 at line {e.line} (row {n}); the rest of the "
+                                                f"file is not read (re-save the file as UTF-8)"))
                 return
             except csv.Error as e:
-                yield Skip(where, "source", f"{path}: row {n}: {_problem(e)}")
+                yield Row(Skip(where, "source", f"{path}: row {n}: {_problem(e)}"))
                 continue
             if not any(cell.strip() for cell in row):
                 n -= 1  # a blank line is not a row
                 continue
             if len(row) > len(names):
-                yield Skip(where, "source", f"{path}: row {n}: {len(row)} fields, the header has {len(names)}")
+                yield Row(Skip(where, "source", f"{path}: row {n}: {len(row)} fields, the header has {len(names)}"))
                 continue
-            yield _document(path, where, n, dict(zip(names, row, strict=False)))
+            values = {k: v for k, v in zip(names, row, strict=False) if k}
+            yield Row(_document(path, where, n, values), _value(values, "topic"), _value(values, "category"))
     finally:
         f.close()
 
 
-def read_parquet(path: str, extra: Sequence[str] = ()) -> Iterator[tuple[Item, dict[str, str | None]]]:
+def read_parquet(path: str, extra: Sequence[str] = (), fields: FieldMap | None = None
+                 ) -> Iterator[tuple[Item, dict[str, str | None]]]:
     """Each row of a Parquet corpus as its RawDocument (or Skip) and its values of the ``extra`` columns it has.
 
     The one Parquet corpus reader (``redline ingest`` and ``redline batch`` alike): DuckDB reads record batches
@@ -124,7 +249,8 @@ def read_parquet(path: str, extra: Sequence[str] = ()) -> Iterator[tuple[Item, d
     except duckdb.Error as e:
         con.close()
         raise SourceError(f"{path}: not a readable Parquet file ({_problem(e)})") from None
-    by_name = {_column(c): c for c in reversed(columns)}  # the first column of a name wins
+    renamed = _renamed([_column(c) for c in columns], fields or {})
+    by_name = {n: c for n, c in zip(reversed(renamed), reversed(columns), strict=True) if n}  # first one wins
     if "text" not in by_name:
         con.close()
         raise SourceError(f'{path}: no "text" column (columns: {", ".join(columns)}; '

@@ -10,7 +10,7 @@ import codecs
 import io
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -54,11 +54,13 @@ _NOT_HEADLINE_END = (".", ":", ",", ";", "-")
 
 
 def read_path(
-    path: str, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[Document]:
     """Read one file; every file-level problem raises SourceError before anything is yielded.
 
-    ``path`` is kept as the user gave it in every message and in ``RawDocument.origin``.
+    ``path`` is kept as the user gave it in every message and in ``RawDocument.origin``. ``fields`` maps
+    redline's field names to those of a JSON or JSONL file's records (``{"text": "body"}``).
     """
     p = Path(path)
     if p.is_dir():
@@ -81,6 +83,8 @@ def read_path(
     text = _decode(path, data, html=parser is _parse_html)
     if not text.strip():
         raise SourceError(f"{path}: file is empty")
+    if fields and parser in (_parse_json, _parse_jsonl):
+        return _override(parser(path, text, fields), published)
     return _override(parser(path, text), published)
 
 
@@ -229,10 +233,10 @@ def _parse_html(origin: str, text: str) -> list[RawDocument]:
     return [RawDocument(origin=origin, text=text, html=True)]
 
 
-def _parse_json(origin: str, text: str) -> list[Document]:
+def _parse_json(origin: str, text: str, fields: Mapping[str, str] | None = None) -> list[Document]:
     data = _loads_file(origin, text)
     if isinstance(data, dict):
-        return [_record(origin, data, origin)]
+        return [_record(origin, mapped(data, fields), origin)]
     if not isinstance(data, list):
         raise SourceError(f"{origin}: expected a JSON object or a list of objects, got {type(data).__name__}")
     if not data:
@@ -243,7 +247,7 @@ def _parse_json(origin: str, text: str) -> list[Document]:
         if not isinstance(item, dict):
             docs.append(Skip(name, "source", f"{where}: not a JSON object"))
             continue
-        docs.append(_record_or_skip(where, item, name))
+        docs.append(_record_or_skip(where, mapped(item, fields), name))
     return _usable(origin, docs)
 
 
@@ -255,7 +259,7 @@ def _usable(origin: str, docs: list[Document]) -> list[Document]:
     raise SourceError(first.reason if first is not None else f"{origin}: file is empty")
 
 
-def _parse_jsonl(origin: str, text: str) -> list[Document]:
+def _parse_jsonl(origin: str, text: str, fields: Mapping[str, str] | None = None) -> list[Document]:
     """One record a line; a line that is not a usable record is a Skip and the others are read."""
     docs: list[Document] = []
     for n, line in enumerate(io.StringIO(text), start=1):
@@ -273,8 +277,19 @@ def _parse_jsonl(origin: str, text: str) -> list[Document]:
         if not isinstance(item, dict):
             docs.append(Skip(name, "source", f"{where}: not a JSON object"))
             continue
-        docs.append(_record_or_skip(where, item, name))
+        docs.append(_record_or_skip(where, mapped(item, fields), name))
     return _usable(origin, docs)
+
+
+def mapped(record: dict[str, Any], fields: Mapping[str, str] | None) -> dict[str, Any]:
+    """``record`` with the field map applied: a mapped key takes redline's name; the field it replaces goes."""
+    if not fields:
+        return record
+    out = {k: v for k, v in record.items() if k not in fields}
+    for name, key in fields.items():
+        if key in record:
+            out[name] = record[key]
+    return out
 
 
 def _parse_json_or_jsonl(origin: str, text: str) -> list[Document]:

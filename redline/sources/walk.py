@@ -63,6 +63,9 @@ def _file(path: str, suffixes: frozenset[str], read_file: FileReader, ignored: C
         ignored[HIDDEN] += 1
         return
     suffix = Path(name).suffix.lower()
+    double = "".join(Path(name).suffixes[-2:]).lower()  # .jsonl.gz
+    if double in suffixes:
+        suffix = double
     if suffix not in suffixes:
         ignored[f"unsupported {suffix or '(no extension)'}"] += 1
         return
