@@ -604,5 +604,25 @@ def test_events_clash_side_named_by_no_country_fights_where_the_clash_is(context
     assert {(t, s and s[:3], tg and tg[:3]) for t, s, tg in events} == {("ASSAULT", "MLI", "MLI")}
 
 
+def test_events_clash_with_is_fought_by_both_sides(context: Any) -> None:
+    # "A clashed with B" is also B fighting A, as PLOVER codes a two-sided fight
+    assert sorted(_coded("Indian soldiers clashed with Chinese troops in Ladakh.", context)) == [
+        ("ASSAULT", "CHN-MIL", "IND-MIL"), ("ASSAULT", "IND-MIL", "CHN-MIL")]
+    # a one-sided attack is not made two-sided
+    assert _coded("Indian soldiers attacked Chinese troops in Ladakh.", context) == [("ASSAULT", "IND-MIL", "CHN-MIL")]
+
+
+def test_events_domestic_clash_stays_two_events_not_one(context: Any) -> None:
+    # both sides in one country: the two directions differ only by sector, and the merge keeps them apart
+    for text in ("Riot police clashed with students in Dhaka.",
+                 "Clashes between police and protesters in Tehran left five dead."):
+        events = _coded(text, context)
+        assert len(events) == 2, (text, events)
+        assert {(s, t) for _, s, t in events} == {(events[0][1], events[0][2]), (events[0][2], events[0][1])}
+        assert all(e[0] == "ASSAULT" for e in events)
+    # the same act reported twice in the same direction is still one event
+    assert len(_coded("Police beat students in Dhaka. Police beat students in Dhaka again.", context)) == 1
+
+
 def test_events_arrest_is_coercion_whoever_is_arrested(context: Any) -> None:
     assert _coded("Iranian police arrested dozens of demonstrators in Tehran.", context) == [("COERCE", "IRN", "IRN")]

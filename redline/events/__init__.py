@@ -89,6 +89,9 @@ from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitiv
 
 __all__ = ["STATUSES", "code", "current"]
 
+# Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
+CLASH_VERBS = frozenset({"clash", "fight", "battle", "skirmish"})
+
 
 def current(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """The events reported as happening or having happened: what the situation picture and assessment count."""
@@ -138,7 +141,9 @@ def _clash_events(noun: Any, index: MentionIndex, analysis: Analysis) -> list[Ev
         return []
     governor = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
     setting = index.setting(governor)
-    codes = [index.actor(side) or setting for side in sides]
+    # each side by its own name, else as an agent of the setting ("police" IRN-COP, "protesters" IRN-CVL), so
+    # that the two directions of a domestic clash stay two events
+    codes = [index.actor(side) or index.agent(side, governor) or setting for side in sides]
     if codes[0] is None or codes[1] is None:
         return []
     scope = list(governor.subtree)
@@ -232,7 +237,11 @@ def _demand_events(verb: Any, speaker: Any, addressees: list[Any], index: Mentio
 
 
 def _reciprocal(verb: Any, event: Event) -> list[Event]:
-    """A conversation goes both ways: "X telephoned Y", "X held talks with Y" is also Y consulting X."""
+    """A conversation goes both ways: "X telephoned Y", "X held talks with Y" is also Y consulting X; so does a
+    fight: "riot police clashed with protesters" is also the protesters fighting the police."""
+    if (event.type == "ASSAULT" and verb.lemma_.lower() in CLASH_VERBS and event.source and event.target
+            and event.source != event.target and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)):
+        return [replace(event, source=event.target, target=event.source)]
     if event.type != "CONSULT" or event.target is None or country(event.target) == country(event.source):
         return []
     talk = verb.lemma_ in CONVERSATION_VERBS or any(

@@ -173,11 +173,20 @@ def _fuller(k: tuple[str | None, ...], key: tuple[str | None, ...], kept: Event,
             and any(x in kept.evidence for x in e.evidence))
 
 
+def _mirror(a: Event, b: Event) -> bool:
+    """Two events of one clause with the same two actors each way round, told apart only by their sectors: the
+    two sides of a domestic clash (IRN-COP on IRN-CVL, IRN-CVL on IRN-COP) are two events, as in PLOVER."""
+    return (a.source is not None and a.target is not None and a.source != a.target
+            and (a.source, a.target) == (b.target, b.source) and a.evidence[:1] == b.evidence[:1])
+
+
 def _merge(events: list[Event]) -> tuple[Event, ...]:
     """One event per (type, source country, target country, location, status); evidence and weapons are pooled."""
     merged: dict[tuple[str, str | None, str | None, str | None, str], Event] = {}
     for e in events:
         key = (e.type, country(e.source), country(e.target), e.location, e.status)
+        if key in merged and _mirror(merged[key], e):  # "police clashed with protesters": both sides act
+            key = (*key[:4], e.status + "/mirror")
         if key in merged:
             old = merged[key]
             evidence = old.evidence + tuple(x for x in e.evidence if x not in old.evidence)
