@@ -30,6 +30,7 @@ from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, RULES, Found, c
 from redline.events.actors import country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code
+from redline.nlp.places import read_data
 
 NUCLEAR = re.compile(r"\bnuclear|atomic\b", re.I)
 ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy|market\b", re.I)
@@ -37,15 +38,14 @@ MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|r
                       r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
-# Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
-GOVERNMENT_HOSTS = {"whitehouse.gov": "USA", "bidenwhitehouse.archives.gov": "USA",
-                    "trumpwhitehouse.archives.gov": "USA", "obamawhitehouse.archives.gov": "USA", "state.gov": "USA",
-                    "defense.gov": "USA", "kremlin.ru": "RUS",
-                    "mid.ru": "RUS", "gov.uk": "GBR", "mfa.gov.cn": "CHN", "president.gov.ua": "UKR",
-                    "elysee.fr": "FRA", "gov.il": "ISR", "president.ir": "IRN", "mfa.gov.tr": "TUR"}
+# Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
+# (redline/data/government_hosts.csv).
+GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts.csv")}
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
                           r"in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+
+
 def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
     """Every threat and red line of the article, in text order, one per sentence and issuer."""
     doc = analysis.doc
@@ -66,6 +66,8 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
 
 def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
     speaker_code = _speaker_code(got.subject, analysis, claim)
+    if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
+        speaker_code = _named_code(got.own, analysis, None)
     actor = country(speaker_code)
     person = _person(got.subject, analysis.mentions)
     named = claim.speaker if claim and not got.subject else subject_name(got.subject)

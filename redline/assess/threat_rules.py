@@ -13,6 +13,7 @@ from typing import Any
 from redline.assess import clauses
 from redline.events.actors import country
 from redline.models import Analysis, Claim, Mention
+from redline.nlp.places import read_data
 
 # Verbs of a promised coercive act; with the issuer as subject and a future modal they make a threat.
 RESPONSE_VERBS = frozenset({
@@ -51,14 +52,26 @@ LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause",
 BENIGN_OBJECTS = frozenset({"challenge", "question", "need", "concern", "call", "request", "crisis", "epidemic",
                             "pandemic", "demand", "letter", "invitation", "inquiry", "query", "comment", "disaster"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
-
+# Set phrases that threaten without a response verb (redline/data/threat_idioms.csv): who the clause's subject is
+# (``self``: the issuer, "we will not sit idly by"; ``target``: the threatened, "they will pay a heavy price";
+# ``event``: the act to be answered, "this attack will not go unanswered") and whether the phrase threatens only
+# when negated.
+IDIOMS = tuple((tuple(r["phrase"].split()), r["role"], r["negation"]) for r in read_data("threat_idioms.csv"))
+FILLER = frozenset({"a", "an", "the", "it"})
+# Time given to meet a demand: "gave the rebels 48 hours to ...", "a deadline of Friday to ...".
+SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute", "deadline", "ultimatum"})
+THRESHOLDS = frozenset({"threshold", "bar"})
 
 
 class Found:
-    """What a rule found in one sentence, before the shared finishing (issuer, target, kind, status)."""
+    """What a rule found in one sentence, before the shared finishing (issuer, target, kind, status). ``own``:
+    tokens naming the issuer's side in the threat itself ("Pyongyang will not sit idly by"), the issuer when the
+    speaker names no state."""
 
-    def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str) -> None:
+    def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str,
+                 own: list[Any] | None = None) -> None:
         self.cue, self.subject, self.trigger, self.response, self.form = cue, subject, trigger, response, form
+        self.own = own or []
 
 
 def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
@@ -147,7 +160,10 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
             if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
                 trigger, form = _if_clause(verb)
-                return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+                answered, prep = _any_answered(dobj)
+                if not trigger and answered:
+                    trigger, form = answered, "conditional"
+                return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None, drop=prep), form)
             continue
         heads = [verb, *([dobj] if dobj is not None else [])]
         with_np = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -287,7 +303,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             trigger, form = _if_clause(verb)
             return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in PUNITIVE_NOUNS | {"tariff"} for c in verb.children))
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
     if future and acting and _issuer_side(subject, speaker, analysis):
@@ -415,7 +431,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             return Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
-                          f"{subject_name(subject)} will act", "unconditional")
+                          f"{subject_name(subject)} will act", "unconditional", subject)
         expl = next((c for c in verb.children if c.dep_ == "expl"), None)
         if verb.lemma_ == "be" and expl is not None and words & RESPONSE_NOUNS and "no" not in words:
             trigger, form = _if_clause(verb)
@@ -515,6 +531,11 @@ def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
     """A doctrine changed to lower a threshold: "Putin approved an updated nuclear doctrine that allows a nuclear
     response to a conventional attack"; the response is what the new doctrine allows."""
     for noun in sent:
+        if noun.lemma_.lower() in THRESHOLDS and noun.dep_ == "dobj" and noun.head.lemma_ in {"lower", "reduce"} \
+                and not _negated(noun.head):
+            found = _lowered_threshold(noun, analysis)
+            if found is not None:
+                return found
         if noun.lemma_.lower() != "doctrine" or noun.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
             continue
         verb = noun.head
@@ -528,11 +549,34 @@ def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
             allows = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
                            and c.lemma_ in {"allow", "permit", "lower", "expand", "broaden", "enable"}), None)
         if allows is None:
+            allows = next((t for t in noun.subtree if t.lemma_ in {"lower", "reduce", "expand", "broaden"}
+                           and any(o.dep_ == "dobj" for o in t.children)), None)
+        if allows is None:
             continue
         body = clauses.text_of([t for t in allows.subtree if t.lower_ not in {"that", "which"} or t.head != allows])
         return Found(verb, subject, "", f"the doctrine {body}" if not clauses.has_subject(allows) or any(
             c.lower_ in {"that", "which"} for c in allows.children) else body, "doctrine")
     return None
+
+
+def _lowered_threshold(noun: Any, analysis: Analysis) -> Found | None:
+    """ "<doctrine / decree / X> lowers the threshold for <using nuclear weapons>", "signed a decree lowering the
+    threshold for ...": the act the threshold guards becomes more likely; the issuer is who signs or owns it."""
+    verb = noun.head
+    if not {t.lower_ for t in verb.subtree} & {"nuclear", "atomic", "force", "weapons", "strike", "retaliation"}:
+        return None
+    body = clauses.text_of([t for t in verb.subtree if t.lower_ not in {"that", "which"} or t.head != verb])
+    if verb.dep_ in {"acl", "relcl"}:  # "signed a decree lowering ...": the signer issues it
+        holder = verb.head
+        owner = _subject(holder.head) if holder.dep_ in {"dobj", "nsubjpass"} else []
+        said = body[len(verb.text):] if body.startswith(verb.text) else " " + body
+        response = f"the {holder.text} {clauses.third_person(verb.lemma_)}{said}"
+    else:
+        owner = _subject(verb)
+        response = clauses.text_of(verb.subtree)
+    if not (_agentive(owner, analysis.mentions) or _codes(owner, analysis.mentions)):
+        return None
+    return Found(verb, owner, "", response, "doctrine")
 
 
 def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
@@ -559,10 +603,104 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         issuer = source or (_subject(carrier) if carrier is not None else [])
         if not _agentive(issuer, analysis.mentions):
             continue
-        return Found(noun, issuer, "", clauses.act_of_noun(act, subject_name(issuer), None), "unconditional")
+        trigger, form = _if_clause(carrier) if carrier is not None else ("", "unconditional")
+        answered, prep = _any_answered(act)
+        if not trigger and answered:
+            trigger, form = answered, "conditional"
+        return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer), None, drop=prep), form)
+
+
+def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
+    """ "a response to any attack" -> ("anyone attacks", the "to" phrase): what a response noun answers, as a
+    trigger, when it is any act of a kind."""
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in {"to", "against"}:
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and any(d.lower_ == "any" for d in o.children):
+                said = clauses.nominal(o, "anyone")
+                if said:
+                    return said, frozenset(p.subtree)
+    return "", frozenset()
+    return None
+
+
+def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A set phrase of threat (``IDIOMS``) said by a speaker or in the first person: "we will not sit idly by",
+    "those who play with fire will get burned", "X will pay a heavy price", "this will not go unanswered"."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for phrase, role, negation in IDIOMS:
+            if verb.lemma_ not in phrase or not _has_phrase(verb, phrase):
+                continue
+            if (negation == "required") != _negated(verb) and negation != "any":
+                continue
+            progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+            if not (_future(verb) or (progressive and role == "target")):
+                continue
+            subject = _subject(verb)
+            words = {t.lower_ for t in subject}
+            speaker = _speaker_tokens(verb) or (subject if words & {"we", "i"} else [])
+            if not speaker and claim is not None and claim.speaker_code:
+                speaker = []  # the claim names the speaker; _finish reads it
+            elif not speaker:
+                continue
+            if role == "target" and words & {"we", "i"}:
+                continue  # "we will pay a heavy price" is a fear, not a threat
+            trigger, form = _if_clause(verb)
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            own = subject if role == "self" else []
+            return Found(verb, speaker, trigger, response, form, own)
+    return None
+
+
+def _has_phrase(verb: Any, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` other than ``verb`` are in its phrase (its children's subtrees, its
+    auxiliaries), articles aside: "will not sit idly by", "will make them pay a heavy price", "get burned"."""
+    own = {w for t in verb.subtree if t not in _subject(verb) for w in (t.lower_, t.lemma_.lower())}
+    return all(w in own for w in phrase if w not in FILLER)
+
+
+def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A demand with a time limit: "X gave Y 48 hours to <demand> (or face Z)", "X set a deadline of Friday for Y
+    to <demand>", "an ultimatum to <demand> within a week"; the demand unmet is the trigger."""
+    for span in sent:
+        if span.lemma_.lower() not in SPANS_OF_TIME or span.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        giver = span.head if span.dep_ in {"dobj", "npadvmod", "attr", "nsubjpass"} else None
+        if giver is None or giver.lemma_ not in {"give", "set", "issue", "impose", "deliver", "grant"} or \
+                _negated(giver) or any(a.lower_ in {"despite", "after", "since"} for a in giver.ancestors):
+            continue  # "refuses despite being given 48 hours": the ultimatum is context, not said here
+        demand = next((c for h in (span, giver) for c in h.children if c.dep_ in {"advcl", "xcomp", "acl", "relcl"}
+                       and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)), None)
+        if demand is None:
+            demand = next((o for p in span.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree
+                           if o.pos_ == "VERB" and any(a.lower_ == "to" for a in o.children)), None)
+        if demand is None:
+            continue
+        addressee = next((c for c in giver.children if c.dep_ in {"dative", "iobj"}), None)
+        agent = next((c for c in demand.children if c.dep_ == "nsubj"), None)
+        who = clauses.text_of(addressee.subtree) if addressee is not None else \
+            clauses.text_of(agent.subtree) if agent is not None else "the addressee"
+        face = next((c for c in demand.children if c.dep_ == "conj" and c.lemma_ == "face"), None)
+        drop = set(face.subtree) if face is not None else set()
+        drop |= {c for c in demand.children if c.dep_ == "cc"} | (set(agent.subtree) if agent is not None else set())
+        body = [t for t in demand.subtree if t not in drop and not (t.dep_ in {"aux", "mark"} and t.head == demand)]
+        limit = clauses.text_of([t for t in span.subtree if t.i < span.i or t == span or t.dep_ == "nummod"]) \
+            if span.lemma_.lower() not in {"deadline", "ultimatum"} else ""
+        rest = clauses.text_of(body)
+        verb_rest = rest[len(demand.text):] if rest.startswith(demand.text) else " " + rest
+        named = addressee if addressee is not None else agent
+        plural = named is not None and (named.tag_ in {"NNS", "NNPS"} or clauses.is_plural(list(named.subtree)))
+        trigger = f"{who} {'do' if plural else 'does'} not {demand.lemma_}{verb_rest}" + (
+            f" within {limit}" if limit else "")
+        response = f"{who} will face {clauses.text_of([t for t in face.subtree if t != face])}" \
+            if face is not None else ""
+        return Found(giver, _subject(giver), trigger, response, "ultimatum")
     return None
 
 
 
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
-RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun)
+RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline)
