@@ -57,7 +57,7 @@ def test_rhetoric_any_x_will_be_met_with_y(context: Any) -> None:
     t = _one("The Japanese defence minister said any attack on the islands will be met with a firm response.",
              context)
     assert t.actor == "JPN" and t.form == "conditional"
-    assert t.trigger == "anyone attacks on the islands"
+    assert t.trigger == "anyone attacks the islands"
 
 
 def test_rhetoric_warns_of_consequences_if(context: Any) -> None:

@@ -273,11 +273,14 @@ def _consequence(noun: Any, name: str, target: str | None) -> str:
 
 
 def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> bool:
-    """Whether a clause's subject is the speaker's own side: a pronoun, the same actor, "the country"."""
+    """Whether a clause's subject is the speaker's own side: a pronoun, the same actor, "the country", or "you"
+    said back to speakers addressed as "you" ("you said that ... you will escalate")."""
     if not subject:
         return False
     words = {t.lower_ for t in subject}
-    if len(subject) <= 3 and words & ISSUER_PRONOUNS | {"country"}:
+    if len(subject) <= 3 and words & (ISSUER_PRONOUNS | {"country"}):
+        return True
+    if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
     mine = _codes(speaker, analysis.mentions)
     return bool(mine & _codes(subject, analysis.mentions))
@@ -646,8 +649,9 @@ def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
                 speaker = []  # the claim names the speaker; _finish reads it
             elif not speaker:
                 continue
-            if role == "target" and words & {"we", "i"}:
-                continue  # "we will pay a heavy price" is a fear, not a threat
+            if role == "target" and (words & {"we", "i", "country"} or _codes(subject, analysis.mentions) & _codes(
+                    speaker, analysis.mentions)):
+                continue  # "we / the country will pay a heavy price" is a fear, not a threat
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             own = subject if role == "self" else []
