@@ -143,3 +143,21 @@ def test_quotes_speaker_without_apposition_or_relative_clause(nlp: Any) -> None:
     [claim] = _claims(nlp, "A farmer near the border, who asked not to be named, said the soldiers left at dawn.")
     assert claim.speaker == "A farmer near the border"
 
+
+
+def test_quotes_who_issues_a_statement_that_says_something_speaks(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The Polish defence ministry issued a statement saying that the drone had crossed the "
+                         "border.")
+    assert claim.speaker == "The Polish defence ministry" and claim.cue == "say"
+
+
+def test_quotes_a_warning_named_as_a_noun_is_a_claim_of_who_issues_or_contains_it(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The Iranian navy issued a warning to all tankers about mines in the strait.")
+    assert claim.speaker == "The Iranian navy" and claim.cue == "warn"
+    assert _claims(nlp, "The ministry did not issue a warning about the storm.") == []
+
+
+def test_quotes_what_follows_a_colon_after_the_cue_is_what_was_said(nlp: Any) -> None:
+    [claim] = _claims(nlp, "Merkel was on the phone telling them: if you leave the euro, we will not help you.")
+    assert claim.speaker == "Merkel"
+    assert claim.content == "you leave the euro, we will not help you"

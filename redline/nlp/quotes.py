@@ -31,6 +31,15 @@ MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster"
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Statements named as nouns ("issued a warning that ...") and the verbs that carry them.
+CUE_NOUNS = {"warning": "warn", "threat": "threaten", "pledge": "pledge", "promise": "promise", "vow": "vow",
+             "ultimatum": "threaten", "call": "call", "appeal": "urge", "demand": "demand", "assurance": "promise",
+             "denial": "deny", "accusation": "accuse"}
+CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make", "repeat", "voice", "include",
+                           "reiterate", "renew", "sound", "post", "publish", "release"})
+# What a speaker issues, releases or posts that then "says" something: its issuer is the speaker.
+STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
+                             "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
@@ -61,6 +70,11 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             if pobj and rest:
                 claims.append(_claim(doc, article, mentions, sent, acc, pobj, rest, len(claims), titles))
         if len(claims) == before:
+            carried = _noun_claim(sent)
+            if carried is not None:
+                cue, speaker, content = carried
+                claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
+                continue
             surface = _surface_claim(sent)
             if surface is not None:
                 cue, speaker, content = surface
@@ -92,8 +106,9 @@ def _speaker(verb: Any) -> list[Any]:
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return list(subj[0].subtree)
-        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} or node.head == node:
-            return []
+        carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
+        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} and not carried or node.head == node:
+            return []  # "issued a statement saying ...": who issued it speaks
         if node.dep_ == "acl" and node.tag_ != "VBG":
             return []
         node = node.head
@@ -123,6 +138,24 @@ def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
         if stype != "unknown":
             found[m.canonical] = stype
     return found
+
+
+def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A statement named as a noun its speaker issues or that a text contains: "X issued a warning that ...",
+    "the statement contained a warning about ...", "X repeated his call for ...": the verb's subject speaks."""
+    for noun in sent:
+        if noun.lemma_.lower() not in CUE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or \
+                noun.head.lemma_ not in CARRIER_VERBS or any(c.dep_ == "neg" for c in noun.head.children):
+            continue
+        content = next((list(c.subtree) for c in noun.children if (c.dep_ == "prep" and c.lower_ in {
+            "about", "of", "against", "for", "to", "over"}) or (c.dep_ in {"acl", "ccomp", "relcl"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None) or next((
+            list(c.subtree) for c in noun.head.children if c.dep_ == "prep" and c.lower_ in {"about", "of", "against",
+                                                                                            "over"}), None)
+        speaker = _speaker(noun.head)
+        if content and speaker:
+            return noun, speaker, content
+    return None
 
 
 def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
@@ -159,9 +192,17 @@ def _content(verb: Any) -> list[Any] | None:
         if t.dep_ in {"acl", "relcl"} and t != verb and marked and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return list(t.subtree)
-    if verb.lemma_ == "make":  # "I made it very clear: ..."
+    if verb.lemma_ == "make" or _colon_next(verb):  # "I made it very clear: ...", "telling them: ..."
         return _after_colon(verb)
     return None
+
+
+def _colon_next(verb: Any) -> bool:
+    """Whether a colon follows the cue verb and its short object ("telling them: if you ...")."""
+    after = [t for t in verb.sent if t.i > verb.i][:3]
+    return any(t.text == ":" for t in after) and all(
+        t.text == ":" or t.dep_ in {"dobj", "dative", "prt"} for t in after[:next(
+            n for n, t in enumerate(after) if t.text == ":")])
 
 
 def _bare(doc: Any, tokens: list[Any]) -> str:
@@ -220,14 +261,15 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     sent_end = sent.end_char
     while sent_end > sent.start_char and article.text[sent_end - 1].isspace():
         sent_end -= 1
+    lemma = CUE_NOUNS.get(cue.lemma_.lower(), cue.lemma_) if cue.pos_ == "NOUN" else cue.lemma_
     return Claim(
         id=f"c{n + 1}",
         speaker=speaker,
         speaker_type=stype,
         speaker_code=code,
-        cue=cue.lemma_ if cue.lower_ != "according" else "according to",
+        cue=lemma if cue.lower_ != "according" else "according to",
         content=content,
-        stance=_stance(cue.lemma_, said, stype),
+        stance=_stance(lemma, said, stype),
         evidence=(Evidence.of(article, sent.start_char, sent_end),),
         content_start=c_start,
         content_end=c_end,

@@ -1,0 +1,97 @@
+"""The threat mechanisms added for issue #11: set phrases, deadlines, lowered thresholds, noun warnings with their
+condition, responses to "any X"; each with sentences written for these tests (not from the threat set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import GOVERNMENT_HOSTS, find_threats
+from redline.eval.threats import usable_clause
+from redline.ingest import normalize
+from redline.models import RawDocument, Threat
+
+
+def _threats(text: str, context: Any, url: str | None = None) -> tuple[Threat, ...]:
+    article = normalize(RawDocument(origin="test", text=text, url=url, published="2024-06-01"), context.settings)
+    return find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+
+
+def _one(text: str, context: Any, url: str | None = None) -> Threat:
+    [threat] = _threats(text, context, url)
+    return threat
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Beijing warned that those who play with fire will get burned.", "CHN"),
+    ("The Turkish government said the militants would pay dearly for the bombing.", "TUR"),
+    ("A Kremlin spokesman said the organisers of the raid will pay a heavy price.", "RUS"),
+    ("Iran's foreign ministry said the assassination will not go unanswered.", "IRN"),
+    ("Tehran's envoy said the perpetrators would regret their decision.", "IRN"),
+])
+def test_set_phrases_of_threat_are_threats_of_the_speaker(text: str, actor: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.status) == (actor, "current")
+    assert usable_clause(t.response, context.nlp)
+
+
+def test_a_self_phrase_takes_its_state_from_its_subject_when_the_speaker_names_none(context: Any) -> None:
+    t = _one("The minister said Pyongyang will not sit idly by while the drills go on.", context)
+    assert t.actor == "PRK"
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish president said the country will pay a heavy price for the drought.",  # a fear, not a threat
+    "Analysts said the farmers paid dearly for the floods last year.",  # past, no commitment
+    "The ministry said it will sit and wait for the report.",  # no idiom
+    "Russia's ambassador said Moscow did not sit idly by in 2014.",  # past
+])
+def test_set_phrases_without_a_commitment_by_the_speaker_are_not_threats(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
+
+
+def test_a_time_limit_on_a_demand_is_an_ultimatum_whose_trigger_is_the_demand_unmet(context: Any) -> None:
+    t = _one("The Sudanese army gave the paramilitaries 72 hours to leave the capital or face an assault.", context)
+    assert (t.actor, t.form) == ("SDN", "ultimatum")
+    assert t.trigger == "the paramilitaries do not leave the capital within 72 hours"
+    assert t.response == "the paramilitaries will face an assault"
+    t = _one("The Houthis set a deadline for foreign warships to leave the Red Sea.", context)
+    assert t.form == "ultimatum" and t.trigger == "foreign warships do not leave the Red Sea"
+
+
+def test_an_ultimatum_cited_as_context_is_not_one(context: Any) -> None:
+    assert _threats("Armenia kept its troops in the area despite being given a week by Baku to leave.",
+                    context) == ()
+
+
+def test_lowering_the_threshold_for_nuclear_use_is_a_doctrine_threat(context: Any) -> None:
+    t = _one("Putin signed a decree lowering the threshold for the use of nuclear weapons.", context)
+    assert (t.actor, t.form) == ("RUS", "doctrine")
+    assert t.response == "the decree lowers the threshold for the use of nuclear weapons"
+    t = _one("Russia's revised doctrine lowers the threshold for a nuclear strike.", context)
+    assert (t.actor, t.form) == ("RUS", "doctrine")
+    assert _threats("The central bank lowered the threshold for mortgage loans.", context) == ()
+
+
+def test_a_warning_noun_takes_the_condition_of_its_verb(context: Any) -> None:
+    t = _one("The Russian foreign ministry issued a warning of a swift response if Finland hosts the weapons.",
+             context)
+    assert (t.actor, t.form) == ("RUS", "conditional")
+    assert t.trigger == "Finland hosts the weapons"
+
+
+def test_a_response_to_any_act_is_conditional_on_that_act(context: Any) -> None:
+    t = _one("Iran's army chief vowed a crushing response to any attack on its nuclear sites.", context)
+    assert (t.actor, t.form) == ("IRN", "conditional")
+    assert t.trigger.startswith("anyone attacks its nuclear sites")
+    assert "to any" not in t.response
+    t = _one("Chinese Foreign Ministry spokesperson Lin Jian said Beijing will take resolute countermeasures.",
+             context)
+    assert t.actor == "CHN"
+
+
+def test_government_hosts_come_from_the_data_file() -> None:
+    assert GOVERNMENT_HOSTS["kremlin.ru"] == "RUS" and GOVERNMENT_HOSTS["whitehouse.gov"] == "USA"
+    assert all(len(code) == 3 and code.isupper() for code in GOVERNMENT_HOSTS.values())
