@@ -95,3 +95,11 @@ def test_a_response_to_any_act_is_conditional_on_that_act(context: Any) -> None:
 def test_government_hosts_come_from_the_data_file() -> None:
     assert GOVERNMENT_HOSTS["kremlin.ru"] == "RUS" and GOVERNMENT_HOSTS["whitehouse.gov"] == "USA"
     assert all(len(code) == 3 and code.isupper() for code in GOVERNMENT_HOSTS.values())
+
+
+def test_a_title_before_a_name_does_not_make_another_speaker() -> None:
+    from redline.eval.threats import same_speaker
+
+    assert same_speaker("President Putin", "Vladimir Putin") and same_speaker("Senator Graham", "Lindsey Graham")
+    assert same_speaker("the President", "The President")
+    assert not same_speaker("the President", "Joe Biden") and not same_speaker("President Putin", "Joe Biden")

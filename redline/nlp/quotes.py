@@ -13,7 +13,7 @@ CUE_VERBS = frozenset({
     "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
-    "tweet", "post",
+    "tweet", "post", "dismiss", "reject", "rebuff",
 })
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
@@ -57,7 +57,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
                 continue
             content = _content(verb)
-            speaker_tokens = _speaker(verb)
+            speaker_tokens = _source(_speaker(verb))
             if not speaker_tokens or content is None:
                 continue
             claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
@@ -68,13 +68,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                     for t in o.subtree] or list(acc.subtree)[2:]
             rest = [t for t in sent if t not in set(acc.subtree) and not t.is_punct and not t.is_space]
             if pobj and rest:
-                claims.append(_claim(doc, article, mentions, sent, acc, pobj, rest, len(claims), titles))
+                claims.append(_claim(doc, article, mentions, sent, acc, _source(pobj), rest, len(claims), titles))
+        carried = _noun_claim(sent)
+        if carried is not None:
+            cue, speaker, content = carried
+            claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
-            carried = _noun_claim(sent)
-            if carried is not None:
-                cue, speaker, content = carried
-                claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
-                continue
             surface = _surface_claim(sent)
             if surface is not None:
                 cue, speaker, content = surface
@@ -103,6 +102,9 @@ def _speaker(verb: Any) -> list[Any]:
     clause it hangs on: the quote's own attribution, not the nearest name."""
     node = verb
     for _ in range(4):
+        by = next((o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if by is not None and node is verb:
+            return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return list(subj[0].subtree)
@@ -115,6 +117,21 @@ def _speaker(verb: Any) -> list[Any]:
         while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
             node = node.head
     return []
+
+
+def _source(tokens: list[Any]) -> list[Any]:
+    """Who is behind a speaker phrase: the antecedent of a relative pronoun ("police who told AFP" -> police);
+    the author of a statement ("a statement released by the minister" -> the minister)."""
+    if len(tokens) == 1 and tokens[0].lower_ in {"who", "which", "that"} and tokens[0].head.dep_ == "relcl":
+        noun = tokens[0].head.head
+        return [t for t in noun.subtree if t not in set(tokens[0].head.subtree)]
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is not None and head.lemma_.lower() in STATEMENT_NOUNS:
+        by = next((o for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                   for o in a.children if o.dep_ == "pobj"), None)
+        if by is not None:
+            return list(by.subtree)
+    return tokens
 
 
 def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
@@ -173,6 +190,11 @@ def _content(verb: Any) -> list[Any] | None:
     """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
     if verb.lemma_ == "read":  # "the message reads: ..." says only what it quotes or what follows the colon
         return _quoted_span(verb.sent) or _after_colon(verb)
+    if verb.lemma_ in {"tell", "inform", "brief"} and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        about = next((c for h in (verb, *(c for c in verb.children if c.dep_ in {"dobj", "dative"}))
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        if about is not None:  # "X told Y about efforts being made ...": Y is told, not said
+            return list(about.subtree)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
@@ -184,6 +206,9 @@ def _content(verb: Any) -> list[Any] | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
                 "warn", "accuse", "call", "caution"}:
             return list(child.subtree)
+    aside = _aside_of(verb)
+    if aside is not None:
+        return aside
     quote = _quoted_span(verb.sent)
     if quote is not None:
         return quote
@@ -195,6 +220,20 @@ def _content(verb: Any) -> list[Any] | None:
     if verb.lemma_ == "make" or _colon_next(verb):  # "I made it very clear: ...", "telling them: ..."
         return _after_colon(verb)
     return None
+
+
+def _aside_of(verb: Any) -> list[Any] | None:
+    """What a cue said as an aside speaks of: the clause it interrupts ("The forests, he said, are ...") or
+    the clause an "as X said" clause introduces ("As the President said, companies should not ...")."""
+    inserted = verb.dep_ == "parataxis"
+    as_said = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not (inserted or as_said) or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or verb.head == verb:
+        return None
+    if as_said and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "you"} for c in verb.children):
+        return None  # "as I said": the speaker of the text, not an attributed statement
+    own = set(verb.subtree)
+    rest = [t for t in verb.head.subtree if t not in own and not t.is_punct]
+    return rest or None
 
 
 def _colon_next(verb: Any) -> bool:
@@ -212,6 +251,13 @@ def _bare(doc: Any, tokens: list[Any]) -> str:
     head = next((t for t in toks if t.head not in toks or t.head == t), None)
     if head is None:
         return ""
+    named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
+                  and (head.pos_ != "PROPN" or head.lower_ in OFFICIAL_WORDS)
+                  and doc[min(t.i for t in c.subtree) - 1].text == ","
+                  and not any(t.is_punct for t in c.subtree)), None)
+    if named is not None:  # "the Minister of Foreign Affairs, Chrystia Freeland" -> "Chrystia Freeland"
+        name = sorted(named.subtree, key=lambda t: t.i)
+        return " ".join(doc.text[name[0].idx:name[-1].idx + len(name[-1].text)].split())
     extra = {x for c in toks if c.dep_ in {"appos", "relcl"} and c.head in toks and c.i > head.i
              and doc[min(t.i for t in c.subtree) - 1].text == "," for x in c.subtree}
     kept = [t for t in toks if t not in extra]
@@ -220,6 +266,17 @@ def _bare(doc: Any, tokens: list[Any]) -> str:
     if not kept or len(kept) == len(toks):
         return ""
     return " ".join(doc.text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
+
+
+def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
+    """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
+    spokesman": the administration and the spokesman speak, not the person."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
+        and root.head.pos_ == "NOUN"
 
 
 def _after_colon(verb: Any) -> list[Any] | None:
@@ -250,7 +307,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     if speaker_text.lower() in PRONOUNS:
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
         inside = before[-1:] if before else []
-    person = next((m for m in inside if m.type == "PERSON"), None)
+    person = next((m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)), None)
     speaker = person.canonical if person else _bare(doc, speaker_tokens) or " ".join(speaker_text.split())
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
@@ -334,7 +391,7 @@ def _stance(cue: str, content: str, speaker_type: str) -> str:
         return "threat"  # a conditional commitment to coerce: "if the U.S. escalates, I will ..."
     if cue in {"warn", "caution"}:
         return "warning"
-    if cue in {"deny", "reject"}:
+    if cue in {"deny", "reject", "dismiss", "rebuff"}:
         return "denial"
     if cue in {"urge", "call", "demand"}:
         return "appeal"
