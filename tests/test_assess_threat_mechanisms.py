@@ -103,3 +103,4 @@ def test_a_title_before_a_name_does_not_make_another_speaker() -> None:
     assert same_speaker("President Putin", "Vladimir Putin") and same_speaker("Senator Graham", "Lindsey Graham")
     assert same_speaker("the President", "The President")
     assert not same_speaker("the President", "Joe Biden") and not same_speaker("President Putin", "Joe Biden")
+    assert same_speaker("Andrés Manuel López Obrador", "Andres Manuel Lopez Obrador")

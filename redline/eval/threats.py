@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +134,8 @@ def digest(path: Path) -> str:
 
 
 def _words(name: str) -> set[str]:
+    """The words of a name, lower case, without diacritics ("López" is "Lopez") or possessives."""
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     name = re.sub(r"['’]s\b", "", name.lower())
     return {w for w in re.findall(r"[\w.-]+", name) if w not in NOT_NAME} - {"."}
 
