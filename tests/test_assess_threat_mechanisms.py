@@ -104,3 +104,29 @@ def test_a_title_before_a_name_does_not_make_another_speaker() -> None:
     assert same_speaker("the President", "The President")
     assert not same_speaker("the President", "Joe Biden") and not same_speaker("President Putin", "Joe Biden")
     assert same_speaker("Andrés Manuel López Obrador", "Andres Manuel Lopez Obrador")
+
+
+def test_an_unnamed_office_speaks_for_the_state_its_clause_commits(context: Any) -> None:
+    t = _one("Egypt will respond to any violation of its waters, the foreign ministry spokesman said.", context)
+    assert (t.actor, t.form) == ("EGY", "conditional") and t.trigger == "anyone violates its waters"
+    assert _threats("Israel will strike again, an analyst said.", context) == ()
+
+
+def test_a_future_passes_to_the_act_an_obligation_governs(context: Any) -> None:
+    t = _one("Serbia will be forced to take countermeasures if Kosovo sends police to the north, Vucic said.",
+             context)
+    assert t.form == "conditional" and t.trigger == "Kosovo sends police to the north"
+    assert t.response == "Serbia will take countermeasures"
+
+
+def test_a_response_received_by_any_aggressor_is_a_threat(context: Any) -> None:
+    t = _one("The Venezuelan defence minister said any invasion would receive a devastating response.", context)
+    assert t.actor == "VEN"
+
+
+def test_time_until_a_date_to_meet_a_demand_is_an_ultimatum(context: Any) -> None:
+    t = _one("The junta gave the French ambassador until Friday to leave the country.", context)
+    assert t.form == "ultimatum" and t.trigger == "the French ambassador does not leave the country by Friday"
+    t = _one("The rebels have until Monday to hand over the town, Aliyev said, or the army will move in.", context)
+    assert (t.actor, t.form) == ("AZE", "ultimatum")
+    assert t.trigger == "The rebels do not hand over the town by Monday" and t.response == "the army will move in"

@@ -61,6 +61,10 @@ FILLER = frozenset({"a", "an", "the", "it"})
 # Time given to meet a demand: "gave the rebels 48 hours to ...", "a deadline of Friday to ...".
 SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute", "deadline", "ultimatum"})
 THRESHOLDS = frozenset({"threshold", "bar"})
+OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
+                          "minister", "embassy", "military", "army", "office", "presidency", "statement"})
+# Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
+OBLIGING = frozenset({"force", "compel", "oblige", "have", "need"})
 
 
 class Found:
@@ -283,7 +287,17 @@ def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> 
     if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
     mine = _codes(speaker, analysis.mentions)
+    if not mine and _unnamed_official(speaker) and _codes(subject, analysis.mentions):
+        return True  # "Iran will respond, the foreign ministry spokesman said": he speaks for Iran
     return bool(mine & _codes(subject, analysis.mentions))
+
+
+def _unnamed_official(speaker: list[Any]) -> bool:
+    """A speaker who speaks for an office but whose state the phrase does not name: "the defence ministry",
+    "a government spokesman"."""
+    head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
+    return head is not None and head.lemma_.lower() in OFFICE_NOUNS and not any(
+        t.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} for t in speaker)
 
 
 def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
@@ -328,7 +342,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         trigger = _any_trigger(subject)
         if trigger:
             return trigger, "this " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
-    if future and verb.lemma_ in {"face", "have", "be"} and (words & RESPONSE_NOUNS or "met" in words):
+    if future and verb.lemma_ in {"face", "have", "be", "receive", "get"} and (
+            words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
         if any_subject is not None and not trigger:
@@ -347,8 +362,11 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
 
 
 def _future(verb: Any) -> bool:
-    """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to"."""
+    """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to", or on the verb
+    that obliges it ("will be forced to take", "will have to respond")."""
     modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING and verb.head != verb and _future(verb.head):
+        return True
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
 
 
@@ -395,7 +413,8 @@ def _answered(verb: Any) -> tuple[str, set[Any]]:
             continue
         if noun is None:
             continue
-        said = clauses.nominal(noun, "") or clauses.passive_np(noun)
+        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else ""
+        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
         if said:
             return said, set(c.subtree)
     return "", set()
@@ -448,7 +467,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             return Found(verb, speaker_tokens, trigger, response, form)
-        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry"}:
+        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry", "receive"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
             if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
@@ -456,7 +475,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             found = _promise(verb, speaker, analysis)
             if found is not None:
                 trigger, response, form = found
-                return Found(verb, speaker, trigger, response, form)
+                return Found(verb, speaker, trigger, response, form, subject)
     return None
 
 
@@ -666,6 +685,50 @@ def _has_phrase(verb: Any, phrase: tuple[str, ...]) -> bool:
     return all(w in own for w in phrase if w not in FILLER)
 
 
+def _until(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "X gave Y until Sunday to <demand>", "Y has until Sunday to <demand>, (X said,) or <consequence>": the
+    demand unmet by the date is the trigger; the issuer is who gives the time or who says it."""
+    for verb in sent:
+        if verb.lemma_ not in {"give", "have"} or verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
+            continue
+        until = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        demand = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if until is None or demand is None:
+            continue
+        if verb.lemma_ == "give":
+            addressee = next((c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}), None)
+            issuer = _subject(verb)
+        else:
+            addressee = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            issuer = _speaker_tokens(verb) or _reporter(verb)
+        if addressee is None or not issuer or _status_past(verb):
+            continue
+        who = clauses.text_of(addressee.subtree)
+        body = clauses.text_of([t for t in demand.subtree if not (t.dep_ == "aux" and t.head == demand)])
+        rest = body[len(demand.text):] if body.startswith(demand.text) else " " + body
+        plural = addressee.tag_ in {"NNS", "NNPS"}
+        trigger = f"{who} {'do' if plural else 'does'} not {demand.lemma_}{rest} by {clauses.text_of(until.subtree)}"
+        heads = [verb, *(c for c in verb.children if c.dep_ == "parataxis")]  # "..., X said, or ..."
+        orelse = next((c for h in heads for c in h.children if c.dep_ == "conj" and any(
+            x.lower_ == "or" for x in h.children if x.dep_ == "cc")), None)
+        response = clauses.text_of(orelse.subtree) if orelse is not None else ""
+        return Found(verb, issuer, trigger, response, "ultimatum")
+    return None
+
+
+def _reporter(verb: Any) -> list[Any]:
+    """The subject of a reporting verb set into the clause: "Hamas has until Sunday, Trump said, or ..."."""
+    said = next((c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and c.lemma_ in {
+        "say", "warn", "tell", "add", "declare", "write", "post"} and c.i > verb.i), None)
+    return _subject(said) if said is not None else []
+
+
+def _status_past(verb: Any) -> bool:
+    return verb.tag_ in {"VBD", "VBN"} and verb.lemma_ == "have"
+
+
 def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     """A demand with a time limit: "X gave Y 48 hours to <demand> (or face Z)", "X set a deadline of Friday for Y
     to <demand>", "an ultimatum to <demand> within a week"; the demand unmet is the trigger."""
@@ -707,4 +770,5 @@ def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
 
 
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
-RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline)
+RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
+         _until)
