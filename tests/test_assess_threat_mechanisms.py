@@ -130,3 +130,44 @@ def test_time_until_a_date_to_meet_a_demand_is_an_ultimatum(context: Any) -> Non
     t = _one("The rebels have until Monday to hand over the town, Aliyev said, or the army will move in.", context)
     assert (t.actor, t.form) == ("AZE", "ultimatum")
     assert t.trigger == "The rebels do not hand over the town by Monday" and t.response == "the army will move in"
+
+
+def test_a_threat_in_a_relative_clause_is_its_antecedents_and_cited_when_past(context: Any) -> None:
+    t = _one("The kidnappers, who threatened to kill the engineers unless a ransom was paid, have freed them.",
+             context)
+    assert t.form == "ultimatum" and t.status == "background" and t.response.startswith("The kidnappers will kill")
+
+
+def test_a_resolution_threatening_sanctions_is_a_threat_of_who_passes_it(context: Any) -> None:
+    t = _one("The European Union adopts a resolution threatening sanctions if the junta does not free the "
+             "president.", context)
+    assert (t.actor, t.form) == ("EU", "conditional") and t.trigger == "the junta does not free the president"
+
+
+def test_reserving_the_right_to_respond_is_a_commitment(context: Any) -> None:
+    t = _one("Pakistan said it reserves the right to respond if India strikes again.", context)
+    assert (t.actor, t.form) == ("PAK", "conditional") and t.trigger == "India strikes again"
+    assert _threats("The court said citizens have the right to appeal the ruling.", context) == ()
+
+
+def test_a_warning_of_a_penalty_for_those_who_act(context: Any) -> None:
+    t = _one("Turkish prosecutors warned that journalists covering the protests could be arrested.", context)
+    assert (t.actor, t.form) == ("TUR", "conditional")
+    assert t.trigger == "journalists cover the protests"
+
+
+def test_a_warning_that_an_act_would_be_catastrophic(context: Any) -> None:
+    t = _one("The Chinese defence ministry warned that an invasion of the islands would be catastrophic.", context)
+    assert (t.actor, t.form) == ("CHN", "conditional") and t.trigger == "anyone invades the islands"
+    assert _threats("The ministry warned that the drought would be catastrophic for farmers.", context) == ()
+
+
+def test_a_threat_answering_an_act_takes_it_as_trigger(context: Any) -> None:
+    t = _one("Iran threatens to close the strait in response to the seizure of its tanker.", context)
+    assert t.form == "conditional" and t.trigger == "anyone seizes its tanker"
+    assert t.response == "Iran will close the strait"
+
+
+def test_threats_cited_as_context_without_an_issuer(context: Any) -> None:
+    t = _one("The navy held the exercise despite threats of retaliation.", context)
+    assert (t.actor, t.status) == (None, "background")

@@ -23,7 +23,7 @@ from redline.pipeline import Context  # noqa: E402
 from redline.settings import Settings  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "threats.jsonl"
-KINDS = ("missed", "spurious", "issuer", "unusable", "speaker")
+KINDS = ("missed", "spurious", "issuer", "unusable", "speaker", "status")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,10 +52,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  claim speakers: {list(c.speakers)}")
         return 0
     scored = score_threats(cases)
-    for line in scored.errors():
+    status = [f"{c.record.id} status {c.threats[0].status} for {c.record.status}: {c.record.text[:120]}"
+              for c in cases if c.record.is_threat and c.threats and c.threats[0].status != c.record.status]
+    for line in [*scored.errors(), *status]:
         kind = line.split()[1]
-        kind = {"missed": "missed", "spurious": "spurious", "issuer": "issuer", "unusable": "unusable"}.get(
-            kind, "speaker")
+        kind = {"missed": "missed", "spurious": "spurious", "issuer": "issuer", "unusable": "unusable",
+                "status": "status"}.get(kind, "speaker")
         if not args.only or kind in args.only:
             print(line)
     print()

@@ -65,7 +65,7 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
 
 
 def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
-    speaker_code = _speaker_code(got.subject, analysis, claim)
+    speaker_code = None if got.unnamed else _speaker_code(got.subject, analysis, claim)
     if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
         speaker_code = _named_code(got.own, analysis, None)
     actor = country(speaker_code)
@@ -166,6 +166,8 @@ def _status(cue: Any, sent: Any) -> str:
     if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
             c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
         return "background"
+    if cue.dep_ == "relcl" and cue.tag_ == "VBD":
+        return "background"  # "militants, who threatened to kill ..., have beheaded ...": said of the actor before
     before = sent.doc.text[sent.start_char:cue.idx]
     if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
         return "background"

@@ -61,6 +61,12 @@ FILLER = frozenset({"a", "an", "the", "it"})
 # Time given to meet a demand: "gave the rebels 48 hours to ...", "a deadline of Friday to ...".
 SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute", "deadline", "ultimatum"})
 THRESHOLDS = frozenset({"threshold", "bar"})
+# Penalties a warning may promise to those who act ("could be charged"), and consequences it may call dire.
+PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "jail", "imprison", "expel", "target",
+                       "shoot", "detain", "fine", "ban"})
+DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
+DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
+                       "note", "video", "post", "document"})
 OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
                           "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
@@ -73,9 +79,10 @@ class Found:
     speaker names no state."""
 
     def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str,
-                 own: list[Any] | None = None) -> None:
+                 own: list[Any] | None = None, unnamed: bool = False) -> None:
         self.cue, self.subject, self.trigger, self.response, self.form = cue, subject, trigger, response, form
         self.own = own or []
+        self.unnamed = unnamed  # the issuer is not named in the sentence: not the speaker's either
 
 
 def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
@@ -88,13 +95,20 @@ def _negated(verb: Any) -> bool:
 
 
 def _subject(verb: Any) -> list[Any]:
+    """The subject of ``verb`` or of the clause it continues; a relative pronoun's antecedent ("militants, who
+    threatened ..." -> militants); for "a resolution threatening ...", who passes the resolution."""
     node = verb
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
+            if subj[0].lower_ in {"who", "which", "that"} and node.dep_ == "relcl" and node.head != node:
+                return [t for t in node.head.subtree if t not in set(node.subtree) and not t.is_punct]
             return list(subj[0].subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
+        elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in DOCUMENTS \
+                and node.head.dep_ == "dobj":
+            node = node.head.head  # "passes a resolution threatening sanctions": who passes it
         else:
             break
     return []
@@ -127,7 +141,8 @@ def subject_name(subject: list[Any]) -> str:
 
 def _if_clause(verb: Any) -> tuple[str, str]:
     """(trigger, form) of an "if" / "unless" clause on ``verb`` or its head: the trigger as a clause."""
-    for node in (verb, verb.head):
+    nodes = (verb, verb.head, verb.head.head) if verb.dep_ == "acl" else (verb, verb.head)
+    for node in nodes:  # "adopts a resolution threatening sanctions if ...": the condition of the carrier
         for c in node.children:
             if c.dep_ == "advcl":
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
@@ -144,9 +159,10 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
         subject = _subject(verb)
-        if not _agentive(subject, analysis.mentions):
-            continue
-        name = subject_name(subject)
+        headless = not subject and verb.tag_ == "VBG" and verb.dep_ in {"conj", "advcl", "ROOT"}
+        if not _agentive(subject, analysis.mentions) and not headless:
+            continue  # "..., asking X for talks and threatening consequences if ...": the issuer is not named here
+        name = subject_name(subject) or "the issuer"
         plural = clauses.is_plural(subject)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if xcomp is not None:
@@ -156,8 +172,12 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             trigger, form = _if_clause(xcomp)
             if not trigger:
                 trigger, form = _relative_trigger(xcomp)
+            answered: set[Any] = set()
+            if not trigger:  # "threatens to attack X in response to the use of Y"
+                trigger, answered = _answered(xcomp, "anyone")
+                form = "conditional" if trigger else form
             conditions = frozenset(t for c in xcomp.children if c.dep_ == "advcl" and any(
-                m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree)  # the trigger, not the act
+                m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree) | answered
             response = clauses.clause(xcomp, name, plural, drop=conditions)
             return Found(verb, subject, trigger.replace(ISSUER, name), response, form)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -196,7 +216,8 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         said = that_clause(verb)
         if said is not None:
-            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis)
+            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
+                _warned_penalty(said) or _warned_catastrophe(said)
             if found is not None:
                 return Found(verb, subject, *found)
         for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
@@ -230,6 +251,41 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 if trigger:
                     return Found(verb, subject, trigger, "", "red_line")
     return None
+
+
+def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that officials taking part in the vote could be charged": a penalty for those who do an act; the
+    act, said in the subject's participle or relative clause, is the trigger."""
+    if verb.lemma_ not in PENALTIES or not any(c.dep_ == "auxpass" for c in verb.children) or _negated(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    doing = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
+        if subj is not None else None
+    trigger, form = _if_clause(verb)
+    if doing is not None and not trigger:
+        who = clauses.text_of([t for t in subj.subtree if t not in set(doing.subtree)])
+        trigger = clauses.clause(doing, who, subj.tag_ in {"NNS", "NNPS"}) if doing.tag_ == "VBG" else \
+            clauses.text_of([t for t in doing.subtree if t.lower_ not in {"who", "that"} or t.head != doing])
+        if doing.tag_ != "VBG":
+            trigger = f"{who} {trigger}"
+        form = "conditional"
+    if not trigger:
+        return None
+    return trigger, clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)]), form
+
+
+def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that an attack on X would be catastrophic": an act named as a noun, with dire consequences."""
+    if verb.lemma_ != "be" or _negated(verb):
+        return None
+    dire = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DIRE), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if dire is None or subj is None:
+        return None
+    act = clauses.nominal(subj, "anyone")
+    if not act:
+        return None
+    return act, f"the consequences will be {clauses.text_of(dire.subtree)}", "conditional"
 
 
 def that_clause(verb: Any) -> Any | None:
@@ -319,6 +375,13 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         if act is not None and future and _issuer_side(subject, speaker, analysis):
             trigger, form = _if_clause(verb)
             return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
+    right = _right_to(verb)
+    if right is not None and _issuer_side(subject, speaker, analysis):  # "reserves the right to respond"
+        trigger, form = _if_clause(verb)
+        if not trigger:
+            trigger, form = _if_clause(right)
+        conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree)
+        return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
         c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
@@ -361,6 +424,20 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     return None
 
 
+def _right_to(verb: Any) -> Any | None:
+    """The act in "<have / reserve> the right to <act>" when it is a coercive act, else None."""
+    if verb.lemma_ not in {"have", "reserve", "retain"}:
+        return None
+    right = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "right"), None)
+    act = next((c for c in right.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
+        if right is not None else None
+    if act is None:
+        return None
+    acting = act.lemma_ in RESPONSE_VERBS or any(c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & PUNITIVE_NOUNS
+                                                 for c in act.children)
+    return act if acting else None
+
+
 def _future(verb: Any) -> bool:
     """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to", or on the verb
     that obliges it ("will be forced to take", "will have to respond")."""
@@ -397,7 +474,7 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
     return "", "unconditional"
 
 
-def _answered(verb: Any) -> tuple[str, set[Any]]:
+def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
     conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
     from the response."""
@@ -413,7 +490,7 @@ def _answered(verb: Any) -> tuple[str, set[Any]]:
             continue
         if noun is None:
             continue
-        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else ""
+        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
         said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
         if said:
             return said, set(c.subtree)
@@ -441,7 +518,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         speaker_tokens = _speaker_tokens(verb)
         subject = _subject(verb)
-        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"}))
+        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"})) or \
+            _right_to(verb) is not None
         if not future:
             continue
         words = {t.lower_ for t in verb.subtree}
@@ -467,7 +545,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             return Found(verb, speaker_tokens, trigger, response, form)
-        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry", "receive"}:
+        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry", "receive",
+                                            "reserve", "have", "retain"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
             if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
@@ -623,13 +702,15 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
                   for o in p.children if o.dep_ == "pobj" for t in o.subtree]
         carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
         issuer = source or (_subject(carrier) if carrier is not None else [])
-        if not _agentive(issuer, analysis.mentions):
-            continue
+        cited = noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "amid"}
+        if not _agentive(issuer, analysis.mentions) and not cited:
+            continue  # "despite threats of retaliation": a threat cited as context, its issuer unnamed
         trigger, form = _if_clause(carrier) if carrier is not None else ("", "unconditional")
         answered, prep = _any_answered(act)
         if not trigger and answered:
             trigger, form = answered, "conditional"
-        return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer), None, drop=prep), form)
+        return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
+                                                                 drop=prep), form, unnamed=not issuer)
 
 
 def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
