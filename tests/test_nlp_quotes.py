@@ -204,3 +204,10 @@ def test_quotes_a_person_who_only_qualifies_the_speaker_does_not_speak(nlp: Any)
 def test_quotes_a_passive_cue_with_an_agent_is_said_by_the_agent(nlp: Any) -> None:
     [claim] = _claims(nlp, 'The reports of a ceasefire were dismissed by the foreign ministry as "pure invention".')
     assert claim.speaker == "the foreign ministry" and claim.stance == "denial"
+
+
+def test_quotes_a_document_speaks_for_who_puts_it_out(nlp: Any) -> None:
+    claims = _claims(nlp, "The ministry published a document that says that the border will stay closed.")
+    assert [c.speaker for c in claims] == ["The ministry"]
+    claims = _claims(nlp, "The council adopted a resolution saying that the elections must be held in May.")
+    assert [c.speaker for c in claims] == ["The council"]

@@ -102,7 +102,7 @@ def _subject(verb: Any) -> list[Any]:
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             if subj[0].lower_ in {"who", "which", "that"} and node.dep_ == "relcl" and node.head != node:
-                return [t for t in node.head.subtree if t not in set(node.subtree) and not t.is_punct]
+                return [t for t in node.head.subtree if t.i <= node.head.i and not t.is_punct]  # the antecedent
             return list(subj[0].subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head

@@ -39,7 +39,8 @@ CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make"
                            "reiterate", "renew", "sound", "post", "publish", "release"})
 # What a speaker issues, releases or posts that then "says" something: its issuer is the speaker.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
-                             "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice"})
+                             "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
+                             "resolution", "document", "decree"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
@@ -123,14 +124,18 @@ def _source(tokens: list[Any]) -> list[Any]:
     """Who is behind a speaker phrase: the antecedent of a relative pronoun ("police who told AFP" -> police);
     the author of a statement ("a statement released by the minister" -> the minister)."""
     if len(tokens) == 1 and tokens[0].lower_ in {"who", "which", "that"} and tokens[0].head.dep_ == "relcl":
-        noun = tokens[0].head.head
-        return [t for t in noun.subtree if t not in set(tokens[0].head.subtree)]
+        noun = tokens[0].head.head  # the antecedent, up to itself: the clause follows it
+        tokens = [t for t in noun.subtree if t.i <= noun.i and t not in set(tokens[0].head.subtree)]
     head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
     if head is not None and head.lemma_.lower() in STATEMENT_NOUNS:
         by = next((o for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                    for o in a.children if o.dep_ == "pobj"), None)
         if by is not None:
             return list(by.subtree)
+        if head.dep_ == "dobj":  # "the Vatican put out a document that states ...": who put it out
+            issuer = [c for c in head.head.children if c.dep_ == "nsubj"]
+            if issuer:
+                return list(issuer[0].subtree)
     return tokens
 
 
