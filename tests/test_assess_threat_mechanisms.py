@@ -171,3 +171,9 @@ def test_a_threat_answering_an_act_takes_it_as_trigger(context: Any) -> None:
 def test_threats_cited_as_context_without_an_issuer(context: Any) -> None:
     t = _one("The navy held the exercise despite threats of retaliation.", context)
     assert (t.actor, t.status) == (None, "background")
+
+
+def test_a_pronoun_subject_of_a_trigger_takes_the_actor_it_stands_for(context: Any) -> None:
+    t = _one("The Iraqi foreign minister demanded the withdrawal of all Turkish troops and warned that Iraq will "
+             "respond if they stay.", context)
+    assert (t.actor, t.trigger) == ("IRQ", "all Turkish troops stay")

@@ -79,6 +79,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     issuer = lookup_code(actor) if actor else "the issuer"
     trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
                             analysis, start, actor)
+    trigger = _resolve_pronoun(trigger, sent, analysis.mentions, actor)
     response = _as_issuer(got.response, actor)
     scope = (start, end)
     return Threat(
@@ -206,6 +207,26 @@ def _resolve_user(trigger: str, analysis: Analysis, before: int, issuer: str | N
     if not actors:
         return trigger
     return actors[-1].text + trigger.removeprefix("anyone")
+
+
+def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], issuer: str | None) -> str:
+    """ "they refuse" -> "all U.S. and Turkish troops refuse": a trigger whose subject is "they" or "it" takes the
+    last noun phrase before the condition that names another actor than the issuer and agrees in number."""
+    word, _, rest = trigger.partition(" ")
+    if word.lower() not in {"they", "it"} or not rest:
+        return trigger
+    cut = sent.doc.text.find(" if ", sent.start_char, sent.end_char)
+    cut = sent.end_char if cut < 0 else cut
+    plural = word.lower() == "they"
+    for chunk in reversed(list(sent.noun_chunks)):
+        if chunk.end_char > cut or chunk.root.lower_ in {"they", "it", "we", "i", "you", "he", "she"}:
+            continue
+        codes = {country(m.code) for m in mentions if chunk.start_char <= m.start < chunk.end_char and m.code
+                 and m.type == "ACTOR"}
+        many = chunk.root.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in chunk)
+        if codes and issuer not in codes and many == plural:
+            return f"{chunk.text} {rest}"
+    return trigger
 
 
 def _kind(text: str) -> str:
