@@ -177,3 +177,18 @@ def test_a_pronoun_subject_of_a_trigger_takes_the_actor_it_stands_for(context: A
     t = _one("The Iraqi foreign minister demanded the withdrawal of all Turkish troops and warned that Iraq will "
              "respond if they stay.", context)
     assert (t.actor, t.trigger) == ("IRQ", "all Turkish troops stay")
+
+
+def test_threatening_an_actor_without_a_named_act(context: Any) -> None:
+    t = _one("Gang leaders threatened journalists covering the trial.", context)
+    assert t.actor is None and t.response == ""
+    t = _one("Russia threatens Moldova over the transit ban.", context)
+    assert t.actor == "RUS"
+    assert _threats("The drought threatens the existence of farms in Iraq.", context) == ()
+    assert _threats("The rebels' advance threatens the security of Iraq.", context) == ()
+
+
+def test_force_is_not_one_states_privilege(context: Any) -> None:
+    t = _one("Iran's foreign ministry said the use of missiles is not the privilege of Israel alone.", context)
+    assert (t.actor, t.form) == ("IRN", "unconditional") and t.response.startswith("Iran may resort to")
+    assert _threats("The minister said education is not the privilege of the rich.", context) == ()

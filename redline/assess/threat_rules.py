@@ -61,6 +61,10 @@ FILLER = frozenset({"a", "an", "the", "it"})
 # Time given to meet a demand: "gave the rebels 48 hours to ...", "a deadline of Friday to ...".
 SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute", "deadline", "ultimatum"})
 THRESHOLDS = frozenset({"threshold", "bar"})
+# People a threat may be aimed at when the parse names no act ("militants threatened candidates").
+PEOPLE = frozenset({"candidate", "voter", "journalist", "resident", "civilian", "villager", "official", "judge",
+                    "witness", "neighbour", "neighbor", "country", "state", "minority", "critic", "opponent",
+                    "diplomat", "worker", "student", "teacher", "activist", "reporter", "family", "leader"})
 # Penalties a warning may promise to those who act ("could be charged"), and consequences it may call dire.
 PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "jail", "imprison", "expel", "target",
                        "shoot", "detain", "fine", "ban"})
@@ -201,6 +205,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
         if dobj is not None and dobj.lower_ in PUNITIVE_NOUNS:
             return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+        named = [t for t in dobj.subtree if t.i <= dobj.i] if dobj is not None else []  # the noun, not its "of"
+        if dobj is not None and not headless and (_agentive(named, analysis.mentions) or dobj.lemma_.lower() in PEOPLE):
+            return Found(verb, subject, trigger, "", form)  # "China threatens the United States over ...": act unsaid
     return None
 
 
@@ -680,6 +687,25 @@ def _lowered_threshold(noun: Any, analysis: Analysis) -> Found | None:
     return Found(verb, owner, "", response, "doctrine")
 
 
+def _privilege(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "the use of armed force is not the privilege of the U.S. only": a claim to the same means, a veiled threat
+    to use them; said by a speaker (the issuer) of force, strikes or nuclear weapons."""
+    for verb in sent:
+        if verb.lemma_ != "be" or not _negated(verb):
+            continue
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in {"privilege", "monopoly",
+                                                                                           "prerogative"}), None)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if attr is None or subj is None or not {t.lower_ for t in subj.subtree} & {
+                "force", "forces", "strike", "strikes", "weapons", "nuclear", "military", "missiles", "attack"}:
+            continue
+        speaker = _speaker_tokens(verb)
+        if not speaker and (claim is None or not claim.speaker_code):
+            continue
+        return Found(verb, speaker, "", f"{ISSUER} may resort to {clauses.text_of(subj.subtree)}", "unconditional")
+    return None
+
+
 def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     """A threat named as a noun with its act: "threats from North Korea of merciless strikes", "a warning about
     possible retaliatory measures"; the issuer is the "from" phrase or the subject of the verb that carries it."""
@@ -852,4 +878,4 @@ def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
 
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
 RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
-         _until)
+         _until, _privilege)
