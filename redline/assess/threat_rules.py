@@ -188,9 +188,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
             if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
                 trigger, form = _if_clause(verb)
-                answered, prep = _any_answered(dobj)
-                if not trigger and answered:
-                    trigger, form = answered, "conditional"
+                any_act, prep = _any_answered(dobj)
+                if not trigger and any_act:
+                    trigger, form = any_act, "conditional"
                 return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None, drop=prep), form)
             continue
         heads = [verb, *([dobj] if dobj is not None else [])]
@@ -269,7 +269,7 @@ def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
     doing = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
         if subj is not None else None
     trigger, form = _if_clause(verb)
-    if doing is not None and not trigger:
+    if doing is not None and subj is not None and not trigger:
         who = clauses.text_of([t for t in subj.subtree if t not in set(doing.subtree)])
         trigger = clauses.clause(doing, who, subj.tag_ in {"NNS", "NNPS"}) if doing.tag_ == "VBG" else \
             clauses.text_of([t for t in doing.subtree if t.lower_ not in {"who", "that"} or t.head != doing])
@@ -737,6 +737,7 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             trigger, form = answered, "conditional"
         return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
                                                                  drop=prep), form, unnamed=not issuer)
+    return None
 
 
 def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
