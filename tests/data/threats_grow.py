@@ -25,7 +25,7 @@ from threats_build import SPEECH_CUE, SPLIT, STRONG_CUE, THREAT_CUE, docs  # noq
 
 WANT = {"wcep": 140, "voa": 60, "whitehouse": 40, "kremlin": 40}
 # Then sentences with a strong threat cue, from documents not drawn before, for threat detection.
-WANT_THREAT = {"wcep": 60, "voa": 15, "whitehouse": 15, "kremlin": 15}
+WANT_THREAT = {"wcep": 110, "voa": 15, "whitehouse": 25, "kremlin": 25}
 
 
 def h(key: str) -> int:
