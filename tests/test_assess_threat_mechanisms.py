@@ -192,3 +192,28 @@ def test_force_is_not_one_states_privilege(context: Any) -> None:
     t = _one("Iran's foreign ministry said the use of missiles is not the privilege of Israel alone.", context)
     assert (t.actor, t.form) == ("IRN", "unconditional") and t.response.startswith("Iran may resort to")
     assert _threats("The minister said education is not the privilege of the rich.", context) == ()
+
+
+def test_will_not_tolerate_is_a_red_line_of_a_state(context: Any) -> None:
+    t = _one("We will not tolerate the deployment of foreign troops in Belarus, Lukashenko said.", context)
+    assert (t.actor, t.form) == ("BLR", "red_line") and t.trigger == "anyone deploys foreign troops in Belarus"
+    assert _threats("The coach said he will not allow the players to rest.", context) == ()
+
+
+def test_a_vow_after_a_passive_report_is_the_reporters(context: Any) -> None:
+    t = _one("A spokesman for the Houthis says 12 of its fighters were killed in the raid, while vowing to respond.",
+             context)
+    assert t.actor == "YEM" and t.response.endswith("respond")
+
+
+def test_a_thing_that_threatens_and_a_warning_of_others_attacks_are_not_threats(context: Any) -> None:
+    assert _threats("Japan orders its navy to shoot down any missile that threatens its territory.", context) == ()
+    assert _threats("The interior minister issued a warning of possible terror attacks during the holidays.",
+                    context) == ()
+
+
+def test_groups_and_the_recent_past(context: Any) -> None:
+    t = _one("Armed groups threaten to kill aid workers in the province.", context)
+    assert t.status == "current"
+    t = _one("The group, which in the recent past has threatened to attack shipping, seized a tanker.", context)
+    assert t.status == "background"

@@ -129,7 +129,8 @@ def nominal(head: Any, agent: str | None) -> str | None:
                 c.lower_ in {"on", "against"} and verb in TRANSITIVE_ACTS)):  # "attack on Guam": "attacks Guam"
             rest.append(text_of([t for t in c.subtree if t != c]))
         elif c.dep_ in {"prep", "acl", "amod"} and not (c.dep_ == "prep" and c.lower_ == "by"):
-            rest.append(text_of(c.subtree))
+            said = text_of(c.subtree)  # keeps its preposition: "deployment of troops in X" -> "deploys troops in X"
+            rest.append(f"{c.text} {said}" if c.dep_ == "prep" and not said.startswith(c.text) else said)
     mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
     words = " ".join(r for r in rest if r)
     plural = who.lower() in {"they", "we"} or " and " in who

@@ -41,8 +41,8 @@ ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
 # (redline/data/government_hosts.csv).
 GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts.csv")}
-PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
-                          r"in past)\b", re.I)
+PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?(?:recent |distant )?past|once|formerly|had threatened|"
+                          r"had warned|in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
 
 
@@ -109,7 +109,7 @@ def _as_issuer(response: str, actor: str | None) -> str:
     return response
 
 
-def _publisher(analysis: Analysis) -> str | None:
+def publisher_code(analysis: Analysis) -> str | None:
     """The government that publishes the article (a transcript on whitehouse.gov speaks for the USA)."""
     host = urlsplit(analysis.article.url or "").hostname or ""
     return next((code for suffix, code in GOVERNMENT_HOSTS.items() if host == suffix or host.endswith("." + suffix)),
@@ -119,7 +119,7 @@ def _publisher(analysis: Analysis) -> str | None:
 def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
     code = _named_code(subject, analysis, claim)
     if code is None and (not subject or {t.lower_ for t in subject} & {"president", "we", "i", "our", "us"}):
-        return _publisher(analysis)  # "we", "I", "the President" in a government's own transcript
+        return publisher_code(analysis)  # "we", "I", "the President" in a government's own transcript
     return code
 
 

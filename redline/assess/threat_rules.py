@@ -61,6 +61,8 @@ FILLER = frozenset({"a", "an", "the", "it"})
 # Time given to meet a demand: "gave the rebels 48 hours to ...", "a deadline of Friday to ...".
 SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute", "deadline", "ultimatum"})
 THRESHOLDS = frozenset({"threshold", "bar"})
+# Makers of attacks other than the issuer: a warning of their attacks is an advisory, not a threat.
+THIRD_PARTY = frozenset({"terror", "terrorist", "militant", "insurgent", "jihadist", "extremist", "criminal"})
 # People a threat may be aimed at when the parse names no act ("militants threatened candidates").
 PEOPLE = frozenset({"candidate", "voter", "journalist", "resident", "civilian", "villager", "official", "judge",
                     "witness", "neighbour", "neighbor", "country", "state", "minority", "critic", "opponent",
@@ -104,9 +106,15 @@ def _subject(verb: Any) -> list[Any]:
     node = verb
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and subj[0].dep_ == "nsubjpass" and node != verb and verb.tag_ == "VBG" and node.dep_ == "ccomp":
+            node = node.head  # "X says fighters were killed, while vowing to respond": X vows, not the killed
+            continue
         if subj:
             if subj[0].lower_ in {"who", "which", "that"} and node.dep_ == "relcl" and node.head != node:
-                return [t for t in node.head.subtree if t.i <= node.head.i and not t.is_punct]  # the antecedent
+                antecedent = node.head
+                if not (_agentive([antecedent], ()) or antecedent.ent_type_):
+                    return []  # "any rocket that threatens it": a thing endangers, it does not threaten
+                return [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct]
             return list(subj[0].subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
@@ -125,8 +133,8 @@ def _agentive(subject: list[Any], mentions: tuple[Mention, ...]) -> bool:
     if any(start <= m.start < end and m.type in {"ACTOR", "PERSON"} for m in mentions):
         return True
     head = next((t for t in subject if t.head not in subject or t.head == t), subject[0])
-    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} \
-        or bool(PERSON_NOUN.search(head.lower_))
+    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.lemma_.lower() in AGENT_NOUNS or head.ent_type_ in {
+        "PERSON", "ORG", "GPE", "NORP"} or bool(PERSON_NOUN.search(head.lower_))
 
 
 def subject_name(subject: list[Any]) -> str:
@@ -406,7 +414,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
         if not clauses.has_subject(verb) and subject:
-            response = f"{subject_name(subject)} will {response}"
+            modal = response.split(" ", 1)[0].lower() in {"will", "would", "shall", "must", "should"}
+            response = f"{subject_name(subject)} {response}" if modal else f"{subject_name(subject)} will {response}"
         return trigger, response, form
     if future and verb.lemma_ in LEAD_VERBS and any(t.lower_ == "any" for t in subject):
         trigger = _any_trigger(subject)
@@ -546,6 +555,16 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                 continue  # "there would be consequences" without a condition is an assessment
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t.i >= expl.i])
             return Found(verb, speaker_tokens, trigger, response, form)
+        if verb.lemma_ in {"accept", "tolerate", "allow", "permit"} and _negated(verb) and _will(verb) and (
+                {t.lower_ for t in subject} & {"we", "i"} or (speaker_tokens and _issuer_side(
+                    subject, speaker_tokens, analysis))):
+            dobj = next((c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}), None)
+            stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
+                claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
+            if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
+                said = clauses.nominal(dobj, "anyone") if dobj.pos_ == "NOUN" else None
+                return Found(verb, speaker_tokens or subject, said or clauses.text_of(dobj.subtree), "", "red_line",
+                             subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
         if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
@@ -563,6 +582,13 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                 trigger, response, form = found
                 return Found(verb, speaker, trigger, response, form, subject)
     return None
+
+
+def _publisher_first_person(subject: list[Any], analysis: Analysis) -> bool:
+    """ "we" in a page a government publishes (kremlin.ru, whitehouse.gov): the government speaks."""
+    from redline.assess.rhetoric import publisher_code  # the hosts table lives with the issuer rules
+
+    return bool({t.lower_ for t in subject} & {"we", "i"}) and publisher_code(analysis) is not None
 
 
 def _speaker_tokens(verb: Any) -> list[Any]:
@@ -722,8 +748,8 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
                    None)
-        if act is None:
-            continue
+        if act is None or any(c.lower_ in THIRD_PARTY for c in act.children if c.dep_ in {"amod", "compound"}):
+            continue  # "a warning of possible terror attacks": others' acts, an advisory
         source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
                   for o in p.children if o.dep_ == "pobj" for t in o.subtree]
         carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
