@@ -562,9 +562,9 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
                 claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
             if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
-                said = clauses.nominal(dobj, "anyone") if dobj.pos_ == "NOUN" else None
-                return Found(verb, speaker_tokens or subject, said or clauses.text_of(dobj.subtree), "", "red_line",
-                             subject)
+                line = (clauses.nominal(dobj, "anyone") if dobj.pos_ == "NOUN" else None) or clauses.text_of(
+                    dobj.subtree)
+                return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
         if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
