@@ -211,3 +211,14 @@ def test_quotes_a_document_speaks_for_who_puts_it_out(nlp: Any) -> None:
     assert [c.speaker for c in claims] == ["The ministry"]
     claims = _claims(nlp, "The council adopted a resolution saying that the elections must be held in May.")
     assert [c.speaker for c in claims] == ["The council"]
+
+
+def test_quotes_an_inquiry_that_finds_something_speaks(nlp: Any) -> None:
+    [claim] = _claims(nlp, "A parliamentary inquiry found that the army had shelled the village.")
+    assert claim.speaker == "A parliamentary inquiry"
+    assert _claims(nlp, "The soldiers found that the village was empty.") == []
+
+
+def test_quotes_the_person_who_heads_the_speaker_phrase_speaks(nlp: Any) -> None:
+    [claim] = _claims(nlp, "Veteran opposition politician Raila Odinga said that the vote had been rigged.")
+    assert claim.speaker == "Raila Odinga"

@@ -143,7 +143,10 @@ def _person(subject: list[Any], mentions: tuple[Mention, ...]) -> Mention | None
     if not subject:
         return None
     start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
-    return next((m for m in mentions if start <= m.start < end and m.type == "PERSON"), None)
+    people = [m for m in mentions if start <= m.start < end and m.type == "PERSON"]
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    return next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
+        iter(people), None)  # the person the subject is headed by, else the first named
 
 
 def _role(subject: list[Any], person: Mention | None) -> str | None:

@@ -13,7 +13,7 @@ CUE_VERBS = frozenset({
     "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
-    "tweet", "post", "dismiss", "reject", "rebuff",
+    "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey",
 })
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
@@ -31,6 +31,9 @@ MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster"
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Inquiries whose findings are attributed statements ("an FBI investigation found that ...").
+FINDINGS = frozenset({"investigation", "inquiry", "probe", "study", "report", "review", "audit", "survey",
+                      "analysis", "assessment", "commission", "panel", "cable", "document"})
 # Statements named as nouns ("issued a warning that ...") and the verbs that carry them.
 CUE_NOUNS = {"warning": "warn", "threat": "threaten", "pledge": "pledge", "promise": "promise", "vow": "vow",
              "ultimatum": "threaten", "call": "call", "appeal": "urge", "demand": "demand", "assurance": "promise",
@@ -86,6 +89,9 @@ def _is_cue(verb: Any) -> bool:
     """A reporting verb: one of CUE_VERBS, "make clear", or "read" / "testify" introducing what was said."""
     if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
         return True
+    if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "an investigation found that ..."
+        return subj is not None and subj.lemma_.lower() in FINDINGS
     return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
 
 
@@ -273,6 +279,18 @@ def _bare(doc: Any, tokens: list[Any]) -> str:
     return " ".join(doc.text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
 
 
+def _named_person(tokens: list[Any]) -> str:
+    """The name of a person the parser finds at the head of a speaker phrase though no gazetteer knows them:
+    "Jailed Islamist cleric Abu Bakar Bashir" -> "Abu Bakar Bashir"."""
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is None or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return ""
+    name = [t for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i and t.ent_iob_ in {"B", "I"}]
+    while name and any(n.ent_iob_ == "B" for n in name[1:]):  # keep the entity that ends at the head
+        name = name[1:]
+    return " ".join(t.text for t in name)
+
+
 def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
     spokesman": the administration and the spokesman speak, not the person."""
@@ -312,8 +330,12 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     if speaker_text.lower() in PRONOUNS:
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
         inside = before[-1:] if before else []
-    person = next((m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)), None)
-    speaker = person.canonical if person else _bare(doc, speaker_tokens) or " ".join(speaker_text.split())
+    people = [m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)]
+    head = next((t for t in speaker_tokens if t.head not in speaker_tokens or t.head == t), None)
+    person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
+        iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
+    named = _named_person(speaker_tokens) if person is None else ""
+    speaker = person.canonical if person else named or _bare(doc, speaker_tokens) or " ".join(speaker_text.split())
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
