@@ -222,3 +222,10 @@ def test_quotes_an_inquiry_that_finds_something_speaks(nlp: Any) -> None:
 def test_quotes_the_person_who_heads_the_speaker_phrase_speaks(nlp: Any) -> None:
     [claim] = _claims(nlp, "Veteran opposition politician Raila Odinga said that the vote had been rigged.")
     assert claim.speaker == "Raila Odinga"
+
+
+def test_quotes_a_vow_threatens_only_with_a_coercive_act(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The prime minister vowed not to return the islands.")
+    assert claim.stance != "threat"
+    [claim] = _claims(nlp, "The militia vowed to retaliate for the strike.")
+    assert claim.stance == "threat"

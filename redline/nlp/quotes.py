@@ -412,8 +412,10 @@ def _speaker_type(words: set[str], inside: list[Mention], person: Mention | None
 
 def _stance(cue: str, content: str, speaker_type: str) -> str:
     words = set(content.lower().replace(",", " ").split())
-    if cue in {"threaten", "vow"} or (cue == "warn" and words & THREAT_WORDS):
+    if cue == "threaten" or (cue == "warn" and words & THREAT_WORDS):
         return "threat"
+    if cue == "vow" and words & (COERCIVE_WORDS | {"avenge", "revenge", "vengeance", "crush", "kill"}):
+        return "threat"  # "vowed to retaliate"; "vowed not to return the Golan" is a refusal, not a threat
     if CONDITION_RE.search(content) and words & COERCIVE_WORDS and speaker_type in {"official", "organization"}:
         return "threat"  # a conditional commitment to coerce: "if the U.S. escalates, I will ..."
     if cue in {"warn", "caution"}:
