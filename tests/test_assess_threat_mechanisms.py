@@ -217,3 +217,10 @@ def test_groups_and_the_recent_past(context: Any) -> None:
     assert t.status == "current"
     t = _one("The group, which in the recent past has threatened to attack shipping, seized a tanker.", context)
     assert t.status == "background"
+
+
+def test_a_response_to_any_attack_answers_an_attack_on_the_issuer(context: Any) -> None:
+    t = _one("The Venezuelan army vowed a crushing response to any attack.", context)
+    assert t.trigger == "anyone attacks Venezuela" and usable_clause(t.trigger, context.nlp)
+    t = _one("Cuba's defence minister said any aggression would receive a firm response.", context)
+    assert (t.actor, t.trigger) == ("CUB", "anyone attacks Cuba")

@@ -17,7 +17,8 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
                  "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
-                 "drills": "hold", "violation": "violate", "seizure": "seize", "blockade": "blockade"}
+                 "drills": "hold", "violation": "violate", "seizure": "seize", "blockade": "blockade",
+                 "aggression": "attack", "provocation": "provoke"}
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
 TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").

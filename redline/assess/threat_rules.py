@@ -430,6 +430,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             if rel is not None:
                 trigger = clauses.clause(rel, "a " + any_subject.head.text)
                 form = "conditional"
+            elif _any_trigger(subject):  # "any aggression would receive ...": anyone attacks the issuer
+                trigger, form = _on_issuer(_any_trigger(subject)), "conditional"
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject]
                                    ) if any_subject is not None else \
             clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
@@ -509,7 +511,7 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
         said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
         if said:
-            return said, set(c.subtree)
+            return _on_issuer(said), set(c.subtree)
     return "", set()
 
 
@@ -776,9 +778,16 @@ def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
             if o.dep_ == "pobj" and any(d.lower_ == "any" for d in o.children):
                 said = clauses.nominal(o, "anyone")
                 if said:
-                    return said, frozenset(p.subtree)
+                    return _on_issuer(said), frozenset(p.subtree)
     return "", frozenset()
-    return None
+
+
+def _on_issuer(said: str) -> str:
+    """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
+    words = said.split()
+    if len(words) == 2 and words[0] == "anyone" and words[1] in {"attacks", "strikes", "invades", "provokes"}:
+        return f"{said} {ISSUER}"
+    return said
 
 
 def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
