@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from redline.cli import main
 from redline.scenarios import evaluate, history, outcomes, whatif
 from redline.scenarios import questions as qs
 from redline.scenarios.history import Record
-from redline.scenarios.model import walk_forward
+from redline.scenarios.model import Forecast, logit, platt, sigmoid, walk_forward
 from redline.scenarios.outcomes import Series
 
 
@@ -81,15 +82,28 @@ def _toy(n: int) -> list[qs.Question]:
 
 
 def test_model_walk_forward_never_sees_what_settled_later() -> None:
-    questions = _toy(400)
+    questions = _toy(460)
     forecasts, _ = walk_forward(questions, "intensity")
-    cut = questions[300].day
+    cut = questions[400].day  # the recalibration (from the 326th day on) is in use well before the cut
     flipped = [replace(q, outcome=1 - int(q.outcome or 0)) if q.settles >= cut else q for q in questions]
     again, _ = walk_forward(flipped, "intensity")
     before = [(f.question.day, f.redline) for f in forecasts if f.question.day <= cut]
     assert before == [(f.question.day, f.redline) for f in again if f.question.day <= cut]
-    late = [f for f in forecasts if f.question.day > qs.plus(questions[0].day, 250)]
+    assert [f.redline for f in forecasts if f.question.day > cut] != [f.redline for f in again if f.question.day > cut]
+    late = [f for f in forecasts if f.question.day > qs.plus(questions[0].day, 340)]
+    assert {f.method for f in late} == {"model+slope"}
     assert all((f.redline > 0.8) == bool(f.question.outcome) for f in late)  # it learned the rule
+
+
+def test_model_slope_recalibration_keeps_the_models_level() -> None:
+    import random
+
+    rng = random.Random(7)
+    raw = [rng.uniform(0.05, 0.95) for _ in range(4000)]
+    outcomes = [int(rng.random() < sigmoid(2 * logit(p) + 1)) for p in raw]  # too timid and too low
+    a, b = platt(raw, outcomes)
+    assert a == pytest.approx(2, abs=0.25) and b == pytest.approx(1, abs=0.2)
+    assert platt(raw, outcomes, intercept=False) == (a, 0.0)  # the same slope, the intercept dropped
 
 
 def test_backtest_json_has_the_issue_shape() -> None:
@@ -134,13 +148,18 @@ def test_whatif_cli_rejects_a_bad_dyad() -> None:
 
 @pytest.mark.slow
 def test_backtest_walk_forward_skill_on_the_shipped_history() -> None:
-    report = evaluate.run("2015-01-01", "2024-12-31", ("escalation", "followthrough")).to_dict()
+    report = evaluate.run("2015-01-01", "2024-12-31").to_dict()
     assert report["families"]["escalation"]["scored"] >= 1000
     assert report["families"]["escalation"]["skill"]["base_rate"] >= 0.10
+    assert report["families"]["intensity"]["skill"]["base_rate"] >= 0.10
     assert report["families"]["followthrough"]["skill"]["base_rate"] > 0
     for b in report["families"]["escalation"]["reliability"]:
         if b["count"] >= 30:
             assert abs(b["mean_forecast"] - b["frequency"]) <= 0.07, b
+    for family in ("intensity", "followthrough"):  # a few independent answers per bin: within chance of the diagonal
+        for b in report["families"][family]["reliability"]:
+            if b["count"] >= 30:
+                assert b["gap_interval"][0] <= 0 <= b["gap_interval"][1], (family, b)
 
 
 def test_whatif_on_the_dashboard_scenario_page(web_server: str) -> None:
@@ -168,3 +187,26 @@ def test_backtest_reads_outcomes_from_the_given_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == f"Error: --outcomes: {tmp_path / 'none'}: not a folder " \
                             "(lay it out like redline/data/outcomes)\n"
+
+
+def _month_forecasts(outcome: Callable[[int, int], int]) -> list[Forecast]:
+    """30 forecasts of 0.5 in each month of 2023; ``outcome(month, i)`` answers the i-th of a month."""
+    out = []
+    for m in range(1, 13):
+        for i in range(30):
+            day = f"2023-{m:02d}-{i % 28 + 1:02d}"
+            q = qs.Question("intensity", f"s{i}", day, 30, 0, qs.plus(day, 30), outcome(m, i), 0.0, ())
+            out.append(Forecast(q, 0.5, 0.5, 0.0, 0.5, "model"))
+    return out
+
+
+def test_backtest_reliability_interval_counts_a_month_of_questions_as_one_block() -> None:
+    together = evaluate.block_interval(_month_forecasts(lambda m, i: m % 2))  # a month's 30 answers move together
+    mixed = evaluate.block_interval(_month_forecasts(lambda m, i: i % 2))  # each month half yes
+    assert together["months"] == mixed["months"] == 12
+    assert mixed["gap_interval"] == [0.0, 0.0]
+    low, high = together["gap_interval"]
+    assert low <= -0.15 and high >= 0.15  # 360 forecasts, yet 12 independent answers: 0.5 +- 0.2 is chance
+    assert evaluate.block_interval([]) == {"months": 0, "gap_interval": None}
+    bins = evaluate.scores(_month_forecasts(lambda m, i: m % 2))["reliability"]
+    assert [(b["count"], b["months"], b["gap_interval"]) for b in bins] == [(360, 12, [low, high])]

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from redline.assess import ledger as rules
-from redline.models import Assessment, Brief, Event, Threat
+from redline.models import Brief, Event, Threat
 from redline.scenarios import Criterion, Forecast, forecasts
 from redline.scenarios.scoring import Bin, brier, log_score, outcome_events, plus, reliability, resolve
 from redline.store import Store
@@ -83,11 +83,12 @@ def backtest(store: Store, start: str, end: str) -> BacktestResult:
         brief = store.get_brief(a["id"])
         if brief is None:
             continue
-        events, threats, assessment = _from_brief(brief)
+        record = Brief.from_dict(brief)
+        events, threats, assessment = record.events, record.threats, record.assessment
         view = store.ledger_view(day)
         for f in forecasts(events, threats, assessment, view):
             made += 1
-            entry = _entry(f.criterion, threats, brief, a["id"])
+            entry = _entry(f.criterion, threats, record, a["id"])
             later = [x for x in everything if x[2].date and x[2].date[:10] >= day and x[0] != a["id"]]
             resolution = resolve(f.criterion, day, later, entry)
             if resolution is None:
@@ -124,19 +125,14 @@ def _persistence(criterion: Criterion, day: str, everything: list[tuple[str, str
     return 1.0 if outcome_events(criterion, known) else 0.0
 
 
-def _entry(criterion: Criterion, threats: tuple[Threat, ...], brief: dict[str, Any], aid: str) -> Any:
+def _entry(criterion: Criterion, threats: tuple[Threat, ...], brief: Brief, aid: str) -> Any:
     threat = next((t for t in threats if t.id == criterion.threat_id), None)
     if threat is None or not threat.evidence:
         return None
     span = (threat.evidence[0].start, threat.evidence[0].end)
-    weapons = tuple(dict.fromkeys(m["canonical"] for m in brief["entities"]
-                                  if m["type"] == "WEAPON" and span[0] <= m["start"] < span[1]))
+    weapons = tuple(dict.fromkeys(m.canonical for m in brief.entities
+                                  if m.type == "WEAPON" and span[0] <= m.start < span[1]))
     return rules.entry_from_threat(threat, aid, weapons)
-
-
-def _from_brief(d: dict[str, Any]) -> tuple[tuple[Event, ...], tuple[Threat, ...], Assessment]:
-    brief = Brief.from_dict(d)
-    return brief.events, brief.threats, brief.assessment
 
 
 def format_number(x: float) -> str:

@@ -9,6 +9,7 @@ day: the running base rate of the family, persistence, and the climatology of th
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from redline.assess.ledger import seed
 from redline.scenarios import history, outcomes
 from redline.scenarios import questions as qs
 from redline.scenarios.model import Fitted, Forecast, walk_forward
-from redline.scenarios.scoring import Bin, brier, log_score, reliability
+from redline.scenarios.scoring import BINS, Bin, brier, log_score, reliability
 
 MODELS = ("redline", "base_rate", "persistence", "climatology")
 HISTORY_START = "2014-01-01"
@@ -80,10 +81,52 @@ def scores(forecasts: Sequence[Forecast]) -> dict[str, Any]:
     return {
         "models": models,
         "skill": skill,
-        "reliability": [bin_dict(b) for b in reliability(ps, ys)],
+        "reliability": [{**bin_dict(b), **block_interval([f for f in forecasts if _bin(f.redline) == i])}
+                        for i, b in _numbered(reliability(ps, ys))],
         "sharpness": _clean(sum((p - mean) ** 2 for p in ps) / len(ps)) if ps else None,
         "outcome_rate": _clean(sum(ys) / len(ys)) if ys else None,
     }
+
+
+BOOTSTRAP = 1000
+
+
+def _bin(p: float) -> int:
+    return min(int(p * BINS), BINS - 1)
+
+
+def _numbered(bins: Sequence[Bin]) -> list[tuple[int, Bin]]:
+    return [(_bin((b.low + b.high) / 2), b) for b in bins]
+
+
+def block_interval(forecasts: Sequence[Forecast]) -> dict[str, Any]:
+    """How far the bin's observed frequency may stray from its mean forecast by chance alone, with questions of one
+    month counted as one block: ``months`` (blocks) and ``gap_interval``, the 5th and 95th percentiles of
+    (observed frequency - mean forecast) over ``BOOTSTRAP`` resamples of whole months (seeded, reproducible).
+
+    Questions asked within a month share most of their 30-day windows, and the intensity family's 26 alert series
+    move together, so a bin of hundreds of forecasts may hold a handful of independent answers: its count alone
+    overstates what its frequency can show.
+    """
+    blocks: dict[str, list[float]] = {}
+    for f in forecasts:
+        b = blocks.setdefault(f.question.day[:7], [0.0, 0.0, 0.0])
+        b[0] += 1
+        b[1] += int(f.question.outcome or 0)
+        b[2] += f.redline
+    if not blocks:
+        return {"months": 0, "gap_interval": None}
+    rng = random.Random(0)
+    rows = list(blocks.values())
+    gaps = []
+    for _ in range(BOOTSTRAP):
+        n = yes = p = 0.0
+        for row in rng.choices(rows, k=len(rows)):
+            n, yes, p = n + row[0], yes + row[1], p + row[2]
+        gaps.append((yes - p) / n)
+    gaps.sort()
+    return {"months": len(rows), "gap_interval": [round(gaps[BOOTSTRAP // 20], 4),
+                                                  round(gaps[BOOTSTRAP - 1 - BOOTSTRAP // 20], 4)]}
 
 
 def bin_dict(b: Bin) -> dict[str, float | int]:
@@ -133,10 +176,12 @@ def text(report: BacktestReport) -> str:
             lines.append(f"  {m:<12} {_fmt(s['brier']):>8} {_fmt(s['log']):>10} "
                          f"{'' if skill is None else f'{skill:+.3f}':>8}")
         lines.append(f"  sharpness (variance of redline's forecasts) {_fmt(block['sharpness'])}")
-        lines.append(f"  reliability of redline: {'bin':<9} {'n':>6} {'mean p':>7} {'observed':>9}")
+        lines.append(f"  reliability of redline: {'bin':<9} {'n':>6} {'mean p':>7} {'observed':>9} {'months':>7}  "
+                     "90% interval of observed - mean p, by month blocks")
         for b in block["reliability"]:
+            gap = b["gap_interval"]
             lines.append(f"  {'':<24}{b['low']:.1f}–{b['high']:.1f}  {b['count']:>6} {b['mean_forecast']:>7.3f} "
-                         f"{b['frequency']:>9.3f}")
+                         f"{b['frequency']:>9.3f} {b['months']:>7}  {gap[0]:+.3f} .. {gap[1]:+.3f}")
     return "\n".join(lines)
 
 
@@ -145,7 +190,8 @@ def _fmt(x: float | None) -> str:
 
 
 def write_plot(report: BacktestReport, path: Path) -> None:
-    """A reliability diagram per family: observed frequency against mean forecast, with the counts."""
+    """A reliability diagram per family: observed frequency against mean forecast, with the counts and, as error
+    bars, the 90% month-block interval of the frequency (``block_interval``)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -160,6 +206,11 @@ def write_plot(report: BacktestReport, path: Path) -> None:
             ax.plot([b["mean_forecast"] for b in bins], [b["frequency"] for b in bins], marker=marker,
                     label=f"{family} (Brier {_fmt(block['models']['redline']['brier'])}, "
                           f"skill {block['skill']['base_rate']:+.2f})")
+            line = ax.lines[-1]
+            ax.errorbar([b["mean_forecast"] for b in bins], [b["frequency"] for b in bins],
+                        yerr=[[max(0.0, b["frequency"] - b["mean_forecast"] - b["gap_interval"][0]) for b in bins],
+                              [max(0.0, b["mean_forecast"] + b["gap_interval"][1] - b["frequency"]) for b in bins]],
+                        fmt="none", ecolor=line.get_color(), alpha=0.5, capsize=2, linewidth=1)
             for b in bins:
                 ax.annotate(str(b["count"]), (b["mean_forecast"], b["frequency"]), textcoords="offset points",
                             xytext=(4, 4), fontsize=7)

@@ -3,9 +3,9 @@
 For each family one L2-regularised logistic regression (scikit-learn) maps the covariates known on the
 question's day (``questions.Question.features``) to the probability of a yes. Walk-forward: the model that
 answers questions asked on day t was fitted only on questions settled before t, refitted every
-``REFIT_DAYS``; its raw output is then recalibrated by Platt scaling fitted on the earlier walk-forward
-forecasts that had settled before t (once ``MIN_CALIBRATION`` of them exist). Until ``MIN_TRAIN`` settled
-questions of both answers exist the forecast is the running base rate.
+``REFIT_DAYS``; its raw output is then recalibrated (``CALIBRATION``: Platt scaling, or its slope alone) on
+the earlier walk-forward forecasts that had settled before t (once ``MIN_CALIBRATION`` of them exist). Until
+``MIN_TRAIN`` settled questions of both answers exist the forecast is the running base rate.
 
 Applying a fitted model (``Fitted.predict``) needs no scikit-learn: the coefficients are plain floats, so
 the scenarios stage can use the shipped ``forecast_model.json`` in the core install. Fitting needs
@@ -38,7 +38,12 @@ FEATURES = {
 REFIT_DAYS = {"escalation": 90, "intensity": 28, "followthrough": 1}
 MIN_TRAIN = {"escalation": 200, "intensity": 100, "followthrough": 12}
 MIN_CALIBRATION = {"escalation": 300, "intensity": 150, "followthrough": 20}
-C = {"escalation": 1.0, "intensity": 1.0, "followthrough": 0.3}  # inverse L2 strength; small data, strong prior
+C = {"escalation": 1.0, "intensity": 0.1, "followthrough": 0.3}  # inverse L2 strength; small data, strong prior
+# How the raw output is recalibrated on earlier walk-forward forecasts: "platt" fits p = sigmoid(a * logit(raw) + b);
+# "slope" fits the same and keeps only the slope (b = 0), so the forecast keeps the model's own level. The intensity
+# family's share of yes swings from month to month with Ukraine's national air campaign, and a recalibration
+# intercept fitted on the last months' forecasts chases that swing (docs/forecasting.md, fitting window).
+CALIBRATION = {"escalation": "platt", "intensity": "slope", "followthrough": "platt"}
 
 
 class ForecastExtraMissing(RedlineError):
@@ -107,13 +112,15 @@ def fit(questions: Sequence[Question], family: str) -> Fitted:
                   trained_on=len(rows), base_rate=float(y.mean()))
 
 
-def platt(raw: Sequence[float], outcomes: Sequence[int]) -> tuple[float, float]:
-    """(a, b) of p = sigmoid(a * logit(raw) + b) fitted on earlier forecasts and their outcomes."""
+def platt(raw: Sequence[float], outcomes: Sequence[int], intercept: bool = True) -> tuple[float, float]:
+    """(a, b) of p = sigmoid(a * logit(raw) + b) fitted on earlier forecasts and their outcomes. With
+    ``intercept`` False the intercept is fitted but dropped (b = 0): the forecasts keep the model's own level and
+    take only the recalibration's slope, estimated free of the earlier forecasts' level error."""
     import numpy as np
 
     x = np.array([[logit(p)] for p in raw])
     model = _sklearn()(C=100.0, max_iter=500).fit(x, np.array(outcomes, dtype=int))
-    return float(model.coef_[0][0]), float(model.intercept_[0])
+    return float(model.coef_[0][0]), float(model.intercept_[0]) if intercept else 0.0
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ class Forecast:
     base_rate: float
     persistence: float
     climatology: float
-    method: str  # "model", "model+platt" or "base rate" (too little history yet)
+    method: str  # "model", "model+platt", "model+slope" or "base rate" (too little history yet)
 
 
 def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forecast], Fitted | None]:
@@ -158,14 +165,15 @@ def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forec
             model = fit(settled, family)
             earlier = [(p, y) for s, p, y in made if s < q.day]
             if len(earlier) >= MIN_CALIBRATION[family] and 0 < sum(y for _, y in earlier) < len(earlier):
-                a, b = platt([p for p, _ in earlier], [y for _, y in earlier])
+                a, b = platt([p for p, _ in earlier], [y for _, y in earlier], CALIBRATION[family] == "platt")
                 model = replace(model, a=a, b=b)
             fitted_day = q.day
         if model is None:
             p, method = base, "base rate"
         else:
             raw = model.raw(q.features)
-            p, method = model.predict(q.features), "model+platt" if model.a != 1.0 else "model"
+            p = model.predict(q.features)
+            method = f"model+{CALIBRATION[family]}" if model.a != 1.0 else "model"
             if q.outcome is not None:
                 made.append((q.settles, raw, q.outcome))
         out.append(Forecast(q, p, base, q.persistence, climatology, method))

@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,18 @@ class Series:
         """Sum over ``start``..``end`` inclusive; None when the range leaves the coverage."""
         if start < self.first or end > self.last:
             return None
-        day, stop, total = date.fromisoformat(start), date.fromisoformat(end), 0.0
+        first = date.fromisoformat(self.first)
+        i, j = (date.fromisoformat(start) - first).days, (date.fromisoformat(end) - first).days + 1
+        return self._running[j] - self._running[i] if j > i else 0.0
+
+    @cached_property
+    def _running(self) -> list[float]:
+        """Running sums: ``_running[k]`` is the total of the first k days of the coverage."""
+        out, day, stop = [0.0], date.fromisoformat(self.first), date.fromisoformat(self.last)
         while day <= stop:
-            total += self.values.get(day.isoformat(), 0.0)
+            out.append(out[-1] + self.values.get(day.isoformat(), 0.0))
             day += timedelta(days=1)
-        return total
+        return out
 
 
 def default_dir() -> Path:

@@ -47,7 +47,8 @@ def _inputs(family: str, features: Sequence[float]) -> str:
 
 def _model_name(fitted: Fitted) -> str:
     return (f"{fitted.family} model (logistic, fitted walk-forward on {fitted.trained_on:,} settled questions, "
-            f"Platt-recalibrated; walk-forward Brier {fitted.brier:.3f})")
+            f"{'slope-' if fitted.b == 0.0 and fitted.a != 1.0 else 'Platt-'}recalibrated; "
+            f"walk-forward Brier {fitted.brier:.3f})")
 
 
 def _family_base(fitted: Fitted) -> str:
