@@ -57,13 +57,13 @@ def test_rhetoric_any_x_will_be_met_with_y(context: Any) -> None:
     t = _one("The Japanese defence minister said any attack on the islands will be met with a firm response.",
              context)
     assert t.actor == "JPN" and t.form == "conditional"
-    assert t.trigger == "anyone attacks on the islands"
+    assert t.trigger == "anyone attacks the islands"
 
 
 def test_rhetoric_warns_of_consequences_if(context: Any) -> None:
     t = _one("Germany warned Belarus of serious consequences if it lets migrants cross the border.", context)
     assert (t.actor, t.form) == ("DEU", "conditional")
-    assert t.trigger == "it lets migrants cross the border"
+    assert t.trigger == "Belarus lets migrants cross the border"  # "it" is the warned party
     assert usable_clause(t.trigger, context.nlp) and usable_clause(t.response, context.nlp)
 
 

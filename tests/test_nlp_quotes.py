@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from redline.models import Article
+from redline.models import Article, Mention
 from redline.nlp.modality import find_conditionals
 from redline.nlp.quotes import find_claims
 
@@ -143,3 +143,89 @@ def test_quotes_speaker_without_apposition_or_relative_clause(nlp: Any) -> None:
     [claim] = _claims(nlp, "A farmer near the border, who asked not to be named, said the soldiers left at dawn.")
     assert claim.speaker == "A farmer near the border"
 
+
+
+def test_quotes_who_issues_a_statement_that_says_something_speaks(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The Polish defence ministry issued a statement saying that the drone had crossed the "
+                         "border.")
+    assert claim.speaker == "The Polish defence ministry" and claim.cue == "say"
+
+
+def test_quotes_a_warning_named_as_a_noun_is_a_claim_of_who_issues_or_contains_it(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The Iranian navy issued a warning to all tankers about mines in the strait.")
+    assert claim.speaker == "The Iranian navy" and claim.cue == "warn"
+    assert _claims(nlp, "The ministry did not issue a warning about the storm.") == []
+
+
+def test_quotes_what_follows_a_colon_after_the_cue_is_what_was_said(nlp: Any) -> None:
+    [claim] = _claims(nlp, "Merkel was on the phone telling them: if you leave the euro, we will not help you.")
+    assert claim.speaker == "Merkel"
+    assert claim.content == "you leave the euro, we will not help you"
+
+
+def test_quotes_a_relative_pronoun_speaker_is_its_antecedent(nlp: Any) -> None:
+    claims = _claims(nlp, 'The report was doubted by the coastguard, who told reporters: "Nobody left the port."')
+    assert [c.speaker for c in claims] == ["the coastguard"]
+
+
+def test_quotes_the_author_of_a_statement_speaks_and_a_title_gives_way_to_the_name_after_it(nlp: Any) -> None:
+    claims = _claims(nlp, "The border was closed, according to a statement issued by the interior minister, "
+                          "Maria Lopez.")
+    assert [c.speaker for c in claims] == ["Maria Lopez"]
+
+
+def test_quotes_an_aside_speaks_of_the_clause_it_interrupts(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The new bridge, she said, will open to traffic in May.")
+    assert claim.speaker == "she" and "will open to traffic in May" in claim.content
+    [claim] = _claims(nlp, "As the governor said on Monday, the schools will stay closed until the floods recede.")
+    assert claim.speaker == "the governor" and claim.content.startswith("the schools will stay closed")
+    assert _claims(nlp, "As I said yesterday, the schools will stay closed.") == []
+
+
+def test_quotes_telling_about_and_dismissing_are_attributed(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The envoy told the council about the talks being held in Doha.")
+    assert claim.speaker == "The envoy" and claim.content.startswith("about the talks")
+    [claim] = _claims(nlp, 'The army spokesman dismissed the reports of a retreat as "pure fiction".')
+    assert claim.speaker == "The army spokesman" and claim.stance == "denial"
+
+
+def test_quotes_a_person_who_only_qualifies_the_speaker_does_not_speak(nlp: Any) -> None:
+    text = "The Obama administration said on Friday that the talks would resume."
+    start = text.index("Obama")
+    mention = Mention("m1", "Obama", "PERSON", "Barack Obama", "USA-GOV", start, start + 5)
+    [claim] = find_claims(nlp(text), _article(text), (mention,))
+    assert claim.speaker == "The Obama administration" and claim.speaker_code == "USA-GOV"
+    text = "Obama said on Friday that the talks would resume."
+    mention = Mention("m1", "Obama", "PERSON", "Barack Obama", "USA-GOV", 0, 5)
+    [claim] = find_claims(nlp(text), _article(text), (mention,))
+    assert claim.speaker == "Barack Obama"
+
+
+def test_quotes_a_passive_cue_with_an_agent_is_said_by_the_agent(nlp: Any) -> None:
+    [claim] = _claims(nlp, 'The reports of a ceasefire were dismissed by the foreign ministry as "pure invention".')
+    assert claim.speaker == "the foreign ministry" and claim.stance == "denial"
+
+
+def test_quotes_a_document_speaks_for_who_puts_it_out(nlp: Any) -> None:
+    claims = _claims(nlp, "The ministry published a document that says that the border will stay closed.")
+    assert [c.speaker for c in claims] == ["The ministry"]
+    claims = _claims(nlp, "The council adopted a resolution saying that the elections must be held in May.")
+    assert [c.speaker for c in claims] == ["The council"]
+
+
+def test_quotes_an_inquiry_that_finds_something_speaks(nlp: Any) -> None:
+    [claim] = _claims(nlp, "A parliamentary inquiry found that the army had shelled the village.")
+    assert claim.speaker == "A parliamentary inquiry"
+    assert _claims(nlp, "The soldiers found that the village was empty.") == []
+
+
+def test_quotes_the_person_who_heads_the_speaker_phrase_speaks(nlp: Any) -> None:
+    [claim] = _claims(nlp, "Veteran opposition politician Raila Odinga said that the vote had been rigged.")
+    assert claim.speaker == "Raila Odinga"
+
+
+def test_quotes_a_vow_threatens_only_with_a_coercive_act(nlp: Any) -> None:
+    [claim] = _claims(nlp, "The prime minister vowed not to return the islands.")
+    assert claim.stance != "threat"
+    [claim] = _claims(nlp, "The militia vowed to retaliate for the strike.")
+    assert claim.stance == "threat"

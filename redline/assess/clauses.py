@@ -17,7 +17,10 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
                  "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
-                 "drills": "hold"}
+                 "drills": "hold", "violation": "violate", "seizure": "seize", "blockade": "blockade",
+                 "aggression": "attack", "provocation": "provoke"}
+# Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
+TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
 NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "tariffs": "impose", "ban": "impose",
              "bans": "impose", "embargo": "impose", "restrictions": "impose", "war": "wage", "action": "take",
@@ -123,22 +126,25 @@ def nominal(head: Any, agent: str | None) -> str | None:
     for c in head.children:
         if c.i < head.i or c in by or c.dep_ == "poss":
             continue
-        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "to" and verb == "threaten")):
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "to" and verb == "threaten") or (
+                c.lower_ in {"on", "against"} and verb in TRANSITIVE_ACTS)):  # "attack on Guam": "attacks Guam"
             rest.append(text_of([t for t in c.subtree if t != c]))
         elif c.dep_ in {"prep", "acl", "amod"} and not (c.dep_ == "prep" and c.lower_ == "by"):
-            rest.append(text_of(c.subtree))
+            said = text_of(c.subtree)  # keeps its preposition: "deployment of troops in X" -> "deploys troops in X"
+            rest.append(f"{c.text} {said}" if c.dep_ == "prep" and not said.startswith(c.text) else said)
     mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
     words = " ".join(r for r in rest if r)
     plural = who.lower() in {"they", "we"} or " and " in who
     return " ".join(x for x in (who, third_person(verb, plural), " ".join(m.text for m in mods), words) if x)
 
 
-def act_of_noun(noun: Any, subject: str, target: str | None) -> str:
+def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:
     """The clause of a threatened noun: "threatens Japan with a nuclear strike" -> "S will carry out a nuclear
-    strike against Japan"; "with sanctions" -> "S will impose sanctions on X"."""
+    strike against Japan"; "with sanctions" -> "S will impose sanctions on X"; without the tokens in ``drop``
+    (a trigger said inside the noun phrase)."""
     verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
-    tail = {t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree}
-    np = text_of([t for t in noun.subtree if t not in tail])
+    tail = {t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree if t not in drop}
+    np = text_of([t for t in noun.subtree if t not in tail and t not in drop])
     prep = "on" if verb == "impose" else "against"
     words = [subject, "will", verb, np, *([prep, target] if target else []), text_of(tail) if tail else ""]
     return " ".join(w for w in words if w)

@@ -30,6 +30,7 @@ from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, RULES, Found, c
 from redline.events.actors import country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code
+from redline.nlp.places import read_data
 
 NUCLEAR = re.compile(r"\bnuclear|atomic\b", re.I)
 ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy|market\b", re.I)
@@ -37,15 +38,14 @@ MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|r
                       r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
-# Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice.
-GOVERNMENT_HOSTS = {"whitehouse.gov": "USA", "bidenwhitehouse.archives.gov": "USA",
-                    "trumpwhitehouse.archives.gov": "USA", "obamawhitehouse.archives.gov": "USA", "state.gov": "USA",
-                    "defense.gov": "USA", "kremlin.ru": "RUS",
-                    "mid.ru": "RUS", "gov.uk": "GBR", "mfa.gov.cn": "CHN", "president.gov.ua": "UKR",
-                    "elysee.fr": "FRA", "gov.il": "ISR", "president.ir": "IRN", "mfa.gov.tr": "TUR"}
-PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?past|once|formerly|had threatened|had warned|"
-                          r"in past)\b", re.I)
+# Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
+# (redline/data/government_hosts.csv).
+GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts.csv")}
+PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?(?:recent |distant )?past|once|formerly|had threatened|"
+                          r"had warned|in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+
+
 def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
     """Every threat and red line of the article, in text order, one per sentence and issuer."""
     doc = analysis.doc
@@ -65,7 +65,9 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
 
 
 def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
-    speaker_code = _speaker_code(got.subject, analysis, claim)
+    speaker_code = None if got.unnamed else _speaker_code(got.subject, analysis, claim)
+    if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
+        speaker_code = _named_code(got.own, analysis, None)
     actor = country(speaker_code)
     person = _person(got.subject, analysis.mentions)
     named = claim.speaker if claim and not got.subject else subject_name(got.subject)
@@ -77,6 +79,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     issuer = lookup_code(actor) if actor else "the issuer"
     trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
                             analysis, start, actor)
+    trigger = _resolve_pronoun(trigger, sent, analysis.mentions, actor)
     response = _as_issuer(got.response, actor)
     scope = (start, end)
     return Threat(
@@ -106,7 +109,7 @@ def _as_issuer(response: str, actor: str | None) -> str:
     return response
 
 
-def _publisher(analysis: Analysis) -> str | None:
+def publisher_code(analysis: Analysis) -> str | None:
     """The government that publishes the article (a transcript on whitehouse.gov speaks for the USA)."""
     host = urlsplit(analysis.article.url or "").hostname or ""
     return next((code for suffix, code in GOVERNMENT_HOSTS.items() if host == suffix or host.endswith("." + suffix)),
@@ -116,7 +119,7 @@ def _publisher(analysis: Analysis) -> str | None:
 def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
     code = _named_code(subject, analysis, claim)
     if code is None and (not subject or {t.lower_ for t in subject} & {"president", "we", "i", "our", "us"}):
-        return _publisher(analysis)  # "we", "I", "the President" in a government's own transcript
+        return publisher_code(analysis)  # "we", "I", "the President" in a government's own transcript
     return code
 
 
@@ -140,7 +143,10 @@ def _person(subject: list[Any], mentions: tuple[Mention, ...]) -> Mention | None
     if not subject:
         return None
     start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
-    return next((m for m in mentions if start <= m.start < end and m.type == "PERSON"), None)
+    people = [m for m in mentions if start <= m.start < end and m.type == "PERSON"]
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    return next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
+        iter(people), None)  # the person the subject is headed by, else the first named
 
 
 def _role(subject: list[Any], person: Mention | None) -> str | None:
@@ -164,6 +170,8 @@ def _status(cue: Any, sent: Any) -> str:
     if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
             c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
         return "background"
+    if cue.dep_ == "relcl" and cue.tag_ == "VBD":
+        return "background"  # "militants, who threatened to kill ..., have beheaded ...": said of the actor before
     before = sent.doc.text[sent.start_char:cue.idx]
     if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
         return "background"
@@ -202,6 +210,26 @@ def _resolve_user(trigger: str, analysis: Analysis, before: int, issuer: str | N
     if not actors:
         return trigger
     return actors[-1].text + trigger.removeprefix("anyone")
+
+
+def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], issuer: str | None) -> str:
+    """ "they refuse" -> "all U.S. and Turkish troops refuse": a trigger whose subject is "they" or "it" takes the
+    last noun phrase before the condition that names another actor than the issuer and agrees in number."""
+    word, _, rest = trigger.partition(" ")
+    if word.lower() not in {"they", "it"} or not rest:
+        return trigger
+    cut = sent.doc.text.find(" if ", sent.start_char, sent.end_char)
+    cut = sent.end_char if cut < 0 else cut
+    plural = word.lower() == "they"
+    for chunk in reversed(list(sent.noun_chunks)):
+        if chunk.end_char > cut or chunk.root.lower_ in {"they", "it", "we", "i", "you", "he", "she"}:
+            continue
+        codes = {country(m.code) for m in mentions if chunk.start_char <= m.start < chunk.end_char and m.code
+                 and m.type == "ACTOR"}
+        many = chunk.root.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in chunk)
+        if codes and issuer not in codes and many == plural:
+            return f"{chunk.text} {rest}"
+    return trigger
 
 
 def _kind(text: str) -> str:

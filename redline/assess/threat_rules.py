@@ -13,6 +13,7 @@ from typing import Any
 from redline.assess import clauses
 from redline.events.actors import country
 from redline.models import Analysis, Claim, Mention
+from redline.nlp.places import read_data
 
 # Verbs of a promised coercive act; with the issuer as subject and a future modal they make a threat.
 RESPONSE_VERBS = frozenset({
@@ -51,14 +52,43 @@ LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause",
 BENIGN_OBJECTS = frozenset({"challenge", "question", "need", "concern", "call", "request", "crisis", "epidemic",
                             "pandemic", "demand", "letter", "invitation", "inquiry", "query", "comment", "disaster"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
-
+# Set phrases that threaten without a response verb (redline/data/threat_idioms.csv): who the clause's subject is
+# (``self``: the issuer, "we will not sit idly by"; ``target``: the threatened, "they will pay a heavy price";
+# ``event``: the act to be answered, "this attack will not go unanswered") and whether the phrase threatens only
+# when negated.
+IDIOMS = tuple((tuple(r["phrase"].split()), r["role"], r["negation"]) for r in read_data("threat_idioms.csv"))
+FILLER = frozenset({"a", "an", "the", "it"})
+# Time given to meet a demand: "gave the rebels 48 hours to ...", "a deadline of Friday to ...".
+SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute", "deadline", "ultimatum"})
+THRESHOLDS = frozenset({"threshold", "bar"})
+# Makers of attacks other than the issuer: a warning of their attacks is an advisory, not a threat.
+THIRD_PARTY = frozenset({"terror", "terrorist", "militant", "insurgent", "jihadist", "extremist", "criminal"})
+# People a threat may be aimed at when the parse names no act ("militants threatened candidates").
+PEOPLE = frozenset({"candidate", "voter", "journalist", "resident", "civilian", "villager", "official", "judge",
+                    "witness", "neighbour", "neighbor", "country", "state", "minority", "critic", "opponent",
+                    "diplomat", "worker", "student", "teacher", "activist", "reporter", "family", "leader"})
+# Penalties a warning may promise to those who act ("could be charged"), and consequences it may call dire.
+PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "jail", "imprison", "expel", "target",
+                       "shoot", "detain", "fine", "ban"})
+DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
+DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
+                       "note", "video", "post", "document"})
+OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
+                          "minister", "embassy", "military", "army", "office", "presidency", "statement"})
+# Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
+OBLIGING = frozenset({"force", "compel", "oblige", "have", "need"})
 
 
 class Found:
-    """What a rule found in one sentence, before the shared finishing (issuer, target, kind, status)."""
+    """What a rule found in one sentence, before the shared finishing (issuer, target, kind, status). ``own``:
+    tokens naming the issuer's side in the threat itself ("Pyongyang will not sit idly by"), the issuer when the
+    speaker names no state."""
 
-    def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str) -> None:
+    def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str,
+                 own: list[Any] | None = None, unnamed: bool = False) -> None:
         self.cue, self.subject, self.trigger, self.response, self.form = cue, subject, trigger, response, form
+        self.own = own or []
+        self.unnamed = unnamed  # the issuer is not named in the sentence: not the speaker's either
 
 
 def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
@@ -71,13 +101,26 @@ def _negated(verb: Any) -> bool:
 
 
 def _subject(verb: Any) -> list[Any]:
+    """The subject of ``verb`` or of the clause it continues; a relative pronoun's antecedent ("militants, who
+    threatened ..." -> militants); for "a resolution threatening ...", who passes the resolution."""
     node = verb
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and subj[0].dep_ == "nsubjpass" and node != verb and verb.tag_ == "VBG" and node.dep_ == "ccomp":
+            node = node.head  # "X says fighters were killed, while vowing to respond": X vows, not the killed
+            continue
         if subj:
+            if subj[0].lower_ in {"who", "which", "that"} and node.dep_ == "relcl" and node.head != node:
+                antecedent = node.head
+                if not (_agentive([antecedent], ()) or antecedent.ent_type_):
+                    return []  # "any rocket that threatens it": a thing endangers, it does not threaten
+                return [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct]
             return list(subj[0].subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
+        elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in DOCUMENTS \
+                and node.head.dep_ == "dobj":
+            node = node.head.head  # "passes a resolution threatening sanctions": who passes it
         else:
             break
     return []
@@ -90,8 +133,8 @@ def _agentive(subject: list[Any], mentions: tuple[Mention, ...]) -> bool:
     if any(start <= m.start < end and m.type in {"ACTOR", "PERSON"} for m in mentions):
         return True
     head = next((t for t in subject if t.head not in subject or t.head == t), subject[0])
-    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} \
-        or bool(PERSON_NOUN.search(head.lower_))
+    return head.lower_ in AGENT_NOUNS | ISSUER_PRONOUNS or head.lemma_.lower() in AGENT_NOUNS or head.ent_type_ in {
+        "PERSON", "ORG", "GPE", "NORP"} or bool(PERSON_NOUN.search(head.lower_))
 
 
 def subject_name(subject: list[Any]) -> str:
@@ -110,7 +153,8 @@ def subject_name(subject: list[Any]) -> str:
 
 def _if_clause(verb: Any) -> tuple[str, str]:
     """(trigger, form) of an "if" / "unless" clause on ``verb`` or its head: the trigger as a clause."""
-    for node in (verb, verb.head):
+    nodes = (verb, verb.head, verb.head.head) if verb.dep_ == "acl" else (verb, verb.head)
+    for node in nodes:  # "adopts a resolution threatening sanctions if ...": the condition of the carrier
         for c in node.children:
             if c.dep_ == "advcl":
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
@@ -127,9 +171,10 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
         subject = _subject(verb)
-        if not _agentive(subject, analysis.mentions):
-            continue
-        name = subject_name(subject)
+        headless = not subject and verb.tag_ == "VBG" and verb.dep_ in {"conj", "advcl", "ROOT"}
+        if not _agentive(subject, analysis.mentions) and not headless:
+            continue  # "..., asking X for talks and threatening consequences if ...": the issuer is not named here
+        name = subject_name(subject) or "the issuer"
         plural = clauses.is_plural(subject)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if xcomp is not None:
@@ -139,15 +184,22 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             trigger, form = _if_clause(xcomp)
             if not trigger:
                 trigger, form = _relative_trigger(xcomp)
+            answered: set[Any] = set()
+            if not trigger:  # "threatens to attack X in response to the use of Y"
+                trigger, answered = _answered(xcomp, "anyone")
+                form = "conditional" if trigger else form
             conditions = frozenset(t for c in xcomp.children if c.dep_ == "advcl" and any(
-                m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree)  # the trigger, not the act
+                m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree) | answered
             response = clauses.clause(xcomp, name, plural, drop=conditions)
             return Found(verb, subject, trigger.replace(ISSUER, name), response, form)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
             if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
                 trigger, form = _if_clause(verb)
-                return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+                any_act, prep = _any_answered(dobj)
+                if not trigger and any_act:
+                    trigger, form = any_act, "conditional"
+                return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None, drop=prep), form)
             continue
         heads = [verb, *([dobj] if dobj is not None else [])]
         with_np = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -161,6 +213,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
         if dobj is not None and dobj.lower_ in PUNITIVE_NOUNS:
             return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
+        named = [t for t in dobj.subtree if t.i <= dobj.i] if dobj is not None else []  # the noun, not its "of"
+        if dobj is not None and not headless and (_agentive(named, analysis.mentions) or dobj.lemma_.lower() in PEOPLE):
+            return Found(verb, subject, trigger, "", form)  # "China threatens the United States over ...": act unsaid
     return None
 
 
@@ -176,7 +231,8 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         said = that_clause(verb)
         if said is not None:
-            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis)
+            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
+                _warned_penalty(said) or _warned_catastrophe(said)
             if found is not None:
                 return Found(verb, subject, *found)
         for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
@@ -210,6 +266,41 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 if trigger:
                     return Found(verb, subject, trigger, "", "red_line")
     return None
+
+
+def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that officials taking part in the vote could be charged": a penalty for those who do an act; the
+    act, said in the subject's participle or relative clause, is the trigger."""
+    if verb.lemma_ not in PENALTIES or not any(c.dep_ == "auxpass" for c in verb.children) or _negated(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    doing = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
+        if subj is not None else None
+    trigger, form = _if_clause(verb)
+    if doing is not None and subj is not None and not trigger:
+        who = clauses.text_of([t for t in subj.subtree if t not in set(doing.subtree)])
+        trigger = clauses.clause(doing, who, subj.tag_ in {"NNS", "NNPS"}) if doing.tag_ == "VBG" else \
+            clauses.text_of([t for t in doing.subtree if t.lower_ not in {"who", "that"} or t.head != doing])
+        if doing.tag_ != "VBG":
+            trigger = f"{who} {trigger}"
+        form = "conditional"
+    if not trigger:
+        return None
+    return trigger, clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)]), form
+
+
+def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that an attack on X would be catastrophic": an act named as a noun, with dire consequences."""
+    if verb.lemma_ != "be" or _negated(verb):
+        return None
+    dire = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DIRE), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if dire is None or subj is None:
+        return None
+    act = clauses.nominal(subj, "anyone")
+    if not act:
+        return None
+    return act, f"the consequences will be {clauses.text_of(dire.subtree)}", "conditional"
 
 
 def that_clause(verb: Any) -> Any | None:
@@ -257,14 +348,27 @@ def _consequence(noun: Any, name: str, target: str | None) -> str:
 
 
 def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> bool:
-    """Whether a clause's subject is the speaker's own side: a pronoun, the same actor, "the country"."""
+    """Whether a clause's subject is the speaker's own side: a pronoun, the same actor, "the country", or "you"
+    said back to speakers addressed as "you" ("you said that ... you will escalate")."""
     if not subject:
         return False
     words = {t.lower_ for t in subject}
-    if len(subject) <= 3 and words & ISSUER_PRONOUNS | {"country"}:
+    if len(subject) <= 3 and words & (ISSUER_PRONOUNS | {"country"}):
+        return True
+    if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
     mine = _codes(speaker, analysis.mentions)
+    if not mine and _unnamed_official(speaker) and _codes(subject, analysis.mentions):
+        return True  # "Iran will respond, the foreign ministry spokesman said": he speaks for Iran
     return bool(mine & _codes(subject, analysis.mentions))
+
+
+def _unnamed_official(speaker: list[Any]) -> bool:
+    """A speaker who speaks for an office but whose state the phrase does not name: "the defence ministry",
+    "a government spokesman"."""
+    head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
+    return head is not None and head.lemma_.lower() in OFFICE_NOUNS and not any(
+        t.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} for t in speaker)
 
 
 def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
@@ -286,8 +390,15 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         if act is not None and future and _issuer_side(subject, speaker, analysis):
             trigger, form = _if_clause(verb)
             return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
+    right = _right_to(verb)
+    if right is not None and _issuer_side(subject, speaker, analysis):  # "reserves the right to respond"
+        trigger, form = _if_clause(verb)
+        if not trigger:
+            trigger, form = _if_clause(right)
+        conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree)
+        return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in PUNITIVE_NOUNS | {"tariff"} for c in verb.children))
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
     if future and acting and _issuer_side(subject, speaker, analysis):
@@ -303,13 +414,15 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
         if not clauses.has_subject(verb) and subject:
-            response = f"{subject_name(subject)} will {response}"
+            modal = response.split(" ", 1)[0].lower() in {"will", "would", "shall", "must", "should"}
+            response = f"{subject_name(subject)} {response}" if modal else f"{subject_name(subject)} will {response}"
         return trigger, response, form
     if future and verb.lemma_ in LEAD_VERBS and any(t.lower_ == "any" for t in subject):
         trigger = _any_trigger(subject)
         if trigger:
             return trigger, "this " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
-    if future and verb.lemma_ in {"face", "have", "be"} and (words & RESPONSE_NOUNS or "met" in words):
+    if future and verb.lemma_ in {"face", "have", "be", "receive", "get"} and (
+            words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
         if any_subject is not None and not trigger:
@@ -317,6 +430,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             if rel is not None:
                 trigger = clauses.clause(rel, "a " + any_subject.head.text)
                 form = "conditional"
+            elif _any_trigger(subject):  # "any aggression would receive ...": anyone attacks the issuer
+                trigger, form = _on_issuer(_any_trigger(subject)), "conditional"
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject]
                                    ) if any_subject is not None else \
             clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
@@ -327,9 +442,26 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     return None
 
 
+def _right_to(verb: Any) -> Any | None:
+    """The act in "<have / reserve> the right to <act>" when it is a coercive act, else None."""
+    if verb.lemma_ not in {"have", "reserve", "retain"}:
+        return None
+    right = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "right"), None)
+    act = next((c for c in right.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
+        if right is not None else None
+    if act is None:
+        return None
+    acting = act.lemma_ in RESPONSE_VERBS or any(c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & PUNITIVE_NOUNS
+                                                 for c in act.children)
+    return act if acting else None
+
+
 def _future(verb: Any) -> bool:
-    """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to"."""
+    """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to", or on the verb
+    that obliges it ("will be forced to take", "will have to respond")."""
     modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING and verb.head != verb and _future(verb.head):
+        return True
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
 
 
@@ -360,7 +492,7 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
     return "", "unconditional"
 
 
-def _answered(verb: Any) -> tuple[str, set[Any]]:
+def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
     conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
     from the response."""
@@ -376,9 +508,10 @@ def _answered(verb: Any) -> tuple[str, set[Any]]:
             continue
         if noun is None:
             continue
-        said = clauses.nominal(noun, "") or clauses.passive_np(noun)
+        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
+        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
         if said:
-            return said, set(c.subtree)
+            return _on_issuer(said), set(c.subtree)
     return "", set()
 
 
@@ -403,7 +536,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         speaker_tokens = _speaker_tokens(verb)
         subject = _subject(verb)
-        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"}))
+        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"})) or \
+            _right_to(verb) is not None
         if not future:
             continue
         words = {t.lower_ for t in verb.subtree}
@@ -415,7 +549,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             return Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
-                          f"{subject_name(subject)} will act", "unconditional")
+                          f"{subject_name(subject)} will act", "unconditional", subject)
         expl = next((c for c in verb.children if c.dep_ == "expl"), None)
         if verb.lemma_ == "be" and expl is not None and words & RESPONSE_NOUNS and "no" not in words:
             trigger, form = _if_clause(verb)
@@ -423,13 +557,24 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                 continue  # "there would be consequences" without a condition is an assessment
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t.i >= expl.i])
             return Found(verb, speaker_tokens, trigger, response, form)
+        if verb.lemma_ in {"accept", "tolerate", "allow", "permit"} and _negated(verb) and _will(verb) and (
+                {t.lower_ for t in subject} & {"we", "i"} or (speaker_tokens and _issuer_side(
+                    subject, speaker_tokens, analysis))):
+            dobj = next((c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}), None)
+            stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
+                claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
+            if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
+                line = (clauses.nominal(dobj, "anyone") if dobj.pos_ == "NOUN" else None) or clauses.text_of(
+                    dobj.subtree)
+                return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
         if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             return Found(verb, speaker_tokens, trigger, response, form)
-        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry"}:
+        if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry", "receive",
+                                            "reserve", "have", "retain"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
             if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
@@ -437,8 +582,15 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             found = _promise(verb, speaker, analysis)
             if found is not None:
                 trigger, response, form = found
-                return Found(verb, speaker, trigger, response, form)
+                return Found(verb, speaker, trigger, response, form, subject)
     return None
+
+
+def _publisher_first_person(subject: list[Any], analysis: Analysis) -> bool:
+    """ "we" in a page a government publishes (kremlin.ru, whitehouse.gov): the government speaks."""
+    from redline.assess.rhetoric import publisher_code  # the hosts table lives with the issuer rules
+
+    return bool({t.lower_ for t in subject} & {"we", "i"}) and publisher_code(analysis) is not None
 
 
 def _speaker_tokens(verb: Any) -> list[Any]:
@@ -515,6 +667,11 @@ def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
     """A doctrine changed to lower a threshold: "Putin approved an updated nuclear doctrine that allows a nuclear
     response to a conventional attack"; the response is what the new doctrine allows."""
     for noun in sent:
+        if noun.lemma_.lower() in THRESHOLDS and noun.dep_ == "dobj" and noun.head.lemma_ in {"lower", "reduce"} \
+                and not _negated(noun.head):
+            found = _lowered_threshold(noun, analysis)
+            if found is not None:
+                return found
         if noun.lemma_.lower() != "doctrine" or noun.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
             continue
         verb = noun.head
@@ -528,10 +685,52 @@ def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
             allows = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
                            and c.lemma_ in {"allow", "permit", "lower", "expand", "broaden", "enable"}), None)
         if allows is None:
+            allows = next((t for t in noun.subtree if t.lemma_ in {"lower", "reduce", "expand", "broaden"}
+                           and any(o.dep_ == "dobj" for o in t.children)), None)
+        if allows is None:
             continue
         body = clauses.text_of([t for t in allows.subtree if t.lower_ not in {"that", "which"} or t.head != allows])
         return Found(verb, subject, "", f"the doctrine {body}" if not clauses.has_subject(allows) or any(
             c.lower_ in {"that", "which"} for c in allows.children) else body, "doctrine")
+    return None
+
+
+def _lowered_threshold(noun: Any, analysis: Analysis) -> Found | None:
+    """ "<doctrine / decree / X> lowers the threshold for <using nuclear weapons>", "signed a decree lowering the
+    threshold for ...": the act the threshold guards becomes more likely; the issuer is who signs or owns it."""
+    verb = noun.head
+    if not {t.lower_ for t in verb.subtree} & {"nuclear", "atomic", "force", "weapons", "strike", "retaliation"}:
+        return None
+    body = clauses.text_of([t for t in verb.subtree if t.lower_ not in {"that", "which"} or t.head != verb])
+    if verb.dep_ in {"acl", "relcl"}:  # "signed a decree lowering ...": the signer issues it
+        holder = verb.head
+        owner = _subject(holder.head) if holder.dep_ in {"dobj", "nsubjpass"} else []
+        said = body[len(verb.text):] if body.startswith(verb.text) else " " + body
+        response = f"the {holder.text} {clauses.third_person(verb.lemma_)}{said}"
+    else:
+        owner = _subject(verb)
+        response = clauses.text_of(verb.subtree)
+    if not (_agentive(owner, analysis.mentions) or _codes(owner, analysis.mentions)):
+        return None
+    return Found(verb, owner, "", response, "doctrine")
+
+
+def _privilege(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "the use of armed force is not the privilege of the U.S. only": a claim to the same means, a veiled threat
+    to use them; said by a speaker (the issuer) of force, strikes or nuclear weapons."""
+    for verb in sent:
+        if verb.lemma_ != "be" or not _negated(verb):
+            continue
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in {"privilege", "monopoly",
+                                                                                           "prerogative"}), None)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if attr is None or subj is None or not {t.lower_ for t in subj.subtree} & {
+                "force", "forces", "strike", "strikes", "weapons", "nuclear", "military", "missiles", "attack"}:
+            continue
+        speaker = _speaker_tokens(verb)
+        if not speaker and (claim is None or not claim.speaker_code):
+            continue
+        return Found(verb, speaker, "", f"{ISSUER} may resort to {clauses.text_of(subj.subtree)}", "unconditional")
     return None
 
 
@@ -551,18 +750,168 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
                    None)
-        if act is None:
-            continue
+        if act is None or any(c.lower_ in THIRD_PARTY for c in act.children if c.dep_ in {"amod", "compound"}):
+            continue  # "a warning of possible terror attacks": others' acts, an advisory
         source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
                   for o in p.children if o.dep_ == "pobj" for t in o.subtree]
         carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
         issuer = source or (_subject(carrier) if carrier is not None else [])
-        if not _agentive(issuer, analysis.mentions):
+        cited = noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "amid"}
+        if not _agentive(issuer, analysis.mentions) and not cited:
+            continue  # "despite threats of retaliation": a threat cited as context, its issuer unnamed
+        trigger, form = _if_clause(carrier) if carrier is not None else ("", "unconditional")
+        answered, prep = _any_answered(act)
+        if not trigger and answered:
+            trigger, form = answered, "conditional"
+        return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
+                                                                 drop=prep), form, unnamed=not issuer)
+    return None
+
+
+def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
+    """ "a response to any attack" -> ("anyone attacks", the "to" phrase): what a response noun answers, as a
+    trigger, when it is any act of a kind."""
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in {"to", "against"}:
             continue
-        return Found(noun, issuer, "", clauses.act_of_noun(act, subject_name(issuer), None), "unconditional")
+        for o in p.children:
+            if o.dep_ == "pobj" and any(d.lower_ == "any" for d in o.children):
+                said = clauses.nominal(o, "anyone")
+                if said:
+                    return _on_issuer(said), frozenset(p.subtree)
+    return "", frozenset()
+
+
+def _on_issuer(said: str) -> str:
+    """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
+    words = said.split()
+    if len(words) == 2 and words[0] == "anyone" and words[1] in {"attacks", "strikes", "invades", "provokes"}:
+        return f"{said} {ISSUER}"
+    return said
+
+
+def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A set phrase of threat (``IDIOMS``) said by a speaker or in the first person: "we will not sit idly by",
+    "those who play with fire will get burned", "X will pay a heavy price", "this will not go unanswered"."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for phrase, role, negation in IDIOMS:
+            if verb.lemma_ not in phrase or not _has_phrase(verb, phrase):
+                continue
+            if (negation == "required") != _negated(verb) and negation != "any":
+                continue
+            progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+            if not (_future(verb) or (progressive and role == "target")):
+                continue
+            subject = _subject(verb)
+            words = {t.lower_ for t in subject}
+            speaker = _speaker_tokens(verb) or (subject if words & {"we", "i"} else [])
+            if not speaker and claim is not None and claim.speaker_code:
+                speaker = []  # the claim names the speaker; _finish reads it
+            elif not speaker:
+                continue
+            if role == "target" and (words & {"we", "i", "country"} or _codes(subject, analysis.mentions) & _codes(
+                    speaker, analysis.mentions)):
+                continue  # "we / the country will pay a heavy price" is a fear, not a threat
+            trigger, form = _if_clause(verb)
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            own = subject if role == "self" else []
+            return Found(verb, speaker, trigger, response, form, own)
+    return None
+
+
+def _has_phrase(verb: Any, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` other than ``verb`` are in its phrase (its children's subtrees, its
+    auxiliaries), articles aside: "will not sit idly by", "will make them pay a heavy price", "get burned"."""
+    own = {w for t in verb.subtree if t not in _subject(verb) for w in (t.lower_, t.lemma_.lower())}
+    return all(w in own for w in phrase if w not in FILLER)
+
+
+def _until(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "X gave Y until Sunday to <demand>", "Y has until Sunday to <demand>, (X said,) or <consequence>": the
+    demand unmet by the date is the trigger; the issuer is who gives the time or who says it."""
+    for verb in sent:
+        if verb.lemma_ not in {"give", "have"} or verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
+            continue
+        until = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        demand = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if until is None or demand is None:
+            continue
+        if verb.lemma_ == "give":
+            addressee = next((c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}), None)
+            issuer = _subject(verb)
+        else:
+            addressee = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            issuer = _speaker_tokens(verb) or _reporter(verb)
+        if addressee is None or not issuer or _status_past(verb):
+            continue
+        who = clauses.text_of(addressee.subtree)
+        body = clauses.text_of([t for t in demand.subtree if not (t.dep_ == "aux" and t.head == demand)])
+        rest = body[len(demand.text):] if body.startswith(demand.text) else " " + body
+        plural = addressee.tag_ in {"NNS", "NNPS"}
+        trigger = f"{who} {'do' if plural else 'does'} not {demand.lemma_}{rest} by {clauses.text_of(until.subtree)}"
+        heads = [verb, *(c for c in verb.children if c.dep_ == "parataxis")]  # "..., X said, or ..."
+        orelse = next((c for h in heads for c in h.children if c.dep_ == "conj" and any(
+            x.lower_ == "or" for x in h.children if x.dep_ == "cc")), None)
+        response = clauses.text_of(orelse.subtree) if orelse is not None else ""
+        return Found(verb, issuer, trigger, response, "ultimatum")
+    return None
+
+
+def _reporter(verb: Any) -> list[Any]:
+    """The subject of a reporting verb set into the clause: "Hamas has until Sunday, Trump said, or ..."."""
+    said = next((c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and c.lemma_ in {
+        "say", "warn", "tell", "add", "declare", "write", "post"} and c.i > verb.i), None)
+    return _subject(said) if said is not None else []
+
+
+def _status_past(verb: Any) -> bool:
+    return verb.tag_ in {"VBD", "VBN"} and verb.lemma_ == "have"
+
+
+def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A demand with a time limit: "X gave Y 48 hours to <demand> (or face Z)", "X set a deadline of Friday for Y
+    to <demand>", "an ultimatum to <demand> within a week"; the demand unmet is the trigger."""
+    for span in sent:
+        if span.lemma_.lower() not in SPANS_OF_TIME or span.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        giver = span.head if span.dep_ in {"dobj", "npadvmod", "attr", "nsubjpass"} else None
+        if giver is None or giver.lemma_ not in {"give", "set", "issue", "impose", "deliver", "grant"} or \
+                _negated(giver) or any(a.lower_ in {"despite", "after", "since"} for a in giver.ancestors):
+            continue  # "refuses despite being given 48 hours": the ultimatum is context, not said here
+        demand = next((c for h in (span, giver) for c in h.children if c.dep_ in {"advcl", "xcomp", "acl", "relcl"}
+                       and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)), None)
+        if demand is None:
+            demand = next((o for p in span.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree
+                           if o.pos_ == "VERB" and any(a.lower_ == "to" for a in o.children)), None)
+        if demand is None:
+            continue
+        addressee = next((c for c in giver.children if c.dep_ in {"dative", "iobj"}), None)
+        agent = next((c for c in demand.children if c.dep_ == "nsubj"), None)
+        who = clauses.text_of(addressee.subtree) if addressee is not None else \
+            clauses.text_of(agent.subtree) if agent is not None else "the addressee"
+        face = next((c for c in demand.children if c.dep_ == "conj" and c.lemma_ == "face"), None)
+        drop = set(face.subtree) if face is not None else set()
+        drop |= {c for c in demand.children if c.dep_ == "cc"} | (set(agent.subtree) if agent is not None else set())
+        body = [t for t in demand.subtree if t not in drop and not (t.dep_ in {"aux", "mark"} and t.head == demand)]
+        limit = clauses.text_of([t for t in span.subtree if t.i < span.i or t == span or t.dep_ == "nummod"]) \
+            if span.lemma_.lower() not in {"deadline", "ultimatum"} else ""
+        rest = clauses.text_of(body)
+        verb_rest = rest[len(demand.text):] if rest.startswith(demand.text) else " " + rest
+        named = addressee if addressee is not None else agent
+        plural = named is not None and (named.tag_ in {"NNS", "NNPS"} or clauses.is_plural(list(named.subtree)))
+        trigger = f"{who} {'do' if plural else 'does'} not {demand.lemma_}{verb_rest}" + (
+            f" within {limit}" if limit else "")
+        response = f"{who} will face {clauses.text_of([t for t in face.subtree if t != face])}" \
+            if face is not None else ""
+        return Found(giver, _subject(giver), trigger, response, "ultimatum")
     return None
 
 
 
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
-RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun)
+RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
+         _until, _privilege)

@@ -13,7 +13,7 @@ CUE_VERBS = frozenset({
     "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
-    "tweet", "post",
+    "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey",
 })
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
@@ -31,6 +31,19 @@ MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster"
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Inquiries whose findings are attributed statements ("an FBI investigation found that ...").
+FINDINGS = frozenset({"investigation", "inquiry", "probe", "study", "report", "review", "audit", "survey",
+                      "analysis", "assessment", "commission", "panel", "cable", "document"})
+# Statements named as nouns ("issued a warning that ...") and the verbs that carry them.
+CUE_NOUNS = {"warning": "warn", "threat": "threaten", "pledge": "pledge", "promise": "promise", "vow": "vow",
+             "ultimatum": "threaten", "call": "call", "appeal": "urge", "demand": "demand", "assurance": "promise",
+             "denial": "deny", "accusation": "accuse"}
+CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make", "repeat", "voice", "include",
+                           "reiterate", "renew", "sound", "post", "publish", "release"})
+# What a speaker issues, releases or posts that then "says" something: its issuer is the speaker.
+STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
+                             "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
+                             "resolution", "document", "decree"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
@@ -48,7 +61,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
                 continue
             content = _content(verb)
-            speaker_tokens = _speaker(verb)
+            speaker_tokens = _source(_speaker(verb))
             if not speaker_tokens or content is None:
                 continue
             claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
@@ -59,7 +72,11 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                     for t in o.subtree] or list(acc.subtree)[2:]
             rest = [t for t in sent if t not in set(acc.subtree) and not t.is_punct and not t.is_space]
             if pobj and rest:
-                claims.append(_claim(doc, article, mentions, sent, acc, pobj, rest, len(claims), titles))
+                claims.append(_claim(doc, article, mentions, sent, acc, _source(pobj), rest, len(claims), titles))
+        carried = _noun_claim(sent)
+        if carried is not None:
+            cue, speaker, content = carried
+            claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
             surface = _surface_claim(sent)
             if surface is not None:
@@ -72,6 +89,9 @@ def _is_cue(verb: Any) -> bool:
     """A reporting verb: one of CUE_VERBS, "make clear", or "read" / "testify" introducing what was said."""
     if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
         return True
+    if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "an investigation found that ..."
+        return subj is not None and subj.lemma_.lower() in FINDINGS
     return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
 
 
@@ -89,17 +109,40 @@ def _speaker(verb: Any) -> list[Any]:
     clause it hangs on: the quote's own attribution, not the nearest name."""
     node = verb
     for _ in range(4):
+        by = next((o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if by is not None and node is verb:
+            return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return list(subj[0].subtree)
-        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} or node.head == node:
-            return []
+        carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
+        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} and not carried or node.head == node:
+            return []  # "issued a statement saying ...": who issued it speaks
         if node.dep_ == "acl" and node.tag_ != "VBG":
             return []
         node = node.head
         while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
             node = node.head
     return []
+
+
+def _source(tokens: list[Any]) -> list[Any]:
+    """Who is behind a speaker phrase: the antecedent of a relative pronoun ("police who told AFP" -> police);
+    the author of a statement ("a statement released by the minister" -> the minister)."""
+    if len(tokens) == 1 and tokens[0].lower_ in {"who", "which", "that"} and tokens[0].head.dep_ == "relcl":
+        noun = tokens[0].head.head  # the antecedent, up to itself: the clause follows it
+        tokens = [t for t in noun.subtree if t.i <= noun.i and t not in set(tokens[0].head.subtree)]
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is not None and head.lemma_.lower() in STATEMENT_NOUNS:
+        by = next((o for c in head.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                   for o in a.children if o.dep_ == "pobj"), None)
+        if by is not None:
+            return list(by.subtree)
+        if head.dep_ == "dobj":  # "the Vatican put out a document that states ...": who put it out
+            issuer = [c for c in head.head.children if c.dep_ == "nsubj"]
+            if issuer:
+                return list(issuer[0].subtree)
+    return tokens
 
 
 def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
@@ -125,6 +168,24 @@ def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
     return found
 
 
+def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A statement named as a noun its speaker issues or that a text contains: "X issued a warning that ...",
+    "the statement contained a warning about ...", "X repeated his call for ...": the verb's subject speaks."""
+    for noun in sent:
+        if noun.lemma_.lower() not in CUE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or \
+                noun.head.lemma_ not in CARRIER_VERBS or any(c.dep_ == "neg" for c in noun.head.children):
+            continue
+        content = next((list(c.subtree) for c in noun.children if (c.dep_ == "prep" and c.lower_ in {
+            "about", "of", "against", "for", "to", "over"}) or (c.dep_ in {"acl", "ccomp", "relcl"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None) or next((
+            list(c.subtree) for c in noun.head.children if c.dep_ == "prep" and c.lower_ in {"about", "of", "against",
+                                                                                            "over"}), None)
+        speaker = _speaker(noun.head)
+        if content and speaker:
+            return noun, speaker, content
+    return None
+
+
 def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     """"<speaker> <cue> that <content>" when the parser took the cue verb for a noun ("experts ... note that")."""
     toks = [t for t in sent if not t.is_space]
@@ -140,6 +201,11 @@ def _content(verb: Any) -> list[Any] | None:
     """Tokens of what was said: a complement clause, a quotation, or a "to"-infinitive for threats."""
     if verb.lemma_ == "read":  # "the message reads: ..." says only what it quotes or what follows the colon
         return _quoted_span(verb.sent) or _after_colon(verb)
+    if verb.lemma_ in {"tell", "inform", "brief"} and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        about = next((c for h in (verb, *(c for c in verb.children if c.dep_ in {"dobj", "dative"}))
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        if about is not None:  # "X told Y about efforts being made ...": Y is told, not said
+            return list(about.subtree)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
@@ -151,6 +217,9 @@ def _content(verb: Any) -> list[Any] | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
                 "warn", "accuse", "call", "caution"}:
             return list(child.subtree)
+    aside = _aside_of(verb)
+    if aside is not None:
+        return aside
     quote = _quoted_span(verb.sent)
     if quote is not None:
         return quote
@@ -159,9 +228,31 @@ def _content(verb: Any) -> list[Any] | None:
         if t.dep_ in {"acl", "relcl"} and t != verb and marked and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return list(t.subtree)
-    if verb.lemma_ == "make":  # "I made it very clear: ..."
+    if verb.lemma_ == "make" or _colon_next(verb):  # "I made it very clear: ...", "telling them: ..."
         return _after_colon(verb)
     return None
+
+
+def _aside_of(verb: Any) -> list[Any] | None:
+    """What a cue said as an aside speaks of: the clause it interrupts ("The forests, he said, are ...") or
+    the clause an "as X said" clause introduces ("As the President said, companies should not ...")."""
+    inserted = verb.dep_ == "parataxis"
+    as_said = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not (inserted or as_said) or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or verb.head == verb:
+        return None
+    if as_said and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "you"} for c in verb.children):
+        return None  # "as I said": the speaker of the text, not an attributed statement
+    own = set(verb.subtree)
+    rest = [t for t in verb.head.subtree if t not in own and not t.is_punct]
+    return rest or None
+
+
+def _colon_next(verb: Any) -> bool:
+    """Whether a colon follows the cue verb and its short object ("telling them: if you ...")."""
+    after = [t for t in verb.sent if t.i > verb.i][:3]
+    return any(t.text == ":" for t in after) and all(
+        t.text == ":" or t.dep_ in {"dobj", "dative", "prt"} for t in after[:next(
+            n for n, t in enumerate(after) if t.text == ":")])
 
 
 def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
@@ -171,6 +262,13 @@ def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
     head = next((t for t in toks if t.head not in toks or t.head == t), None)
     if head is None:
         return ""
+    named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
+                  and (head.pos_ != "PROPN" or head.lower_ in OFFICIAL_WORDS)
+                  and doc[min(t.i for t in c.subtree) - 1].text == ","
+                  and not any(t.is_punct for t in c.subtree)), None)
+    if named is not None:  # "the Minister of Foreign Affairs, Chrystia Freeland" -> "Chrystia Freeland"
+        name = sorted(named.subtree, key=lambda t: t.i)
+        return " ".join(text[name[0].idx:name[-1].idx + len(name[-1].text)].split())
     extra = {x for c in toks if c.dep_ in {"appos", "relcl"} and c.head in toks and c.i > head.i
              and doc[min(t.i for t in c.subtree) - 1].text == "," for x in c.subtree}
     kept = [t for t in toks if t not in extra]
@@ -179,6 +277,29 @@ def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
     if not kept or len(kept) == len(toks):
         return ""
     return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
+
+
+def _named_person(tokens: list[Any]) -> str:
+    """The name of a person the parser finds at the head of a speaker phrase though no gazetteer knows them:
+    "Jailed Islamist cleric Abu Bakar Bashir" -> "Abu Bakar Bashir"."""
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is None or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return ""
+    name = [t for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i and t.ent_iob_ in {"B", "I"}]
+    while name and any(n.ent_iob_ == "B" for n in name[1:]):  # keep the entity that ends at the head
+        name = name[1:]
+    return " ".join(t.text for t in name)
+
+
+def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
+    """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
+    spokesman": the administration and the spokesman speak, not the person."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
+        and root.head.pos_ == "NOUN"
 
 
 def _after_colon(verb: Any) -> list[Any] | None:
@@ -209,8 +330,13 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     if speaker_text.lower() in PRONOUNS:
         before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
         inside = before[-1:] if before else []
-    person = next((m for m in inside if m.type == "PERSON"), None)
-    speaker = person.canonical if person else _bare(doc, article.text, speaker_tokens) or " ".join(speaker_text.split())
+    people = [m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)]
+    head = next((t for t in speaker_tokens if t.head not in speaker_tokens or t.head == t), None)
+    person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
+        iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
+    named = _named_person(speaker_tokens) if person is None else ""
+    speaker = (person.canonical if person else named or _bare(doc, article.text, speaker_tokens)
+               or " ".join(speaker_text.split()))
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
@@ -220,14 +346,15 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     sent_end = sent.end_char
     while sent_end > sent.start_char and article.text[sent_end - 1].isspace():
         sent_end -= 1
+    lemma = CUE_NOUNS.get(cue.lemma_.lower(), cue.lemma_) if cue.pos_ == "NOUN" else cue.lemma_
     return Claim(
         id=f"c{n + 1}",
         speaker=speaker,
         speaker_type=stype,
         speaker_code=code,
-        cue=cue.lemma_ if cue.lower_ != "according" else "according to",
+        cue=lemma if cue.lower_ != "according" else "according to",
         content=content,
-        stance=_stance(cue.lemma_, said, stype),
+        stance=_stance(lemma, said, stype),
         evidence=(Evidence.of(article, sent.start_char, sent_end),),
         content_start=c_start,
         content_end=c_end,
@@ -288,13 +415,15 @@ def _speaker_type(words: set[str], inside: list[Mention], person: Mention | None
 
 def _stance(cue: str, content: str, speaker_type: str) -> str:
     words = set(content.lower().replace(",", " ").split())
-    if cue in {"threaten", "vow"} or (cue == "warn" and words & THREAT_WORDS):
+    if cue == "threaten" or (cue == "warn" and words & THREAT_WORDS):
         return "threat"
+    if cue == "vow" and words & (COERCIVE_WORDS | {"avenge", "revenge", "vengeance", "crush", "kill"}):
+        return "threat"  # "vowed to retaliate"; "vowed not to return the Golan" is a refusal, not a threat
     if CONDITION_RE.search(content) and words & COERCIVE_WORDS and speaker_type in {"official", "organization"}:
         return "threat"  # a conditional commitment to coerce: "if the U.S. escalates, I will ..."
     if cue in {"warn", "caution"}:
         return "warning"
-    if cue in {"deny", "reject"}:
+    if cue in {"deny", "reject", "dismiss", "rebuff"}:
         return "denial"
     if cue in {"urge", "call", "demand"}:
         return "appeal"
