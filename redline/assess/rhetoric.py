@@ -26,7 +26,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, RULES, Found, claim_of, subject_name
+from redline.assess.threat_forms import RULES
+from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
 from redline.events.actors import country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code

@@ -1,0 +1,438 @@
+"""Threat forms beyond the verb threat, and the order all rules are tried in (``RULES``).
+
+Red lines without an "if", ultimatums and deadlines, doctrine changes that lower a threshold, threats named as
+nouns, idioms ("will not sit idly by"), "has until Sunday to ... or" and veiled threats ("X is not the privilege
+of Y"). Each takes (sentence, analysis, claim) and returns a ``Found``, as the rules of
+``redline.assess.threat_rules`` do, with whose helpers they read the parse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.assess import clauses
+from redline.assess.threat_rules import (
+    DIRE,
+    DOCTRINE_VERBS,
+    FILLER,
+    IDIOMS,
+    ISSUER,
+    PENALTIES,
+    PUNITIVE_NOUNS,
+    RESPONSE_NOUNS,
+    SPANS_OF_TIME,
+    THIRD_PARTY,
+    THRESHOLDS,
+    Found,
+    _agentive,
+    _any_answered,
+    _codes,
+    _commitment,
+    _future,
+    _if_clause,
+    _in_if,
+    _negated,
+    _participle_subject,
+    _promise,
+    _speaker_tokens,
+    _subject,
+    _threat_verb,
+    subject_name,
+)
+from redline.models import Analysis, Claim
+
+
+def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A warning that promises the issuer's act or a response noun, or forbids an act (a red line)."""
+    for verb in sent:
+        if verb.lemma_ not in {"warn", "caution"} or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        subject = _subject(verb) or _participle_subject(verb)
+        if not _agentive(subject, analysis.mentions):
+            continue
+        name = subject_name(subject)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        said = that_clause(verb)
+        if said is not None:
+            found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
+                _warned_penalty(said) or _warned_catastrophe(said)
+            if found is not None:
+                return Found(verb, subject, *found)
+        for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
+            if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
+                noun = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
+                    continue
+                trigger, form = _if_clause(verb)
+                if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
+                    continue
+                target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
+                    if dobj is not None else None
+                response = _consequence(noun, name, target)
+                return Found(verb, subject, trigger, response, form if trigger else "unconditional")
+            if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
+                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
+                who = clauses.text_of(dobj.subtree)  # "warns Iran not to use its embassy": a red line
+                act = clauses.text_of([t for t in c.subtree if t.dep_ not in {"neg", "aux"} or t.head != c])
+                return Found(verb, subject, f"{who} {clauses.third_person(c.lemma_)}{act[len(c.text):]}"
+                              if act.startswith(c.text) else f"{who} {act}", "", "red_line")
+            if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None and \
+                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
+                obj = next((o for o in c.children if o.dep_ in {"pcomp", "pobj"}), None)
+                if obj is None:
+                    continue
+                who = clauses.text_of(dobj.subtree)
+                if obj.tag_ == "VBG":
+                    trigger = clauses.clause(obj, who, clauses.is_plural(list(dobj.subtree)))
+                else:
+                    trigger = clauses.nominal(obj, who) or ""
+                if trigger:
+                    return Found(verb, subject, trigger, "", "red_line")
+    return None
+
+
+def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that officials taking part in the vote could be charged": a penalty for those who do an act; the
+    act, said in the subject's participle or relative clause, is the trigger."""
+    if verb.lemma_ not in PENALTIES or not any(c.dep_ == "auxpass" for c in verb.children) or _negated(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    doing = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
+        if subj is not None else None
+    trigger, form = _if_clause(verb)
+    if doing is not None and subj is not None and not trigger:
+        who = clauses.text_of([t for t in subj.subtree if t not in set(doing.subtree)])
+        trigger = clauses.clause(doing, who, subj.tag_ in {"NNS", "NNPS"}) if doing.tag_ == "VBG" else \
+            clauses.text_of([t for t in doing.subtree if t.lower_ not in {"who", "that"} or t.head != doing])
+        if doing.tag_ != "VBG":
+            trigger = f"{who} {trigger}"
+        form = "conditional"
+    if not trigger:
+        return None
+    return trigger, clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)]), form
+
+
+def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that an attack on X would be catastrophic": an act named as a noun, with dire consequences."""
+    if verb.lemma_ != "be" or _negated(verb):
+        return None
+    dire = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DIRE), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if dire is None or subj is None:
+        return None
+    act = clauses.nominal(subj, "anyone")
+    if not act:
+        return None
+    return act, f"the consequences will be {clauses.text_of(dire.subtree)}", "conditional"
+
+
+def that_clause(verb: Any) -> Any | None:
+    """The clause a reporting verb introduces: its complement, or a "that" clause with its own subject the parser
+    hung on a noun of the verb's phrase ("warns in a letter to Poroshenko that Moscow will ...")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return c
+    for t in verb.subtree:
+        if t.dep_ in {"acl", "relcl", "ccomp"} and t != verb and clauses.has_subject(t) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            return t
+    return None
+
+
+def _warned_party(verb: Any, warned: Any, analysis: Analysis) -> tuple[str, str, str] | None:
+    """ "X warns Y (that) it could lose Z if it fails to ...": a consequence for the warned party, on a condition."""
+    if warned is None:
+        return None
+    trigger, form = _if_clause(verb)
+    subject = _subject(verb)
+    if not trigger or not subject:
+        return None
+    theirs = _codes(list(warned.subtree), analysis.mentions)
+    if not ({t.lower_ for t in subject} & {"it", "they"} or theirs & _codes(subject, analysis.mentions)):
+        return None
+    who = clauses.text_of(warned.subtree)
+    body = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject])
+    return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{who} {body}", form
+
+
+def _consequence(noun: Any, name: str, target: str | None) -> str:
+    if noun.lemma_.lower() in {"consequence", "catastrophe", "war"} or noun.lower_ == "consequences":
+        who = target or name
+        return f"{who} will face {clauses.text_of(noun.subtree)}" if target else \
+            f"there will be {clauses.text_of(noun.subtree)}"
+    return clauses.act_of_noun(noun, name, target)
+
+
+
+def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A red line declared or crossed: "this is the red line we have set", "the last red line has been crossed"."""
+    for tok in sent:
+        if tok.lemma_ == "line" and any(c.lower_ == "red" for c in tok.children):
+            verb = tok.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            near = [verb, *(c for c in tok.children if c.dep_ in {"relcl", "acl"})]
+            if any(_negated(v) or any(c.lower_ in {"would", "could"} for c in v.children) for v in near):
+                continue  # "the red line that was not crossed", "what would be a red line"
+            subject = _subject(verb) or _speaker_tokens(verb)
+            if not subject:
+                continue
+            trigger, _ = _if_clause(verb)  # "there's a red line if Russia invades Ukraine"
+            if verb.lemma_ == "cross":
+                trigger = clauses.text_of(verb.subtree)
+            main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None
+            response = ""
+            if main is not None and main != verb and main.lemma_ in {"order", "launch", "announce", "vow"}:
+                response = clauses.text_of([t for t in main.subtree if t not in set(verb.subtree)
+                                            and t.dep_ != "punct" and not (t.head == main and t.dep_ == "advcl")])
+                subject = _subject(main) or subject  # "X orders a military response, saying the line was crossed"
+            return Found(verb, subject, trigger, response, "red_line")
+    return None
+
+
+def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "X is given ten days to <demand> or face <sanctions>": the demand unmet is the trigger."""
+    for verb in sent:
+        if verb.lemma_ != "face" or verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children):
+            continue  # "<demand> or face <sanctions>"
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is None or noun.lemma_.lower() not in PUNITIVE_NOUNS | {"sanction"}:
+            continue
+        demand = verb.head
+        subj = _subject(demand.head if demand.dep_ in {"xcomp", "relcl", "acl"} else demand)
+        who = subject_name(subj) or "the target"
+        trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
+        return Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
+                      "ultimatum")
+    return None
+
+
+def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A doctrine changed to lower a threshold: "Putin approved an updated nuclear doctrine that allows a nuclear
+    response to a conventional attack"; the response is what the new doctrine allows."""
+    for noun in sent:
+        if noun.lemma_.lower() in THRESHOLDS and noun.dep_ == "dobj" and noun.head.lemma_ in {"lower", "reduce"} \
+                and not _negated(noun.head):
+            found = _lowered_threshold(noun, analysis)
+            if found is not None:
+                return found
+        if noun.lemma_.lower() != "doctrine" or noun.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+            continue
+        verb = noun.head
+        changed = verb.lemma_ in DOCTRINE_VERBS or any(c.lemma_ in {"update", "revise", "new", "amend"}
+                                                         for c in noun.children)
+        if not changed or _negated(verb):
+            continue
+        subject = _subject(verb) if noun.dep_ == "dobj" else []
+        allows = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"), None)
+        if allows is None:
+            allows = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
+                           and c.lemma_ in {"allow", "permit", "lower", "expand", "broaden", "enable"}), None)
+        if allows is None:
+            allows = next((t for t in noun.subtree if t.lemma_ in {"lower", "reduce", "expand", "broaden"}
+                           and any(o.dep_ == "dobj" for o in t.children)), None)
+        if allows is None:
+            continue
+        body = clauses.text_of([t for t in allows.subtree if t.lower_ not in {"that", "which"} or t.head != allows])
+        return Found(verb, subject, "", f"the doctrine {body}" if not clauses.has_subject(allows) or any(
+            c.lower_ in {"that", "which"} for c in allows.children) else body, "doctrine")
+    return None
+
+
+def _lowered_threshold(noun: Any, analysis: Analysis) -> Found | None:
+    """ "<doctrine / decree / X> lowers the threshold for <using nuclear weapons>", "signed a decree lowering the
+    threshold for ...": the act the threshold guards becomes more likely; the issuer is who signs or owns it."""
+    verb = noun.head
+    if not {t.lower_ for t in verb.subtree} & {"nuclear", "atomic", "force", "weapons", "strike", "retaliation"}:
+        return None
+    body = clauses.text_of([t for t in verb.subtree if t.lower_ not in {"that", "which"} or t.head != verb])
+    if verb.dep_ in {"acl", "relcl"}:  # "signed a decree lowering ...": the signer issues it
+        holder = verb.head
+        owner = _subject(holder.head) if holder.dep_ in {"dobj", "nsubjpass"} else []
+        said = body[len(verb.text):] if body.startswith(verb.text) else " " + body
+        response = f"the {holder.text} {clauses.third_person(verb.lemma_)}{said}"
+    else:
+        owner = _subject(verb)
+        response = clauses.text_of(verb.subtree)
+    if not (_agentive(owner, analysis.mentions) or _codes(owner, analysis.mentions)):
+        return None
+    return Found(verb, owner, "", response, "doctrine")
+
+
+def _privilege(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "the use of armed force is not the privilege of the U.S. only": a claim to the same means, a veiled threat
+    to use them; said by a speaker (the issuer) of force, strikes or nuclear weapons."""
+    for verb in sent:
+        if verb.lemma_ != "be" or not _negated(verb):
+            continue
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in {"privilege", "monopoly",
+                                                                                           "prerogative"}), None)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if attr is None or subj is None or not {t.lower_ for t in subj.subtree} & {
+                "force", "forces", "strike", "strikes", "weapons", "nuclear", "military", "missiles", "attack"}:
+            continue
+        speaker = _speaker_tokens(verb)
+        if not speaker and (claim is None or not claim.speaker_code):
+            continue
+        return Found(verb, speaker, "", f"{ISSUER} may resort to {clauses.text_of(subj.subtree)}", "unconditional")
+    return None
+
+
+def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A threat named as a noun with its act: "threats from North Korea of merciless strikes", "a warning about
+    possible retaliatory measures"; the issuer is the "from" phrase or the subject of the verb that carries it."""
+    for noun in sent:
+        if noun.lemma_.lower() not in {"threat", "warning", "ultimatum"} or noun.pos_ != "NOUN":
+            continue
+        said = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
+        if said is not None and carrier is not None:  # "issues a warning that it would end the agreement"
+            promised = _promise(said, _subject(carrier), analysis)
+            if promised is not None:
+                return Found(noun, _subject(carrier), *promised)
+        act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
+                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
+                   None)
+        if act is None or any(c.lower_ in THIRD_PARTY for c in act.children if c.dep_ in {"amod", "compound"}):
+            continue  # "a warning of possible terror attacks": others' acts, an advisory
+        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+        carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
+        issuer = source or (_subject(carrier) if carrier is not None else [])
+        cited = noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "amid"}
+        if not _agentive(issuer, analysis.mentions) and not cited:
+            continue  # "despite threats of retaliation": a threat cited as context, its issuer unnamed
+        trigger, form = _if_clause(carrier) if carrier is not None else ("", "unconditional")
+        answered, prep = _any_answered(act)
+        if not trigger and answered:
+            trigger, form = answered, "conditional"
+        return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
+                                                                 drop=prep), form, unnamed=not issuer)
+    return None
+
+
+def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A set phrase of threat (``IDIOMS``) said by a speaker or in the first person: "we will not sit idly by",
+    "those who play with fire will get burned", "X will pay a heavy price", "this will not go unanswered"."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for phrase, role, negation in IDIOMS:
+            if verb.lemma_ not in phrase or not _has_phrase(verb, phrase):
+                continue
+            if (negation == "required") != _negated(verb) and negation != "any":
+                continue
+            progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+            if not (_future(verb) or (progressive and role == "target")):
+                continue
+            subject = _subject(verb)
+            words = {t.lower_ for t in subject}
+            speaker = _speaker_tokens(verb) or (subject if words & {"we", "i"} else [])
+            if not speaker and claim is not None and claim.speaker_code:
+                speaker = []  # the claim names the speaker; _finish reads it
+            elif not speaker:
+                continue
+            if role == "target" and (words & {"we", "i", "country"} or _codes(subject, analysis.mentions) & _codes(
+                    speaker, analysis.mentions)):
+                continue  # "we / the country will pay a heavy price" is a fear, not a threat
+            trigger, form = _if_clause(verb)
+            response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
+            own = subject if role == "self" else []
+            return Found(verb, speaker, trigger, response, form, own)
+    return None
+
+
+def _has_phrase(verb: Any, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` other than ``verb`` are in its phrase (its children's subtrees, its
+    auxiliaries), articles aside: "will not sit idly by", "will make them pay a heavy price", "get burned"."""
+    own = {w for t in verb.subtree if t not in _subject(verb) for w in (t.lower_, t.lemma_.lower())}
+    return all(w in own for w in phrase if w not in FILLER)
+
+
+def _until(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "X gave Y until Sunday to <demand>", "Y has until Sunday to <demand>, (X said,) or <consequence>": the
+    demand unmet by the date is the trigger; the issuer is who gives the time or who says it."""
+    for verb in sent:
+        if verb.lemma_ not in {"give", "have"} or verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
+            continue
+        until = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        demand = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if until is None or demand is None:
+            continue
+        if verb.lemma_ == "give":
+            addressee = next((c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}), None)
+            issuer = _subject(verb)
+        else:
+            addressee = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            issuer = _speaker_tokens(verb) or _reporter(verb)
+        if addressee is None or not issuer or _status_past(verb):
+            continue
+        who = clauses.text_of(addressee.subtree)
+        body = clauses.text_of([t for t in demand.subtree if not (t.dep_ == "aux" and t.head == demand)])
+        rest = body[len(demand.text):] if body.startswith(demand.text) else " " + body
+        plural = addressee.tag_ in {"NNS", "NNPS"}
+        trigger = f"{who} {'do' if plural else 'does'} not {demand.lemma_}{rest} by {clauses.text_of(until.subtree)}"
+        heads = [verb, *(c for c in verb.children if c.dep_ == "parataxis")]  # "..., X said, or ..."
+        orelse = next((c for h in heads for c in h.children if c.dep_ == "conj" and any(
+            x.lower_ == "or" for x in h.children if x.dep_ == "cc")), None)
+        response = clauses.text_of(orelse.subtree) if orelse is not None else ""
+        return Found(verb, issuer, trigger, response, "ultimatum")
+    return None
+
+
+def _reporter(verb: Any) -> list[Any]:
+    """The subject of a reporting verb set into the clause: "Hamas has until Sunday, Trump said, or ..."."""
+    said = next((c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and c.lemma_ in {
+        "say", "warn", "tell", "add", "declare", "write", "post"} and c.i > verb.i), None)
+    return _subject(said) if said is not None else []
+
+
+def _status_past(verb: Any) -> bool:
+    return verb.tag_ in {"VBD", "VBN"} and verb.lemma_ == "have"
+
+
+def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A demand with a time limit: "X gave Y 48 hours to <demand> (or face Z)", "X set a deadline of Friday for Y
+    to <demand>", "an ultimatum to <demand> within a week"; the demand unmet is the trigger."""
+    for span in sent:
+        if span.lemma_.lower() not in SPANS_OF_TIME or span.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        giver = span.head if span.dep_ in {"dobj", "npadvmod", "attr", "nsubjpass"} else None
+        if giver is None or giver.lemma_ not in {"give", "set", "issue", "impose", "deliver", "grant"} or \
+                _negated(giver) or any(a.lower_ in {"despite", "after", "since"} for a in giver.ancestors):
+            continue  # "refuses despite being given 48 hours": the ultimatum is context, not said here
+        demand = next((c for h in (span, giver) for c in h.children if c.dep_ in {"advcl", "xcomp", "acl", "relcl"}
+                       and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)), None)
+        if demand is None:
+            demand = next((o for p in span.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree
+                           if o.pos_ == "VERB" and any(a.lower_ == "to" for a in o.children)), None)
+        if demand is None:
+            continue
+        addressee = next((c for c in giver.children if c.dep_ in {"dative", "iobj"}), None)
+        agent = next((c for c in demand.children if c.dep_ == "nsubj"), None)
+        who = clauses.text_of(addressee.subtree) if addressee is not None else \
+            clauses.text_of(agent.subtree) if agent is not None else "the addressee"
+        face = next((c for c in demand.children if c.dep_ == "conj" and c.lemma_ == "face"), None)
+        drop = set(face.subtree) if face is not None else set()
+        drop |= {c for c in demand.children if c.dep_ == "cc"} | (set(agent.subtree) if agent is not None else set())
+        body = [t for t in demand.subtree if t not in drop and not (t.dep_ in {"aux", "mark"} and t.head == demand)]
+        limit = clauses.text_of([t for t in span.subtree if t.i < span.i or t == span or t.dep_ == "nummod"]) \
+            if span.lemma_.lower() not in {"deadline", "ultimatum"} else ""
+        rest = clauses.text_of(body)
+        verb_rest = rest[len(demand.text):] if rest.startswith(demand.text) else " " + rest
+        named = addressee if addressee is not None else agent
+        plural = named is not None and (named.tag_ in {"NNS", "NNPS"} or clauses.is_plural(list(named.subtree)))
+        trigger = f"{who} {'do' if plural else 'does'} not {demand.lemma_}{verb_rest}" + (
+            f" within {limit}" if limit else "")
+        response = f"{who} will face {clauses.text_of([t for t in face.subtree if t != face])}" \
+            if face is not None else ""
+        return Found(giver, _subject(giver), trigger, response, "ultimatum")
+    return None
+
+
+# In the order they are tried: the first rule that finds a threat in a sentence wins.
+RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
+         _until, _privilege)
