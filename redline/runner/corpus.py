@@ -165,8 +165,3 @@ def _is_jsonl(path: str) -> bool:
 def _raw_items(path: str, max_bytes: int, fields: FieldMap | None) -> Iterator[Item]:
     check_corpus(path)
     return read_rows(path, max_bytes=max_bytes, fields=fields)
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__

@@ -22,7 +22,7 @@ from typing import IO, Any, BinaryIO
 
 from redline.errors import SourceError
 from redline.models import RawDocument, Skip
-from redline.sources.files import _BINARY_MAGIC, _SNIFF_BYTES, mapped
+from redline.sources.files import _BINARY_MAGIC, _SNIFF_BYTES, _field, mapped
 
 COLUMNS = ("title", "text", "url", "published", "source")
 FIELDS = (*COLUMNS, "date", "topic", "category")
@@ -93,8 +93,8 @@ def read_rows(path: str, *, max_bytes: int, fields: FieldMap | None = None) -> I
 
 
 def _renamed(names: Sequence[str], fields: FieldMap) -> list[str]:
-    """Lower-cased column headers with the field map applied (matched without case, as ``mapped`` does for JSON
-    keys with it): a mapped column takes redline's name; a field mapped to another column is not read."""
+    """Lower-cased column headers with the field map applied, matched without case (JSON keys, read by
+    ``files.mapped``, match exactly): a mapped column takes redline's name; a field mapped elsewhere is not read."""
     by_column = {column.strip().lower(): name for name, column in fields.items()}
     return [by_column.get(n, "" if n in fields else n) for n in names]  # a field mapped elsewhere is not read
 
@@ -146,17 +146,9 @@ def _jsonl_row(where: str, line: str, fields: FieldMap) -> Row:
     if not isinstance(text, str) or not text.strip():
         return Row(Skip(where, "source", f'{where}: "text" is missing or empty'))
     published = values.get("published", values.get("date"))
-    doc = RawDocument(origin=where, text=text, title=_json_value(values, "title"), url=_json_value(values, "url"),
-                      published=None if published is None else str(published), source=_json_value(values, "source"))
-    return Row(doc, _json_value(values, "topic"), _json_value(values, "category"), values.get("is_event") is False)
-
-
-def _json_value(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    doc = RawDocument(origin=where, text=text, title=_field(values, "title"), url=_field(values, "url"),
+                      published=None if published is None else str(published), source=_field(values, "source"))
+    return Row(doc, _field(values, "topic"), _field(values, "category"), values.get("is_event") is False)
 
 
 class _BadBytes(Exception):
@@ -226,7 +218,7 @@ def _csv_rows(path: str, f: BinaryIO, reader: Any, names: list[str]) -> Iterator
                 yield Row(Skip(where, "source", f"{path}: row {n}: {len(row)} fields, the header has {len(names)}"))
                 continue
             values = {k: v for k, v in zip(names, row, strict=False) if k}
-            yield Row(_document(path, where, n, values), _value(values, "topic"), _value(values, "category"))
+            yield Row(_document(path, where, n, values), _field(values, "topic"), _field(values, "category"))
     finally:
         f.close()
 
@@ -274,7 +266,7 @@ def _parquet_rows(path: str, con: Any, query: str, names: Sequence[str],
             for row in rows:
                 n += 1
                 values = dict(zip(names, row, strict=True))
-                yield _document(path, f"{path} row {n}", n, values), {k: _value(values, k) for k in extra}
+                yield _document(path, f"{path} row {n}", n, values), {k: _field(values, k) for k in extra}
     except duckdb.Error as e:
         yield Skip(path, "source", f"{path}: cannot read past row {n} ({_problem(e)})"), {}
     finally:
@@ -285,17 +277,9 @@ def _document(path: str, where: str, n: int, values: dict[str, str | None]) -> I
     text = values.get("text")
     if text is None or not text.strip():
         return Skip(where, "source", f'{path}: row {n}: "text" is empty')
-    return RawDocument(origin=where, text=text, title=_value(values, "title"), url=_value(values, "url"),
-                       published=_value(values, "published") or _value(values, "date"),
-                       source=_value(values, "source"))
-
-
-def _value(values: dict[str, str | None], key: str) -> str | None:
-    value = values.get(key)
-    if value is None:
-        return None
-    value = value.strip()
-    return value or None
+    return RawDocument(origin=where, text=text, title=_field(values, "title"), url=_field(values, "url"),
+                       published=_field(values, "published") or _field(values, "date"),
+                       source=_field(values, "source"))
 
 
 def _column(name: str) -> str:
