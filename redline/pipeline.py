@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from redline import assess as assess_stage
@@ -56,6 +57,14 @@ def check_stages(stages: tuple[Stage, ...] = STAGES) -> None:
 LedgerSource = Callable[[str | None], LedgerView]
 
 
+@lru_cache(maxsize=64)
+def seed_ledger(day: str | None) -> LedgerView:
+    """``seed_view(day)``, kept per day: the seed ledger is fixed for the process, and working it out as of a
+    day (a few hundred entries rebuilt) cost more than the rest of the assessment of a short article. The
+    views are frozen, so articles of the same day share one."""
+    return seed_view(day)
+
+
 @dataclass(frozen=True)
 class Context:
     """What every stage call needs, loaded once per process.
@@ -67,12 +76,12 @@ class Context:
     settings: Settings
     nlp: Any
     gazetteer: Gazetteer
-    ledger: LedgerSource = seed_view
+    ledger: LedgerSource = seed_ledger
 
     @classmethod
     def load(cls, settings: Settings, ledger: LedgerSource | None = None) -> Context:
         return cls(settings, load_pipeline(settings), Gazetteer.load(settings.min_city_population),
-                   ledger or seed_view)
+                   ledger or seed_ledger)
 
     def with_ledger(self, ledger: LedgerSource) -> Context:
         """The same context reading the ledger from ``ledger`` (e.g. a store opened after loading)."""

@@ -35,6 +35,11 @@ class _Test:
     op: str  # eq, in, not_in, regex
     value: Any
     matched: dict[int, bool] = field(default_factory=dict, compare=False)  # regex: string hash -> search found
+    array: Any = field(default=None, compare=False)  # in, not_in: the values as a sorted array, built once
+
+    def __post_init__(self) -> None:
+        if self.op in {"in", "not_in"}:
+            object.__setattr__(self, "array", np.array(sorted(self.value), dtype=np.uint64))
 
     def one(self, row: tuple[int, ...], strings: Any) -> bool:
         v = row[self.col]
@@ -50,7 +55,7 @@ class _Test:
         if self.op == "eq":
             return column == self.value
         if self.op in {"in", "not_in"}:
-            found = np.isin(column, np.array(sorted(self.value), dtype=np.uint64))
+            found = np.isin(column, self.array)
             return found if self.op == "in" else ~found
         seen = self.matched
         for v in set(column.tolist()) - seen.keys():

@@ -138,9 +138,48 @@ class Store:
         with self._errors(f"cannot save a batch of {len(items)} briefs", "the batch is not stored"), \
                 self._write() as conn:
             corpus.lock_admission(conn)
-            out = [self._admit(conn, brief, keys, threshold, now) for brief, keys in items]
+            admission = corpus.Admission(conn, [(brief.article, keys) for brief, keys in items])
+            out: list[Duplicate | None] = []
+            new: list[tuple[Brief, Sequence[str]]] = []
+            links: list[dict[str, Any]] = []
+            for brief, keys in items:
+                duplicate = admission.find(brief.article, keys, threshold)
+                out.append(duplicate)
+                if duplicate is None:
+                    admission.stored(brief.article, keys)
+                    new.append((brief, keys))
+                elif duplicate.kind != "same id":
+                    admission.linked(brief.article, duplicate)
+                    links.append(corpus.link_rows(brief.article, duplicate, now))
+            self._write_briefs(conn, new, now)
+            corpus.insert_ignore(conn, schema.also_reported, links, ["dup_id"])
             corpus.record_skips(conn, skips, now)
         return out
+
+    def _write_briefs(self, conn: Connection, items: Sequence[tuple[Brief, Sequence[str]]], now: datetime) -> None:
+        """``_write_brief`` and ``add_signature`` for many new briefs: one statement per table, rows in order."""
+        if not items:
+            return
+        table = schema.articles
+        rows = [{"id": b.article.id, "created_at": now, **self._article_values(b, now)} for b, _keys in items]
+        insert = (postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table))
+        columns = [c for c in rows[0] if c not in {"id", "created_at"}]
+        conn.execute(insert.on_conflict_do_update(index_elements=[table.c.id],
+                                                  set_={c: insert.excluded[c] for c in columns}), rows)
+        ids = [b.article.id for b, _keys in items]
+        for child in schema.ARTICLE_CHILDREN:
+            for start in range(0, len(ids), 500):
+                conn.execute(child.delete().where(child.c.article_id.in_(ids[start:start + 500])))
+        children: dict[Table, list[dict[str, Any]]] = {}
+        for brief, _keys in items:
+            for child, values in _brief_rows(brief, now):
+                children.setdefault(child, []).extend(values)
+        for child, values in children.items():
+            if values:
+                conn.execute(child.insert(), values)
+        corpus.insert_ignore(conn, schema.signatures,
+                             [{"article_id": b.article.id, "key": k} for b, keys in items for k in keys],
+                             ["article_id", "key"])
 
     def find_duplicate(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """The stored article that ``article`` duplicates, or None (a read: ``save_new`` checks again)."""
@@ -376,9 +415,10 @@ class Store:
             if values:
                 conn.execute(table.insert(), values)
 
-    def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
+    @staticmethod
+    def _article_values(brief: Brief, now: datetime) -> dict[str, Any]:
         a = brief.article
-        values = {
+        return {
             "title": a.title,
             "url": a.url,
             "source": a.source,
@@ -388,6 +428,10 @@ class Store:
             "content_hash": dedupe.content_hash(a.text),
             "updated_at": now,
         }
+
+    def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
+        a = brief.article
+        values = self._article_values(brief, now)
         table = schema.articles
         if self.dialect == "postgresql":
             pg = postgresql.insert(table).values(id=a.id, created_at=now, **values)

@@ -5,7 +5,7 @@ Functions here take an open Connection; ``Store`` owns the transactions and the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -75,17 +75,7 @@ def find_duplicate(
 
 def link_duplicate(conn: Connection, article: Article, duplicate: Duplicate, now: datetime) -> None:
     """Record ``article`` as also reported by its source under the kept article (once)."""
-    values = {
-        "dup_id": article.id,
-        "article_id": duplicate.kept_id,
-        "url": article.url,
-        "source": article.source,
-        "title": article.title,
-        "content_hash": dedupe.content_hash(article.text),
-        "similarity": duplicate.similarity,
-        "created_at": now,
-    }
-    _insert_ignore(conn, schema.also_reported, [values], ["dup_id"])
+    _insert_ignore(conn, schema.also_reported, [link_rows(article, duplicate, now)], ["dup_id"])
 
 
 def add_signature(conn: Connection, article_id: str, keys: Sequence[str]) -> None:
@@ -146,3 +136,105 @@ def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], key
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     conn.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=keys), rows)
+
+
+# bound parameters per IN list: far below SQLite's limit (32766) and PostgreSQL's (65535)
+_IN_CHUNK = 900
+
+
+class Admission:
+    """``find_duplicate`` for the articles of one ``save_new_many`` call, with the store read once for all.
+
+    The ids, links, content hashes and near-duplicate signatures of the call's articles are read in a few
+    queries up front; the articles the call stores (``stored``) and links (``linked``) are kept here, so that
+    an article duplicating one stored earlier in the same call is found as ``find_duplicate`` would find it
+    after that one was written: the same answers, in the same order, from a handful of statements.
+    """
+
+    def __init__(self, conn: Connection, items: Sequence[tuple[Article, Sequence[str]]]) -> None:
+        a, ar, s = schema.articles, schema.also_reported, schema.signatures
+        self._conn = conn
+        ids = list(dict.fromkeys(article.id for article, _keys in items))
+        hashes = list(dict.fromkeys(dedupe.content_hash(article.text) for article, _keys in items))
+        keys = list(dict.fromkeys(k for _article, ks in items for k in ks))
+        self._ids = {r.id for part in _parts(ids) for r in conn.execute(select(a.c.id).where(a.c.id.in_(part)))}
+        self._links: dict[str, tuple[str, float]] = {
+            r.dup_id: (r.article_id, float(r.similarity)) for part in _parts(ids)
+            for r in conn.execute(select(ar.c.dup_id, ar.c.article_id, ar.c.similarity).where(ar.c.dup_id.in_(part)))
+        }
+        first: dict[str, tuple[Any, str]] = {}
+        for part in _parts(hashes):
+            for r in conn.execute(select(a.c.content_hash, a.c.created_at, a.c.id).where(a.c.content_hash.in_(part))):
+                if r.content_hash not in first or (r.created_at, r.id) < first[r.content_hash]:
+                    first[r.content_hash] = (r.created_at, r.id)
+        self._hashes = {h: kept for h, (_at, kept) in first.items()}
+        self._holders: dict[str, set[str]] = {}  # band key -> articles holding it (stored before or in this call)
+        for part in _parts(keys):
+            for r in conn.execute(select(s.c.article_id, s.c.key).where(s.c.key.in_(part))):
+                self._holders.setdefault(r.key, set()).add(r.article_id)
+        self._texts: dict[str, str] = {}  # texts of the articles stored in this call
+
+    def find(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
+        """What ``find_duplicate`` answers for ``article`` at this point of the call."""
+        if article.id in self._ids:
+            return Duplicate(article.id, "same id", 1.0)
+        if article.id in self._links:
+            kept, similarity = self._links[article.id]
+            return Duplicate(kept, "same id", similarity)
+        same = self._hashes.get(dedupe.content_hash(article.text))
+        if same is not None:
+            return Duplicate(same, "same text", 1.0)
+        if not keys:
+            return None
+        shared: dict[str, int] = {}
+        for key in set(keys):
+            for holder in self._holders.get(key, ()):
+                shared[holder] = shared.get(holder, 0) + 1
+        if not shared:
+            return None
+        candidates = sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
+        texts = {i: self._texts[i] for i in candidates if i in self._texts}
+        rest = [i for i in candidates if i not in texts]
+        if rest:
+            a = schema.articles
+            texts.update((r.id, r.text) for r in self._conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_(rest))))
+        mine = dedupe.shingles(article.text)
+        scored = sorted(((dedupe.jaccard(mine, dedupe.shingles(t)), i) for i, t in texts.items()), reverse=True)
+        best, best_id = scored[0] if scored else (0.0, "")
+        return Duplicate(best_id, "near", round(best, 4)) if best >= threshold else None
+
+    def stored(self, article: Article, keys: Sequence[str]) -> None:
+        """``article`` is written in this call, with its signature ``keys``."""
+        self._ids.add(article.id)
+        self._hashes.setdefault(dedupe.content_hash(article.text), article.id)
+        self._texts[article.id] = article.text
+        for key in keys:
+            self._holders.setdefault(key, set()).add(article.id)
+
+    def linked(self, article: Article, duplicate: Duplicate) -> None:
+        """``article`` is linked under ``duplicate.kept_id`` in this call (the first link of an id stays)."""
+        self._links.setdefault(article.id, (duplicate.kept_id, duplicate.similarity))
+
+
+def link_rows(article: Article, duplicate: Duplicate, now: datetime) -> dict[str, Any]:
+    """The ``also_reported`` row of ``link_duplicate``."""
+    return {
+        "dup_id": article.id,
+        "article_id": duplicate.kept_id,
+        "url": article.url,
+        "source": article.source,
+        "title": article.title,
+        "content_hash": dedupe.content_hash(article.text),
+        "similarity": duplicate.similarity,
+        "created_at": now,
+    }
+
+
+def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
+    """Insert ``rows`` in one statement, leaving out those whose ``keys`` are there already."""
+    _insert_ignore(conn, table, rows, keys)
+
+
+def _parts(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start:start + _IN_CHUNK]
