@@ -60,6 +60,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/bench_ingest.py --articles 600
 	$(BIN)/python bench/bench_ingest.py --articles 600 --mode batch
 	$(BIN)/python bench/bench_api.py
+	$(BIN)/python bench/bench_wcep.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache
