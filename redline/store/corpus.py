@@ -170,8 +170,8 @@ class Admission:
         self._hashes = {h: kept for h, (_at, kept) in first.items()}
         self._holders: dict[str, set[str]] = {}  # band key -> articles holding it (stored before or in this call)
         for part in _parts(keys):
-            for r in conn.execute(select(s.c.article_id, s.c.key).where(s.c.key.in_(part))):
-                self._holders.setdefault(r.key, set()).add(r.article_id)
+            for sig in conn.execute(select(s.c.article_id, s.c.key).where(s.c.key.in_(part))):
+                self._holders.setdefault(sig.key, set()).add(sig.article_id)
         self._texts: dict[str, str] = {}  # texts of the articles stored in this call
 
     def find(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
