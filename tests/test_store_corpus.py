@@ -93,6 +93,34 @@ def test_store_corpus_near_duplicate_linked_unrelated_stored(db_url: str) -> Non
         assert [r["id"] for r in store.also_reported("w1")] == ["w2"]
 
 
+def test_store_corpus_save_new_many_finds_duplicates_stored_earlier_in_the_same_call(db_url: str) -> None:
+    sentences = story(1).split(". ")
+    wire = "By a staff reporter with wire services. " + ". ".join(sentences[:-2]) + ". Reuters contributed."
+    with open_store(db_url) as store:
+        store.save_new(brief_with("w0", story(0)), dedupe.band_keys(story(0)), 0.5)
+        items = [(brief_with(i, t, url), dedupe.band_keys(t)) for i, t, url in (
+            ("w0", story(0), None),  # stored by an earlier call
+            ("w1", story(1), None),
+            ("w2", wire, None),  # near-duplicate of w1, stored a moment before in this call
+            ("w3", story(1), "https://mirror.example/w3"),  # same text as w1
+            ("w3", story(1), "https://mirror.example/w3"),  # linked a moment before: the same id
+            ("w4", story(2), None),
+        )]
+        outcomes = store.save_new_many(items, 0.5, [Skip("bad.txt", "ingest", "bad.txt: empty")])
+        near = Duplicate("w1", "near", round(dedupe.similarity(story(1), wire), 4))
+        assert outcomes == [Duplicate("w0", "same id", 1.0), None, near, Duplicate("w1", "same text", 1.0),
+                            Duplicate("w1", "same id", 1.0), None]
+        assert [r["id"] for r in store.also_reported("w1")] == ["w2", "w3"]
+        assert store.counts()["articles"] == 3
+        assert store.get_brief("w4") is not None and store.get_brief("w2") is None
+        assert store.counts()["skips"] == 1
+        # read back one by one, the store holds what the batch decided
+        found = {b.article.id: store.find_duplicate(b.article, k, 0.5) for b, k in items}
+        assert {i: (d.kept_id, d.kind) for i, d in found.items() if d is not None} == {
+            "w0": ("w0", "same id"), "w1": ("w1", "same id"), "w2": ("w1", "same id"), "w3": ("w1", "same id"),
+            "w4": ("w4", "same id")}
+
+
 def test_store_corpus_feed_state_roundtrip(db_url: str) -> None:
     url = "http://127.0.0.1:8000/feed.xml"
     with open_store(db_url) as store:
