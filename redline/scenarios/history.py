@@ -141,9 +141,32 @@ def read_table(path: Path | None = None) -> tuple[Record, ...]:
     return tuple(Record(r["day"], r["dyad"], int(r["rung"])) for r in csv.DictReader(io.StringIO(text)))
 
 
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m redline.scenarios.history WCEP_JSONL_GZ")
-    target = Path(__file__).resolve().parents[1] / "data" / "outcomes" / TABLE
-    count = write_table(code_file(Path(sys.argv[1])), target)
+def main(argv: list[str]) -> int:
+    """``python -m redline.scenarios.history SOURCE [TABLE]``: code the escalation history and write the table (default:
+    the shipped one). SOURCE is a ``redline batch`` output folder (the full coder, ``scenarios.coded``) or the
+    Current Events JSONL(.gz) file itself (the keyword coder)."""
+    if len(argv) not in (1, 2):
+        sys.stderr.write("usage: python -m redline.scenarios.history BATCH_FOLDER|WCEP_JSONL_GZ [TABLE.csv.gz]\n")
+        return 2
+    source = Path(argv[0])
+    target = Path(argv[1]) if len(argv) == 2 else Path(__file__).resolve().parents[1] / "data" / "outcomes" / TABLE
+    if not source.exists():
+        sys.stderr.write(f"{source}: no such file or folder\n")
+        return 2
+    if source.is_dir():
+        from redline.scenarios.coded import BatchFolderError, code_batch
+
+        try:
+            coded: Iterable[Record] = code_batch(source)
+        except BatchFolderError as e:
+            sys.stderr.write(f"{e}\n")
+            return 2
+    else:
+        coded = code_file(source)
+    count = write_table(coded, target)
     sys.stdout.write(f"wrote {count} records to {target}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
