@@ -105,3 +105,24 @@ def test_history_job_names_a_bad_source_in_one_line(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0].endswith("missing: no such file or folder")
     assert "no articles/*.parquet" in err[1] and "Traceback" not in "".join(err)
+
+
+def test_backtest_history_option_reads_a_coded_table_and_names_a_bad_one(batch_folder: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from redline.cli import main
+
+    table = tmp_path / "history.csv.gz"
+    assert history.main([str(batch_folder), str(table)]) == 0
+    args = ["backtest", "--from", "2022-01-01", "--to", "2022-12-31", "--family", "escalation", "--format", "json"]
+    result = CliRunner().invoke(main, [*args, "--history", str(table)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["questions"] == 0  # five records: no dyad has the three a question needs
+    bad = tmp_path / "bad.csv.gz"
+    with gzip.open(bad, "wt", encoding="utf-8") as f:
+        f.write("date,pair\n")
+    result = CliRunner().invoke(main, [*args, "--history", str(bad)])
+    assert result.exit_code == 2
+    assert result.output == f"Error: --history: {bad}: expected the columns day,dyad,rung, found 'date,pair'\n"
+    result = CliRunner().invoke(main, [*args, "--history", str(tmp_path / "none.csv.gz")])
+    assert result.output.startswith(f"Error: --history: {tmp_path / 'none.csv.gz'}: cannot read a gzip CSV (")
