@@ -210,3 +210,29 @@ def test_backtest_reliability_interval_counts_a_month_of_questions_as_one_block(
     assert evaluate.block_interval([]) == {"months": 0, "gap_interval": None}
     bins = evaluate.scores(_month_forecasts(lambda m, i: m % 2))["reliability"]
     assert [(b["count"], b["months"], b["gap_interval"]) for b in bins] == [(360, 12, [low, high])]
+
+
+def test_calibration_study_methods_fit_only_earlier_forecasts() -> None:
+    import random
+
+    from redline.scenarios import calibration
+    from redline.scenarios.model import Forecast
+
+    rng = random.Random(3)
+    forecasts = []
+    for i in range(900):
+        day = qs.plus("2020-01-01", i)
+        raw = rng.uniform(0.05, 0.95)
+        y = int(rng.random() < min(1.0, raw * 1.3))  # the raw forecasts run low
+        q = qs.Question("escalation", "s", day, 30, 5, qs.plus(day, 30), y, 0.0, (0.0,) * 6)
+        forecasts.append(Forecast(q, raw, 0.5, 0.0, 0.5, "model"))
+    cut = forecasts[600].question.day
+    flipped = [replace(f, question=replace(f.question, outcome=1 - int(f.question.outcome or 0)))
+               if f.question.settles >= cut else f for f in forecasts]
+    for method in calibration.METHODS:
+        done = calibration.recalibrated(forecasts, "escalation", method)  # refitted every 90 days
+        again = calibration.recalibrated(flipped, "escalation", method)
+        assert [f.redline for f in done if f.question.day <= cut] == [f.redline for f in again if f.question.day <= cut]
+        if method not in {"raw", "slope"}:  # each recalibration with a level learns that the raw forecasts run low
+            late = [f for f in done if f.question.day > cut]
+            assert sum(f.redline for f in late) > sum(r.redline for r in forecasts if r.question.day > cut)

@@ -22,6 +22,10 @@ from redline.scenarios.questions import FAMILIES
 @click.option("--outcomes", "outcome_dir", metavar="DIR", default=None,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder laid out like redline/data/outcomes, for series newer than the shipped ones.")
+@click.option("--history", "history_path", metavar="TABLE", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Coded escalation history (day,dyad,rung .csv.gz, as `python -m redline.scenarios.history` writes) "
+                   "instead of the shipped one.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
 @click.option("--plot", metavar="PNG", default=None, type=click.Path(dir_okay=False, path_type=Path),
@@ -30,7 +34,8 @@ from redline.scenarios.questions import FAMILIES
               help="Instead, replay the stored articles' scenarios and resolve them against later stored events.")
 @db_option
 @settings_option
-def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | None, fmt: str, plot: Path | None,
+def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | None, history_path: Path | None,
+                 fmt: str, plot: Path | None,
                  articles: bool, db: str | None, settings_pairs: tuple[tuple[str, str], ...]) -> None:
     """Score the question families walk-forward: each forecast made only with data settled before its day.
 
@@ -52,6 +57,8 @@ def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | N
         raise InputError(f"--from/--to: {start!r} or {end!r} is not a date (use YYYY-MM-DD)") from None
     if outcome_dir is not None and not outcome_dir.is_dir():
         raise InputError(f"--outcomes: {outcome_dir}: not a folder (lay it out like redline/data/outcomes)")
+    if history_path is not None:
+        _check_history(history_path)
     if plot is not None:
         _check_matplotlib()
         _check_writable(plot)
@@ -71,7 +78,7 @@ def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | N
     from redline.scenarios import evaluate
 
     try:
-        result_q = evaluate.run(start, end, (family,) if family else FAMILIES, outcome_dir)
+        result_q = evaluate.run(start, end, (family,) if family else FAMILIES, outcome_dir, history_path)
     except RedlineError as e:
         raise InputError(str(e)) from None
     if fmt == "json":
@@ -85,6 +92,19 @@ def backtest_cli(start: str, end: str, family: str | None, outcome_dir: Path | N
             raise InputError(f"--plot: cannot write {plot} ({e.strerror or e})") from None
         if fmt == "text":
             click.echo(f"reliability diagram: {plot}")
+
+
+def _check_history(path: Path) -> None:
+    """Fail before the long run when the history table is missing or not a day,dyad,rung gzip CSV."""
+    import gzip
+
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            header = f.readline().strip()
+    except (OSError, EOFError, UnicodeDecodeError) as e:
+        raise InputError(f"--history: {path}: cannot read a gzip CSV ({getattr(e, 'strerror', None) or e})") from None
+    if header != "day,dyad,rung":
+        raise InputError(f"--history: {path}: expected the columns day,dyad,rung, found {header[:60]!r}")
 
 
 def _check_writable(path: Path) -> None:

@@ -1,19 +1,19 @@
 """Coded escalation history: dated (dyad, rung) records from the Wikipedia Current Events portal.
 
-This is the documented interim coder of the escalation family (``docs/forecasting.md``): each item of the
-portal is one short dated report; the item's ``category`` keeps out sport, arts, science, business, health
-and disasters, state actors are found by the project's actor aliases (``redline/data/actors.csv`` rows of
-kind ``state``, ``government`` and ``military``, reduced to their country) and the rung of the escalation
-ladder (``redline.assess.LADDER``) by a light keyword classifier (``RUNG_WORDS``, highest match wins).
-Two or more states make interstate dyads (every pair, codes sorted: ``RUS:UKR``); one state alone makes
-its internal theatre (``SYR:SYR``).
+This module holds the record format, the table reader and writer, and the documented interim keyword coder of
+the escalation family (``docs/forecasting.md``): each item of the portal is one short dated report; the item's
+``category`` keeps out sport, arts, science, business, health and disasters, state actors are found by the
+project's actor aliases (``redline/data/actors.csv`` rows of kind ``state``, ``government`` and ``military``,
+reduced to their country) and the rung of the escalation ladder (``redline.assess.LADDER``) by a light keyword
+classifier (``RUNG_WORDS``, highest match wins). Two or more states make interstate dyads (every pair, codes
+sorted: ``RUS:UKR``); one state alone makes its internal theatre (``SYR:SYR``).
 
-The full event coder (``redline batch`` over the same file) replaces this once its throughput allows coding
-2014-2024 on the shipped machine; the table format stays the same.
+The shipped table is now coded by the full event coder (``redline batch`` over the same file, read by
+``scenarios.coded``), which scored better walk-forward (``docs/forecasting.md``); the keyword coder stays for
+comparison and codes the what-if simulator's ``--given`` sentence. The table format is the same::
 
-Regenerate the shipped table (about 30 s)::
-
-    nice -n 10 python -m redline.scenarios.history /path/to/wcep_items_2002_2024.jsonl.gz
+    nice -n 10 python -m redline.scenarios.history BATCH_FOLDER                        # full coder (shipped)
+    nice -n 10 python -m redline.scenarios.history wcep_items_2002_2024.jsonl.gz TABLE  # keyword coder
 """
 
 from __future__ import annotations
@@ -141,9 +141,32 @@ def read_table(path: Path | None = None) -> tuple[Record, ...]:
     return tuple(Record(r["day"], r["dyad"], int(r["rung"])) for r in csv.DictReader(io.StringIO(text)))
 
 
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m redline.scenarios.history WCEP_JSONL_GZ")
-    target = Path(__file__).resolve().parents[1] / "data" / "outcomes" / TABLE
-    count = write_table(code_file(Path(sys.argv[1])), target)
+def main(argv: list[str]) -> int:
+    """``python -m redline.scenarios.history SOURCE [TABLE]``: code the escalation history and write the table (default:
+    the shipped one). SOURCE is a ``redline batch`` output folder (the full coder, ``scenarios.coded``) or the
+    Current Events JSONL(.gz) file itself (the keyword coder)."""
+    if len(argv) not in (1, 2):
+        sys.stderr.write("usage: python -m redline.scenarios.history BATCH_FOLDER|WCEP_JSONL_GZ [TABLE.csv.gz]\n")
+        return 2
+    source = Path(argv[0])
+    target = Path(argv[1]) if len(argv) == 2 else Path(__file__).resolve().parents[1] / "data" / "outcomes" / TABLE
+    if not source.exists():
+        sys.stderr.write(f"{source}: no such file or folder\n")
+        return 2
+    if source.is_dir():
+        from redline.scenarios.coded import BatchFolderError, code_batch
+
+        try:
+            coded: Iterable[Record] = code_batch(source)
+        except BatchFolderError as e:
+            sys.stderr.write(f"{e}\n")
+            return 2
+    else:
+        coded = code_file(source)
+    count = write_table(coded, target)
     sys.stdout.write(f"wrote {count} records to {target}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
