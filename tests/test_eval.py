@@ -279,3 +279,10 @@ def test_eval_baseline_scores_types_beside_the_rules_per_half() -> None:
     assert evaluate_baseline(DATA / "petrarch2_unittest.jsonl") == []  # fictional records, no held-out half
     negatives = evaluate_baseline(DATA / "redline_no_event.jsonl")
     assert [set(r.scores) for r in negatives] == [{"false_event_rate"}]
+
+
+def test_eval_threat_issuer_labelled_by_a_group_code_is_the_group_in_its_home_country() -> None:
+    from redline.eval.threats import same_issuer
+    assert same_issuer("AFG", "TAL")  # the Taliban, coded AFG-REB-TAL, issue as AFG
+    assert same_issuer("SOM", "SHB") and same_issuer("RUS", "RUS")
+    assert not same_issuer("PAK", "TAL") and not same_issuer(None, "TAL") and not same_issuer("USA", "RUS")

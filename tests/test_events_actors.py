@@ -19,6 +19,12 @@ def test_events_armed_group_carries_its_home_country_and_insurgent_sector(contex
         ("ASSAULT", "SOM-REB-SHB", "SOM")]
 
 
+def test_events_taliban_are_afghan_insurgents_not_a_countryless_group(context: Any) -> None:
+    # the annotation guide and CAMEO give the Taliban their home country (AFG + rebel sector)
+    assert _coded("Taliban fighters attacked a police checkpoint in Helmand province.", context) == [
+        ("ASSAULT", "AFG-REB-TAL", "AFG")]
+
+
 def test_events_insurgent_agent_is_coded_as_insurgents_of_its_setting(context: Any) -> None:
     assert _coded("Insurgents attacked a police station in Anbar province.", context) == [
         ("ASSAULT", "IRQ-REB", "IRQ")]

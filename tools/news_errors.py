@@ -18,6 +18,9 @@ sentence holds the gold event's quote) and given one cause:
 - ``spurious``: a prediction with no gold event in its sentence (with the must-not reason when it comes from
   a must-not clause).
 
+The summary adds the right-type errors by role and kind of miss: an actor ``missing`` (the text names one,
+redline none), ``extra`` (redline names one the text does not) or ``different``.
+
 Each line shows the prediction (P) and the gold event (G) as TYPE source>target, redline's cameo, status and
 the status rules that fired, and the sentence. Actors are compared at country level, as the scorer does.
 """
@@ -49,6 +52,9 @@ CAUSES = ("wrong type", "wrong source", "wrong target", "wrong actors", "wrong t
           "spurious")
 
 
+ROLES = ("source", "target")
+
+
 @dataclass(frozen=True)
 class Error:
     cause: str
@@ -57,6 +63,27 @@ class Error:
     gold: str
     sentence: str
     note: str = ""
+    # per role of a paired prediction that has the gold type: how its actor differs (`actor_miss`)
+    actors: tuple[tuple[str, str], ...] = ()
+
+
+def actor_miss(predicted: str | None, gold: str | None) -> str | None:
+    """How a predicted actor (country level) misses the gold one: ``missing`` (the gold names an actor, redline
+    none), ``extra`` (redline names one where the text names none), ``different``; None when they agree."""
+    if predicted == gold:
+        return None
+    if predicted is None:
+        return "missing"
+    return "extra" if gold is None else "different"
+
+
+def actor_summary(errors: list[Error]) -> str:
+    """One line: the right-type errors by role and kind of miss ("source missing 4, target different 6")."""
+    counts = Counter(pair for e in errors for pair in e.actors)
+    right_type = sum(1 for e in errors if e.actors)
+    parts = [f"{role} {kind} {counts[role, kind]}" for role in ROLES for kind in ("missing", "extra", "different")
+             if counts[role, kind]]
+    return f"right type, wrong actors: {right_type} errors ({', '.join(parts) or 'none'})"
 
 
 def _triple(kind: str, source: str | None, target: str | None) -> str:
@@ -124,7 +151,10 @@ def doc_errors(doc: NewsDoc, ctx: Context) -> list[Error]:
             cause = "wrong actors"
         else:
             cause = "wrong source" if src != g.source else "wrong target"
-        errors.append(Error(cause, doc.id, _shown(pick, convert), shown_gold, quote, pick.text))
+        misses = [] if pick.type != g.type else [
+            (role, kind) for role, p, gv in (("source", src, g.source), ("target", tgt, g.target))
+            if (kind := actor_miss(p, gv)) is not None]
+        errors.append(Error(cause, doc.id, _shown(pick, convert), shown_gold, quote, pick.text, tuple(misses)))
     for e in free:
         note = ""
         for m in doc.must_not:
@@ -151,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             errors += doc_errors(doc, ctx)
     counts = Counter(e.cause for e in errors)
     print("tune errors by cause: " + ", ".join(f"{c} {counts[c]}" for c in CAUSES if counts[c]))
+    print(actor_summary(errors))
     if args.summary:
         return 0
     for cause in CAUSES:

@@ -30,6 +30,7 @@ from redline import nlp as nlp_stage
 from redline.assess.rhetoric import find_threats
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, first_record
+from redline.events.actors import home_country
 from redline.ingest import normalize
 from redline.models import RawDocument, Threat
 
@@ -75,7 +76,7 @@ class ThreatCase:
 
     @property
     def issuer_right(self) -> bool:
-        return bool(self.threats) and self.threats[0].actor == self.record.issuer
+        return bool(self.threats) and same_issuer(self.threats[0].actor, self.record.issuer)
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,19 @@ class ThreatScores:
                 out.append(f"{r.id} missed threat: {r.text[:160]}")
             elif not r.is_threat and t is not None:
                 out.append(f"{r.id} spurious threat ({t.actor}: if {t.trigger!r} -> {t.response!r}): {r.text[:120]}")
-            elif t is not None and r.issuer and t.actor != r.issuer:
+            elif t is not None and r.issuer and not same_issuer(t.actor, r.issuer):
                 out.append(f"{r.id} issuer {t.actor} for {r.issuer}: {r.text[:120]}")
             elif t is not None and r.kind == "conditional" and not c.usable:
                 out.append(f"{r.id} unusable clauses: if {t.trigger!r} -> {t.response!r}")
             if r.speaker is not None and not c.speaker_right:
                 out.append(f"{r.id} speaker {list(c.speakers)} for {r.speaker!r}: {r.text[:120]}")
         return out
+
+
+def same_issuer(found: str | None, labelled: str | None) -> bool:
+    """The issuer redline found is the labelled one, at country level: a group labelled by its own code ("TAL")
+    is the group coded with its home country ("AFG-REB-TAL" -> "AFG"), as the real-news guide codes groups."""
+    return found is not None and home_country(found) == home_country(labelled)
 
 
 def is_threats_set(path: str | Path) -> bool:

@@ -292,6 +292,21 @@ def _state_codes() -> frozenset[str]:
     return frozenset(listed | {c.alpha_3 for c in pycountry.countries})
 
 
+@lru_cache(maxsize=1)
+def _group_homes() -> Mapping[str, str]:
+    """An armed group's own code -> its home country, from the groups coded the CAMEO way ("AFG-REB-TAL")."""
+    text = resources.files("redline").joinpath("data/actors.csv").read_text("utf-8")
+    parts = [row["code"].split("-") for row in csv.DictReader(text.splitlines())]
+    return {p[-1]: p[0] for p in parts if len(p) == 3 and p[1] == REBEL_SECTOR}
+
+
+def home_country(code: str | None) -> str | None:
+    """The country an actor code stands for: its own head ("RUS-MIL" -> "RUS"), or, for a group's short code
+    ("TAL", "SHB"), the home country the gazetteer gives the group ("AFG-REB-TAL" -> "AFG")."""
+    head = country(code)
+    return _group_homes().get(head, head) if head else None
+
+
 def state_of(code: str | None) -> str | None:
     """The state an actor code belongs to ("RUS-MIL" -> "RUS"), or None for an organisation ("HEZ", "PKK")."""
     head = country(code)
