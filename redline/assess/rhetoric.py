@@ -26,6 +26,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from redline.assess import threat_model
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
 from redline.events.actors import country
@@ -62,6 +63,12 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
             if got is not None:
                 found.append(_finish(got, analysis, sent, claim, len(found)))
                 break
+        else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse
+            p = threat_model.probability(sent)
+            if p is not None and p >= threat_model.threshold():
+                got = threat_model.generic(sent, analysis, claim)
+                if got is not None:
+                    found.append(_finish(got, analysis, sent, claim, len(found)))
     return tuple(found)
 
 

@@ -1,0 +1,141 @@
+"""A learned threat/no-threat sentence classifier over the dependency parse, beside the threat rules.
+
+The model is a logistic regression over sparse features of one parsed sentence, trained on the tune half of
+the threat set only (``python tools/train_threat_model.py``) and shipped as ``redline/data/threat_model/``
+(a JSON table of feature weights, its bias and its threshold). It reads the parse the pipeline has already made,
+so it costs a dictionary look-up per feature: no model to load beyond the JSON, no download.
+
+Its features name the form of a statement, not its actors: names, places and numbers are replaced by their
+entity type, and besides the lemmas (and lemma pairs) it sees, for each verb, its modal ("will respond"), its
+negation, whether it heads an "if"/"unless" clause, whether its subject is the first person, and the
+dependency arcs between content words ("warn -ccomp-> respond"), so a new wording of a known form scores as
+the form does.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+MASKED = {"PERSON": "<person>", "GPE": "<place>", "LOC": "<place>", "NORP": "<group>", "ORG": "<org>",
+          "FAC": "<place>", "DATE": "<date>", "TIME": "<date>", "CARDINAL": "<num>", "MONEY": "<num>",
+          "PERCENT": "<num>", "QUANTITY": "<num>", "ORDINAL": "<num>"}
+CONTENT = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Word classes of the threat rules (``threat_rules``): a feature on a class counts for its every member."""
+    from redline.assess.threat_rules import HOSTILE_VERBS, PUNITIVE_NOUNS, RESPONSE_VERBS
+
+    out = {w: "<act>" for w in RESPONSE_VERBS | HOSTILE_VERBS}
+    out.update({w: "<penalty>" for w in PUNITIVE_NOUNS})
+    return out
+
+
+def _word(tok: Any) -> str:
+    if tok.ent_type_ in MASKED:
+        return MASKED[tok.ent_type_]
+    if tok.like_num:
+        return "<num>"
+    return tok.lemma_.lower()
+
+
+def features(sent: Any) -> list[str]:
+    """The sparse features of one parsed sentence (a spaCy Span), each a string."""
+    toks = [t for t in sent if not (t.is_punct or t.is_space)]
+    words = [_word(t) for t in toks]
+    out = [f"w:{w}" for w in words]
+    out += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    for t in toks:
+        head = t.head
+        if t.pos_ in CONTENT and head is not t and head.pos_ in CONTENT:
+            out.append(f"d:{_word(head)}>{t.dep_}>{_word(t)}")
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = _word(t)
+        kids = list(t.children)
+        for c in kids:
+            if c.tag_ == "MD":
+                out.append(f"m:{c.lower_}_{lemma}")
+                out.append(f"m:{c.lower_}")
+            elif c.dep_ == "neg":
+                out.append(f"n:{lemma}")
+            elif c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON:
+                out.append(f"s1:{lemma}")
+            elif c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
+                out.append(f"if:{c.lower_}>{_word(head)}")
+                out.append(f"if:{c.lower_}")
+        if t.dep_ in {"ccomp", "xcomp"}:
+            out.append(f"c:{_word(head)}>{t.dep_}>{lemma}")
+    classes = _classes()
+    for f in list(out):
+        kind, _, rest = f.partition(":")
+        if kind in {"w", "m", "d", "c"}:
+            parts = re.split(r"([>_])", rest)
+            mapped = [classes.get(x, x) for x in parts]
+            if mapped != parts:
+                out.append(f"{kind}:" + "".join(mapped))
+    return out
+
+
+@cache
+def _model() -> tuple[dict[str, float], float, float] | None:
+    try:
+        text = resources.files("redline.data").joinpath("threat_model/model.json").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data = json.loads(text)
+    return dict(data["weights"]), float(data["bias"]), float(data["threshold"])
+
+
+def probability(sent: Any) -> float | None:
+    """The model's probability that ``sent`` states a threat or warning; None when no model is installed."""
+    model = _model()
+    if model is None:
+        return None
+    weights, bias, _ = model
+    z = bias + sum(weights.get(f, 0.0) for f in set(features(sent)))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def threshold() -> float:
+    model = _model()
+    return model[2] if model else 1.0
+
+
+def generic(sent: Any, analysis: Any, claim: Any) -> Any:
+    """A threat the model accepts and no rule structured, built from the parse alone: the act is the verb with an
+    "if"/"unless" clause, else the first verb with a future modal, else the threat verb the model keys on (warn,
+    threaten, vow), else the sentence's root; the trigger is its condition as a clause, the response its clause
+    without the condition; the issuer is who says it (the reporting verb's subject, the claim's speaker) or the
+    act's own subject."""
+    from redline.assess import clauses
+    from redline.assess.threat_rules import (
+        ISSUER, Found, _future, _if_clause, _in_if, _speaker_tokens, _subject, subject_name)
+
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return None
+    conditional = [v for v in verbs if any(c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in v.children)]
+    future = [v for v in verbs if _future(v)]
+    cues = [v for v in verbs if v.lemma_ in {"threaten", "warn", "vow", "promise", "pledge", "vow"}]
+    act = (conditional or future or cues or [sent.root])[0]
+    subject = _subject(act)
+    speaker = [t for t in _speaker_tokens(act) if not (t.dep_ == "nsubjpass" or t.head.dep_ == "nsubjpass")]
+    # "our partners have been warned that ...": who is warned does not speak
+    first = {t.lower_ for t in subject} & {"we", "i"}
+    name = subject_name(subject) if subject and not first else ISSUER
+    trigger, form = _if_clause(act)
+    response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(
+        t for t in act.subtree if _in_if(t, act)))
+    cue = speaker[0].head if speaker else act
+    who = speaker or (subject if not first else [])
+    own = subject if speaker and not first else []
+    return Found(cue, who, trigger.replace(ISSUER, name if name != ISSUER else "the issuer"), response, form, own)
