@@ -26,6 +26,7 @@ MASKED = {"PERSON": "<person>", "GPE": "<place>", "LOC": "<place>", "NORP": "<gr
           "PERCENT": "<num>", "QUANTITY": "<num>", "ORDINAL": "<num>"}
 CONTENT = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+THREAT_VERBS = frozenset({"threaten", "warn", "vow", "promise", "pledge", "swear"})
 
 
 @cache
@@ -110,32 +111,46 @@ def threshold() -> float:
 
 
 def generic(sent: Any, analysis: Any, claim: Any) -> Any:
-    """A threat the model accepts and no rule structured, built from the parse alone: the act is the verb with an
-    "if"/"unless" clause, else the first verb with a future modal, else the threat verb the model keys on (warn,
-    threaten, vow), else the sentence's root; the trigger is its condition as a clause, the response its clause
-    without the condition; the issuer is who says it (the reporting verb's subject, the claim's speaker) or the
-    act's own subject."""
+    """A threat the model accepts and no rule structured, built from the parse alone.
+
+    The act is the verb with an "if"/"unless" clause, else the first verb with a future modal, else what a threat
+    verb (threaten, vow, warn) governs, else the sentence's root. The trigger is, in this order, the act's
+    condition, a relative clause on its object ("anyone who ..."), what it answers ("in response to X"), or an
+    "any X" subject ("any attack will be met with ..."), as a clause; the response is the act's clause without its
+    trigger. The issuer is who says it (the reporting verb's subject, the claim's speaker), else the act's subject.
+    """
     from redline.assess import clauses
     from redline.assess.threat_rules import (
-        ISSUER, Found, _future, _if_clause, _in_if, _speaker_tokens, _subject, subject_name)
+        ISSUER, Found, _answered, _any_trigger, _future, _if_clause, _in_if, _relative_trigger, _speaker_tokens,
+        _subject, subject_name)
 
     verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return None
     conditional = [v for v in verbs if any(c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in v.children)]
-    future = [v for v in verbs if _future(v)]
-    cues = [v for v in verbs if v.lemma_ in {"threaten", "warn", "vow", "promise", "pledge", "vow"}]
-    act = (conditional or future or cues or [sent.root])[0]
+    future = [v for v in verbs if _future(v) and not _in_if(v, sent.root)]
+    governed = [c for v in verbs if v.lemma_ in THREAT_VERBS for c in v.children
+                if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+    act = (conditional or future or governed or [sent.root])[0]
     subject = _subject(act)
     speaker = [t for t in _speaker_tokens(act) if not (t.dep_ == "nsubjpass" or t.head.dep_ == "nsubjpass")]
     # "our partners have been warned that ...": who is warned does not speak
     first = {t.lower_ for t in subject} & {"we", "i"}
-    name = subject_name(subject) if subject and not first else ISSUER
+    name = (subject_name(subject) if subject and not first else "") or ISSUER
     trigger, form = _if_clause(act)
-    response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(
-        t for t in act.subtree if _in_if(t, act)))
+    drop = {t for t in act.subtree if _in_if(t, act)}
+    if not trigger:
+        trigger, form = _relative_trigger(act)
+    if not trigger:
+        trigger, answered = _answered(act, "anyone")
+        drop |= answered
+        form = "conditional" if trigger else form
+    if not trigger:
+        trigger = _any_trigger(subject)
+        form = "conditional" if trigger else form
+    response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
     cue = speaker[0].head if speaker else act
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
-    return Found(cue, who, trigger.replace(ISSUER, name if name != ISSUER else "the issuer"), response, form, own)
+    return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
