@@ -61,6 +61,9 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
         for make in RULES:
             got = make(sent, analysis, claim)
             if got is not None:
+                if not got.trigger and got.form == "unconditional":  # its condition may sit elsewhere in the sentence
+                    got.trigger = threat_model.sentence_trigger(sent, ISSUER)
+                    got.form = "conditional" if got.trigger else got.form
                 found.append(_finish(got, analysis, sent, claim, len(found)))
                 break
         else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse

@@ -149,8 +149,61 @@ def generic(sent: Any, analysis: Any, claim: Any) -> Any:
     if not trigger:
         trigger = _any_trigger(subject)
         form = "conditional" if trigger else form
+    if not trigger:
+        trigger = sentence_trigger(sent, ISSUER)
+        form = "conditional" if trigger else form
     response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
     cue = speaker[0].head if speaker else act
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
     return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
+
+
+# Prepositions that name what a threatened act answers: "in response to X", "in retaliation for X", "in the face
+# of X"; the noun they govern is the threat's trigger.
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "face", "answer", "event", "case"})
+
+
+def sentence_trigger(sent: Any, issuer: str) -> str:
+    """The condition of a threat from anywhere in its sentence, as a clause, when the threat's own verb has none:
+    an "if"/"unless" clause, what the threat answers ("in response to the drills", "in the face of Russia's
+    harmful activities" -> "Russia carries out harmful activities") or "any X" as an act's object ("against any
+    target that threatens ..."). Empty when the sentence has none."""
+    from redline.assess import clauses
+    from redline.assess.threat_rules import ISSUER, _relative_trigger
+
+    for t in sent:
+        if t.dep_ == "advcl" and not t.head.dep_ == "relcl":
+            mark = next((m for m in t.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+            if mark is not None:
+                said = clauses.negated(t) if mark.lower_ == "unless" else clauses.clause(t, ISSUER)
+                return said.replace(ISSUER, issuer)
+    for t in sent:
+        if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
+                and t.head.head.head.lower_ in {"in", "as"}:
+            said = _as_clause(t, clauses)
+            if said:
+                return said
+    for t in sent:
+        if t.pos_ in {"VERB", "AUX"}:
+            said, _ = _relative_trigger(t)
+            if said:
+                return said
+    return ""
+
+
+def _as_clause(noun: Any, clauses: Any) -> str:
+    """A noun phrase naming an act as a clause: a nominalisation ("the use of X" -> "anyone uses X"), a noun with a
+    participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
+    ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
+    anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else "someone"
+    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
+    if said:
+        return str(said)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ not in {"its", "their", "his", "her", "our", "my", "your"}:
+        owner = clauses.text_of(poss.subtree).removesuffix("'s").removesuffix("’s").rstrip("'’ ")
+        rest = clauses.text_of([t for t in noun.subtree if t not in set(poss.subtree)])
+        return f"{owner} {clauses.third_person('carry', clauses.is_plural([poss]))} out {rest}".replace("carrys",
+                                                                                                       "carries")
+    return ""
