@@ -27,6 +27,15 @@ MASKED = {"PERSON": "<person>", "GPE": "<place>", "LOC": "<place>", "NORP": "<gr
 CONTENT = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 THREAT_VERBS = frozenset({"threaten", "warn", "vow", "promise", "pledge", "swear"})
+THREAT_NOUNS = frozenset({"threat", "warning", "ultimatum", "deadline", "response", "retaliation", "consequence",
+                          "red", "line", "action", "measure", "countermeasure"})
+# Heads of a subject that act (besides names, entities and nouns of people such as "militants", "officials").
+AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "force", "group", "country", "nation",
+                    "state", "regime", "administration", "navy", "council", "union", "bloc", "alliance", "side",
+                    "president", "minister", "leader", "commander", "spokesman", "spokeswoman", "spokesperson",
+                    "official", "chief", "envoy", "ambassador", "authorities", "police", "troops", "coalition",
+                    "parliament", "cabinet", "office", "embassy", "statement", "party", "movement", "people"})
+PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants
 
 
 @cache
@@ -134,6 +143,8 @@ def generic(sent: Any, analysis: Any, claim: Any) -> Any:
                 if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
     act = (conditional or future or governed or [sent.root])[0]
     subject = _subject(act)
+    if not _committed(act, subject, not (conditional or future or governed)):
+        return None
     speaker = [t for t in _speaker_tokens(act) if not (t.dep_ == "nsubjpass" or t.head.dep_ == "nsubjpass")]
     # "our partners have been warned that ...": who is warned does not speak
     first = {t.lower_ for t in subject} & {"we", "i"}
@@ -157,6 +168,28 @@ def generic(sent: Any, analysis: Any, claim: Any) -> Any:
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
     return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
+
+
+def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
+    """Whether the model's threat reads as one someone makes: its threat verb not negated ("did not threaten to
+    ..."), its response not "no consequences", its act done by an agent and not by a thing ("the drought would be
+    catastrophic"); and, when the sentence has no conditional, future or threat-verb act (``fallback``), a threat
+    word that is not said of a thing ("any missile that threatens its territory")."""
+    chain = [act, act.head] if act.dep_ in {"xcomp", "ccomp"} else [act]
+    if any(c.dep_ == "neg" for v in chain if v.lemma_ in THREAT_VERBS for c in v.children):
+        return False
+    if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
+        return False
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if act.lemma_ == "be" and head is not None and head.pos_ == "NOUN" and not any(t.ent_type_ for t in subject) \
+            and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
+        return False  # a state of a thing ("the drought would be catastrophic"), not an act of an agent
+    if fallback:
+        from redline.assess.threat_rules import PUNITIVE_NOUNS
+
+        return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (t.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children)) for t in act.sent)
+    return True
 
 
 # Prepositions that name what a threatened act answers: "in response to X", "in retaliation for X", "in the face
