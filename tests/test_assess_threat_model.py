@@ -104,3 +104,14 @@ def test_a_rule_threat_without_its_own_condition_takes_the_sentence_s(context: A
 def test_a_sentence_without_any_condition_has_none(context: Any) -> None:
     analysis = _analysis("The minister said the army will defend the border.", context)
     assert threat_model.sentence_trigger(next(analysis.doc.sents), "the issuer") == ""
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Lithuania expels two diplomats after Moscow threatens to cut gas supplies.", "background"),
+    ("Talks are suspended after the militants vow to attack foreign missions.", "background"),
+    ("Because its patience is over, Ankara will launch a new offensive if the attacks continue, the minister said.",
+     "current"),
+])
+def test_a_threat_in_a_clause_of_time_is_background_in_any_tense(text: str, status: str, context: Any) -> None:
+    [t] = find_threats(_analysis(text, context))
+    assert t.status == status

@@ -46,6 +46,7 @@ GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?(?:recent |distant )?past|once|formerly|had threatened|"
                           r"had warned|in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+TIME_BEFORE = frozenset({"after", "despite"})  # a threat in such a clause came before what the sentence says
 
 
 def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
@@ -181,6 +182,9 @@ def _status(cue: Any, sent: Any) -> str:
     if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
             c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
         return "background"
+    if any((a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in a.children)) or (
+            a.dep_ == "pcomp" and a.head.lower_ in TIME_BEFORE) for a in [cue, *cue.ancestors]):
+        return "background"  # "..., after Maduro rejects the European ultimatum", "despite Ankara threatening ..."
     if cue.dep_ == "relcl" and cue.tag_ == "VBD":
         return "background"  # "militants, who threatened to kill ..., have beheaded ...": said of the actor before
     before = sent.doc.text[sent.start_char:cue.idx]

@@ -165,6 +165,8 @@ def generic(sent: Any, analysis: Any, claim: Any) -> Any:
         form = "conditional" if trigger else form
     response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
     cue = speaker[0].head if speaker else act
+    if not (conditional or future or governed):  # the threat word itself says when the threat was made
+        cue = next((t for t in sent if t.lemma_ in THREAT_VERBS | THREAT_NOUNS), cue)
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
     return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
