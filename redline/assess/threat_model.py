@@ -21,6 +21,25 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from redline.assess import clauses
+from redline.assess.threat_rules import (
+    HOSTILE_VERBS,
+    ISSUER,
+    PUNITIVE_NOUNS,
+    RESPONSE_VERBS,
+    Found,
+    _answered,
+    _any_trigger,
+    _future,
+    _if_clause,
+    _in_if,
+    _relative_trigger,
+    _speaker_tokens,
+    _subject,
+    subject_name,
+)
+from redline.models import Analysis, Claim
+
 MASKED = {"PERSON": "<person>", "GPE": "<place>", "LOC": "<place>", "NORP": "<group>", "ORG": "<org>",
           "FAC": "<place>", "DATE": "<date>", "TIME": "<date>", "CARDINAL": "<num>", "MONEY": "<num>",
           "PERCENT": "<num>", "QUANTITY": "<num>", "ORDINAL": "<num>"}
@@ -41,10 +60,8 @@ PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separa
 @cache
 def _classes() -> dict[str, str]:
     """Word classes of the threat rules (``threat_rules``): a feature on a class counts for its every member."""
-    from redline.assess.threat_rules import HOSTILE_VERBS, PUNITIVE_NOUNS, RESPONSE_VERBS
-
-    out = {w: "<act>" for w in RESPONSE_VERBS | HOSTILE_VERBS}
-    out.update({w: "<penalty>" for w in PUNITIVE_NOUNS})
+    out = dict.fromkeys(RESPONSE_VERBS | HOSTILE_VERBS, "<act>")
+    out.update(dict.fromkeys(PUNITIVE_NOUNS, "<penalty>"))
     return out
 
 
@@ -53,7 +70,7 @@ def _word(tok: Any) -> str:
         return MASKED[tok.ent_type_]
     if tok.like_num:
         return "<num>"
-    return tok.lemma_.lower()
+    return str(tok.lemma_).lower()
 
 
 def features(sent: Any) -> list[str]:
@@ -119,7 +136,7 @@ def threshold() -> float:
     return model[2] if model else 1.0
 
 
-def generic(sent: Any, analysis: Any, claim: Any) -> Any:
+def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     """A threat the model accepts and no rule structured, built from the parse alone.
 
     The act is the verb with an "if"/"unless" clause, else the first verb with a future modal, else what a threat
@@ -128,11 +145,6 @@ def generic(sent: Any, analysis: Any, claim: Any) -> Any:
     "any X" subject ("any attack will be met with ..."), as a clause; the response is the act's clause without its
     trigger. The issuer is who says it (the reporting verb's subject, the claim's speaker), else the act's subject.
     """
-    from redline.assess import clauses
-    from redline.assess.threat_rules import (
-        ISSUER, Found, _answered, _any_trigger, _future, _if_clause, _in_if, _relative_trigger, _speaker_tokens,
-        _subject, subject_name)
-
     verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return None
@@ -187,10 +199,9 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
             and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
         return False  # a state of a thing ("the drought would be catastrophic"), not an act of an agent
     if fallback:
-        from redline.assess.threat_rules import PUNITIVE_NOUNS
-
-        return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (t.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children)) for t in act.sent)
+        return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (
+            t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children))
+            for t in act.sent)
     return True
 
 
@@ -204,9 +215,6 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     an "if"/"unless" clause, what the threat answers ("in response to the drills", "in the face of Russia's
     harmful activities" -> "Russia carries out harmful activities") or "any X" as an act's object ("against any
     target that threatens ..."). Empty when the sentence has none."""
-    from redline.assess import clauses
-    from redline.assess.threat_rules import ISSUER, _relative_trigger
-
     for t in sent:
         if t.dep_ == "advcl" and not t.head.dep_ == "relcl":
             mark = next((m for m in t.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
@@ -216,7 +224,7 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     for t in sent:
         if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
                 and t.head.head.head.lower_ in {"in", "as"}:
-            said = _as_clause(t, clauses)
+            said = _as_clause(t)
             if said:
                 return said
     for t in sent:
@@ -227,7 +235,7 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     return ""
 
 
-def _as_clause(noun: Any, clauses: Any) -> str:
+def _as_clause(noun: Any) -> str:
     """A noun phrase naming an act as a clause: a nominalisation ("the use of X" -> "anyone uses X"), a noun with a
     participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
     ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
