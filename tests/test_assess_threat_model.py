@@ -96,8 +96,8 @@ def test_a_condition_is_taken_from_anywhere_in_the_sentence(text: str, trigger: 
 
 
 def test_a_rule_threat_without_its_own_condition_takes_the_sentence_s(context: Any) -> None:
-    [t] = find_threats(_analysis("The United States will respond in the face of Russia's hostile activities, the envoy "
-                                 "said.", context))
+    [t] = find_threats(_analysis("The United States will respond in the face of Russia's hostile activities, the "
+                                 "spokesman said.", context))
     assert (t.form, t.trigger) == ("conditional", "Russia carries out hostile activities")
 
 
@@ -115,3 +115,14 @@ def test_a_sentence_without_any_condition_has_none(context: Any) -> None:
 def test_a_threat_in_a_clause_of_time_is_background_in_any_tense(text: str, status: str, context: Any) -> None:
     [t] = find_threats(_analysis(text, context))
     assert t.status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Experts warn that Iran could retaliate if Israel strikes its nuclear sites.",  # a forecast of another's act
+    "The foreign minister said Russia would respond to the letter next week.",  # a reply
+])
+def test_what_the_rules_refuse_the_model_refuses_too(text: str, context: Any) -> None:
+    analysis = _analysis(text, context)
+    p = threat_model.probability(next(analysis.doc.sents))
+    assert p is not None and p >= threat_model.threshold()  # the model alone would take it
+    assert find_threats(analysis) == ()

@@ -29,10 +29,13 @@ from redline.assess.threat_rules import (
     RESPONSE_VERBS,
     Found,
     _answered,
+    _answers_need,
     _any_trigger,
+    _codes,
     _future,
     _if_clause,
     _in_if,
+    _issuer_side,
     _relative_trigger,
     _speaker_tokens,
     _subject,
@@ -159,6 +162,11 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         return None
     speaker = [t for t in _speaker_tokens(act) if not (t.dep_ == "nsubjpass" or t.head.dep_ == "nsubjpass")]
     # "our partners have been warned that ...": who is warned does not speak
+    other = act.lemma_ != "be" and _codes(subject, analysis.mentions) and not _issuer_side(subject, speaker, analysis)
+    if speaker and other:
+        return None  # "experts warn that Iran could retaliate if ...": a forecast of another's act, as in the rules
+    if _answers_need(act):
+        return None  # "Russia would respond to the letter": a reply, as in the rules
     first = {t.lower_ for t in subject} & {"we", "i"}
     name = (subject_name(subject) if subject and not first else "") or ISSUER
     trigger, form = _if_clause(act)
