@@ -126,3 +126,11 @@ def test_what_the_rules_refuse_the_model_refuses_too(text: str, context: Any) ->
     p = threat_model.probability(next(analysis.doc.sents))
     assert p is not None and p >= threat_model.threshold()  # the model alone would take it
     assert find_threats(analysis) == ()
+
+
+def test_an_indirect_question_is_no_condition_and_names_no_threat(context: Any) -> None:
+    text = ("Asked by reporters on Monday if the U.S. was considering any punitive action against the minister, "
+            "Rubio said Washington did not want to see a break with Rome.")
+    analysis = _analysis(text, context)
+    assert _no_rule(analysis)
+    assert find_threats(analysis) == ()

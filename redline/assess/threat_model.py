@@ -51,6 +51,8 @@ FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 THREAT_VERBS = frozenset({"threaten", "warn", "vow", "promise", "pledge", "swear"})
 THREAT_NOUNS = frozenset({"threat", "warning", "ultimatum", "deadline", "response", "retaliation", "consequence",
                           "red", "line", "action", "measure", "countermeasure"})
+# Verbs whose "if" clause is an indirect question, not a condition ("asked if the U.S. was considering ...").
+ASKING = frozenset({"ask", "wonder", "inquire", "enquire", "question", "know", "see", "check", "decide", "doubt"})
 # Heads of a subject that act (besides names, entities and nouns of people such as "militants", "officials").
 AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "force", "group", "country", "nation",
                     "state", "regime", "administration", "navy", "council", "union", "bloc", "alliance", "side",
@@ -151,8 +153,9 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return None
-    conditional = [v for v in verbs if any(c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in v.children)]
+    conditional = [v for v in verbs if v.lemma_ not in ASKING and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        and not _asked(c) for c in v.children)]  # "Asked if X, Rubio said ...": a question, not a condition
     future = [v for v in verbs if _future(v) and not _in_if(v, sent.root)]
     governed = [c for v in verbs if v.lemma_ in THREAT_VERBS for c in v.children
                 if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
@@ -209,8 +212,16 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     if fallback:
         return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (
             t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children))
-            for t in act.sent)
+            and not _asked(t) for t in act.sent)
     return True
+
+
+def _asked(token: Any) -> bool:
+    """Whether ``token`` lies in an indirect question ("Asked if the U.S. was considering any punitive action,
+    Rubio said ...": an "if" or "whether" clause in a sentence with a verb of asking, wherever the parse hangs it)."""
+    return any(t.lemma_ in ASKING and t.pos_ == "VERB" for t in token.sent) and any(
+        any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in a.children)
+        for a in [token, *token.ancestors] if a.dep_ in {"advcl", "ccomp"})
 
 
 # Prepositions that name what a threatened act answers: "in response to X", "in retaliation for X", "in the face
@@ -224,7 +235,7 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     harmful activities" -> "Russia carries out harmful activities") or "any X" as an act's object ("against any
     target that threatens ..."). Empty when the sentence has none."""
     for t in sent:
-        if t.dep_ == "advcl" and not t.head.dep_ == "relcl":
+        if t.dep_ == "advcl" and t.head.dep_ != "relcl" and t.head.lemma_ not in ASKING:
             mark = next((m for m in t.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
             if mark is not None:
                 said = clauses.negated(t) if mark.lower_ == "unless" else clauses.clause(t, ISSUER)
