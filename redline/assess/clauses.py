@@ -35,7 +35,7 @@ def text_of(tokens: Any) -> str:
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     out = ""
-    for t, after in zip(toks, toks[1:] + [None], strict=True):
+    for t, after in zip(toks, [*toks[1:], None][:len(toks)], strict=True):
         out += t.text + (" " if after is not None and after.idx > t.idx + len(t.text) else "")
     return " ".join(out.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
 

@@ -26,6 +26,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from redline.assess import threat_model
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
 from redline.events.actors import country
@@ -45,6 +46,7 @@ GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?(?:recent |distant )?past|once|formerly|had threatened|"
                           r"had warned|in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+TIME_BEFORE = frozenset({"after", "despite"})  # a threat in such a clause came before what the sentence says
 
 
 def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
@@ -60,8 +62,17 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
         for make in RULES:
             got = make(sent, analysis, claim)
             if got is not None:
+                if not got.trigger and got.form == "unconditional":  # its condition may sit elsewhere in the sentence
+                    got.trigger = threat_model.sentence_trigger(sent, ISSUER)
+                    got.form = "conditional" if got.trigger else got.form
                 found.append(_finish(got, analysis, sent, claim, len(found)))
                 break
+        else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse
+            p = threat_model.probability(sent)
+            if p is not None and p >= threat_model.threshold():
+                got = threat_model.generic(sent, analysis, claim)
+                if got is not None:
+                    found.append(_finish(got, analysis, sent, claim, len(found)))
     return tuple(found)
 
 
@@ -171,6 +182,9 @@ def _status(cue: Any, sent: Any) -> str:
     if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
             c.dep_ == "mark" and c.lower_ in SUBORDINATE_PAST for c in cue.children)):
         return "background"
+    if any((a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in a.children)) or (
+            a.dep_ == "pcomp" and a.head.lower_ in TIME_BEFORE) for a in [cue, *cue.ancestors]):
+        return "background"  # "..., after Maduro rejects the European ultimatum", "despite Ankara threatening ..."
     if cue.dep_ == "relcl" and cue.tag_ == "VBD":
         return "background"  # "militants, who threatened to kill ..., have beheaded ...": said of the actor before
     before = sent.doc.text[sent.start_char:cue.idx]

@@ -1,0 +1,271 @@
+"""A learned threat/no-threat sentence classifier over the dependency parse, beside the threat rules.
+
+The model is a logistic regression over sparse features of one parsed sentence, trained on the tune half of
+the threat set only (``python tools/train_threat_model.py``) and shipped as ``redline/data/threat_model/``
+(a JSON table of feature weights, its bias and its threshold). It reads the parse the pipeline has already made,
+so it costs a dictionary look-up per feature: no model to load beyond the JSON, no download.
+
+Its features name the form of a statement, not its actors: names, places and numbers are replaced by their
+entity type, and besides the lemmas (and lemma pairs) it sees, for each verb, its modal ("will respond"), its
+negation, whether it heads an "if"/"unless" clause, whether its subject is the first person, and the
+dependency arcs between content words ("warn -ccomp-> respond"), so a new wording of a known form scores as
+the form does.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from redline.assess import clauses
+from redline.assess.threat_rules import (
+    HOSTILE_VERBS,
+    ISSUER,
+    PUNITIVE_NOUNS,
+    RESPONSE_VERBS,
+    Found,
+    _answered,
+    _answers_need,
+    _any_trigger,
+    _codes,
+    _future,
+    _if_clause,
+    _in_if,
+    _issuer_side,
+    _relative_trigger,
+    _speaker_tokens,
+    _subject,
+    subject_name,
+)
+from redline.models import Analysis, Claim
+
+MASKED = {"PERSON": "<person>", "GPE": "<place>", "LOC": "<place>", "NORP": "<group>", "ORG": "<org>",
+          "FAC": "<place>", "DATE": "<date>", "TIME": "<date>", "CARDINAL": "<num>", "MONEY": "<num>",
+          "PERCENT": "<num>", "QUANTITY": "<num>", "ORDINAL": "<num>"}
+CONTENT = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+THREAT_VERBS = frozenset({"threaten", "warn", "vow", "promise", "pledge", "swear"})
+THREAT_NOUNS = frozenset({"threat", "warning", "ultimatum", "deadline", "response", "retaliation", "consequence",
+                          "red", "line", "action", "measure", "countermeasure"})
+# Verbs whose "if" clause is an indirect question, not a condition ("asked if the U.S. was considering ...").
+ASKING = frozenset({"ask", "wonder", "inquire", "enquire", "question", "know", "see", "check", "decide", "doubt"})
+# Heads of a subject that act (besides names, entities and nouns of people such as "militants", "officials").
+AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "force", "group", "country", "nation",
+                    "state", "regime", "administration", "navy", "council", "union", "bloc", "alliance", "side",
+                    "president", "minister", "leader", "commander", "spokesman", "spokeswoman", "spokesperson",
+                    "official", "chief", "envoy", "ambassador", "authorities", "police", "troops", "coalition",
+                    "parliament", "cabinet", "office", "embassy", "statement", "party", "movement", "people"})
+PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Word classes of the threat rules (``threat_rules``): a feature on a class counts for its every member."""
+    out = dict.fromkeys(RESPONSE_VERBS | HOSTILE_VERBS, "<act>")
+    out.update(dict.fromkeys(PUNITIVE_NOUNS, "<penalty>"))
+    return out
+
+
+def _word(tok: Any) -> str:
+    if tok.ent_type_ in MASKED:
+        return MASKED[tok.ent_type_]
+    if tok.like_num:
+        return "<num>"
+    return str(tok.lemma_).lower()
+
+
+def features(sent: Any) -> list[str]:
+    """The sparse features of one parsed sentence (a spaCy Span), each a string."""
+    toks = [t for t in sent if not (t.is_punct or t.is_space)]
+    words = [_word(t) for t in toks]
+    out = [f"w:{w}" for w in words]
+    out += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    for t in toks:
+        head = t.head
+        if t.pos_ in CONTENT and head is not t and head.pos_ in CONTENT:
+            out.append(f"d:{_word(head)}>{t.dep_}>{_word(t)}")
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = _word(t)
+        kids = list(t.children)
+        for c in kids:
+            if c.tag_ == "MD":
+                out.append(f"m:{c.lower_}_{lemma}")
+                out.append(f"m:{c.lower_}")
+            elif c.dep_ == "neg":
+                out.append(f"n:{lemma}")
+            elif c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON:
+                out.append(f"s1:{lemma}")
+            elif c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
+                out.append(f"if:{c.lower_}>{_word(head)}")
+                out.append(f"if:{c.lower_}")
+        if t.dep_ in {"ccomp", "xcomp"}:
+            out.append(f"c:{_word(head)}>{t.dep_}>{lemma}")
+    classes = _classes()
+    for f in list(out):
+        kind, _, rest = f.partition(":")
+        if kind in {"w", "m", "d", "c"}:
+            parts = re.split(r"([>_])", rest)
+            mapped = [classes.get(x, x) for x in parts]
+            if mapped != parts:
+                out.append(f"{kind}:" + "".join(mapped))
+    return out
+
+
+@cache
+def _model() -> tuple[dict[str, float], float, float] | None:
+    try:
+        text = resources.files("redline.data").joinpath("threat_model/model.json").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data = json.loads(text)
+    return dict(data["weights"]), float(data["bias"]), float(data["threshold"])
+
+
+def probability(sent: Any) -> float | None:
+    """The model's probability that ``sent`` states a threat or warning; None when no model is installed."""
+    model = _model()
+    if model is None:
+        return None
+    weights, bias, _ = model
+    z = bias + sum(weights.get(f, 0.0) for f in set(features(sent)))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def threshold() -> float:
+    model = _model()
+    return model[2] if model else 1.0
+
+
+def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """A threat the model accepts and no rule structured, built from the parse alone.
+
+    The act is the verb with an "if"/"unless" clause, else the first verb with a future modal, else what a threat
+    verb (threaten, vow, warn) governs, else the sentence's root. The trigger is, in this order, the act's
+    condition, a relative clause on its object ("anyone who ..."), what it answers ("in response to X"), or an
+    "any X" subject ("any attack will be met with ..."), as a clause; the response is the act's clause without its
+    trigger. The issuer is who says it (the reporting verb's subject, the claim's speaker), else the act's subject.
+    """
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return None
+    conditional = [v for v in verbs if v.lemma_ not in ASKING and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        and not _asked(c) for c in v.children)]  # "Asked if X, Rubio said ...": a question, not a condition
+    future = [v for v in verbs if _future(v) and not _in_if(v, sent.root)]
+    governed = [c for v in verbs if v.lemma_ in THREAT_VERBS for c in v.children
+                if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+    act = (conditional or future or governed or [sent.root])[0]
+    subject = _subject(act)
+    if not _committed(act, subject, not (conditional or future or governed)):
+        return None
+    speaker = [t for t in _speaker_tokens(act) if not (t.dep_ == "nsubjpass" or t.head.dep_ == "nsubjpass")]
+    # "our partners have been warned that ...": who is warned does not speak
+    other = act.lemma_ != "be" and _codes(subject, analysis.mentions) and not _issuer_side(subject, speaker, analysis)
+    if speaker and other:
+        return None  # "experts warn that Iran could retaliate if ...": a forecast of another's act, as in the rules
+    if _answers_need(act):
+        return None  # "Russia would respond to the letter": a reply, as in the rules
+    first = {t.lower_ for t in subject} & {"we", "i"}
+    name = (subject_name(subject) if subject and not first else "") or ISSUER
+    trigger, form = _if_clause(act)
+    drop = {t for t in act.subtree if _in_if(t, act)}
+    if not trigger:
+        trigger, form = _relative_trigger(act)
+    if not trigger:
+        trigger, answered = _answered(act, "anyone")
+        drop |= answered
+        form = "conditional" if trigger else form
+    if not trigger:
+        trigger = _any_trigger(subject)
+        form = "conditional" if trigger else form
+    if not trigger:
+        trigger = sentence_trigger(sent, ISSUER)
+        form = "conditional" if trigger else form
+    response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
+    cue = speaker[0].head if speaker else act
+    if not (conditional or future or governed):  # the threat word itself says when the threat was made
+        cue = next((t for t in sent if t.lemma_ in THREAT_VERBS | THREAT_NOUNS), cue)
+    who = speaker or (subject if not first else [])
+    own = subject if speaker and not first else []
+    return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
+
+
+def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
+    """Whether the model's threat reads as one someone makes: its threat verb not negated ("did not threaten to
+    ..."), its response not "no consequences", its act done by an agent and not by a thing ("the drought would be
+    catastrophic"); and, when the sentence has no conditional, future or threat-verb act (``fallback``), a threat
+    word that is not said of a thing ("any missile that threatens its territory")."""
+    chain = [act, act.head] if act.dep_ in {"xcomp", "ccomp"} else [act]
+    if any(c.dep_ == "neg" for v in chain if v.lemma_ in THREAT_VERBS for c in v.children):
+        return False
+    if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
+        return False
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if act.lemma_ == "be" and head is not None and head.pos_ == "NOUN" and not any(t.ent_type_ for t in subject) \
+            and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
+        return False  # a state of a thing ("the drought would be catastrophic"), not an act of an agent
+    if fallback:
+        return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (
+            t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children))
+            and not _asked(t) for t in act.sent)
+    return True
+
+
+def _asked(token: Any) -> bool:
+    """Whether ``token`` lies in an indirect question ("Asked if the U.S. was considering any punitive action,
+    Rubio said ...": an "if" or "whether" clause in a sentence with a verb of asking, wherever the parse hangs it)."""
+    return any(t.lemma_ in ASKING and t.pos_ == "VERB" for t in token.sent) and any(
+        any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in a.children)
+        for a in [token, *token.ancestors] if a.dep_ in {"advcl", "ccomp"})
+
+
+# Prepositions that name what a threatened act answers: "in response to X", "in retaliation for X", "in the face
+# of X"; the noun they govern is the threat's trigger.
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "face", "answer", "event", "case"})
+
+
+def sentence_trigger(sent: Any, issuer: str) -> str:
+    """The condition of a threat from anywhere in its sentence, as a clause, when the threat's own verb has none:
+    an "if"/"unless" clause, what the threat answers ("in response to the drills", "in the face of Russia's
+    harmful activities" -> "Russia carries out harmful activities") or "any X" as an act's object ("against any
+    target that threatens ..."). Empty when the sentence has none."""
+    for t in sent:
+        if t.dep_ == "advcl" and t.head.dep_ != "relcl" and t.head.lemma_ not in ASKING:
+            mark = next((m for m in t.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+            if mark is not None:
+                said = clauses.negated(t) if mark.lower_ == "unless" else clauses.clause(t, ISSUER)
+                return said.replace(ISSUER, issuer)
+    for t in sent:
+        if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
+                and t.head.head.head.lower_ in {"in", "as"}:
+            said = _as_clause(t)
+            if said:
+                return said
+    for t in sent:
+        if t.pos_ in {"VERB", "AUX"}:
+            said, _ = _relative_trigger(t)
+            if said:
+                return said
+    return ""
+
+
+def _as_clause(noun: Any) -> str:
+    """A noun phrase naming an act as a clause: a nominalisation ("the use of X" -> "anyone uses X"), a noun with a
+    participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
+    ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
+    anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else "someone"
+    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
+    if said:
+        return str(said)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ not in {"its", "their", "his", "her", "our", "my", "your"}:
+        owner = clauses.text_of(poss.subtree).removesuffix("'s").removesuffix("’s").rstrip("'’ ")
+        rest = clauses.text_of([t for t in noun.subtree if t not in set(poss.subtree)])
+        return f"{owner} {clauses.third_person('carry', clauses.is_plural([poss]))} out {rest}".replace("carrys",
+                                                                                                       "carries")
+    return ""
