@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from redline.events.actors import MentionIndex, country
 from redline.events.clause import Clause
@@ -46,6 +47,8 @@ PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "int
 # Verbs of defence against incoming weapons.
 INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
                                 "thwart", "foil", "shoot"})
+# Verbs of repelling an attack: the defender's act is no assault, whatever it repels ("repelled the attackers").
+REPELLING_VERBS = frozenset({"repel", "repulse", "fend"})
 # What is intercepted: munitions and unmanned craft (a manned aircraft shot down is an attack on its crew).
 MUNITION_NOUNS = frozenset({"drone", "missile", "rocket", "projectile", "shell", "uav", "warhead", "munition",
                             "bomb", "glide", "shahed", "loitering"})
@@ -54,6 +57,34 @@ MISHAP_NOUNS = frozenset({"earthquake", "quake", "flood", "flooding", "storm", "
                           "tornado", "tsunami", "landslide", "mudslide", "avalanche", "drought", "wildfire",
                           "blaze", "eruption", "heatwave", "crash", "accident", "collision", "derailment",
                           "stampede", "disease", "outbreak", "epidemic", "lightning", "famine"})
+# Blasts and fires at a works are accidents unless the sentence names an attack: "a chemical plant explosion and
+# fire"; a bare "explosion" in conflict news is as often a bombing, and stays an event.
+BLAST_NOUNS = frozenset({"explosion", "fire", "blaze", "blast", "leak"})
+WORKS_NOUNS = frozenset({"plant", "factory", "chemical", "gas", "fireworks", "firework", "warehouse", "boiler",
+                         "pipeline", "refinery", "mill", "workshop", "depot", "kitchen", "cylinder"})
+# Words of a deliberate attack: a sentence with one of them tells no accident ("a bomb explosion").
+HOSTILE_WORDS = frozenset({"bomb", "bomber", "bombing", "attack", "attacker", "militant", "suicide", "rocket",
+                           "missile", "shell", "shelling", "drone", "strike", "airstrike", "gunman", "gunmen",
+                           "insurgent", "terrorist", "rebel", "grenade", "explosive", "ied", "sabotage", "arson",
+                           "arsonist", "shoot", "gunfire", "ambush", "raid", "mine", "minefield", "landmine"})
+# Vehicles, and what a vehicle does in an accident: "a bus falls off a bridge", "the aircraft veers off the
+# runway and catches fire", "a car hit a group of people".
+VEHICLE_NOUNS = frozenset({"bus", "minibus", "coach", "car", "truck", "lorry", "van", "train", "tram", "aircraft",
+                           "plane", "airliner", "jet", "helicopter", "ferry", "boat", "ship", "vessel", "tanker",
+                           "vehicle", "motorcycle"})
+VEHICLE_MISHAP_VERBS = frozenset({"veer", "capsize", "derail", "sink", "overturn", "plunge", "collide", "crash",
+                                  "fall", "skid", "hit", "strike", "catch", "topple", "roll", "run"})
+# Adverbs of an act nobody meant: "accidentally detonates a grenade".
+ACCIDENT_ADVERBS = frozenset({"accidentally", "accidently", "inadvertently", "unintentionally"})
+# Sport: "Australia defeat Ireland by a score of 102-92 to win the series" is a match, not a battle.
+SPORT_VERBS = frozenset({"defeat", "beat", "win", "thrash", "rout", "edge", "overcome", "draw", "lose"})
+SPORT_NOUNS = frozenset({"score", "match", "game", "series", "cup", "championship", "tournament", "league",
+                         "final", "semifinal", "semi-final", "title", "medal", "goal", "point", "innings", "wicket",
+                         "olympics", "race"})
+# Words of a court's judgement: the act it judges is a past crime cited, not the news ("sentenced for the
+# killing of a journalist", "convicted of the 2015 bombing").
+JUDGING_WORDS = frozenset({"sentence", "convict", "jail", "imprison", "acquit", "charge", "indict", "try",
+                           "prosecute", "fine", "conviction", "trial", "verdict", "acquittal", "sue"})
 # A noun's own date naming an earlier period when the resolver leaves it open: "last year's attacks".
 EARLIER = re.compile(r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn)|\b(1[89]|20)\d\d\b",
                      re.IGNORECASE)
@@ -93,14 +124,69 @@ def _force(coded: Coded) -> bool:
 
 
 def _mishap(coded: Coded, index: MentionIndex) -> bool:
-    """The act's subject or cause is a disaster or an accident: "a bus crash killed 12", "killed in a flood"."""
+    """The act's subject or cause is a disaster or an accident: "a bus crash killed 12", "killed in a flood",
+    "Hurricane Tomas lashes the islands", "killed in a flood and landslide"."""
+    if not _force(coded):
+        return False
+    verb = coded.clause.verb
+    heads = [t for t in coded.clause.subject if t.head.i == t.i or t.head not in coded.clause.subject]
+    heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "Hurricane Tomas"
+    causes = [p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
+              for p in c.children if p.dep_ == "pobj"]
+    causes += [c for p in causes for c in p.children if c.dep_ == "conj"]  # "an explosion and fire"
+    return any(t.lemma_.lower() in MISHAP_NOUNS for t in [*heads, *causes])
+
+
+def _accident(coded: Coded, index: MentionIndex) -> bool:
+    """Harm nobody meant: "accidentally detonates a grenade", "injured in a chemical plant explosion", "killed
+    when a bus falls off a bridge"; a blast or a vehicle in a sentence that names an attack is no accident."""
     if not _force(coded):
         return False
     verb = coded.clause.verb
     heads = [t for t in coded.clause.subject if t.head.i == t.i or t.head not in coded.clause.subject]
     causes = [p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
               for p in c.children if p.dep_ == "pobj"]
-    return any(t.lemma_.lower() in MISHAP_NOUNS for t in [*heads, *causes])
+    causes += [c for p in causes for c in p.children if c.dep_ == "conj"]
+    if any(t.lower_ in ACCIDENT_ADVERBS for v in (verb, verb.head) for t in v.children):
+        return True
+    sent = verb.sent
+    if any(t.lemma_.lower() in HOSTILE_WORDS for t in sent) or index.weapons(sent):
+        return False
+    blasts = [t for t in [*heads, *causes] if t.lemma_.lower() in BLAST_NOUNS]
+    if any(m.lemma_.lower() in WORKS_NOUNS for b in blasts for m in b.subtree):
+        return True
+    return any(t.lemma_.lower() in VEHICLE_MISHAP_VERBS and t.pos_ == "VERB" and any(
+        s.lemma_.lower() in VEHICLE_NOUNS for s in _subject_of(t)) for t in sent)
+
+
+def _subject_of(verb: Any) -> list[Any]:
+    """The head nouns of a verb's subject, a conjoined verb sharing its subject with the first ("veers off the
+    runway and catches fire")."""
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj and verb.dep_ == "conj":
+        subj = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subj
+
+
+def _sport(coded: Coded, index: MentionIndex) -> bool:
+    """A win or defeat in a match: "Australia defeat Ireland by a score of 102-92 to win the series"."""
+    verb = coded.clause.verb
+    return (_force(coded) and coded.clause.lemma in SPORT_VERBS
+            and any(t.lemma_.lower() in SPORT_NOUNS for t in verb.subtree))
+
+
+def _judged(coded: Coded, index: MentionIndex) -> bool:
+    """An act of force that a court's judgement is for: "two men are sentenced for the killing of a journalist"."""
+    if not _force(coded):
+        return False
+    tok = coded.clause.verb
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in {"pobj", "prep", "pcomp"}:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in JUDGING_WORDS:
+            return True
+    return False
 
 
 def _negated(coded: Coded, index: MentionIndex) -> bool:
@@ -146,6 +232,8 @@ def _planned(coded: Coded, index: MentionIndex) -> bool:
 def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     """Force against an incoming munition: "shot down drones", "intercepted three missiles"."""
     clause = coded.clause
+    if _force(coded) and clause.lemma in REPELLING_VERBS:  # "the attackers were repelled by a NATO mission"
+        return True
     if not _force(coded) or clause.lemma not in INTERCEPTING_VERBS:
         return False
     if clause.lemma == "shoot" and "down" not in clause.preps:
@@ -208,7 +296,14 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
 STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("mishap", DROPPED, 0, "issue 10 item 2; ACLED codebook: accidents and disasters are not events",
                (("A bus crash killed 12 passengers in Kenya.", DROPPED),
-                ("Two villagers were killed in a landslide in Nepal.", DROPPED)), _mishap),
+                ("Two villagers were killed in a landslide in Nepal.", DROPPED),
+                ("Hurricane Ida lashes the coast of Cuba.", DROPPED)), _mishap),
+    StatusRule("accident", DROPPED, 1, "issue 10: accidents are not political events",
+               (("Ten people are killed when a bus falls off a bridge into a river in Sri Lanka.", DROPPED),
+                ("Four workers are injured in a chemical plant explosion and fire in Slovenia.", DROPPED),
+                ("A Kenyan soldier accidentally detonated a grenade at a base near Garissa.", DROPPED)), _accident),
+    StatusRule("sport", DROPPED, 2, "issue 10: a match is no political event",
+               (("Argentina defeat France by a score of 4-2 to win the World Cup.", DROPPED),), _sport),
     StatusRule("negated", "negated", 10, "issue 10 item 2; PLOVER codes no event for a negated act",
                (("Russia did not attack Ukraine on Tuesday.", "negated"),), _negated),
     StatusRule("hypothetical", "hypothetical", 20, "issue 10 item 2; CAMEO codes a conditional act as no event",
@@ -221,9 +316,14 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                 ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical")), _planned),
     StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
                (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
-                ("Polish air defences intercepted two missiles near Rzeszow.", "interception")), _intercepted),
+                ("Polish air defences intercepted two missiles near Rzeszow.", "interception"),
+                ("The attackers were repelled by French troops at the base near Gao.", "interception"),
+                ("Ukrainian forces repulsed a Russian assault near Pokrovsk.", "interception")), _intercepted),
     StatusRule("contested", "contested", 50, "issue 10 item 2: a claim the other side denies",
                (("Ukraine said Russia shelled Kherson, but Moscow denied it.", "contested"),), _contested),
+    StatusRule("judged", "background", 55, "issue 10: ordinary crime is no political event; a trial cites it",
+               (("Two men were sentenced to life imprisonment for the killing of a Kenyan journalist.", "background"),
+                ("A former officer was jailed for the killing of a Kenyan protester.", "background")), _judged),
     StatusRule("background", "background", 60, "issue 10 item 2: a past act cited as context",
                (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
                 ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),

@@ -1,0 +1,32 @@
+"""The event coder on news-register sentences (issue 10): what is a current political event, and whose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.eval import code_sentence
+from redline.events import current
+
+
+def _current(text: str, context: Any) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.source, e.target) for e in current(code_sentence(text, "2024-01-01", context, "test"))]
+
+
+def test_events_news_bombings_and_mines_are_no_accidents(context: Any) -> None:
+    assert _current("A bomb explosion killed five people at a market in Kabul.", context) == [
+        ("ASSAULT", None, "AFG")]
+    assert _current("A landmine explosion near Samarra killed two Iraqi youths.", context) == [
+        ("ASSAULT", "IRQ", "IRQ")]
+
+
+def test_events_news_accidents_and_matches_are_no_events(context: Any) -> None:
+    assert _current("Two people are killed after a car hit a group of people in Leeds, United Kingdom.", context) == []
+    assert _current("A police officer accidentally shot a colleague at a checkpoint in Karachi, Pakistan.",
+                    context) == []
+    assert _current("Brazil beat Germany by a score of 2-0 in the final of the World Cup.", context) == []
+
+
+def test_events_news_repelling_an_attack_is_no_assault_by_the_defender(context: Any) -> None:
+    events = code_sentence("Malian troops repelled an attack by jihadists on their base near Gao.", "2024-01-01",
+                           context, "test")
+    assert [e for e in current(events) if e.type == "ASSAULT" and e.source and e.source.startswith("MLI")] == []
