@@ -30,3 +30,14 @@ def test_events_news_repelling_an_attack_is_no_assault_by_the_defender(context: 
     events = code_sentence("Malian troops repelled an attack by jihadists on their base near Gao.", "2024-01-01",
                            context, "test")
     assert [e for e in current(events) if e.type == "ASSAULT" and e.source and e.source.startswith("MLI")] == []
+
+
+def test_events_news_a_digest_source_tag_does_not_run_into_the_next_line(context: Any) -> None:
+    text = ("Rebels attack a village in Ituri, killing 12. (Reuters)\n"
+            "The United Nations Security Council approves a resolution demanding a ceasefire in Syria. (BBC)")
+    assert ("REQUEST", "UNSC", "SYR") in _current(text, context)
+
+
+def test_events_news_a_line_ending_in_a_colon_runs_on(context: Any) -> None:
+    doc = context.parse("The statement said:\n\u201cRussia will not attack Ukraine.\u201d\nPutin left Minsk.")
+    assert [s.text.strip()[:18] for s in doc.sents] == ["The statement said", "Putin left Minsk."]
