@@ -41,3 +41,22 @@ def test_events_news_a_digest_source_tag_does_not_run_into_the_next_line(context
 def test_events_news_a_line_ending_in_a_colon_runs_on(context: Any) -> None:
     doc = context.parse("The statement said:\n\u201cRussia will not attack Ukraine.\u201d\nPutin left Minsk.")
     assert [s.text.strip()[:18] for s in doc.sents] == ["The statement said", "Putin left Minsk."]
+
+
+def test_events_news_unnamed_attackers_hit_the_country_of_the_place(context: Any) -> None:
+    # an attack whose perpetrator the text does not name has no source; the place names the target
+    assert _current("A gunman shot dead a policeman in Cairo.", context) == [("ASSAULT", None, "EGY")]
+    assert _current("A car bomb exploded outside a hotel in Mogadishu.", context) == [("ASSAULT", None, "SOM")]
+    assert _current("A bomb goes off in a market in Moscow, killing 10.", context) == [("ASSAULT", None, "RUS")]
+    assert _current("Five people are killed in an ambush in Kocevje, Slovenia.", context) == [
+        ("ASSAULT", None, "SVN")]
+
+
+def test_events_news_a_state_in_a_locative_phrase_is_the_target(context: Any) -> None:
+    assert _current("The Houthis say that they attacked a target in Saudi Arabia's capital using drones.",
+                    context) == [("ASSAULT", "YEM-REB-HOU", "SAU")]
+
+
+def test_events_news_a_passive_verb_does_not_inherit_its_victim_as_agent(context: Any) -> None:
+    assert _current("Russian troops entered the village and were ambushed near Kupiansk.", context) == [
+        ("ASSAULT", None, "RUS-MIL")]

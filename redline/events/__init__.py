@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.events.actors import MentionIndex, conjoined, country, object_tokens, private_people, subject_tokens
+from redline.events.actors import (
+    RESULTATIVES,
+    MentionIndex,
+    conjoined,
+    country,
+    inherited_patient,
+    object_tokens,
+    private_people,
+    subject_tokens,
+)
 from redline.events.grammar import (
     _agentless_passive,
     _announced_measure,
@@ -89,6 +98,9 @@ from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitiv
 
 __all__ = ["STATUSES", "code", "current"]
 
+# Nouns of a device that is itself the subject of a bombing: "a bomb goes off in a market", "a car bomb exploded".
+EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "shell", "rocket",
+                             "missile", "bomber"})
 # Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
 CLASH_VERBS = frozenset({"clash", "fight", "battle", "skirmish"})
 
@@ -298,6 +310,10 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     weapons = index.weapons([*objs, *verb.subtree])
     refused = False
     objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and not _stative(verb))]
+    objects += [o for c in verb.children if c.lower_ in RESULTATIVES for o in c.children if o.dep_ in {"dobj", "pobj"}]
+    patient = inherited_patient(verb)  # "troops entered the village and were ambushed": the troops
+    objects += patient
+    objs += [t for c in patient for t in c.subtree]
     if verb.lemma_ in TRANSFER_VERBS and weapons:
         cameo = "072"
         target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}
@@ -360,8 +376,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         cameo = PEACEKEEPING_CODE  # "NATO peacekeeping troops arrived in Bosnia"
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
+    armed = any(t.lemma_.lower() in EXPLOSIVE_NOUNS for t in subj if t.head.i == t.i or t.head not in subj)
     if source is None and not _unattributed_release(verb, cameo, index) and (
-            cameo[:2] not in FORCE_ROOTS or (target is None and not weapons and not objects)):
+            cameo[:2] not in FORCE_ROOTS or (target is None and not weapons and not objects and not armed)):
         return None  # force needs no named perpetrator, but a victim, an object or a weapon ("her father died")
     if (cameo[:2] == DISAPPROVE_ROOT and target is None and not index.places(list(verb.subtree))
             and not _compound_dispute(verb, subj) and not _force_object(objects)):

@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
+# Resultative words the parser may hang a verb's object on: "shot dead a policeman".
+RESULTATIVES = frozenset({"dead"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
 # Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY, and REB for insurgents, rebels and
 # separatists: "insurgents in Anbar" are IRQ-REB, CAMEO's IRQREB); other agents code as their country.
@@ -140,8 +142,13 @@ class MentionIndex:
         """Places among the tokens: gazetteer places, and states named after a locative preposition."""
         toks = list(tokens)
         located = {t.i for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE}
-        # "in Montenegro province": a state naming the place's common-noun head (not "in the U.S. Congress")
-        located |= {t.i for t in toks if t.dep_ == "compound" and t.head.i in located and t.head.pos_ == "NOUN"}
+        # "in Kagara, Niger State, Nigeria", "in Kocevje, Slovenia": the place's apposition and its list
+        for _ in range(3):
+            located |= {t.i for t in toks if t.dep_ in {"appos", "conj"} and t.head.i in located}
+        # "in Montenegro province", "in Saudi Arabia's capital": a state naming the place's common-noun head
+        # (not "in the U.S. Congress")
+        located |= {t.i for t in toks if t.dep_ in {"compound", "poss"} and t.head.i in located
+                    and t.head.pos_ == "NOUN"}
         return [m for m in self.mentions_in(toks) if m.type == "PLACE"
                 or (m.type == "ACTOR" and m.geo is not None and m.attr("kind") == "state"
                     and any(self.by_token.get(i) is m for i in located))]
@@ -338,6 +345,8 @@ def subject_tokens(verb: Any) -> list[Any]:
             if head.lower_ in PERSONAL_PRONOUNS and not list(head.children):
                 return _antecedent(node) or [head]
             return [t for t in head.subtree if not _is_clause(t, head)]
+        if node is verb and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
+            return []  # "22 insurgents believed to be Taliban are killed in Zabul": the subject is the victim
         if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
             node = node.head
             continue
@@ -348,6 +357,16 @@ def subject_tokens(verb: Any) -> list[Any]:
             return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
         break
     return []
+
+
+def inherited_patient(verb: Any) -> list[Any]:
+    """The subject a passive verb shares with the verb it is conjoined to, which is its victim, not its agent:
+    "Russian troops entered the village and were ambushed" (the troops were ambushed)."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def document_speaker(verb: Any) -> Any | None:
@@ -377,6 +396,8 @@ def object_tokens(verb: Any) -> list[Any]:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubjpass", "dative", "attr"}:
             toks.extend(c.subtree)
+        elif c.lower_ in RESULTATIVES:  # "shot dead a policeman", the object parsed on "dead"
+            toks.extend(t for o in c.children if o.dep_ in {"dobj", "pobj"} for t in o.subtree)
         elif c.dep_ == "prep" and c.lower_ in {"against", "on", "at", "into", "toward", "towards", "to", "of",
                                                 "with", "upon"}:
             toks.extend(c.subtree)
