@@ -60,3 +60,13 @@ def test_events_news_a_state_in_a_locative_phrase_is_the_target(context: Any) ->
 def test_events_news_a_passive_verb_does_not_inherit_its_victim_as_agent(context: Any) -> None:
     assert _current("Russian troops entered the village and were ambushed near Kupiansk.", context) == [
         ("ASSAULT", None, "RUS-MIL")]
+
+
+def test_events_news_a_hedged_future_is_no_act(context: Any) -> None:
+    events = code_sentence("The Italian prime minister says he will likely withdraw his nominee from the European "
+                           "Commission.", "2024-01-01", context, "test")
+    assert [e.type for e in current(events) if e.type == "CONCEDE"] == []
+
+
+def test_events_news_a_present_relative_clause_describes(context: Any) -> None:
+    assert _current("She backed ventures with U.S. companies that benefit both our nations.", context) == []

@@ -140,9 +140,16 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
     if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
         return chosen
-    chosen = [e for evs in by_verb.values() for e in evs]
+    # a relative clause in the present describes its noun ("companies that benefit both nations"), it reports no act
+    chosen = [e for i, evs in by_verb.items() if not _description(sent.doc[i]) for e in evs]
     clashes = [e for tok in sent for e in _clash_events(tok, index, analysis)]  # the sentence's only news
     return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False) + clashes
+
+
+def _description(verb: Any) -> bool:
+    """A relative clause in the simple present: "ventures with U.S. companies that benefit both our nations"."""
+    return verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _clash_events(noun: Any, index: MentionIndex, analysis: Analysis) -> list[Event]:
@@ -386,6 +393,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         # "condemned the attack" accuses whoever attacked, even unnamed
         return None
     factuality = clause_modality(verb, negation=not refused)
+    if factuality == "hedged" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
+        factuality = "future"  # "he will likely withdraw the nomination": an intent, hedged, not an act
     if _announced_measure(verb, cameo, factuality):
         factuality = "asserted"
     elif factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):

@@ -44,6 +44,10 @@ PERMISSION_WORDS = frozenset({"allow", "permit", "let", "authorize", "authorise"
 # Words of plotting: an act of force that is their object or complement is planned, not done ("suspects who were
 # planning attacks", "a plot to bomb the embassy"); an attempt ("tried to storm") is an act, and is not here.
 PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "intend", "intention", "plotter"})
+# Verbs of wish or need: their infinitive complement is wanted, not done ("wants to strengthen ties", "have to be
+# evacuated"); an attempt ("tried to storm") is an act, and is not here.
+DESIRE_VERBS = frozenset({"want", "wish", "hope", "seek", "aim", "need", "have", "desire", "long", "yearn",
+                          "aspire", "intend", "expect"})
 # Verbs of defence against incoming weapons.
 INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
                                 "thwart", "foil", "shoot"})
@@ -196,7 +200,18 @@ def _negated(coded: Coded, index: MentionIndex) -> bool:
 def _hypothetical(coded: Coded, index: MentionIndex) -> bool:
     if coded.factuality == "conditional":
         return True
+    if _wanted(coded.clause.verb):
+        return True
     return coded.factuality == "future" and coded.cameo[:2] not in INTENT_ROOTS
+
+
+def _wanted(verb: Any) -> bool:
+    """The act is the complement of a wish or a need: "Japan wants to strengthen ties", "the towns have to be
+    evacuated", "Russia seeks to capture the city": wanted or needed, not done."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DESIRE_VERBS and tok.head.i != tok.i
 
 
 def _permitted(coded: Coded, index: MentionIndex) -> bool:
@@ -307,7 +322,10 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("negated", "negated", 10, "issue 10 item 2; PLOVER codes no event for a negated act",
                (("Russia did not attack Ukraine on Tuesday.", "negated"),), _negated),
     StatusRule("hypothetical", "hypothetical", 20, "issue 10 item 2; CAMEO codes a conditional act as no event",
-               (("If Russia attacks Poland, NATO will respond.", "hypothetical"),), _hypothetical),
+               (("If Russia attacks Poland, NATO will respond.", "hypothetical"),
+                ("Russia wants to capture the Ukrainian city of Pokrovsk.", "hypothetical"),
+                ("Three villages near Kherson have to be evacuated by the Ukrainian army.", "hypothetical")),
+               _hypothetical),
     StatusRule("permission", "decision", 30, "issue 10 item 2: permission to use a weapon is no assault",
                (("Washington let Ukraine strike targets inside Russia.", "decision"),
                 ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), _permitted),
