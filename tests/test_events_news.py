@@ -70,3 +70,22 @@ def test_events_news_a_hedged_future_is_no_act(context: Any) -> None:
 
 def test_events_news_a_present_relative_clause_describes(context: Any) -> None:
     assert _current("She backed ventures with U.S. companies that benefit both our nations.", context) == []
+
+
+def test_events_news_an_unnamed_killing_takes_the_perpetrator_its_cause_names(context: Any) -> None:
+    assert _current("At least 12 Palestinians are killed in Israeli airstrikes across the Gaza Strip.", context) == [
+        ("ASSAULT", "ISR", "PSE")]
+    assert _current("At least 30 people were killed after militants stormed an army base in Inates, Niger.",
+                    context) == [("ASSAULT", "NER-REB", "NER")]
+
+
+def test_events_news_the_place_of_a_device_or_an_armed_agent_is_no_perpetrator(context: Any) -> None:
+    assert _current("Bombs targeting two mosques in Baghdad, Iraq, kill seven people.", context) == [
+        ("ASSAULT", None, "IRQ")]
+    assert _current("Four teachers were shot dead by suspected militants in a school in Pattani, Thailand.",
+                    context) == [("ASSAULT", "THA-REB", "THA")]
+
+
+def test_events_news_a_located_demonym_places_the_act(context: Any) -> None:
+    assert _current("In response to an attack on Tel Aviv, Israeli jets hit a refinery in the Yemeni port of "
+                    "Hudaydah.", context) == [("ASSAULT", "ISR-MIL", "YEM")]

@@ -101,6 +101,8 @@ __all__ = ["STATUSES", "code", "current"]
 # Nouns of a device that is itself the subject of a bombing: "a bomb goes off in a market", "a car bomb exploded".
 EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "shell", "rocket",
                              "missile", "bomber"})
+# Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
+CAUSE_PREPS = frozenset({"in", "during", "by", "with", "from"})
 # Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
 CLASH_VERBS = frozenset({"clash", "fight", "battle", "skirmish"})
 
@@ -139,11 +141,33 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
     chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
     if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
-        return chosen
+        return _with_causes(chosen, sent, main, by_verb, index, analysis)
     # a relative clause in the present describes its noun ("companies that benefit both nations"), it reports no act
     chosen = [e for i, evs in by_verb.items() if not _description(sent.doc[i]) for e in evs]
     clashes = [e for tok in sent for e in _clash_events(tok, index, analysis)]  # the sentence's only news
     return _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=False) + clashes
+
+
+def _with_causes(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[int, list[Event]],
+                 index: MentionIndex, analysis: Analysis) -> list[Event]:
+    """Force with no named perpetrator takes the one its cause names in the same sentence: "39 Palestinians are
+    killed in Israeli airstrikes" (a noun), "71 people were killed after terrorists stormed a base" (a clause)."""
+    if not any(e.source is None and e.cameo[:2] in FORCE_ROOTS for e in chosen):
+        return chosen
+    causes = [e for i, evs in by_verb.items() if i not in main for e in evs]
+    causes += [e for tok in sent if tok.pos_ == "NOUN" and tok.i not in by_verb and tok.dep_ == "pobj"
+               and tok.head.lower_ in CAUSE_PREPS and (e := _noun_event(tok, index, analysis)) is not None]
+    sources = {e.source for e in causes if e.source is not None and e.cameo[:2] in FORCE_ROOTS
+               and e.status == CURRENT}
+    if len(sources) != 1:
+        return chosen
+    source = sources.pop()
+    return [replace(e, source=source) if e.source is None and e.cameo[:2] in FORCE_ROOTS else e for e in chosen]
+
+
+def _device(subj: list[Any]) -> bool:
+    """The subject is a device, not a perpetrator: "a bomb", "a car bomb"."""
+    return any(t.lemma_.lower() in EXPLOSIVE_NOUNS for t in subj if t.head.i == t.i or t.head not in subj)
 
 
 def _description(verb: Any) -> bool:
@@ -373,6 +397,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if cameo[:2] in SKIP_ROOTS or (verb.lemma_ in ASSERTING_DEMANDS and cameo[:2] == "10" and _assertion(verb)):
         return None
     source = index.actor(subj)
+    if source is not None and cameo[:2] in FORCE_ROOTS and index.actor(index.unplaced(subj)) is None and (
+            _device(subj) or index.agent(subj, verb) is not None):
+        source = None  # "bombs in Baghdad, Iraq kill seven", "militants in Pattani": where they struck, not who
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
     source = source or agent
     if source is not None and _statecraft(cameo) and private_people(subj, index):
@@ -383,7 +410,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         cameo = PEACEKEEPING_CODE  # "NATO peacekeeping troops arrived in Bosnia"
     if source is None and not subj and _agentless_passive(verb):
         source, target = _passive_actors(verb, cameo, index, target)
-    armed = any(t.lemma_.lower() in EXPLOSIVE_NOUNS for t in subj if t.head.i == t.i or t.head not in subj)
+    armed = _device(subj)
     if source is None and not _unattributed_release(verb, cameo, index) and (
             cameo[:2] not in FORCE_ROOTS or (target is None and not weapons and not objects and not armed)):
         return None  # force needs no named perpetrator, but a victim, an object or a weapon ("her father died")
@@ -408,6 +435,8 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if relations and target is not None and country(target) == country(source):
         target = None  # "deny entry to the United States to ...": the actor's own country is the destination
     home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
+    # "volunteers were shot dead by suspected militants": an armed agent of the setting on people of no country
+    home = home or (agent is not None and target is None and cameo[:2] in FORCE_ROOTS and bool(objects))
     abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
     if cameo[:2] == "04" and verb.lemma_ in SESSION_VERBS and target is None and _in_session(verb, subj):
         return None  # "Israel's Cabinet met Sunday": a session, no consultation
@@ -427,6 +456,11 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
     owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
     source = index.actor(owners)
+    by_agent = None
+    if source is None:  # "an attack by suspected Islamist militants": an armed agent of the setting
+        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        by_agent = index.agent(list(by[0].subtree), noun) if by else None
+        source = by_agent
     carrier = _carrier(noun)
     governor = carrier if carrier is not None else noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
     agent = None
@@ -446,4 +480,4 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if factuality == "future":  # "it would tighten the blockade": a threat, not the blockade
         cameo = _intent(cameo)
     return _event(analysis, index, noun, cameo, source, target, weapons, factuality,
-                  scope=scope, domestic=agent is not None)
+                  scope=scope, domestic=agent is not None or by_agent is not None)

@@ -147,17 +147,27 @@ class MentionIndex:
             located |= {t.i for t in toks if t.dep_ in {"appos", "conj"} and t.head.i in located}
         # "in Montenegro province", "in Saudi Arabia's capital": a state naming the place's common-noun head
         # (not "in the U.S. Congress")
-        located |= {t.i for t in toks if t.dep_ in {"compound", "poss"} and t.head.i in located
-                    and t.head.pos_ == "NOUN"}
-        return [m for m in self.mentions_in(toks) if m.type == "PLACE"
-                or (m.type == "ACTOR" and m.geo is not None and m.attr("kind") == "state"
-                    and any(self.by_token.get(i) is m for i in located))]
+        located |= {t.i for t in toks if t.dep_ in {"compound", "poss", "amod"} and t.head.i in located
+                    and t.head.pos_ == "NOUN"}  # "in the Yemeni port of Al Hudaydah"
+        found = [m for m in self.mentions_in(toks) if m.type == "PLACE"
+                 or (m.type == "ACTOR" and m.code and m.attr("kind") == "state"
+                     and any(self.by_token.get(i) is m for i in located))]
+        # a place after a locative preposition first: "in response to the attack on Tel Aviv, airstrikes hit
+        # refineries in the Yemeni port of Al Hudaydah" happened in Yemen
+        at = {id(self.by_token[i]) for i in located if i in self.by_token}
+        return sorted(found, key=lambda m: (id(m) not in at, m.geo is None))
+
+    def unplaced(self, tokens: Iterable[Any]) -> list[Any]:
+        """The tokens less the places among them: "militants in Pattani" name no one by "Pattani"."""
+        toks = list(tokens)
+        placed = {id(m) for m in self.places(toks)}
+        return [t for t in toks if id(self.by_token.get(t.i)) not in placed]
 
     def setting(self, verb: Any) -> str | None:
         """The country an unnamed agent acts in: the clause's place, else the one country its sentence names."""
         for p in self.places(verb.subtree):
-            if p.geo is not None:
-                return p.geo.country
+            if (where := place_country(p)) is not None:
+                return where
         named = {country(m.code) for m in self.mentions_in(verb.sent) if m.code and (
             (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
         return named.pop() if len(named) == 1 else None
@@ -312,6 +322,14 @@ def home_country(code: str | None) -> str | None:
     ("TAL", "SHB"), the home country the gazetteer gives the group ("AFG-REB-TAL" -> "AFG")."""
     head = country(code)
     return _group_homes().get(head, head) if head else None
+
+
+def place_country(place: Mention) -> str | None:
+    """The country of a place mention: its gazetteer country, or the state a located state's name or
+    adjective names ("in the Yemeni port of Al Hudaydah")."""
+    if place.geo is not None:
+        return place.geo.country
+    return country(place.code) if place.type == "ACTOR" and place.code else None
 
 
 def state_of(code: str | None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.events.actors import MentionIndex, country, rebels, state_of
+from redline.events.actors import MentionIndex, country, place_country, rebels, state_of
 from redline.events.clause import REFERENCE_PREPS, clause_of
 from redline.events.plover import cameo_root, intensity, plover_of
 from redline.events.status import CURRENT, DROPPED, Coded, firing, intercepted_attack
@@ -46,10 +46,12 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     if head.dep_ == "relcl" and index.places([head.head]):
         places = index.places(head.sent)  # "around Kurakhovo in Donetsk, where forces advance"
     places = places or index.places(_setting_scope(head))
-    place = next((p for p in places if p.type == "PLACE"), places[0] if places else None)
-    if target is None and place is not None and place.geo is not None:
-        if domestic or rebels(source) or country(source) != place.geo.country:
-            target = place.geo.country
+    # the first place whose country is known (`MentionIndex.places` puts located gazetteer places first)
+    place = next((p for p in places if place_country(p) is not None), places[0] if places else None)
+    where = place_country(place) if place is not None else None
+    if target is None and where is not None:
+        if domestic or rebels(source) or country(source) != where:
+            target = where
     if target is None and (home or (not abroad and (ptype in DOMESTIC_TYPES or cameo in DOMESTIC_CODES))):
         own = state_of(source)
         if own is not None:
