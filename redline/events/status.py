@@ -43,7 +43,10 @@ PERMISSION_WORDS = frozenset({"allow", "permit", "let", "authorize", "authorise"
                               "licence"})
 # Words of plotting: an act of force that is their object or complement is planned, not done ("suspects who were
 # planning attacks", "a plot to bomb the embassy"); an attempt ("tried to storm") is an act, and is not here.
-PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "intend", "intention", "plotter"})
+PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "intend", "intention", "plotter",
+                        "prepare", "preparation", "envisage", "envision", "contemplate", "consider", "mull", "weigh"})
+# Modals of ability or permission: an act of force someone can or may do is not done.
+ABILITY_MODALS = frozenset({"can", "may", "might", "could"})
 # Verbs of wish or need: their infinitive complement is wanted, not done ("wants to strengthen ties", "have to be
 # evacuated"); an attempt ("tried to storm") is an act, and is not here.
 DESIRE_VERBS = frozenset({"want", "wish", "hope", "seek", "aim", "need", "have", "desire", "long", "yearn",
@@ -200,9 +203,20 @@ def _negated(coded: Coded, index: MentionIndex) -> bool:
 def _hypothetical(coded: Coded, index: MentionIndex) -> bool:
     if coded.factuality == "conditional":
         return True
+    if _force(coded) and _able(coded.clause.verb):  # "Ukraine can now strike Russian territory"
+        return True
     if _wanted(coded.clause.verb):
         return True
     return coded.factuality == "future" and coded.cameo[:2] not in INTENT_ROOTS
+
+
+def _able(verb: Any) -> bool:
+    """The act is one the actor can or may do, not one done: "Ukraine can now strike Russia", "a strike on Iran
+    could trigger a war"; "may have killed" is a hedged report of an act, and is not here."""
+    if verb.pos_ == "NOUN" and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = verb.head  # a noun act is as able as the verb it is the subject or object of
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & ABILITY_MODALS) and "have" not in aux
 
 
 def _wanted(verb: Any) -> bool:
@@ -219,8 +233,9 @@ def _permitted(coded: Coded, index: MentionIndex) -> bool:
     if not _force(coded):
         return False
     tok = coded.clause.verb
-    for _ in range(4):
-        if tok.head.i == tok.i or tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep"}:
+    for _ in range(4):  # "voted to authorize strikes on Iran": a noun act as the object of the permission
+        if tok.head.i == tok.i or tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep",
+                                                   "dobj"}:
             return False
         tok = tok.head
         if tok.lemma_.lower() in PERMISSION_WORDS:
@@ -249,14 +264,35 @@ def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     clause = coded.clause
     if _force(coded) and clause.lemma in REPELLING_VERBS:  # "the attackers were repelled by a NATO mission"
         return True
+    if _force(coded) and _fired_at_defender(clause.verb, index):  # "intercepted the rockets fired by Hamas"
+        return True
     if not _force(coded) or clause.lemma not in INTERCEPTING_VERBS:
         return False
-    if clause.lemma == "shoot" and "down" not in clause.preps:
+    if clause.lemma == "shoot" and "down" not in clause.preps and not any(
+            c.lower_ == "down" for c in clause.verb.children):  # "shot down", "down" parsed as an adverb
         return False
     objects = [c for c in clause.verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "destroyed 50 of the 70 drones Russia launched", the object misread as a complement's subject
+    objects += [s for c in clause.verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     return any(t.lemma_.lower() in MUNITION_NOUNS or (index.by_token.get(t.i) is not None
                                                       and index.by_token[t.i].type == "WEAPON")
                for c in objects for t in c.subtree if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _fired_at_defender(verb: Any, index: MentionIndex) -> bool:
+    """The act describes a munition that a defender intercepted: "intercepted most of the rockets fired by
+    Hamas", "shot down drones launched from Iran" (the launch is at most the attacker's attempt)."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in MUNITION_NOUNS:
+        return False
+    tok = verb.head
+    for _ in range(3):  # "most of the rockets", "30 of 40 drones"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower() in INTERCEPTING_VERBS and (tok.lemma_.lower() != "shoot" or any(
+                c.lower_ == "down" for c in tok.children))
+    return False
 
 
 def _contested(coded: Coded, index: MentionIndex) -> bool:
@@ -324,19 +360,28 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("hypothetical", "hypothetical", 20, "issue 10 item 2; CAMEO codes a conditional act as no event",
                (("If Russia attacks Poland, NATO will respond.", "hypothetical"),
                 ("Russia wants to capture the Ukrainian city of Pokrovsk.", "hypothetical"),
+                ("Ukraine can now strike Russian territory with American missiles.", "hypothetical"),
+                ("A strike on Iran's nuclear sites could trigger a regional war.", "hypothetical"),
                 ("Three villages near Kherson have to be evacuated by the Ukrainian army.", "hypothetical")),
                _hypothetical),
     StatusRule("permission", "decision", 30, "issue 10 item 2: permission to use a weapon is no assault",
                (("Washington let Ukraine strike targets inside Russia.", "decision"),
+                ("The Senate voted to authorize strikes on Iran.", "decision"),
                 ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), _permitted),
     StatusRule("planned", "hypothetical", 35, "real-news guide: a plot or plan is no act (must-not reason 'plan')",
                (("Two men plotted an attack on the French embassy in Kabul.", "hypothetical"),
-                ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical")), _planned),
+                ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical"),
+                ("Moscow warned that Kyiv was preparing a strike on the Zaporizhzhia plant.", "hypothetical"),
+                ("The plan envisages air strikes on Hezbollah positions in Lebanon.", "hypothetical")), _planned),
     StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
                (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
                 ("Polish air defences intercepted two missiles near Rzeszow.", "interception"),
                 ("The attackers were repelled by French troops at the base near Gao.", "interception"),
-                ("Ukrainian forces repulsed a Russian assault near Pokrovsk.", "interception")), _intercepted),
+                ("Ukrainian forces repulsed a Russian assault near Pokrovsk.", "interception"),
+                ("Israeli air defences intercepted most of the rockets fired by Hezbollah.", "interception"),
+                ("Ukrainian air defences shot down 30 of 40 Russian drones overnight.", "interception"),
+                ("Ukraine's air force said it destroyed 50 of the 70 drones Russia launched.", "interception")),
+               _intercepted),
     StatusRule("contested", "contested", 50, "issue 10 item 2: a claim the other side denies",
                (("Ukraine said Russia shelled Kherson, but Moscow denied it.", "contested"),), _contested),
     StatusRule("judged", "background", 55, "issue 10: ordinary crime is no political event; a trial cites it",
@@ -362,6 +407,8 @@ def status_of(coded: Coded, index: MentionIndex) -> str:
 def intercepted_attack(coded: Coded, index: MentionIndex) -> tuple[str | None, str | None]:
     """(attacker, defender) of an interception: the owner the munition's phrase names, if any, and the
     defender's country. "Russia shot down Ukrainian drones" is at most Ukraine's attempted attack on Russia."""
+    if _fired_at_defender(coded.clause.verb, index):  # "rockets fired by Hamas": Hamas attempted, at someone
+        return coded.source, None
     objects = [t for c in coded.clause.verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
     owners = [m.code for m in index.mentions_in(objects) if m.type in {"ACTOR", "PERSON"} and m.code]
     attacker = next((o for o in owners if country(o) != country(coded.source)), None)
