@@ -89,3 +89,20 @@ def test_events_news_the_place_of_a_device_or_an_armed_agent_is_no_perpetrator(c
 def test_events_news_a_located_demonym_places_the_act(context: Any) -> None:
     assert _current("In response to an attack on Tel Aviv, Israeli jets hit a refinery in the Yemeni port of "
                     "Hudaydah.", context) == [("ASSAULT", "ISR-MIL", "YEM")]
+
+
+def test_events_news_reaching_a_truce_with_someone_is_agreed_both_ways(context: Any) -> None:
+    assert _current("Hezbollah says it has reached a truce with the Israeli military.", context) == [
+        ("AGREE", "LBN-REB-HEZ", "ISR-MIL"), ("AGREE", "ISR-MIL", "LBN-REB-HEZ")]
+
+
+def test_events_news_armed_groups_carry_their_home_country(context: Any) -> None:
+    assert _current("The Abu Sayyaf group threatens to behead a Norwegian hostage.", context) == [
+        ("THREATEN", "PHL-REB-ASG", "NOR")]
+    assert _current("Allied Democratic Forces militants attack a village in Ituri, Democratic Republic of the "
+                    "Congo.", context) == [("ASSAULT", "UGA-REB-ADF", "COD")]
+
+
+def test_events_news_a_headline_verb_read_as_a_noun_is_coded(context: Any) -> None:
+    assert _current("Protesters in Mandalay stage a record number of demonstrations against the military junta.",
+                    context) == [("PROTEST", "MMR", "MMR")]

@@ -101,6 +101,8 @@ __all__ = ["STATUSES", "code", "current"]
 # Nouns of a device that is itself the subject of a bombing: "a bomb goes off in a market", "a car bomb exploded".
 EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "shell", "rocket",
                              "missile", "bomber"})
+# What two sides reach or sign together: "Hamas reached a truce with Israel" is Israel's agreement too.
+ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement", "accord", "pact", "treaty"})
 # Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
 CAUSE_PREPS = frozenset({"in", "during", "by", "with", "from"})
 # Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
@@ -163,6 +165,21 @@ def _with_causes(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[i
         return chosen
     source = sources.pop()
     return [replace(e, source=source) if e.source is None and e.cameo[:2] in FORCE_ROOTS else e for e in chosen]
+
+
+def _misread_verb(tok: Any, lexicon: VerbLexicon) -> str:
+    """The verb lemma of a headline verb the tagger read as a noun or an adjective, else "": a sentence's root
+    with a subject and a direct object is a clause ("Protesters stage demonstrations", "Gunmen open fire")."""
+    if tok.pos_ not in {"NOUN", "ADJ"} or tok.dep_ != "ROOT":
+        return ""
+    kids = {c.dep_ for c in tok.children}
+    if not {"nsubj", "dobj"} <= kids:
+        return ""
+    word = tok.lower_
+    for stem in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        if stem in lexicon.lemmas:
+            return stem
+    return ""
 
 
 def _device(subj: list[Any]) -> bool:
@@ -285,6 +302,10 @@ def _reciprocal(verb: Any, event: Event) -> list[Event]:
     if (event.type == "ASSAULT" and verb.lemma_.lower() in CLASH_VERBS and event.source and event.target
             and event.source != event.target and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)):
         return [replace(event, source=event.target, target=event.source)]
+    if (event.type == "AGREE" and event.source and event.target and country(event.target) != country(event.source)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in ACCORD_NOUNS for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)):
+        return [replace(event, source=event.target, target=event.source)]  # "reached a truce with Israel"
     if event.type != "CONSULT" or event.target is None or country(event.target) == country(event.source):
         return []
     talk = verb.lemma_ in CONVERSATION_VERBS or any(
@@ -324,7 +345,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if act is not None:
         return _readiness_event(verb, act, index, lexicon, analysis)
     lemma = lexicon.lemma_of(verb.lemma_, verb.text, verb.tag_)
-    if verb.pos_ != "VERB" or (lemma in SKIP_LEMMAS and not _object_pattern(verb, lexicon)) or verb.dep_ == "amod":
+    if verb.pos_ != "VERB" and _misread_verb(verb, lexicon):
+        lemma = _misread_verb(verb, lexicon)
+    elif verb.pos_ != "VERB" or (lemma in SKIP_LEMMAS and not _object_pattern(verb, lexicon)) or verb.dep_ == "amod":
         return None  # an adjectival participle ("the drought-hit state") describes, it asserts no event
     if (verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}  # spaCy tokens: compare by index
             and not _purpose_clause(verb)):
