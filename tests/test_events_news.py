@@ -106,3 +106,9 @@ def test_events_news_armed_groups_carry_their_home_country(context: Any) -> None
 def test_events_news_a_headline_verb_read_as_a_noun_is_coded(context: Any) -> None:
     assert _current("Protesters in Mandalay stage a record number of demonstrations against the military junta.",
                     context) == [("PROTEST", "MMR", "MMR")]
+
+
+def test_events_news_an_event_noun_that_happens_in_a_place(context: Any) -> None:
+    assert _current("Protests erupted in Tehran on Friday.", context) == [("PROTEST", "IRN", "IRN")]
+    assert _current("A general strike starts in Guinea.", context) == [("PROTEST", "GIN", "GIN")]
+    assert _current("A strike hit the port of Odesa overnight.", context) == [("ASSAULT", None, "UKR")]

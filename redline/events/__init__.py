@@ -103,6 +103,9 @@ EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "land
                              "missile", "bomber"})
 # What two sides reach or sign together: "Hamas reached a truce with Israel" is Israel's agreement too.
 ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement", "accord", "pact", "treaty"})
+# Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
+INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
+                              "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
 # Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
 CAUSE_PREPS = frozenset({"in", "during", "by", "with", "from"})
 # Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
@@ -496,6 +499,14 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
                for t in c.subtree]
     scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
     target = index.actor(targets)
+    setting = None
+    if source is None and target is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCHOATIVE_VERBS:
+        # "protests erupted in Tehran", "a general strike starts in Guinea": the people of the place protest;
+        # "fighting raged in Gaza": force in the place, by someone the text does not name
+        setting = index.setting(noun.head)
+        if setting is not None and cameo[:2] in {"14"}:
+            source = setting
+        target = setting
     if source is None and target is None:
         return None
     weapons = index.weapons(scope)
@@ -503,4 +514,4 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if factuality == "future":  # "it would tighten the blockade": a threat, not the blockade
         cameo = _intent(cameo)
     return _event(analysis, index, noun, cameo, source, target, weapons, factuality,
-                  scope=scope, domestic=agent is not None or by_agent is not None)
+                  scope=scope, domestic=agent is not None or by_agent is not None or setting is not None)
