@@ -112,3 +112,8 @@ def test_events_news_an_event_noun_that_happens_in_a_place(context: Any) -> None
     assert _current("Protests erupted in Tehran on Friday.", context) == [("PROTEST", "IRN", "IRN")]
     assert _current("A general strike starts in Guinea.", context) == [("PROTEST", "GIN", "GIN")]
     assert _current("A strike hit the port of Odesa overnight.", context) == [("ASSAULT", None, "UKR")]
+
+
+def test_events_news_a_noun_event_of_several_owners_is_one_per_owner(context: Any) -> None:
+    assert _current("The demands from Saudi Arabia, Bahrain and Egypt towards Qatar expire on Monday.", context) == [
+        ("REQUEST", "SAU", "QAT"), ("REQUEST", "BHR", "QAT"), ("REQUEST", "EGY", "QAT")]

@@ -242,8 +242,22 @@ def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[in
             if carried and at in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
                 verb_events = by_verb[at]
                 chosen = [e for e in chosen if not any(e is v for v in verb_events)]
-            chosen.append(noun)
+            chosen.extend(_each_owner(noun, tok, index))
     return chosen
+
+
+def _each_owner(event: Event, noun: Any, index: MentionIndex) -> list[Event]:
+    """A noun event once per member of a coordinated owner: "the demands from Saudi Arabia, Bahrain and Egypt
+    towards Qatar" are three demands."""
+    owners = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
+    members = index.members(owners) if conjoined(owners) else []
+    if len(members) < 2 or event.source not in members:
+        return [event]
+    target = event.target
+    if target is None:  # "towards Qatar" parsed on the last member
+        target = next((a for p in noun.subtree if p.dep_ == "prep" and p.lower_ in {"towards", "toward", "against"}
+                       if (a := index.actor(p.subtree)) is not None and a not in members), None)
+    return [replace(event, source=m, target=target) for m in members if country(m) != country(target)]
 
 
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
@@ -495,7 +509,8 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
         source = index.actor(subj)
         agent = index.agent(subj, governor) if source is None else None
         source = source or agent
-    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into"}
+    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into",
+                                                                             "towards", "toward"}
                for t in c.subtree]
     scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
     target = index.actor(targets)
