@@ -117,3 +117,8 @@ def test_events_news_an_event_noun_that_happens_in_a_place(context: Any) -> None
 def test_events_news_a_noun_event_of_several_owners_is_one_per_owner(context: Any) -> None:
     assert _current("The demands from Saudi Arabia, Bahrain and Egypt towards Qatar expire on Monday.", context) == [
         ("REQUEST", "SAU", "QAT"), ("REQUEST", "BHR", "QAT"), ("REQUEST", "EGY", "QAT")]
+
+
+def test_events_news_a_border_with_a_country_is_not_in_it(context: Any) -> None:
+    assert _current("Syrian uprising: troops storm a town near the border with Lebanon.", context) == [
+        ("ASSAULT", "SYR-MIL", "SYR")]

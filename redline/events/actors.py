@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # News outlets and think tanks report and assess; they are not parties to the events they describe.
 REPORTERS = frozenset({"media", "expert_body"})
+# Nouns of a frontier: the country "the border with X" names is across it.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Resultative words the parser may hang a verb's object on: "shot dead a policeman".
 RESULTATIVES = frozenset({"dead"})
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
@@ -168,7 +170,10 @@ class MentionIndex:
         for p in self.places(verb.subtree):
             if (where := place_country(p)) is not None:
                 return where
-        named = {country(m.code) for m in self.mentions_in(verb.sent) if m.code and (
+        # "near the border with Lebanon" is not in Lebanon
+        beyond = {t.i for t in verb.sent if t.dep_ == "pobj" and t.head.lower_ == "with"
+                  and t.head.head.lemma_.lower() in BORDER_NOUNS for t in t.subtree}
+        named = {country(m.code) for m in self.mentions_in(t for t in verb.sent if t.i not in beyond) if m.code and (
             (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
         return named.pop() if len(named) == 1 else None
 
