@@ -334,6 +334,23 @@ def _background(coded: Coded, index: MentionIndex) -> bool:
     return False
 
 
+def _reference_clause(coded: Coded, index: MentionIndex) -> bool:
+    """The act is a reference point or a description of someone's past, not the news: a "since" clause ("the
+    first such discovery since the Intifada began"), or a past relative clause beside a present-tense report
+    ("Robin Cook, who resigned in protest before the Iraq war, publishes his diaries")."""
+    verb = coded.clause.verb
+    if verb.pos_ != "VERB":  # a noun act is placed by the verb it hangs from ("resigned in protest against")
+        verb = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
+        if verb is None:
+            return False
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return True
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    main = verb.sent.root
+    return main.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in main.children)
+
+
 def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     """A noun event whose own date modifier names an earlier year or month: "last year's Paris attacks"."""
     noun = coded.clause.verb
@@ -387,6 +404,11 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("judged", "background", 55, "issue 10: ordinary crime is no political event; a trial cites it",
                (("Two men were sentenced to life imprisonment for the killing of a Kenyan journalist.", "background"),
                 ("A former officer was jailed for the killing of a Kenyan protester.", "background")), _judged),
+    StatusRule("reference clause", "background", 58, "issue 10: a past act cited as context (must-not 'background')",
+               (("It is the first such attack on Kyiv since Russian troops shelled the city in the spring.",
+                 "background"),
+                ("Britain's former foreign secretary, who resigned in protest against the Iraq war, publishes his "
+                 "diaries.", "background")), _reference_clause),
     StatusRule("background", "background", 60, "issue 10 item 2: a past act cited as context",
                (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
                 ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),
