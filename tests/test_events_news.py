@@ -122,3 +122,12 @@ def test_events_news_a_noun_event_of_several_owners_is_one_per_owner(context: An
 def test_events_news_a_border_with_a_country_is_not_in_it(context: Any) -> None:
     assert _current("Syrian uprising: troops storm a town near the border with Lebanon.", context) == [
         ("ASSAULT", "SYR-MIL", "SYR")]
+
+
+def test_events_news_crowds_clash_sides_and_devices(context: Any) -> None:
+    assert _current("Thousands protest in Tbilisi against the foreign agents law.", context) == [
+        ("PROTEST", "GEO", "GEO")]
+    assert _current("Two Israeli soldiers are killed in clashes with Hezbollah fighters in southern Lebanon.",
+                    context) == [("ASSAULT", "LBN-REB-HEZ", "ISR-MIL")]
+    assert _current("Eight police officers are killed by a roadside bomb in Balochistan, Pakistan.", context) == [
+        ("ASSAULT", None, "PAK")]

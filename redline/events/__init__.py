@@ -69,6 +69,7 @@ from redline.events.vocab import (
     ALLEGATION_NOUNS,
     ASSERTING_DEMANDS,
     CAUTION_CODE,
+    CLASH_NOUNS,
     CONVERSATION_NOUNS,
     CONVERSATION_VERBS,
     DECISION_VERBS,
@@ -186,8 +187,10 @@ def _misread_verb(tok: Any, lexicon: VerbLexicon) -> str:
 
 
 def _device(subj: list[Any]) -> bool:
-    """The subject is a device, not a perpetrator: "a bomb", "a car bomb"."""
-    return any(t.lemma_.lower() in EXPLOSIVE_NOUNS for t in subj if t.head.i == t.i or t.head not in subj)
+    """The subject is a device, not a perpetrator: "a bomb", "killed by a roadside bomb"."""
+    heads = [t for t in subj if t.head.i == t.i or t.head not in subj]
+    heads = [p for h in heads for p in ([c for c in h.children if c.dep_ == "pobj"] if h.dep_ == "agent" else [h])]
+    return any(t.lemma_.lower() in EXPLOSIVE_NOUNS for t in heads)
 
 
 def _description(verb: Any) -> bool:
@@ -495,6 +498,8 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
         return None
     owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
     owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
+    if noun.lemma_.lower() in CLASH_NOUNS:  # "killed in clashes with Hezbollah fighters": the other side
+        owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
     source = index.actor(owners)
     by_agent = None
     if source is None:  # "an attack by suspected Islamist militants": an armed agent of the setting

@@ -42,6 +42,9 @@ OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant"
 # Heads that count their members ("hundreds of workers", "a group of students"): the members are the party.
 COLLECTIVES = frozenset({"group", "groups", "member", "members", "hundred", "hundreds", "thousand", "thousands",
                          "dozen", "dozens", "score", "scores", "number", "crowd", "crowds", "band", "delegation"})
+# Numbers that name a crowd on their own: "Thousands protest in Tbilisi".
+CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozens", "million", "millions",
+                           "ten", "tens"})
 STATE_KINDS = frozenset({"state", "government", "military"})
 # Private people (Phoenix sectors: civilians, people, refugees, and a few roles of private life the agents
 # dictionary files elsewhere): when they travel, visit, join or help, no state consults or cooperates.
@@ -197,6 +200,9 @@ class MentionIndex:
         if sector is None:  # "hundreds of protesters", "a group of students"
             sector = next((_agent_sector(t) for c in heads[0].children if c.dep_ == "prep" and c.lower_ == "of"
                            for t in c.children if t.dep_ == "pobj"), None)
+        if sector is None and heads[0].lemma_.lower() in CROWD_NUMBERS and not any(
+                c.dep_ == "prep" for c in heads[0].children):
+            sector = "CVL"  # "thousands protest in Tbilisi": a crowd of the place
         return self._in_setting(sector, verb)
 
     def _in_setting(self, sector: str | None, verb: Any) -> str | None:
