@@ -131,3 +131,8 @@ def test_events_news_crowds_clash_sides_and_devices(context: Any) -> None:
                     context) == [("ASSAULT", "LBN-REB-HEZ", "ISR-MIL")]
     assert _current("Eight police officers are killed by a roadside bomb in Balochistan, Pakistan.", context) == [
         ("ASSAULT", None, "PAK")]
+
+
+def test_events_news_adopting_a_text_is_the_text_s_act(context: Any) -> None:
+    assert _current("The United Nations Security Council approves a resolution demanding a ceasefire in Sudan.",
+                    context) == [("REQUEST", "UNSC", "SDN")]

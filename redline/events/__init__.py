@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from redline.events.actors import (
+    DOCUMENT_NOUNS,
     RESULTATIVES,
     MentionIndex,
     conjoined,
@@ -107,6 +108,8 @@ ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement"
 # Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
 INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
                               "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
+# Verbs by which a body adopts a text.
+ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "issue", "publish", "sign"})
 # Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
 CAUSE_PREPS = frozenset({"in", "during", "by", "with", "from"})
 # Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
@@ -144,6 +147,8 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
         if tok.i in by_verb and _purpose_clause(tok) and all(e.type == "PROTEST" for e in by_verb[tok.i]):
             by_verb[tok.head.i] = by_verb.pop(tok.i)
     main = _main_verbs(sent, set(by_verb))
+    for i in [i for i in by_verb if _adopts_coded_text(sent.doc[i], by_verb)]:
+        del by_verb[i]  # "approves a resolution demanding a ceasefire": the resolution's demand is the act
     chosen = [e for i, evs in by_verb.items() if i in main for e in evs]
     chosen = _with_nouns(chosen, sent, main, by_verb, index, lexicon, analysis, carried_only=True)
     if chosen:  # a main clause codes an event: subordinate and purpose clauses are its background
@@ -169,6 +174,14 @@ def _with_causes(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[i
         return chosen
     source = sources.pop()
     return [replace(e, source=source) if e.source is None and e.cameo[:2] in FORCE_ROOTS else e for e in chosen]
+
+
+def _adopts_coded_text(verb: Any, by_verb: dict[int, list[Event]]) -> bool:
+    """The verb adopts a text whose own participle codes the act: "the Council approves a resolution demanding a
+    ceasefire" is the Council's demand, not a concession besides it."""
+    return verb.lemma_.lower() in ADOPTING_VERBS and any(
+        x.i in by_verb for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+        for x in c.children if x.dep_ in {"acl", "relcl"})
 
 
 def _misread_verb(tok: Any, lexicon: VerbLexicon) -> str:
