@@ -263,3 +263,10 @@ def test_nlp_gazetteer_dateline_spans_only_the_opening_dateline() -> None:
     assert dateline_spans("WASHINGTON (AP) - The U.S. imposed sanctions.") == [(0, 18)]
     assert dateline_spans("NATO - the alliance met in Brussels.") == []
     assert dateline_spans("Troops left. KYIV, Ukraine — later.") == []
+
+
+def test_gazetteer_a_country_named_in_the_sentence_tips_an_ambiguous_place(context: Any, gazetteer: Gazetteer) -> None:
+    text = ("Protests erupt in Beirut, Lebanon.\n"
+            "Libyan civil war: NATO planes destroy a storage facility on the outskirts of Tripoli.")
+    m = by_text(find_mentions(context.parse(text), "a", gazetteer), "Tripoli")
+    assert m.geo is not None and m.geo.country == "LBY"

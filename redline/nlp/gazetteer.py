@@ -6,6 +6,7 @@ persons. Matching works on a Doc from ``spacy.blank("en")`` as well as from the 
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -271,7 +272,7 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
     surnames.update(doc[c.end - 1].lower_ for c in candidates if c.mention_type == "PERSON")
     covered = {k for c in candidates for k in range(c.start, c.end)}
     places = [
-        p for p in _place_candidates(doc, gazetteer.places, context)
+        p for p in _place_candidates(doc, gazetteer.places, context, _sentence_countries(doc, candidates))
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
         and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not _in_name(doc, p.start, covered))
     ]
@@ -417,9 +418,32 @@ def _title_lines(doc: Doc) -> set[int]:
     return out
 
 
-def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -> list[_Candidate]:
-    """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country."""
+# A country the sentence names counts as much as this many mentions elsewhere in the article when a place name is
+# ambiguous: enough to tip "Tripoli" beside "Libyan", not enough for an attacker's name to move Donetsk to Russia.
+SENTENCE_WEIGHT = 3
+
+
+def _sentence_countries(doc: Doc, found: list[_Candidate]) -> dict[int, Counter[str]]:
+    """Countries each sentence names by a coded actor (by sentence start token): "2011 Libyan civil war: NATO
+    planes strike Tripoli" is Tripoli in Libya whatever else the article names."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}  # a doc without sentences (a bare tokenizer): the article's context alone
+    starts = [s.start for s in doc.sents]
+    near: dict[int, Counter[str]] = {}
+    for c in found:
+        if c.code and len(c.code.split("-")[0]) == 3:
+            at = starts[bisect.bisect_right(starts, c.start) - 1] if starts else 0
+            near.setdefault(at, Counter())[c.code.split("-")[0]] += 1
+    return near
+
+
+def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int],
+                      near: Mapping[int, Counter[str]] | None = None) -> list[_Candidate]:
+    """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country; ``near`` (countries
+    named in each sentence) outweighs the article's ``context`` for a name in that sentence."""
     out: list[_Candidate] = []
+    starts = [s.start for s in doc.sents] if near else []
+    article = context
     titles = _title_lines(doc)
     # plain lists: a Token object per look-up would cost more than the look-up itself
     texts = [t.text for t in doc]
@@ -429,6 +453,10 @@ def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int]) -
     for i in range(n_tokens):
         if not texts[i][:1].isupper() or not _may_start_name(texts, spaces, i, firsts) or _prefixed(doc, i):
             continue
+        if near:
+            here = near.get(starts[bisect.bisect_right(starts, i) - 1])
+            bonus = {k: article.get(k, 0) + SENTENCE_WEIGHT * n for k, n in here.items()} if here else {}
+            context = {**article, **bonus} if bonus else article
         for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
             if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
                 continue
