@@ -19,6 +19,7 @@ CHUNK_CHARS = 100_000
 # A line ending in one of these ends its sentence: "... killing 12. (Reuters)\nThe Security Council ...". A
 # line ending in anything else runs on into the next: "He said:\n'We will ...'", a hard-wrapped "promises of a\n".
 ENDING = frozenset({".", "!", "?", ")", "]", "\u201d", '"', "\u2019", "'"})
+_LINE_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 # where a chunk may end, best first: after a blank line, a line break, a sentence, a space
 _CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
@@ -40,23 +41,18 @@ def lines(nlp: Any, text: str) -> Any:
     if make is None:
         return text
     doc = make(text)
-    after_break = False
-    last = ""
-    for tok in doc:
-        if tok.is_space:
-            after_break = after_break or "\n" in tok.text
-            continue
-        if after_break and last in ENDING:
-            tok.is_sent_start = True
-        after_break = "\n" in tok.whitespace_
-        last = tok.text
+    for brk in _LINE_BREAK.finditer(text):  # a line's last character and the next line's first
+        if text[brk.start()] in ENDING and brk.end() < len(text):
+            span = doc.char_span(brk.end(), brk.end() + 1, alignment_mode="expand")
+            if span is not None and span[0].i > 0:
+                span[0].is_sent_start = True
     return doc
 
 
 def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
     """``nlp.pipe(texts)`` in order, with every text over ``nlp.max_length`` parsed by ``parse``."""
     limit = getattr(nlp, "max_length", None)
-    batch: list[str] = []
+    batch: list[Any] = []
     for text in texts:
         if limit is None or len(text) <= limit:
             batch.append(lines(nlp, text))
