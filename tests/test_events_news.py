@@ -136,3 +136,9 @@ def test_events_news_crowds_clash_sides_and_devices(context: Any) -> None:
 def test_events_news_adopting_a_text_is_the_text_s_act(context: Any) -> None:
     assert _current("The United Nations Security Council approves a resolution demanding a ceasefire in Sudan.",
                     context) == [("REQUEST", "UNSC", "SDN")]
+
+
+def test_events_news_rallying_someone_is_no_demonstration(context: Any) -> None:
+    assert _current("The United States has rallied the world to stand with the people of Ukraine.", context) == []
+    assert _current("Thousands rallied in Belgrade to demand the resignation of the government.", context) == [
+        ("PROTEST", "SRB", "SRB")]

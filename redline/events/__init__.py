@@ -108,6 +108,8 @@ ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement"
 # Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
 INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
                               "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
+# Verbs of a demonstration that mean something else with a direct object ("rallied support").
+GATHERING_VERBS = frozenset({"rally", "march", "parade", "gather", "mass"})
 # Verbs by which a body adopts a text.
 ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "issue", "publish", "sign"})
 # Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
@@ -428,6 +430,9 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         found = refusal or found
         if found is None:
             return None
+        if found[:2] == "14" and lemma in GATHERING_VERBS and (objects or any(  # "rallied the world to stand"
+                c.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in c.children) for c in verb.children)):
+            return None  # "rallied the world to stand with Ukraine", "marched the prisoners": no demonstration
         cameo = found
         if cameo[:3] == "084" and not objects:  # "a report, released this month by the OECD": no one freed
             return None
