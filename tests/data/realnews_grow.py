@@ -6,9 +6,10 @@ not look at what the event coder makes of a text:
 
 - 25 Voice of America stories, drawn with seed 20 from ``voa_more.jsonl`` minus the eight stories whose
   sentences make ``redline_no_event.jsonl`` and the two whose opening is already in the set.
-  ``voa_articles_dev.jsonl`` is left out whole: all 22 of its stories are the packaged sample (``redline/data/sample/voa_articles.jsonl``) and 12 of them the article gold set, read
-  while the rules were written. (Every ``voa_more`` story also gives one sentence to ``threats.jsonl``; that set
-  scores threat detection, not events, so the overlap is kept.)
+  ``voa_articles_dev.jsonl`` is left out whole: all 22 of its stories are the packaged sample
+  (``redline/data/sample/voa_articles.jsonl``) and 12 of them the article gold set, read while the rules were
+  written. (Every ``voa_more`` story also gives one sentence to ``threats.jsonl``; that set scores threat
+  detection, not events, so the overlap is kept.)
 - 15 pages of en.kremlin.ru, seed 21: 10 with a security cue (``SECURITY`` below) in title or text, 5 without,
   pages of at least 80 words, none already drawn for ``realnews``, ``threats`` or ``dates``.
 - 10 White House documents, seed 22, from statements, readouts, remarks and press briefings (all of the
@@ -37,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 MAX_WORDS = 900
+BEFORE = 91  # documents of realnews.jsonl before this draw (it appends after them)
 SECURITY = re.compile(r"\b(terror\w*|militar\w*|war|armed|attack\w*|troops|missile\w*|nuclear|sanction\w*|NATO|"
                       r"security|conflict\w*|Ukrain\w*|Syria\w*|Chechn\w*|weapons?|defen[cs]e)\b", re.I)
 CONFLICT_CATEGORY = re.compile(r"armed|attack|conflict|war\b|insurgen|international relations|uprising|"
@@ -71,9 +73,9 @@ def unwrap(markdown: str) -> list[str]:
 
 
 def used(data: Path) -> set[str]:
-    """Documents (ids, urls, days) already in realnews, threats or dates."""
+    """Documents (ids, urls, days) already in realnews (before this draw), threats or dates."""
     seen: set[str] = set()
-    for line in (data / "realnews.jsonl").open():
+    for line in (data / "realnews.jsonl").open().readlines()[:BEFORE]:
         r = json.loads(line)
         seen |= {r["id"], r["origin"], r["id"].removesuffix("-misc")}
     for line in (data / "threats.jsonl").open():
