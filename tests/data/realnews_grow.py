@@ -66,8 +66,10 @@ def cut(parts: list[str], sep: str) -> tuple[str, str | None]:
 
 
 def unwrap(markdown: str) -> list[str]:
-    """White House markdown as plain paragraphs: links to their text, emphasis and heading marks dropped."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    """White House markdown as plain paragraphs: links to their text; emphasis, heading marks, comments and
+    backslash escapes dropped."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"<!--.*?-->", "", markdown, flags=re.S))
+    text = re.sub(r"\\([\\\[\]_*#<>`])", r"\1", text)
     text = re.sub(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+", "", text, flags=re.M)
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
@@ -125,8 +127,9 @@ def whitehouse(shared: Path, seen: set[str]) -> Iterator[dict[str, str | None]]:
     for r in random.Random(22).sample(sorted(pool, key=lambda r: r["path"]), 10):
         text, note = cut(unwrap(r["text"]), "\n")
         slug = "-".join(r["path"].rsplit("/", 1)[1].removesuffix(".md").split("-")[3:8])
+        title = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m[1], 16)), r["title"].replace("\\_", " ")).rstrip("\\ ")
         yield {"id": f"wh-{r['date']}-{slug}", "source": "whitehouse", "origin": r["source_url"],
-               "published": r["date"], "title": r["title"].replace("\\_", " "), "text": text, "truncated": note}
+               "published": r["date"], "title": title, "text": text, "truncated": note}
 
 
 def wcep(shared: Path, seen: set[str]) -> Iterator[dict[str, str | None]]:
