@@ -10,7 +10,7 @@ import pytest
 
 from redline.eval import EvalResult, check_floors, update_floors
 from redline.eval import _with_gap as with_gap
-from redline.eval.datasets import ExpectedEvent, read_events, read_tabari_actors
+from redline.eval.datasets import DatasetError, ExpectedEvent, read_events, read_tabari_actors
 from redline.eval.floors import FloorError
 from redline.eval.news import MustNot, NewsDoc, country_vocabulary, read_news, score_doc, score_news
 from redline.eval.scoring import Predicted, score_events, score_record
@@ -173,6 +173,29 @@ def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() 
         docs = [d for d in data.docs if d.id in split.ids(half)]
         assert sum(len(d.expected) for d in docs) >= 50
         assert any(m.reason == "interception" for d in docs for m in d.must_not)
+
+
+def test_eval_realnews_reader_refuses_a_must_not_clause_that_names_a_gold_event_of_its_sentence(
+        tmp_path: Path) -> None:
+    text = ("Kurdish forces repel an assault by militants near Kirkuk. Militants later attack a checkpoint.\n"
+            "Rebels say they will storm the town.")
+    event = {"type": "ASSAULT", "source": "IRQ-INS", "target": "IRQ-MIL", "text": "an assault by militants"}
+
+    def write(clause: str, type_: str | None) -> Path:
+        must_not = {"reason": "interception", "text": clause, "type": type_, "source": "IRQ", "target": "IRQ-INS"}
+        path = tmp_path / "news.jsonl"
+        path.write_text(json.dumps({"id": "d1", "text": text, "events": [event], "must_not": [must_not]}) + "\n",
+                        encoding="utf-8")
+        return path
+
+    # Same sentence, same type and actors at country level: a right coding of the event would count as a hit.
+    refused = r"news.jsonl:1: .*d1: must-not clause 'Kurdish forces repel' .*type\": null"
+    with pytest.raises(DatasetError, match=refused):
+        read_news(write("Kurdish forces repel", "ASSAULT"))
+    assert read_news(write("Kurdish forces repel", None)).docs[0].must_not[0].type is None
+    assert read_news(write("Militants later attack a checkpoint", "ASSAULT")).docs[0].must_not  # the next sentence
+    assert read_news(write("Kurdish forces repel", "COERCE")).docs[0].must_not  # another type
+    assert read_news(write("they will storm the town", "ASSAULT")).docs[0].must_not  # after a line break
 
 
 def _event(article: Any, quote: str, type_: str, source: str | None, target: str | None,
