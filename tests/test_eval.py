@@ -125,7 +125,7 @@ def test_eval_floors_file_is_pinned_for_every_set(gold_floors: dict[str, Any]) -
 DATA = ROOT / "tests" / "data"
 
 
-@pytest.mark.parametrize("name", ["realnews", "plover_gsr_dev"])
+@pytest.mark.parametrize("name", ["realnews", "plover_gsr_dev", "threats"])
 def test_eval_committed_splits_follow_the_rule_and_cover_their_set(name: str) -> None:
     rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
     split = read_split(DATA / f"{name}_split.json", [(r["id"], r["text"]) for r in rows])
@@ -309,3 +309,16 @@ def test_eval_threat_issuer_labelled_by_a_group_code_is_the_group_in_its_home_co
     assert same_issuer("AFG", "TAL")  # the Taliban, coded AFG-REB-TAL, issue as AFG
     assert same_issuer("SOM", "SHB") and same_issuer("RUS", "RUS")
     assert not same_issuer("PAK", "TAL") and not same_issuer(None, "TAL") and not same_issuer("USA", "RUS")
+
+
+def test_eval_threat_set_labels_every_threat_and_halves_its_conditional_threats() -> None:
+    from redline.eval.threats import read_threats
+
+    records = read_threats(DATA / "threats.jsonl")
+    assert len(records) >= 1000
+    split = read_split(DATA / "threats_split.json", [(r.id, r.text) for r in records])
+    for half in ("tune", "validation"):
+        threats = [r for r in records if r.is_threat and r.id in split.ids(half)]
+        assert len(threats) >= 85
+        assert sum(r.kind == "conditional" for r in threats) >= 35
+        assert all(r.trigger for r in threats if r.kind == "conditional")

@@ -8,7 +8,11 @@ document + sentence number), one sentence per document:
   will/would", "any ... would/will", "will be met with", "will respond/retaliate", red lines, ultimatums,
   deadlines, warnings, "unless"), threats or look-alikes;
 - sentences with a reporting verb or a quotation and no threat cue at all (claims with speakers, pledges,
-  calls for restraint, fears, past threats cited as background come out of both pools).
+  calls for restraint, fears, past threats cited as background come out of both pools);
+- then, since the Kremlin and White House transcripts answer the conditional cue mostly with everyday "if ...
+  will" talk, up to 30 more Current Events sentences with a conditional form and a threat cue (``CONDITIONAL``
+  and ``THREAT_CUE``) from documents not drawn yet, for conditional threats and their look-alikes: only 4 were
+  left, the Current Events items with a threat cue being nearly all drawn by now.
 
 It skips documents and texts already in the set and the documents of ``realnews.jsonl`` (its Kremlin, White
 House and VOA pages by url, its Current Events days by date). It never looks at what redline makes of a
@@ -35,6 +39,9 @@ CUE = re.compile(STRONG_CUE.pattern + r"|\bif\b[^.;]{0,80}\b(?:will|would)\b|\ba
 # Every VOA story of voa_articles_dev.jsonl and voa_more.jsonl is in the set already: none is left to draw.
 WANT_THREAT = {"wcep": 110, "whitehouse": 20, "kremlin": 25}
 WANT_SPEECH = {"wcep": 55, "whitehouse": 25, "kremlin": 20}
+CONDITIONAL = re.compile(r"\b(?:if|unless|any)\b[^.;]{0,100}\b(?:will|would|could)\b|\bor face\b|will be met with",
+                         re.I)
+WANT_CONDITIONAL = {"wcep": 30}
 
 
 def h(key: str) -> int:
@@ -58,11 +65,13 @@ def main() -> None:
                 continue
             pool = "threat" if CUE.search(sent) else \
                 "speech" if SPEECH_CUE.search(sent) and not THREAT_CUE.search(sent) else ""
+            item = {"file": file, "ref": key, "date": date, "text": sent, "n": str(k)}
             if pool:
-                pools.setdefault((pool, source), []).append({"file": file, "ref": key, "date": date, "text": sent,
-                                                             "n": str(k)})
+                pools.setdefault((pool, source), []).append(item)
+            if CONDITIONAL.search(sent) and THREAT_CUE.search(sent):
+                pools.setdefault(("conditional", source), []).append(item)
     taken: set[str] = set()
-    for pool, want in (("threat", WANT_THREAT), ("speech", WANT_SPEECH)):
+    for pool, want in (("threat", WANT_THREAT), ("speech", WANT_SPEECH), ("conditional", WANT_CONDITIONAL)):
         for source in sorted(want):
             got = 0
             for item in sorted(pools.get((pool, source), []), key=lambda r: h(r["ref"] + r["n"])):
