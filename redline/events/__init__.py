@@ -194,7 +194,7 @@ def _misread_verb(tok: Any, lexicon: VerbLexicon) -> str:
     kids = {c.dep_ for c in tok.children}
     if not {"nsubj", "dobj"} <= kids:
         return ""
-    word = tok.lower_
+    word = str(tok.lower_)
     for stem in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
         if stem in lexicon.lemmas:
             return stem
