@@ -229,3 +229,41 @@ def test_quotes_a_vow_threatens_only_with_a_coercive_act(nlp: Any) -> None:
     assert claim.stance != "threat"
     [claim] = _claims(nlp, "The militia vowed to retaliate for the strike.")
     assert claim.stance == "threat"
+
+
+def test_quotes_a_full_name_as_written_wins_over_another_canonical_form(context: Any) -> None:
+    from redline.nlp import analyze
+
+    text = "Secretary of Defense James Mattis says the U.S. will defend Guam. Vladimir Putin said the talks were over."
+    claims = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert [c.speaker for c in claims] == ["James Mattis", "Vladimir Putin"]
+    text = "Putin said the talks were over."  # a surname alone takes the full canonical name
+    assert [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims] == ["Vladimir Putin"]
+
+
+def test_quotes_each_coordinated_speaker_says_it_and_the_addressee_does_not(nlp: Any) -> None:
+    claims = _claims(nlp, "Russia and China said they would veto the resolution.")
+    assert [c.speaker for c in claims] == ["Russia", "China"]
+    claims = _claims(nlp, "France, Germany and Britain said Iran must return to the talks.")
+    assert [c.speaker for c in claims] == ["France", "Germany", "Britain"]
+    claims = _claims(nlp, "And then both you and the President said today that these sanctions will be in response.")
+    assert [c.speaker for c in claims] == ["the President"]
+    claims = _claims(nlp, "The leaders of France, Germany and Italy say the sanctions will remain in place.")
+    assert [c.speaker for c in claims] == ["The leaders of France, Germany and Italy"]
+
+
+def test_quotes_a_cue_whose_short_object_is_what_it_speaks_of(nlp: Any) -> None:
+    claims = _claims(nlp, "Israel blames Hezbollah for the rocket attack on the Golan Heights.")
+    assert [(c.speaker, c.cue, c.stance) for c in claims] == [("Israel", "blame", "accusation")]
+    assert claims[0].content == "Hezbollah for the rocket attack on the Golan Heights"
+    assert [c.speaker for c in _claims(nlp, "The United Nations expresses concern over the fighting in Darfur.")] \
+        == ["The United Nations"]
+    assert _claims(nlp, "The minister told reporters.") == []  # a short object of another cue says nothing
+
+
+def test_quotes_a_headline_cue_the_parser_took_for_a_modifier(nlp: Any) -> None:
+    claims = _claims(nlp, "The Taliban claim responsibility for the attack on the army base. (Reuters)")
+    assert [(c.speaker, c.cue) for c in claims] == [("The Taliban", "claim")]
+    claims = _claims(nlp, "In light of the attacks, the governments of Australia and Canada issue travel warnings "
+                          "against going to Mindanao, Philippines.")
+    assert [c.speaker for c in claims] and claims[0].speaker.startswith("the governments of Australia")

@@ -18,7 +18,10 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
                  "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
                  "drills": "hold", "violation": "violate", "seizure": "seize", "blockade": "blockade",
-                 "aggression": "attack", "provocation": "provoke"}
+                 "aggression": "attack", "provocation": "provoke", "escalation": "escalate", "incursion": "intrude",
+                 "intervention": "intervene", "interference": "interfere", "annexation": "annex",
+                 "occupation": "occupy", "expansion": "expand", "enlargement": "enlarge", "bombing": "bomb",
+                 "shelling": "shell"}
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
 TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
@@ -119,7 +122,7 @@ def nominal(head: Any, agent: str | None) -> str | None:
           for t in c.subtree]
     who = text_of(by[1:]) if by else (agent if poss and poss[0].lower_ in {"its", "their", "his", "her"} else
                                       text_of(poss[0].subtree).removesuffix("'s").removesuffix("’s").rstrip("'’ ")
-                                      if poss else agent)
+                                      if poss else actor_modifier(head) or agent)
     if not who:
         return None
     rest = []
@@ -136,6 +139,20 @@ def nominal(head: Any, agent: str | None) -> str | None:
     words = " ".join(r for r in rest if r)
     plural = who.lower() in {"they", "we"} or " and " in who
     return " ".join(x for x in (who, third_person(verb, plural), " ".join(m.text for m in mods), words) if x)
+
+
+def actor_modifier(head: Any) -> str | None:
+    """The actor a modifier of a nominalised act names as its agent: "Indian aggression" -> "the Indian side",
+    "a NATO deployment" -> "NATO"; None without one. A nationality adjective becomes "the <adjective> side", which
+    the threat's finishing turns into the country's name."""
+    for c in head.children:
+        if c.i > head.i or c.dep_ not in {"amod", "compound"}:
+            continue
+        if c.ent_type_ == "NORP" and c.pos_ in {"ADJ", "PROPN"}:
+            return f"the {c.text} side"
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"GPE", "ORG"}:
+            return text_of(c.subtree)
+    return None
 
 
 def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:

@@ -40,6 +40,7 @@ MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|r
                       r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
+SIDE = re.compile(r"\bthe ([A-Z][\w-]+) side\b")
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
 # (redline/data/government_hosts.csv).
 GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts.csv")}
@@ -92,6 +93,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
                             analysis, start, actor)
     trigger = _resolve_pronoun(trigger, sent, analysis.mentions, actor)
+    trigger = _resolve_side(trigger, analysis.mentions, (sent.start_char, sent.end_char))
     response = _as_issuer(got.response, actor)
     scope = (start, end)
     return Threat(
@@ -245,6 +247,17 @@ def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], iss
         if codes and issuer not in codes and many == plural:
             return f"{chunk.text} {rest}"
     return trigger
+
+
+def _resolve_side(trigger: str, mentions: tuple[Mention, ...], scope: tuple[int, int]) -> str:
+    """"the Indian side attacks" -> "India attacks": a nationality named as the agent of an act
+    (``clauses.actor_modifier``) becomes the country the gazetteer gives it, when it gives one."""
+    match = SIDE.search(trigger)
+    if not match:
+        return trigger
+    code = next((country(m.code) for m in mentions if scope[0] <= m.start < scope[1] and m.code
+                 and m.text == match.group(1)), None)
+    return trigger.replace(match.group(0), lookup_code(code), 1) if code else trigger
 
 
 def _kind(text: str) -> str:

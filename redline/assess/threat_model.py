@@ -180,9 +180,11 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         trigger, answered = _answered(act, "anyone")
         drop |= answered
         form = "conditional" if trigger else form
+    on_issuer = False  # "any attack will be answered": the attack is on the issuer, not by the act's subject
     if not trigger:
         trigger = _any_trigger(subject)
         form = "conditional" if trigger else form
+        on_issuer = bool(trigger)
     if not trigger:
         trigger = sentence_trigger(sent, ISSUER)
         form = "conditional" if trigger else form
@@ -192,7 +194,9 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         cue = next((t for t in sent if t.lemma_ in THREAT_VERBS | THREAT_NOUNS), cue)
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
-    return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
+    if not on_issuer:
+        trigger = trigger.replace(ISSUER, "the issuer" if name == ISSUER else name)
+    return Found(cue, who, trigger, response, form, own)
 
 
 def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:

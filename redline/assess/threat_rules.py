@@ -73,6 +73,12 @@ PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "j
 DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
 DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
                        "note", "video", "post", "document"})
+# Verbs that report what someone says.
+REPORTING = frozenset({"say", "tell", "warn", "state", "add", "declare", "announce", "write", "insist", "stress",
+                       "caution", "reiterate", "confirm", "note", "signal", "emphasize", "emphasise", "assert"})
+# Words of an office's name that name no state ("the Foreign Ministry", "the Defence Ministry press office").
+OFFICE_WORDS = frozenset({"the", "foreign", "defence", "defense", "interior", "ministry", "ministries", "office",
+                          "press", "service", "of", "affairs", "department", "national", "security", "council"})
 OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
                           "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
@@ -247,7 +253,8 @@ def _unnamed_official(speaker: list[Any]) -> bool:
     "a government spokesman"."""
     head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
     return head is not None and head.lemma_.lower() in OFFICE_NOUNS and not any(
-        t.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} for t in speaker)
+        t.ent_type_ in {"PERSON", "GPE", "NORP"} or (t.ent_type_ == "ORG" and t.lower_ not in OFFICE_WORDS)
+        for t in speaker)  # "the foreign ministry" is an ORG to the parser, but names no state
 
 
 def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
@@ -424,7 +431,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             trig = _any_trigger(subject)
             response = clauses.text_of([t for t in verb.subtree if t not in subject])
             who = ISSUER
-            said = f"{who} responds {response.removeprefix('will be met ')}" if trig else response
+            said = f"{who} responds {re.sub(r'^(will|would|shall) be met ', '', response)}" if trig else response
             return Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
@@ -456,7 +463,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                                             "reserve", "have", "retain"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
-            if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
+            if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"} and said_on_noun(verb) is None:
                 continue  # reported acts are events; only first-person speech commits without a cue verb
             found = _promise(verb, speaker, analysis)
             if found is not None:
@@ -476,14 +483,27 @@ def _speaker_tokens(verb: Any) -> list[Any]:
     """The subject of the reporting verb a clause hangs on ("X says it will respond" -> X)."""
     node = verb
     for _ in range(3):
-        if node.dep_ in {"ccomp", "xcomp"} and node.head != node:
-            node = node.head
+        reporter = said_on_noun(node)
+        if (node.dep_ in {"ccomp", "xcomp"} and node.head != node) or reporter is not None:
+            node = reporter if reporter is not None else node.head
             subj = _subject(node) or _participle_subject(node)
             if subj and not (len(subj) == 1 and subj[0].lower_ == "you"):  # the addressee does not speak
                 return subj
         else:
             break
     return []
+
+
+def said_on_noun(verb: Any) -> Any | None:
+    """The reporting verb of a "that" clause the parser hung on a noun of its phrase: "told a briefing that China
+    would take countermeasures", "said in a statement that ..." -> told, said; None otherwise."""
+    if verb.dep_ not in {"acl", "relcl"} or not clauses.has_subject(verb) or not any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in verb.children):
+        return None
+    node = verb.head
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node if node.lemma_ in REPORTING and node is not verb else None
 
 
 def _any_trigger(subject: list[Any]) -> str:
@@ -494,7 +514,7 @@ def _any_trigger(subject: list[Any]) -> str:
     head = det.head
     clause = clauses.nominal(head, "anyone")
     if clause:
-        return clause
+        return _on_issuer(clause)
     rel = next((c for c in head.children if c.dep_ == "relcl"), None)
     return clauses.clause(rel, f"a {head.text}") if rel is not None else ""
 
@@ -515,7 +535,6 @@ def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
 
 def _on_issuer(said: str) -> str:
     """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
-    words = said.split()
-    if len(words) == 2 and words[0] == "anyone" and words[1] in {"attacks", "strikes", "invades", "provokes"}:
+    if said.split()[-1] in {"attacks", "strikes", "invades", "provokes"}:  # "the Indian side attacks": whom unsaid
         return f"{said} {ISSUER}"
     return said

@@ -13,8 +13,14 @@ CUE_VERBS = frozenset({
     "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
-    "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey",
+    "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey", "blame", "welcome", "express",
+    "denounce", "decry", "slam", "praise", "brand", "label",
 })
+# Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
+# "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
+OBJECT_CUES = frozenset({"condemn", "deny", "reject", "dismiss", "rebuff", "accuse", "criticize", "criticise",
+                         "claim", "blame", "express", "denounce", "decry", "slam",
+                         "brand", "label", "describe", "threaten", "announce", "confirm", "acknowledge", "admit"})
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
 OFFICIAL_WORDS = frozenset({"official", "officials", "minister", "ministry", "spokesman", "spokeswoman",
@@ -64,8 +70,8 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             speaker_tokens = _source(_speaker(verb))
             if not speaker_tokens or content is None:
                 continue
-            claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
-                                 titles))
+            for one in _conjuncts(speaker_tokens):
+                claims.append(_claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
         for acc in according:
             pobj = [t for c in acc.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
@@ -124,6 +130,31 @@ def _speaker(verb: Any) -> list[Any]:
         while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
             node = node.head
     return []
+
+
+def _conjuncts(tokens: list[Any]) -> list[list[Any]]:
+    """Each speaker of a coordinated speaker phrase ("Russia and China said ...", "both you and the President
+    said ..."), the addressee "you" aside: each says what the sentence reports. One phrase when not coordinated."""
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is None:
+        return [tokens]
+    heads, node = [head], head
+    while True:
+        nxt = next((c for c in node.children if c.dep_ == "conj" and c in tokens), None)
+        if nxt is None:
+            break
+        heads.append(nxt)
+        node = nxt
+    if len(heads) == 1 or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for h in heads for c in h.children):
+        return [tokens]
+    out = []
+    for n, h in enumerate(heads):
+        later = {t for other in heads[n + 1:] for t in other.subtree}
+        own = [t for t in tokens if t in set(h.subtree) and t not in later and not (
+            t.dep_ in {"cc", "preconj", "punct"} and t.head in heads)]
+        if own and not (len(own) == 1 and own[0].lower_ in {"you", "both", "either"}):
+            out.append(own)
+    return out or [tokens]
 
 
 def _source(tokens: list[Any]) -> list[Any]:
@@ -194,6 +225,27 @@ def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
             speaker, content = toks[:n], toks[n + 2:]
             if speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} and len(content) > 3:
                 return tok, speaker, content
+    return _headline_claim(toks)
+
+
+def _headline_claim(toks: list[Any]) -> tuple[Any, list[Any], list[Any]] | None:
+    """"<speaker> <cue> <content>" in a headline-style sentence whose cue the parser hung on the next noun as a
+    modifier ("The Taliban claims responsibility ...", "the governments of A and B issue travel warnings against
+    ..."): a cue verb in a finite form, or a carrier verb before a statement noun, read as a compound; the speaker
+    is what precedes it, after an opening prepositional phrase."""
+    start = 0
+    if toks and toks[0].pos_ == "ADP":  # "In light of the attacks, <speaker> ..."
+        start = next((n + 1 for n, t in enumerate(toks) if t.text == ","), 0)
+    for n in range(start + 1, len(toks) - 1):
+        tok, before = toks[n], toks[n - 1]
+        if tok.dep_ not in {"compound", "amod", "nmod"} or before.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        cue = tok.lemma_.lower() in CUE_VERBS and tok.tag_ in {"VBZ", "VBP", "VBD"}
+        carried = tok.lemma_.lower() in CARRIER_VERBS and any(
+            t.lemma_.lower() in CUE_NOUNS.keys() | STATEMENT_NOUNS for t in toks[n + 1:n + 4])
+        speaker, content = toks[start:n], [t for t in toks[n + 1:] if not t.is_punct or t.text == "'"]
+        if (cue or carried) and speaker and speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} and content:
+            return tok, speaker, content
     return None
 
 
@@ -209,8 +261,11 @@ def _content(verb: Any) -> list[Any] | None:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
-            if child.dep_ == "dobj" and len(toks) < 3 and verb.lemma_ != "threaten":
+            if child.dep_ == "dobj" and len(toks) < 3 and verb.lemma_ not in OBJECT_CUES:
                 continue
+            if child.dep_ == "dobj" and verb.lemma_ in OBJECT_CUES:  # "blames X for Y", "describes X as Y"
+                toks += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i and c.lower_ in {
+                    "for", "as", "over", "about", "of", "on"} for t in c.subtree]
             return toks
         if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             return list(child.subtree)
@@ -335,7 +390,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
         iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
     named = _named_person(speaker_tokens) if person is None else ""
-    speaker = (person.canonical if person else named or _bare(doc, article.text, speaker_tokens)
+    speaker = (_as_written(person, article.text) if person else named or _bare(doc, article.text, speaker_tokens)
                or " ".join(speaker_text.split()))
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
@@ -359,6 +414,15 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         content_start=c_start,
         content_end=c_end,
     )
+
+
+def _as_written(person: Mention, text: str) -> str:
+    """A person's name as the text writes it when it is a full name the gazetteer's canonical form does not
+    contain ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" spellings); else the canonical name, which
+    completes a surname ("Putin" -> "Vladimir Putin")."""
+    written = " ".join(text[person.start:person.end].split())
+    words, canonical = set(written.lower().split()), set(person.canonical.lower().split())
+    return written if len(words) >= 2 and not words <= canonical else person.canonical
 
 
 def _own_line(text: str, cue: Any, tokens: list[Any]) -> list[Any]:
@@ -427,7 +491,7 @@ def _stance(cue: str, content: str, speaker_type: str) -> str:
         return "denial"
     if cue in {"urge", "call", "demand"}:
         return "appeal"
-    if cue in {"accuse", "condemn", "criticize"}:
+    if cue in {"accuse", "condemn", "criticize", "criticise", "blame", "denounce", "decry", "slam"}:
         return "accusation"
     if speaker_type == "expert":
         return "assessment"
