@@ -55,3 +55,70 @@ def test_a_that_clause_hung_on_a_noun_of_the_reporting_verb_is_said(context: Any
     t = _one("The ministry's spokesperson Mao Ning told a regular briefing that China would take countermeasures.",
              context)
     assert (t.actor, t.response) == ("CHN", "China would take countermeasures")
+
+
+@pytest.mark.parametrize(("text", "trigger", "response"), [
+    ("China warns the United States to stop interfering in Hong Kong or face countermeasures.",
+     "the United States does not stop interfering in Hong Kong", "the United States faces countermeasures"),
+    ("Turkey warns the Syrian government not to attack Turkish observation posts in Idlib, or face retaliation.",
+     "the Syrian government attacks Turkish observation posts in Idlib", "the Syrian government faces retaliation"),
+])
+def test_an_ultimatum_told_to_another_makes_the_told_party_act_and_face_it(text: str, trigger: str, response: str,
+                                                                          context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger, t.response) == ("ultimatum", trigger, response)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Moscow warns Washington that deploying missiles in Germany would trigger a response.",
+     "Washington deploys missiles in Germany"),
+    ("Hezbollah warns Israel that any attack on Lebanon will be met with a strong response.", "Israel attacks Lebanon"),
+    ("Israel warns Hezbollah that it will bomb Beirut if it fires rockets at Israeli cities.",
+     "Hezbollah fires rockets at Israeli cities"),
+])
+def test_the_warned_party_does_what_the_warning_forbids(text: str, trigger: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert usable_clause(t.trigger, context.nlp) and usable_clause(t.response, context.nlp)
+
+
+@pytest.mark.parametrize(("text", "trigger", "response"), [
+    ("Iran warns of a crushing response to any Israeli aggression.", "Israel attacks Iran",
+     "Iran will carry out a crushing response"),
+    ("Russia says it will take retaliatory measures against the deployment of U.S. missiles in Europe.",
+     "anyone deploys U.S. missiles in Europe", "Russia will take retaliatory measures"),
+    ("Azerbaijan threatens to strike Armenia's nuclear power plant in response to shelling of its cities.",
+     "anyone shells its cities", "Azerbaijan will strike Armenia's nuclear power plant"),
+    ("North Korea threatens a pre-emptive nuclear strike against South Korea in response to the two nations' "
+     "annual joint military exercise.", "the two nations hold annual joint military exercise",
+     "North Korea will carry out a pre-emptive nuclear strike against South Korea"),
+    ("Iran's Revolutionary Guards threaten to target U.S. bases in the region in the event of an American attack.",
+     "United States attacks Iran", "Iran's Revolutionary Guards will target U.S. bases in the region"),
+    ("Pakistan vows to respond to any Indian misadventure across the Line of Control.",
+     "India carries out misadventure", "Pakistan will respond across the Line of Control"),
+])
+def test_what_a_response_answers_is_its_trigger(text: str, trigger: str, response: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger, t.response) == ("conditional", trigger, response)
+
+
+def test_a_warning_against_an_act_takes_the_response_it_adds(context: Any) -> None:
+    t = _one("Hamas warns Israel against storming the Al-Aqsa mosque, saying it would respond with rockets.", context)
+    assert (t.actor, t.form, t.trigger, t.response) == (
+        "PSE", "red_line", "Israel storms the Al-Aqsa mosque", "Hamas would respond with rockets")
+
+
+def test_an_owner_acts_for_the_thing_it_owns_in_a_pronoun_trigger(context: Any) -> None:
+    t = _one("Turkey threatens to block Sweden's NATO bid if it does not extradite Kurdish militants.", context)
+    assert t.trigger == "Sweden does not extradite Kurdish militants"
+
+
+@pytest.mark.parametrize("text", [
+    "Italian Prime Minister Silvio Berlusconi indicates that he will likely withdraw the nomination of Rocco "
+    "Buttiglione to the European Union Commission which caused deadlock in the European Parliament this week.",
+    "The Taliban said they would break the cease-fire with international forces that has been in place since May.",
+])
+def test_a_forecast_or_a_relative_clause_of_fact_is_no_condition(text: str, context: Any) -> None:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    threats = find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+    assert all(t.form != "conditional" for t in threats)

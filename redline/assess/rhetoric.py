@@ -26,7 +26,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from redline.assess import threat_model
+from redline.assess import clauses, threat_model
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
 from redline.events.actors import country
@@ -66,6 +66,7 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
                 if not got.trigger and got.form == "unconditional":  # its condition may sit elsewhere in the sentence
                     got.trigger = threat_model.sentence_trigger(sent, ISSUER)
                     got.form = "conditional" if got.trigger else got.form
+                    got.response = threat_model.without_answered(got.response, sent) if got.trigger else got.response
                 found.append(_finish(got, analysis, sent, claim, len(found)))
                 break
         else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse
@@ -238,12 +239,29 @@ def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], iss
     cut = sent.doc.text.find(" if ", sent.start_char, sent.end_char)
     cut = sent.end_char if cut < 0 else cut
     plural = word.lower() == "they"
+    for verb in sent:  # "X warns Hezbollah that it will bomb Beirut if it fires rockets": the warned party acts
+        warned = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) \
+            if verb.lemma_ in {"warn", "tell", "caution"} else None
+        if warned is None or warned.idx > cut:
+            continue
+        codes = {country(m.code) for m in mentions if warned.idx <= m.start < warned.idx + len(warned.text) and m.code
+                 and m.type == "ACTOR"}
+        if codes and issuer not in codes and (warned.tag_ in {"NNS", "NNPS"}) == plural:
+            return f"{clauses.text_of(warned.subtree)} {rest}"
     for chunk in reversed(list(sent.noun_chunks)):
         if chunk.end_char > cut or chunk.root.lower_ in {"they", "it", "we", "i", "you", "he", "she"}:
             continue
         codes = {country(m.code) for m in mentions if chunk.start_char <= m.start < chunk.end_char and m.code
                  and m.type == "ACTOR"}
         many = chunk.root.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in chunk)
+        owner = next((c for c in chunk.root.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None and not chunk.root.ent_type_ and not plural:
+            # "Sweden's NATO bid ... if it does not extradite": the owner acts, not the thing owned
+            said = "".join(t.text_with_ws for t in owner.subtree if t.dep_ != "case").strip()
+            if {country(m.code) for m in mentions if owner.idx <= m.start < owner.idx + len(owner.text) and m.code
+                    and m.type == "ACTOR"} - {issuer}:
+                return f"{said} {rest}"
+            continue
         if codes and issuer not in codes and many == plural:
             return f"{chunk.text} {rest}"
     return trigger

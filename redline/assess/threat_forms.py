@@ -37,6 +37,7 @@ from redline.assess.threat_rules import (
     _speaker_tokens,
     _subject,
     _threat_verb,
+    by_warned,
     subject_name,
 )
 from redline.models import Analysis, Claim
@@ -57,18 +58,21 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
             found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
                 _warned_penalty(said) or _warned_catastrophe(said)
             if found is not None:
-                return Found(verb, subject, *found)
+                return Found(verb, subject, by_warned(found[0], dobj, subject, analysis), *found[1:])
         for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
             if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
                 noun = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
+                if noun is None or not {noun.lemma_.lower(), noun.lower_} & (RESPONSE_NOUNS | {"consequence", "war"}):
                     continue
                 trigger, form = _if_clause(verb)
                 if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
                     continue
                 target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
                     if dobj is not None else None
-                response = _consequence(noun, name, target)
+                answered, prep = _any_answered(noun)  # "warns of a crushing response to any aggression"
+                if not trigger and answered:
+                    trigger, form = answered, "conditional"
+                response = _consequence(noun, name, target, prep)
                 return Found(verb, subject, trigger, response, form if trigger else "unconditional")
             if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
                     _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
@@ -87,8 +91,24 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 else:
                     trigger = clauses.nominal(obj, who) or ""
                 if trigger:
-                    return Found(verb, subject, trigger, "", "red_line")
+                    return Found(verb, subject, trigger, _added_promise(verb, subject, analysis), "red_line")
     return None
+
+
+def _added_promise(verb: Any, subject: list[Any], analysis: Analysis) -> str:
+    """The response a warning adds in a participle: "warns Israel against storming the mosque, saying it would
+    respond with rockets" -> "Hamas would respond with rockets"; empty without one."""
+    for c in verb.children:
+        if c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG" and c.lemma_ in {"say", "add", "vow", "warn"}:
+            said = next((x for x in c.children if x.dep_ == "ccomp"), None)
+            promised = _promise(said, subject, analysis) if said is not None else None
+            if promised is not None:
+                response = promised[1]
+                first = response.split(" ", 1)
+                if first[0].lower() in {"it", "we", "they"} and len(first) > 1:
+                    response = f"{subject_name(subject)} {first[1]}"
+                return response
+    return ""
 
 
 def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
@@ -155,12 +175,12 @@ def _warned_party(verb: Any, warned: Any, analysis: Analysis) -> tuple[str, str,
     return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{who} {body}", form
 
 
-def _consequence(noun: Any, name: str, target: str | None) -> str:
+def _consequence(noun: Any, name: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:
     if noun.lemma_.lower() in {"consequence", "catastrophe", "war"} or noun.lower_ == "consequences":
         who = target or name
-        return f"{who} will face {clauses.text_of(noun.subtree)}" if target else \
-            f"there will be {clauses.text_of(noun.subtree)}"
-    return clauses.act_of_noun(noun, name, target)
+        said = clauses.text_of([t for t in noun.subtree if t not in drop])
+        return f"{who} will face {said}" if target else f"there will be {said}"
+    return clauses.act_of_noun(noun, name, target, drop=drop)
 
 
 
@@ -191,20 +211,39 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
 
 
 def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
-    """ "X is given ten days to <demand> or face <sanctions>": the demand unmet is the trigger."""
+    """ "X is given ten days to <demand> or face <sanctions>", "X warns Y to <demand> or face <noun>", "... not to
+    <act>, or face <noun>": the demand unmet (the forbidden act done) is the trigger; who is told faces the noun."""
     for verb in sent:
         if verb.lemma_ != "face" or verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children):
             continue  # "<demand> or face <sanctions>"
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if noun is None or noun.lemma_.lower() not in PUNITIVE_NOUNS | {"sanction"}:
+        if noun is None or not {noun.lemma_.lower(), noun.lower_} & (PUNITIVE_NOUNS | {"sanction"}):
             continue
         demand = verb.head
+        told = demand.head if demand.dep_ in {"xcomp", "ccomp"} and demand.head.lemma_ in TELLING else None
+        own = next((c for c in demand.children if c.dep_ == "nsubj"), None) if told is not None else None
+        warned = own if own is not None else next((c for c in told.children if c.dep_ in {"dobj", "dative"}),
+                                                  None) if told is not None else None
+        if warned is not None:
+            who = clauses.text_of(warned.subtree)
+            skip = set(verb.subtree) | set(warned.subtree) | {
+                c for c in demand.children if c.dep_ in {"aux", "neg", "cc"} or c.is_punct}
+            rest = clauses.text_of([t for t in demand.subtree if t not in skip and t != demand])
+            plural = clauses.is_plural(list(warned.subtree))
+            verb_form = clauses.third_person(demand.lemma_, plural) if _negated(demand) else \
+                f"{'do' if plural else 'does'} not {demand.lemma_}"
+            return Found(verb, _subject(told), f"{who} {verb_form} {rest}".strip(),
+                         f"{who} {'face' if plural else 'faces'} {clauses.text_of(noun.subtree)}", "ultimatum")
         subj = _subject(demand.head if demand.dep_ in {"xcomp", "relcl", "acl"} else demand)
         who = subject_name(subj) or "the target"
         trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
         return Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
                       "ultimatum")
     return None
+
+
+# Verbs that tell someone to do something, with an ultimatum: "warns Y to stop X or face Z".
+TELLING = frozenset({"warn", "tell", "order", "urge", "caution", "call", "demand", "give"})
 
 
 def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:

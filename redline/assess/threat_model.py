@@ -36,6 +36,7 @@ from redline.assess.threat_rules import (
     _if_clause,
     _in_if,
     _issuer_side,
+    _on_issuer,
     _relative_trigger,
     _speaker_tokens,
     _subject,
@@ -188,6 +189,7 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     if not trigger:
         trigger = sentence_trigger(sent, ISSUER)
         form = "conditional" if trigger else form
+        on_issuer = trigger.endswith(ISSUER)  # "in response to any attack": an attack on the issuer
     response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
     cue = speaker[0].head if speaker else act
     if not (conditional or future or governed):  # the threat word itself says when the threat was made
@@ -249,7 +251,7 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 and t.head.head.head.lower_ in {"in", "as"}:
             said = _as_clause(t)
             if said:
-                return said
+                return _on_issuer(said)
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
@@ -258,12 +260,24 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     return ""
 
 
+def without_answered(response: str, sent: Any) -> str:
+    """``response`` without the phrase that names what it answers, once that phrase is the trigger: "X will target
+    U.S. bases in the event of an American attack" -> "X will target U.S. bases"."""
+    for t in sent:
+        if t.lemma_.lower() in ANSWER_NOUNS and t.dep_ == "pobj" and t.head.lower_ in {"in", "as"}:
+            phrase = clauses.text_of(t.head.subtree)
+            phrase = f"{t.head.text} {phrase}" if not phrase.lower().startswith(t.head.lower_) else phrase
+            if phrase and f" {phrase}" in response:
+                return response.replace(f" {phrase}", "", 1).rstrip(" ,")
+    return response
+
+
 def _as_clause(noun: Any) -> str:
     """A noun phrase naming an act as a clause: a nominalisation ("the use of X" -> "anyone uses X"), a noun with a
     participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
     ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
     anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else "someone"
-    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
+    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
     if said:
         return str(said)
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)

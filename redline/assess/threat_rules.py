@@ -270,6 +270,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     subject = _subject(verb)
     if words & HEDGES and not words & {"will", "'ll"}:
         return None
+    if any(c.dep_ == "advmod" and c.lower_ in {"likely", "probably", "possibly", "perhaps"} for c in verb.children):
+        return None  # "he will likely withdraw the nomination": a forecast, not a commitment
     future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
     if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
         act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -295,7 +297,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             trigger, form = _relative_trigger(verb)
         drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
         if not trigger:
-            trigger, cause = _answered(verb)
+            trigger, cause = _answered(verb, "anyone")
             form = "conditional" if trigger else form
             drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
@@ -307,6 +309,11 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         trigger = _any_trigger(subject)
         if trigger:
             return trigger, "this " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
+    doing = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if future and verb.lemma_ in LEAD_VERBS and doing is not None and words & (RESPONSE_NOUNS | PUNITIVE_NOUNS):
+        # "deploying missiles in Germany would trigger a response": the act named as a gerund is the trigger
+        rest = [t for t in verb.subtree if t not in set(doing.subtree)]
+        return clauses.clause(doing, "anyone"), "this " + clauses.text_of(rest), "conditional"
     if future and verb.lemma_ in {"face", "have", "be", "receive", "get"} and (
             words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
@@ -371,21 +378,30 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
     """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
     for t in verb.subtree:
         if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and any(
-                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children):
+                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children) and not _told(t):
             head = t.head
             body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
             return f"{head.text} {body}", "conditional"
     return "", "unconditional"
 
 
+def _told(verb: Any) -> bool:
+    """A relative clause that tells a fact about its noun ("the nomination which caused deadlock", "the cease-fire
+    that has been in place"), not a condition on whoever does it: past or perfect."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ in {"VBD", "VBN"} or bool(aux & {"has", "have", "had", "was", "were"})
+
+
 def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
     conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
     from the response."""
-    for c in verb.children:
+    objects = [o for o in verb.children if o.dep_ == "dobj" and {o.lemma_.lower(), o.lower_} & RESPONSE_NOUNS]
+    answering = [c for o in objects for c in o.children]  # "will take retaliatory measures against the deployment"
+    for c in [*verb.children, *answering]:
         if c.dep_ != "prep":
             continue
-        if c.lower_ in {"to", "against"} and verb.lemma_ in {"respond", "retaliate", "react"}:
+        if c.lower_ in {"to", "against"} and (verb.lemma_ in {"respond", "retaliate", "react"} or bool(objects)):
             noun = next((o for o in c.children if o.dep_ == "pobj"), None)
         elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):
             inner = next(o for o in c.children if o.lemma_ in {"response", "retaliation"})
@@ -395,7 +411,7 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         if noun is None:
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
-        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
+        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
         if said:
             return _on_issuer(said), set(c.subtree)
     return "", set()
@@ -428,7 +444,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         words = {t.lower_ for t in verb.subtree}
         if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
-            trig = _any_trigger(subject)
+            trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis)
             response = clauses.text_of([t for t in verb.subtree if t not in subject])
             who = ISSUER
             said = f"{who} responds {re.sub(r'^(will|would|shall) be met ', '', response)}" if trig else response
@@ -504,6 +520,35 @@ def said_on_noun(verb: Any) -> Any | None:
     while node.head != node and node.pos_ not in {"VERB", "AUX"}:
         node = node.head
     return node if node.lemma_ in REPORTING and node is not verb else None
+
+
+def by_warned(trigger: str, warned: Any, subject: list[Any], analysis: Analysis) -> str:
+    """ "X warns Y that any attack on Z ..." -> "Y attacks Z": the act of an unnamed "anyone" in a warning is the
+    warned party's, when the warned party is another actor than the one who warns."""
+    if not trigger.startswith("anyone ") or warned is None:
+        return trigger
+    theirs = _codes(list(warned.subtree), analysis.mentions)
+    if not theirs or theirs & _codes(subject, analysis.mentions):
+        return trigger
+    who = clauses.text_of(warned.subtree)
+    plural = clauses.is_plural(list(warned.subtree))
+    first, _, rest = trigger.removeprefix("anyone ").partition(" ")
+    verb = first.removesuffix("es") if plural and first.endswith(("shes", "ches", "xes", "sses")) else \
+        first[:-1] if plural and first.endswith("s") else first
+    return f"{who} {verb} {rest}".strip()
+
+
+def _warned(verb: Any) -> Any | None:
+    """Who is warned, told or cautioned in the reporting clause ``verb`` hangs on: "X warned Israel that ..."."""
+    node = verb
+    for _ in range(3):
+        reporter = said_on_noun(node)
+        if not ((node.dep_ in {"ccomp", "xcomp"} and node.head != node) or reporter is not None):
+            return None
+        node = reporter if reporter is not None else node.head
+        if node.lemma_ in {"warn", "tell", "caution", "remind"}:
+            return next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
+    return None
 
 
 def _any_trigger(subject: list[Any]) -> str:

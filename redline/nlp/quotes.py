@@ -14,13 +14,15 @@ CUE_VERBS = frozenset({
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
     "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey", "blame", "welcome", "express",
-    "denounce", "decry", "slam", "praise", "brand", "label",
+    "denounce", "decry", "slam", "praise", "brand", "label", "ask", "request", "appeal", "propose", "recommend",
+    "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
 OBJECT_CUES = frozenset({"condemn", "deny", "reject", "dismiss", "rebuff", "accuse", "criticize", "criticise",
                          "claim", "blame", "express", "denounce", "decry", "slam",
-                         "brand", "label", "describe", "threaten", "announce", "confirm", "acknowledge", "admit"})
+                         "brand", "label", "describe", "threaten", "announce", "confirm", "acknowledge", "admit", "ask",
+                         "request", "propose"})
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
 OFFICIAL_WORDS = frozenset({"official", "officials", "minister", "ministry", "spokesman", "spokeswoman",
@@ -36,6 +38,7 @@ ACTIVIST_WORDS = frozenset({"activist", "activists", "campaigner", "campaigners"
 MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster", "television", "tv", "reports"})
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "messrs"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # Inquiries whose findings are attributed statements ("an FBI investigation found that ...").
 FINDINGS = frozenset({"investigation", "inquiry", "probe", "study", "report", "review", "audit", "survey",
@@ -106,6 +109,8 @@ def _unsaid(verb: Any) -> bool:
     ("refused to say")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.lemma_ in {"ask", "request"} and not any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return True  # "who asked not to be named": asking nobody for anything is no statement
     return verb.dep_ == "xcomp" and verb.head.lemma_ in {"decline", "refuse"}
 
 
@@ -353,8 +358,12 @@ def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
-        and root.head.pos_ == "NOUN"
+    if root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
+            and root.head.pos_ == "NOUN":
+        return True
+    after = [t for t in speaker if t.i > span.end - 1][:3]  # "Zelensky's office", however the parse hangs it
+    nouns = [t for t in after[1:] if t.pos_ == "NOUN"]
+    return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]
 
 
 def _after_colon(verb: Any) -> list[Any] | None:
@@ -421,7 +430,8 @@ def _as_written(person: Mention, text: str) -> str:
     contain ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" spellings); else the canonical name, which
     completes a surname ("Putin" -> "Vladimir Putin")."""
     written = " ".join(text[person.start:person.end].split())
-    words, canonical = set(written.lower().split()), set(person.canonical.lower().split())
+    words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
+    canonical = set(person.canonical.lower().split())
     return written if len(words) >= 2 and not words <= canonical else person.canonical
 
 
