@@ -122,3 +122,36 @@ def test_a_forecast_or_a_relative_clause_of_fact_is_no_condition(text: str, cont
     article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
     threats = find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
     assert all(t.form != "conditional" for t in threats)
+
+
+def test_a_passive_threat_is_made_by_its_agent_and_none_without_one(context: Any) -> None:
+    t = _one("South Korea is threatened by North Korea with \u201cmerciless\u201d retaliation.", context)
+    assert (t.actor, t.response) == ("PRK", "North Korea will carry out merciless retaliation against South Korea")
+    article = normalize(RawDocument(origin="test", text="Japan says it was threatened over the islands.", url=None,
+                                    published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+def test_a_threat_with_a_response_to_any_act_is_conditional(context: Any) -> None:
+    t = _one("Tehran threatens Washington with a \u201ccrushing response\u201d to any attack.", context)
+    assert (t.actor, t.form, t.trigger) == ("IRN", "conditional", "anyone attacks Iran")
+    assert t.response == "Tehran will carry out a crushing response against Washington"
+
+
+def test_consequences_the_warned_party_will_suffer_are_a_threat(context: Any) -> None:
+    t = _one("The Chinese embassy in Canberra warns that Australia will suffer consequences if it joins the "
+             "sanctions.", context)
+    assert (t.actor, t.trigger, t.response) == ("CHN", "Australia joins the sanctions",
+                                                 "Australia will suffer consequences")
+
+
+@pytest.mark.parametrize(("text", "actor", "response", "status"), [
+    ("Pakistan rejects India's threat to stop the flow of the Indus.", "IND", "India will stop the flow of the Indus",
+     "current"),
+    ("Despite threats by the Taliban to attack polling stations, millions of Afghans vote.", "AFG",
+     "the Taliban will attack polling stations", "background"),
+])
+def test_a_threat_named_as_a_noun_with_its_act_as_an_infinitive(text: str, actor: str, response: str, status: str,
+                                                                 context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.response, t.status) == (actor, response, status)

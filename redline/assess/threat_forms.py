@@ -333,10 +333,18 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
                    None)
+        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
+                  for o in p.children if o.dep_ == "pobj" for t in o.subtree] or [
+            t for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" for t in c.subtree if t.dep_ != "case"]
+        doing = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if act is None and doing is not None and noun.lemma_.lower() == "threat" and \
+                _agentive(source, analysis.mentions):
+            # "amid threats from Iran to close the Strait", "India's threat to stop the flow of the Indus"
+            name = subject_name(source)
+            return Found(noun, source, "", clauses.clause(doing, name, clauses.is_plural(source)), "unconditional")
         if act is None or any(c.lower_ in THIRD_PARTY for c in act.children if c.dep_ in {"amod", "compound"}):
             continue  # "a warning of possible terror attacks": others' acts, an advisory
-        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
-                  for o in p.children if o.dep_ == "pobj" for t in o.subtree]
         carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
         issuer = source or (_subject(carrier) if carrier is not None else [])
         cited = noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "amid"}

@@ -161,6 +161,8 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     governed = [c for v in verbs if v.lemma_ in THREAT_VERBS for c in v.children
                 if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
     act = (conditional or future or governed or [sent.root])[0]
+    if act.lemma_ in THREAT_VERBS and any(c.dep_ == "nsubjpass" for c in act.children):
+        return None  # "X was threatened (by Y)": the rules read who threatens; the threatened does not
     subject = _subject(act)
     if not _committed(act, subject, not (conditional or future or governed)):
         return None

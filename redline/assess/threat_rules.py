@@ -177,6 +177,13 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
         subject = _subject(verb)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:  # "Ukraine was threatened with a nuclear strike by Russia": Russia threatens
+            by = next((o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                       for o in c.children if o.dep_ == "pobj"), None)  # "with a strike by Russia" too
+            if by is None:
+                continue  # "it was threatened": who threatens is not said
+            subject = list(by.subtree)
         headless = not subject and verb.tag_ == "VBG" and verb.dep_ in {"conj", "advcl", "ROOT"}
         if not _agentive(subject, analysis.mentions) and not headless:
             continue  # "..., asking X for talks and threatening consequences if ...": the issuer is not named here
@@ -215,8 +222,14 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             trigger = _answered(verb)[0]
             form = "conditional" if trigger else form
         if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
-            target = clauses.text_of(dobj.subtree) if dobj is not None else None
-            return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
+            target = clauses.text_of(dobj.subtree) if dobj is not None else clauses.text_of(passive.subtree) \
+                if passive is not None else None
+            answered, prep = _any_answered(with_np)  # "threatens X with a crushing response to any attack"
+            if not trigger and answered:
+                trigger, form = answered, "conditional"
+            prep |= frozenset(t for t in subject if passive is not None) | frozenset(
+                t.head for t in subject[:1] if passive is not None and t.head.lower_ == "by")
+            return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target, drop=prep), form)
         if dobj is not None and dobj.lower_ in PUNITIVE_NOUNS:
             return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
         named = [t for t in dobj.subtree if t.i <= dobj.i] if dobj is not None else []  # the noun, not its "of"
@@ -314,7 +327,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         # "deploying missiles in Germany would trigger a response": the act named as a gerund is the trigger
         rest = [t for t in verb.subtree if t not in set(doing.subtree)]
         return clauses.clause(doing, "anyone"), "this " + clauses.text_of(rest), "conditional"
-    if future and verb.lemma_ in {"face", "have", "be", "receive", "get"} and (
+    if future and verb.lemma_ in {"face", "have", "be", "receive", "get", "suffer"} and (
             words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
