@@ -267,3 +267,21 @@ def test_quotes_a_headline_cue_the_parser_took_for_a_modifier(nlp: Any) -> None:
     claims = _claims(nlp, "In light of the attacks, the governments of Australia and Canada issue travel warnings "
                           "against going to Mindanao, Philippines.")
     assert [c.speaker for c in claims] and claims[0].speaker.startswith("the governments of Australia")
+
+
+def test_quotes_he_or_she_stands_for_the_last_person_named_as_a_subject(context: Any) -> None:
+    from redline.nlp import analyze
+
+    def speakers(text: str) -> list[str]:
+        return [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims]
+
+    assert speakers("When Biden spoke with Netanyahu on Sunday, he said a ceasefire was needed.") == ["Joe Biden"]
+    assert speakers("After meeting Xi Jinping in Beijing, he said the talks had been productive.") == ["he"]
+    assert speakers("Asked about Zelensky's remarks, she said the aid would continue.") == ["she"]
+    assert speakers("Vladimir Putin met the governor. Later he said the bridge would reopen.") == [
+        "Vladimir Putin"]
+
+
+def test_quotes_able_or_ready_to_say_is_said_by_the_subject(nlp: Any) -> None:
+    claims = _claims(nlp, "He was able to communicate to them what the government had decided.")
+    assert [c.speaker for c in claims] == ["He"]

@@ -127,7 +127,8 @@ def _speaker(verb: Any) -> list[Any]:
         if subj:
             return list(subj[0].subtree)
         carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
-        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} and not carried or node.head == node:
+        climbs = node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "acomp"}  # "was able to say"
+        if not climbs and not carried or node.head == node:
             return []  # "issued a statement saying ...": who issued it speaks
         if node.dep_ == "acl" and node.tag_ != "VBG":
             return []
@@ -392,8 +393,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     speaker_text = article.text[s_start:s_end]
     inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
     if speaker_text.lower() in PRONOUNS:
-        before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
-        inside = before[-1:] if before else []
+        inside = _antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
     people = [m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)]
     head = next((t for t in speaker_tokens if t.head not in speaker_tokens or t.head == t), None)
     person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
@@ -433,6 +433,20 @@ def _as_written(person: Mention, text: str) -> str:
     words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
     canonical = set(person.canonical.lower().split())
     return written if len(words) >= 2 and not words <= canonical else person.canonical
+
+
+def _antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Mention]:
+    """The person a "he" / "she" speaker stands for: the last person named before it as the subject of a clause
+    (who spoke or acted: "when President Lincoln visited ..., he said"), not one named only as an object or a
+    possessor ("After meeting Xi Jinping, he said ...", "Asked about Zelensky's remarks, she said ...")."""
+    for m in reversed([m for m in mentions if m.type == "PERSON" and m.end <= before]):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ in {"appos", "compound", "conj"} and root.head is not root:
+            root = root.head
+        if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
+            return [m]
+    return []
 
 
 def _own_line(text: str, cue: Any, tokens: list[Any]) -> list[Any]:
