@@ -155,11 +155,3 @@ def test_a_threat_named_as_a_noun_with_its_act_as_an_infinitive(text: str, actor
                                                                  context: Any) -> None:
     t = _one(text, context)
     assert (t.actor, t.response, t.status) == (actor, response, status)
-
-
-def test_unnamed_threats_defied_by_one_side_are_the_other_named_states(context: Any) -> None:
-    t = _one("Taiwan's defence ministry says it will hold the drills near islands claimed by China, despite threats "
-             "of retaliation.", context)
-    assert (t.actor, t.form, t.status) == ("CHN", "conditional", "background")
-    assert t.response == "China will carry out retaliation"
-    assert t.trigger.startswith("Taiwan's defence ministry will hold the drills")

@@ -40,7 +40,6 @@ from redline.assess.threat_rules import (
     by_warned,
     subject_name,
 )
-from redline.events.actors import country
 from redline.models import Analysis, Claim
 
 
@@ -355,36 +354,9 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         answered, prep = _any_answered(act)
         if not trigger and answered:
             trigger, form = answered, "conditional"
-        if not issuer and cited:
-            defied = _defied(noun, sent, analysis)
-            if defied is not None:  # "X will proceed with drills despite threats of retaliation": X's adversary
-                trigger, other = defied
-                return Found(noun, [], trigger, clauses.act_of_noun(act, ISSUER, None, drop=prep), "conditional",
-                             own=other, unnamed=True)
         return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
                                                                  drop=prep), form, unnamed=not issuer)
     return None
-
-
-def _defied(noun: Any, sent: Any, analysis: Analysis) -> tuple[str, list[Any]] | None:
-    """What is done "despite threats" whose issuer is unnamed, as the threats' trigger, and the tokens of the one
-    other state the sentence names beside the side that defies them (who threatens). None when the sentence names
-    no single other state."""
-    verb = noun.head.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    subject = _subject(verb) or _speaker_tokens(verb)
-    theirs = _codes(subject, analysis.mentions) | _codes(_speaker_tokens(verb), analysis.mentions)
-    if not theirs:
-        return None
-    others = [m for m in analysis.mentions if sent.start_char <= m.start < sent.end_char and m.code and
-              m.type == "ACTOR" and country(m.code) not in theirs]
-    if len({country(m.code) for m in others}) != 1:
-        return None
-    span = sent.doc.char_span(others[0].start, others[0].end, alignment_mode="expand")
-    drop = frozenset(noun.head.subtree) | frozenset(t for t in verb.children if t.is_punct)
-    said = clauses.clause(verb, subject_name(subject) or "they", clauses.is_plural(subject), drop=drop)
-    return said, list(span) if span is not None else []
 
 
 def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
