@@ -237,8 +237,10 @@ def test_quotes_a_full_name_as_written_wins_over_another_canonical_form(context:
     text = "Secretary of Defense James Mattis says the U.S. will defend Guam. Vladimir Putin said the talks were over."
     claims = analyze(_article(text), context.nlp, context.gazetteer).claims
     assert [c.speaker for c in claims] == ["James Mattis", "Vladimir Putin"]
-    text = "Putin said the talks were over."  # a surname alone takes the full canonical name
+    text = "Mr Putin said the talks were over."  # a surname alone takes the full canonical name
     assert [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims] == ["Vladimir Putin"]
+    text = "Zelenskyy said the counteroffensive was going to plan."  # a spelling the canonical name lacks
+    assert [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims] == ["Zelenskyy"]
 
 
 def test_quotes_each_coordinated_speaker_says_it_and_the_addressee_does_not(nlp: Any) -> None:

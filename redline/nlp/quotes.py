@@ -426,13 +426,13 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
 
 
 def _as_written(person: Mention, text: str) -> str:
-    """A person's name as the text writes it when it is a full name the gazetteer's canonical form does not
-    contain ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" spellings); else the canonical name, which
-    completes a surname ("Putin" -> "Vladimir Putin")."""
+    """A person's name as the text writes it when the gazetteer's canonical form does not contain its words
+    ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" for "Zelensky"); else the canonical name, which
+    completes a surname ("Putin", "Mr Putin" -> "Vladimir Putin")."""
     written = " ".join(text[person.start:person.end].split())
     words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
     canonical = set(person.canonical.lower().split())
-    return written if len(words) >= 2 and not words <= canonical else person.canonical
+    return written if words and not words <= canonical else person.canonical
 
 
 def _antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Mention]:
