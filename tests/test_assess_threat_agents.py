@@ -155,3 +155,26 @@ def test_a_threat_named_as_a_noun_with_its_act_as_an_infinitive(text: str, actor
                                                                  context: Any) -> None:
     t = _one(text, context)
     assert (t.actor, t.response, t.status) == (actor, response, status)
+
+
+@pytest.mark.parametrize(("text", "actor", "trigger", "response"), [
+    ("The Houthis say American ships in the Red Sea are legitimate targets.", "YEM", "",
+     "Yemen will target American ships in the Red Sea"),
+    ("The Russian ambassador says Denmark's warships will become targets if it joins the missile shield.", "RUS",
+     "Denmark joins the missile shield", "Russia will target Denmark's warships"),
+    ("North Korea says it is ready to use nuclear weapons against its enemies.", "PRK", "",
+     "North Korea will use nuclear weapons against its enemies"),
+])
+def test_declared_targets_and_readiness_to_use_arms_are_threats(text: str, actor: str, trigger: str, response: str,
+                                                                context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.trigger, t.response) == (actor, trigger, response)
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli officials say the country is a target of Iranian cyber attacks.",
+    "The minister said the country is ready to negotiate with the rebels.",
+])
+def test_being_a_target_or_ready_for_talks_is_no_threat(text: str, context: Any) -> None:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()

@@ -480,6 +480,29 @@ def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
     return None
 
 
+def _declared_target(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "The Houthis say American ships are legitimate targets", "its warships will become targets if it joins":
+    another side's people or things declared targets by a speaker, a threat to strike them."""
+    for tok in sent:
+        if tok.lemma_.lower() != "target" or tok.dep_ != "attr" or tok.head.lemma_ not in {"be", "become"}:
+            continue
+        verb = tok.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or _negated(verb) or any(c.lower_ in {"could", "might", "may"} for c in verb.children):
+            continue
+        said = list(subject.subtree)
+        speaker = _speaker_tokens(verb)
+        if not speaker and (claim is None or not claim.speaker_code):
+            continue  # a target named by nobody in particular
+        if {t.lower_ for t in said} & {"we", "i", "us", "our", "country"} or _codes(said, analysis.mentions) & _codes(
+                speaker, analysis.mentions) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "we are a target", "the country is a target of cyber attacks": a fear, not a threat
+        trigger, form = _if_clause(verb)
+        who = clauses.text_of(said)
+        return Found(tok, speaker, trigger, f"{ISSUER} will target {who}", form if trigger else "unconditional")
+    return None
+
+
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
 RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
-         _until, _privilege)
+         _until, _privilege, _declared_target)

@@ -24,7 +24,8 @@ RESPONSE_VERBS = frozenset({
     "withdraw", "suspend", "reimpose", "recall", "downgrade", "boycott", "seize", "mobilize", "mobilise", "deploy",
     "station", "quit", "exit", "trigger", "nationalize", "confiscate", "sever",
 })
-RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation",
+RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation", "blow",
+                            "retribution",
                             "measures", "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment",
                             "force"})
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
@@ -73,6 +74,8 @@ PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "j
 DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
 DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
                        "note", "video", "post", "document"})
+# What "use" takes to be a coercive act ("will use force", "ready to use nuclear weapons").
+ARMS = frozenset({"force", "weapon", "missile", "bomb", "arm", "army", "military"})
 # Verbs that report what someone says.
 REPORTING = frozenset({"say", "tell", "warn", "state", "add", "declare", "announce", "write", "insist", "stress",
                        "caution", "reiterate", "confirm", "note", "signal", "emphasize", "emphasise", "assert"})
@@ -124,6 +127,8 @@ def _subject(verb: Any) -> list[Any]:
             return list(subj[0].subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
+        elif node.dep_ == "acomp" and node.lemma_ in {"ready", "prepared"} and node.head != node:
+            node = node.head  # "Russia is ready to use ...": the subject of "is"
         elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in DOCUMENTS \
                 and node.head.dep_ == "dobj":
             node = node.head.head  # "passes a resolution threatening sanctions": who passes it
@@ -285,7 +290,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         return None
     if any(c.dep_ == "advmod" and c.lower_ in {"likely", "probably", "possibly", "perhaps"} for c in verb.children):
         return None  # "he will likely withdraw the nomination": a forecast, not a commitment
-    future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
+    future = _future(verb) or _ready(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
     if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
         act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if act is not None and future and _issuer_side(subject, speaker, analysis):
@@ -299,7 +304,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree)
         return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
-        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children))
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children)) or (
+        verb.lemma_ == "use" and any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
     if future and acting and _issuer_side(subject, speaker, analysis):
@@ -369,6 +375,12 @@ def _future(verb: Any) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING and verb.head != verb and _future(verb.head):
         return True
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
+
+
+def _ready(verb: Any) -> bool:
+    """ "is ready / prepared to use nuclear weapons": a declared readiness to act, as a future commits."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in {"ready", "prepared"} and verb.head.dep_ == "acomp" and \
+        not _negated(verb.head.head)
 
 
 def _answers_need(verb: Any) -> bool:
@@ -451,8 +463,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         speaker_tokens = _speaker_tokens(verb)
         subject = _subject(verb)
-        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"})) or \
-            _right_to(verb) is not None
+        future = _future(verb) or _ready(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"})) \
+            or _right_to(verb) is not None
         if not future:
             continue
         words = {t.lower_ for t in verb.subtree}
@@ -489,7 +501,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             return Found(verb, speaker_tokens, trigger, response, form)
         if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry", "receive",
-                                            "reserve", "have", "retain"}:
+                                            "reserve", "have", "retain", "use"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
             if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"} and said_on_noun(verb) is None:
