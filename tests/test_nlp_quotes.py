@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from redline.models import Article, Mention
 from redline.nlp.modality import find_conditionals
 from redline.nlp.quotes import find_claims
@@ -287,3 +289,14 @@ def test_quotes_he_or_she_stands_for_the_last_person_named_as_a_subject(context:
 def test_quotes_able_or_ready_to_say_is_said_by_the_subject(nlp: Any) -> None:
     claims = _claims(nlp, "He was able to communicate to them what the government had decided.")
     assert [c.speaker for c in claims] == ["He"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ministry informed the embassy that the flights would resume.", "The ministry"),
+    ("The Supreme Court ruled that the decree was unconstitutional.", "The Supreme Court"),
+    ("Kyiv conceded that the town had fallen.", "Kyiv"),
+    ("The spokesman replied that no decision had been taken.", "The spokesman"),
+    ("Officials assured residents that the water was safe.", "Officials"),
+])
+def test_quotes_more_reporting_verbs_with_a_clause_are_claims(nlp: Any, text: str, speaker: str) -> None:
+    assert [c.speaker for c in _claims(nlp, text)] == [speaker]

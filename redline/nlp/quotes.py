@@ -15,7 +15,9 @@ CUE_VERBS = frozenset({
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
     "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey", "blame", "welcome", "express",
     "denounce", "decry", "slam", "praise", "brand", "label", "ask", "request", "appeal", "propose", "recommend",
-    "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question",
+    "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question", "inform", "notify",
+    "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
+    "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
