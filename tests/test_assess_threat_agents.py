@@ -178,3 +178,30 @@ def test_declared_targets_and_readiness_to_use_arms_are_threats(text: str, actor
 def test_being_a_target_or_ready_for_talks_is_no_threat(text: str, context: Any) -> None:
     article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
     assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+@pytest.mark.parametrize(("text", "trigger", "response"), [
+    ("Russia warns it will respond militarily should Finland join NATO.", "Finland joins NATO",
+     "Russia will respond militarily"),
+    ("Iran says it will strike Israel were it to attack its nuclear sites.", "Israel attacks its nuclear sites",
+     "Iran will strike Israel"),
+    ("China says it will use force when Taiwan declares independence.", "Taiwan declares independence",
+     "China will use force"),
+    ("Iran threatens to block the Strait of Hormuz in case of a U.S. attack.", "United States attacks Iran",
+     "Iran will block the Strait of Hormuz"),
+    ("Russia says it will target any Western troops sent to Ukraine.", "Western troops are sent to Ukraine",
+     "Russia will target any Western troops sent to Ukraine"),
+    ("Any ship entering the zone will be fired upon, the Iranian navy warns.", "a ship enters the zone",
+     "Any ship entering the zone will be fired upon"),
+    ("Those who attack our soldiers will pay a heavy price, the Turkish president says.",
+     "anyone attacks our soldiers", "Those who attack our soldiers will pay a heavy price"),
+])
+def test_conditions_without_if(text: str, trigger: str, response: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger, t.response) == ("conditional", trigger, response)
+    assert usable_clause(t.trigger, context.nlp)
+
+
+def test_until_makes_the_demand_unmet_the_trigger(context: Any) -> None:
+    t = _one("The Houthis threaten to attack ships heading to Israeli ports until the war in Gaza ends.", context)
+    assert (t.form, t.trigger) == ("ultimatum", "the war in Gaza does not end")

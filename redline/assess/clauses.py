@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ","})
+LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ",", "once",
+                  "whenever", "until"})
 # Nominalisations a trigger is often written as, and the verb of the clause they stand for.
 NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "delivery": "deliver",
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
@@ -155,8 +156,9 @@ def actor_modifier(head: Any) -> str | None:
     for c in head.children:
         if c.i > head.i or c.dep_ not in {"amod", "compound"}:
             continue
-        if c.ent_type_ == "NORP" and c.pos_ in {"ADJ", "PROPN"}:
-            return f"the {c.text} side"
+        if c.ent_type_ == "NORP" and c.pos_ in {"ADJ", "PROPN"} or (c.ent_type_ == "GPE" and c.dep_ == "compound"
+                                                                     and len(list(c.subtree)) == 1):
+            return f"the {c.text} side"  # "a U.S. attack": the U.S. side, named as the gazetteer names it
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"GPE", "ORG"}:
             return text_of(c.subtree)
     return None

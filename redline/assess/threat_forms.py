@@ -26,6 +26,7 @@ from redline.assess.threat_rules import (
     Found,
     _agentive,
     _any_answered,
+    _any_trigger,
     _codes,
     _commitment,
     _future,
@@ -384,6 +385,9 @@ def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
                     speaker, analysis.mentions)):
                 continue  # "we / the country will pay a heavy price" is a fear, not a threat
             trigger, form = _if_clause(verb)
+            if not trigger and role == "target":  # "those who attack our soldiers will pay a heavy price"
+                trigger = _any_trigger(subject)
+                form = "conditional" if trigger else form
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             own = subject if role == "self" else []
             return Found(verb, speaker, trigger, response, form, own)

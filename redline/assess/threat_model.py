@@ -248,6 +248,9 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
             if mark is not None:
                 said = clauses.negated(t) if mark.lower_ == "unless" else clauses.clause(t, ISSUER)
                 return said.replace(ISSUER, issuer)
+    inverted = _inverted(sent)
+    if inverted:
+        return inverted
     for t in sent:
         if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
                 and t.head.head.head.lower_ in {"in", "as"}:
@@ -259,6 +262,28 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
             said, _ = _relative_trigger(t)
             if said:
                 return said
+    return ""
+
+
+def _inverted(sent: Any) -> str:
+    """An inverted condition as a clause: "should Finland join NATO" -> "Finland joins NATO", "were it to attack
+    its sites" -> "it attacks its sites"; empty without one. The auxiliary comes before its subject, after the
+    clause it conditions."""
+    for t in sent:
+        if t.lower_ not in {"should", "were"} or t.pos_ != "AUX" or t.i == sent.start or t.i + 1 >= sent.end:
+            continue
+        head = t if t.lemma_ == "be" else t.head
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > t.i), None)
+        if subject is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < t.i for c in head.children):
+            continue  # "Iran should respond": a subject before it, not an inversion
+        verb = next((c for c in head.children if c.dep_ == "xcomp"), None) if t.lemma_ == "be" else head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        said = set(subject.subtree) | {t} | {c for c in verb.children if c.dep_ == "aux"}
+        rest = clauses.text_of([x for x in verb.subtree if x not in said and x != verb and x.i > verb.i])
+        plural = clauses.is_plural(list(subject.subtree))
+        return " ".join(w for w in (clauses.text_of(subject.subtree), clauses.third_person(verb.lemma_, plural),
+                                    rest) if w)
     return ""
 
 

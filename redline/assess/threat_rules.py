@@ -74,6 +74,9 @@ PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "j
 DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
 DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
                        "note", "video", "post", "document"})
+# Subordinators that make a clause on a threatened act its condition ("will use force when Taiwan declares
+# independence", "once they cross the line", "until the United States ends its policy").
+CONDITIONS = frozenset({"if", "unless", "once", "when", "whenever", "until"})
 # What "use" takes to be a coercive act ("will use force", "ready to use nuclear weapons").
 ARMS = frozenset({"force", "weapon", "missile", "bomb", "arm", "army", "military"})
 # Verbs that report what someone says.
@@ -168,9 +171,10 @@ def _if_clause(verb: Any) -> tuple[str, str]:
     for node in nodes:  # "adopts a resolution threatening sanctions if ...": the condition of the carrier
         for c in node.children:
             if c.dep_ == "advcl":
-                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+                mark = next((m for m in c.children if m.dep_ in {"mark", "advmod"} and m.lower_ in CONDITIONS
+                             and m.i < c.i), None)
                 if mark is not None:
-                    if mark.lower_ == "unless":
+                    if mark.lower_ in {"unless", "until"}:  # "until X ends its policy": X does not end it
                         return clauses.negated(c), "ultimatum"
                     return clauses.clause(c, ISSUER), "conditional"  # "if provoked": the issuer is provoked
     return "", "unconditional"
@@ -407,6 +411,10 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
             head = t.head
             body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
             return f"{head.text} {body}", "conditional"
+        if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
+            said = clauses.passive_np(t)  # "will target any Western troops sent to Ukraine"
+            if said:
+                return said.removeprefix("any ").removeprefix("Any "), "conditional"
     return "", "unconditional"
 
 
@@ -449,7 +457,7 @@ def _going_to(verb: Any) -> bool:
 def _in_if(token: Any, verb: Any) -> bool:
     node = token
     while node != verb and node.head != node:
-        if node.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in node.children):
+        if node.dep_ == "advcl" and any(m.lower_ in CONDITIONS and m.i < node.i for m in node.children):
             return True
         node = node.head
     return False
@@ -579,14 +587,22 @@ def _warned(verb: Any) -> Any | None:
 def _any_trigger(subject: list[Any]) -> str:
     """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
     det = next((t for t in subject if t.lower_ == "any"), None)
-    if det is None:
-        return ""
+    if det is None:  # "those who attack our soldiers will pay": whoever does it
+        head = next((t for t in subject if t.lower_ in {"those", "whoever", "anyone", "anybody"}), None)
+        rel = next((c for c in head.children if c.dep_ == "relcl"), None) if head is not None else None
+        if rel is None or rel.tag_ not in {"VBP", "VBZ", "VB"}:
+            return ""
+        rest = clauses.text_of([t for t in rel.subtree if t.i > rel.i])
+        return f"anyone {clauses.third_person(rel.lemma_)} {rest}".strip()
     head = det.head
     clause = clauses.nominal(head, "anyone")
     if clause:
         return _on_issuer(clause)
     rel = next((c for c in head.children if c.dep_ == "relcl"), None)
-    return clauses.clause(rel, f"a {head.text}") if rel is not None else ""
+    if rel is None:  # "any ship entering the zone": a ship enters the zone
+        doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        return clauses.clause(doing, f"a {head.text}") if doing is not None else ""
+    return clauses.clause(rel, f"a {head.text}")
 
 
 def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
