@@ -205,3 +205,13 @@ def test_conditions_without_if(text: str, trigger: str, response: str, context: 
 def test_until_makes_the_demand_unmet_the_trigger(context: Any) -> None:
     t = _one("The Houthis threaten to attack ships heading to Israeli ports until the war in Gaza ends.", context)
     assert (t.form, t.trigger) == ("ultimatum", "the war in Gaza does not end")
+
+
+def test_a_red_line_on_a_nominal_act_names_its_agent(context: Any) -> None:
+    t = _one("Israel says it will not tolerate Iranian entrenchment in Syria.", context)
+    assert (t.actor, t.form, t.trigger) == ("ISR", "red_line", "Iran carries out entrenchment in Syria")
+
+
+def test_an_act_without_what_it_acts_on_is_no_trigger(context: Any) -> None:
+    t = _one("The Kremlin said on Tuesday that Moscow would respond to the deployment.", context)
+    assert (t.form, t.trigger) == ("unconditional", "")

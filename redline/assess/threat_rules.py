@@ -445,7 +445,7 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
         said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
-        if said:
+        if said and len(_on_issuer(said).split()) >= 3:  # "respond to the deployment": "anyone deploys" says nothing
             return _on_issuer(said), set(c.subtree)
     return "", set()
 
@@ -499,8 +499,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
                 claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
             if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
-                line = (clauses.nominal(dobj, "anyone") if dobj.pos_ == "NOUN" else None) or clauses.text_of(
-                    dobj.subtree)
+                line = (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj) if dobj.pos_ == "NOUN" else None
+                        ) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
