@@ -300,3 +300,20 @@ def test_quotes_able_or_ready_to_say_is_said_by_the_subject(nlp: Any) -> None:
 ])
 def test_quotes_more_reporting_verbs_with_a_clause_are_claims(nlp: Any, text: str, speaker: str) -> None:
     assert [c.speaker for c in _claims(nlp, text)] == [speaker]
+
+
+def test_quotes_a_cue_inside_a_quote_gives_way_to_the_quote_attribution(nlp: Any) -> None:
+    claims = _claims(nlp, "\u201cI think it will be very difficult to pull Russia away from China,\u201d he said.")
+    assert [c.speaker for c in claims] == ["he"]
+    claims = _claims(nlp, "\u201cWe said that we would respond,\u201d the minister told reporters.")
+    assert [c.speaker for c in claims] == ["the minister"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Coordinated action on the international arena promised to strengthen both countries' positions.", []),
+    ("It does suggest an ongoing effort to increase operations in other countries.", []),
+    ("Somali pirates threaten to kill all the hostages.", ["Somali pirates"]),
+    ("The statement said the attacks were carried out by the group.", ["The statement"]),
+])
+def test_quotes_a_thing_can_say_but_not_promise_or_suggest(nlp: Any, text: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in _claims(nlp, text)] == speakers

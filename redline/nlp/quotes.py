@@ -40,6 +40,9 @@ ACTIVIST_WORDS = frozenset({"activist", "activists", "campaigner", "campaigners"
 MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster", "television", "tv", "reports"})
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
+# Cues any speaker can use, a thing too ("the report says", "it said").
+SPEECH = frozenset({"say", "tell", "add", "write", "state", "tweet", "post", "report", "announce", "declare",
+                    "read", "note", "reveal", "show", "find", "conclude", "estimate", "predict", "indicate"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "messrs"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # Inquiries whose findings are attributed statements ("an FBI investigation found that ...").
@@ -55,6 +58,17 @@ CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make"
 STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
                              "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
                              "resolution", "document", "decree"})
+# Endings of abstract nouns, which name no one who could speak ("action", "disunity", "escalation", "agreement").
+ABSTRACT = re.compile(r"(tion|sion|ment|ity|ness|ism|ance|ence|ure|ship|dom|age|ing)$")
+# Nouns of those who speak, beside names and nouns of people ("protesters", "officials"): a cue other than
+# "say" with another noun as its subject is no statement ("Coordinated action promised to strengthen ...").
+SAYERS = OFFICIAL_WORDS | EXPERT_WORDS | WITNESS_WORDS | ACTIVIST_WORDS | MEDIA_WORDS | STATEMENT_NOUNS | FINDINGS | \
+    frozenset({"group", "government", "country", "state", "side", "party", "union", "council", "court", "coalition",
+               "alliance", "bloc", "regime", "administration", "movement", "organization", "organisation", "office",
+               "committee", "board", "company", "family", "leader", "leadership", "president", "parliament",
+               "cabinet", "nation", "community", "force", "forces", "militia", "junta", "kingdom", "republic",
+               "embassy", "consulate", "head", "chief", "man", "woman", "mother", "father", "source", "sources",
+               "prosecutor", "prosecutors", "judge", "guard", "guards", "navy", "authority", "team"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
@@ -68,13 +82,20 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
     titles = _titles(doc, mentions)
     for sent in doc.sents:
         before = len(claims)
+        found = []
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
                 continue
             content = _content(verb)
             speaker_tokens = _source(_speaker(verb))
-            if not speaker_tokens or content is None:
+            if not speaker_tokens or content is None or not _can_say(verb, speaker_tokens):
                 continue
+            found.append((verb, speaker_tokens, content))
+        quoted = _quoted(sent)
+        outside = [f for f in found if f[0].i not in quoted]
+        for verb, speaker_tokens, content in found:
+            if verb.i in quoted and outside:
+                continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
             for one in _conjuncts(speaker_tokens):
                 claims.append(_claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -94,6 +115,33 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                 cue, speaker, content = surface
                 claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _quoted(sent: Any) -> set[int]:
+    """Indices of the tokens of ``sent`` between quotation marks."""
+    inside, out = False, set()
+    for t in sent:
+        if t.text in {"\u201c", "\u201d", '"', "\u201e"}:
+            inside = t.text != "\u201d" and not (inside and t.text == '"')
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+def _can_say(verb: Any, speaker: list[Any]) -> bool:
+    """Whether ``speaker`` can make the statement: any speaker can say, tell, report or write; other cues
+    ("promised", "suggests", "threatens") need an agent, not a thing ("Coordinated action promised to
+    strengthen ...", "It does suggest ...")."""
+    if verb.lemma_ in SPEECH:
+        return True
+    head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
+    if head is None:
+        return False
+    if head.lower_ in {"it", "this", "that"}:
+        return False
+    return not (head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() not in SAYERS
+                and ABSTRACT.search(head.lemma_.lower()))
 
 
 def _is_cue(verb: Any) -> bool:
