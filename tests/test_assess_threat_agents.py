@@ -215,3 +215,13 @@ def test_a_red_line_on_a_nominal_act_names_its_agent(context: Any) -> None:
 def test_an_act_without_what_it_acts_on_is_no_trigger(context: Any) -> None:
     t = _one("The Kremlin said on Tuesday that Moscow would respond to the deployment.", context)
     assert (t.form, t.trigger) == ("unconditional", "")
+
+
+def test_the_claim_that_holds_the_threat_gives_its_speaker(context: Any) -> None:
+    t = _one("Reuters reports that Rouhani said Iran would retaliate if it were attacked.", context)
+    assert (t.actor, t.speaker) == ("IRN", "Hassan Rouhani")
+
+
+def test_it_suffering_a_hostile_act_in_a_trigger_is_the_issuer(context: Any) -> None:
+    t = _one("Reuters reports that Rouhani said Iran would retaliate if it were attacked.", context)
+    assert t.trigger == "Iran were attacked"

@@ -40,6 +40,9 @@ MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|r
                       r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
+# Hostile acts a threat's issuer suffers in a passive trigger ("if it is attacked"), stems without "-ed".
+SUFFERED = frozenset({"attack", "strik", "struck", "invad", "provok", "threaten", "punish", "sanction", "target",
+                      "harm", "bomb", "hit", "assault"})
 SIDE = re.compile(r"\bthe ([A-Z][\w.-]+) side\b")
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
 # (redline/data/government_hosts.csv).
@@ -67,15 +70,23 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
                     got.trigger = threat_model.sentence_trigger(sent, ISSUER)
                     got.form = "conditional" if got.trigger else got.form
                     got.response = threat_model.without_answered(got.response, sent) if got.trigger else got.response
-                found.append(_finish(got, analysis, sent, claim, len(found)))
+                found.append(_finish(got, analysis, sent, _saying(analysis.claims, got.cue) or claim, len(found)))
                 break
         else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse
             p = threat_model.probability(sent)
             if p is not None and p >= threat_model.threshold():
                 got = threat_model.generic(sent, analysis, claim)
                 if got is not None:
-                    found.append(_finish(got, analysis, sent, claim, len(found)))
+                    found.append(_finish(got, analysis, sent, _saying(analysis.claims, got.cue) or claim, len(found)))
     return tuple(found)
+
+
+def _saying(claims: tuple[Claim, ...], cue: Any) -> Claim | None:
+    """The claim whose content holds the threat's cue: who says the threat, when a sentence has several claims
+    ("Reuters reports that Rouhani added that ..." -> Rouhani's, the innermost)."""
+    holding = [c for c in claims if c.content_start is not None and c.content_end is not None
+               and c.content_start <= cue.idx < c.content_end]
+    return min(holding, key=lambda c: c.content_end - c.content_start) if holding else None
 
 
 def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
@@ -239,6 +250,10 @@ def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], iss
     cut = sent.doc.text.find(" if ", sent.start_char, sent.end_char)
     cut = sent.end_char if cut < 0 else cut
     plural = word.lower() == "they"
+    suffered = rest.split()
+    if issuer and word.lower() == "it" and len(suffered) >= 2 and suffered[0] in {"is", "was", "were"} and \
+            suffered[1].removesuffix("ed").removesuffix("d") in SUFFERED:
+        return f"{lookup_code(issuer)} {rest}"  # "Iran would retaliate if it were attacked": the issuer is attacked
     for verb in sent:  # "X warns Hezbollah that it will bomb Beirut if it fires rockets": the warned party acts
         warned = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) \
             if verb.lemma_ in {"warn", "tell", "caution"} else None
