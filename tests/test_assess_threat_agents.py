@@ -225,3 +225,8 @@ def test_the_claim_that_holds_the_threat_gives_its_speaker(context: Any) -> None
 def test_it_suffering_a_hostile_act_in_a_trigger_is_the_issuer(context: Any) -> None:
     t = _one("Reuters reports that Rouhani said Iran would retaliate if it were attacked.", context)
     assert t.trigger == "Iran were attacked"
+
+
+def test_a_warning_by_an_unnamed_spokesman_is_the_state_its_promise_names(context: Any) -> None:
+    t = _one("Speaking for the government, the spokesman warned that Beijing would retaliate.", context)
+    assert (t.actor, t.response) == ("CHN", "Beijing would retaliate")

@@ -59,7 +59,8 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
             found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
                 _warned_penalty(said) or _warned_catastrophe(said)
             if found is not None:
-                return Found(verb, subject, by_warned(found[0], dobj, subject, analysis), *found[1:])
+                return Found(verb, subject, by_warned(found[0], dobj, subject, analysis), *found[1:],
+                             own=_subject(said))  # "the spokesman warned that Beijing would ...": Beijing's
         for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
             if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
                 noun = next((o for o in c.children if o.dep_ == "pobj"), None)
