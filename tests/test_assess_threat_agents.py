@@ -230,3 +230,17 @@ def test_it_suffering_a_hostile_act_in_a_trigger_is_the_issuer(context: Any) -> 
 def test_a_warning_by_an_unnamed_spokesman_is_the_state_its_promise_names(context: Any) -> None:
     t = _one("Speaking for the government, the spokesman warned that Beijing would retaliate.", context)
     assert (t.actor, t.response) == ("CHN", "Beijing would retaliate")
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea says it will not retaliate.",
+    "The Iranian foreign ministry said Tehran would not respond to the provocation.",
+])
+def test_a_promise_not_to_act_is_no_threat(text: str, context: Any) -> None:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+def test_a_negated_act_that_threatens_stays_a_threat(context: Any) -> None:
+    t = _one("Israel says it will not tolerate Iranian entrenchment in Syria.", context)
+    assert t.form == "red_line"

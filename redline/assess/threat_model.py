@@ -61,6 +61,8 @@ AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "for
                     "official", "chief", "envoy", "ambassador", "authorities", "police", "troops", "coalition",
                     "parliament", "cabinet", "office", "embassy", "statement", "party", "movement", "people"})
 PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants
+# Acts whose negation threatens ("will not tolerate", "will not hesitate", "will not sit idly by").
+NEGATED_THREATS = frozenset({"tolerate", "hesitate", "sit", "allow", "accept", "stand", "permit", "spare", "go"})
 
 
 @cache
@@ -211,6 +213,8 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     chain = [act, act.head] if act.dep_ in {"xcomp", "ccomp"} else [act]
     if any(c.dep_ == "neg" for v in chain if v.lemma_ in THREAT_VERBS for c in v.children):
         return False
+    if _future(act) and any(c.dep_ == "neg" for c in act.children) and act.lemma_ not in NEGATED_THREATS:
+        return False  # "North Korea says it will not retaliate": a promise not to act
     if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
         return False
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
