@@ -317,3 +317,17 @@ def test_quotes_a_cue_inside_a_quote_gives_way_to_the_quote_attribution(nlp: Any
 ])
 def test_quotes_a_thing_can_say_but_not_promise_or_suggest(nlp: Any, text: str, speakers: list[str]) -> None:
     assert [c.speaker for c in _claims(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Vladimir Putin: In any case, our researchers will take part in the work.", ["Vladimir Putin"]),
+    ("THE PRESIDENT: We will keep working with our allies.", ["THE PRESIDENT"]),
+    ("The Turkish military releases what it says are recordings of warnings to the jet.", ["The Turkish military"]),
+    ("Al-Shabaab claims the attack and threatens to kill more officials.", ["Al-Shabaab"]),
+    ("A ceasefire is announced by the rebels soon afterward.", ["the rebels"]),
+    ("Cardinal O'Brien, who leads the church, defends the decision to release the prisoner.", ["Cardinal O'Brien"]),
+    ("The council gives an ultimatum to the fighters in the city to surrender by the weekend.", ["The council"]),
+    ("Leaders from the bloc pleaded with the president to step down.", ["Leaders from the bloc"]),
+])
+def test_quotes_transcript_labels_embedded_pronouns_and_more_cues(nlp: Any, text: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in _claims(nlp, text)][:len(speakers)] == speakers

@@ -17,7 +17,8 @@ CUE_VERBS = frozenset({
     "denounce", "decry", "slam", "praise", "brand", "label", "ask", "request", "appeal", "propose", "recommend",
     "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question", "inform", "notify",
     "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
-    "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter",
+    "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter", "defend", "justify",
+    "plead", "implore",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
@@ -110,11 +111,30 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             cue, speaker, content = carried
             claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
+            labelled = _labelled(sent)
+            if labelled is not None:  # "Vladimir Putin: In any case, they will ..."
+                claims.append(_claim(doc, article, mentions, sent, labelled[0], labelled[1], labelled[2],
+                                     len(claims), titles))
+                continue
             surface = _surface_claim(sent)
             if surface is not None:
                 cue, speaker, content = surface
                 claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A transcript line "<Name>: <words>" (a name of one to four capitalised words, then a colon): the name
+    speaks the words. The colon is the cue."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(toks) or colon > 4:
+        return None
+    name = toks[:colon]
+    if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name):
+        return None
+    return toks[colon], name, toks[colon + 1:]
 
 
 def _quoted(sent: Any) -> set[int]:
@@ -264,7 +284,8 @@ def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
             continue
         content = next((list(c.subtree) for c in noun.children if (c.dep_ == "prep" and c.lower_ in {
             "about", "of", "against", "for", "to", "over"}) or (c.dep_ in {"acl", "ccomp", "relcl"} and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None) or next((
+                (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
+                for m in c.children))), None) or next((
             list(c.subtree) for c in noun.head.children if c.dep_ == "prep" and c.lower_ in {"about", "of", "against",
                                                                                             "over"}), None)
         speaker = _speaker(noun.head)
@@ -279,7 +300,9 @@ def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     for n, tok in enumerate(toks[1:-2], start=1):
         if tok.lemma_.lower() in CUE_VERBS and tok.pos_ != "VERB" and toks[n + 1].lower_ == "that":
             speaker, content = toks[:n], toks[n + 2:]
-            if speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} and len(content) > 3:
+            named = speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} or (len(speaker) <= 3 and all(
+                t.is_title for t in speaker))  # "Trump states that ...", "Trump" misread as a verb
+            if named and len(content) > 3:
                 return tok, speaker, content
     return _headline_claim(toks)
 
@@ -314,6 +337,9 @@ def _content(verb: Any) -> list[Any] | None:
                       for c in h.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         if about is not None:  # "X told Y about efforts being made ...": Y is told, not said
             return list(about.subtree)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return list(passive.subtree)  # "a ceasefire is announced by Islamic Jihad": the ceasefire is announced
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
@@ -328,6 +354,8 @@ def _content(verb: Any) -> list[Any] | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
                 "warn", "accuse", "call", "caution"}:
             return list(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ in {"plead", "implore"}:
+            return list(child.subtree)  # "plead with the president to step down"
     aside = _aside_of(verb)
     if aside is not None:
         return aside
@@ -399,7 +427,7 @@ def _named_person(tokens: list[Any]) -> str:
     name = [t for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i and t.ent_iob_ in {"B", "I"}]
     while name and any(n.ent_iob_ == "B" for n in name[1:]):  # keep the entity that ends at the head
         name = name[1:]
-    return " ".join(t.text for t in name)
+    return "".join(t.text_with_ws for t in name).strip()  # "Al-Shabaab" as written, not "Al - Shabaab"
 
 
 def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
@@ -442,6 +470,12 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     c_start, c_end = _bounds(content_tokens)
     speaker_text = article.text[s_start:s_end]
     inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    if speaker_text.lower() in {"it", "they"}:
+        governing = _governing_subject(cue)
+        if governing:  # "The Turkish military releases what it says are ...": the military says it
+            speaker_tokens = governing
+            s_start, s_end = _bounds(speaker_tokens)
+            speaker_text = article.text[s_start:s_end]
     if speaker_text.lower() in PRONOUNS:
         inside = _antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
     people = [m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)]
@@ -483,6 +517,18 @@ def _as_written(person: Mention, text: str) -> str:
     words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
     canonical = set(person.canonical.lower().split())
     return written if words and not words <= canonical else person.canonical
+
+
+def _governing_subject(cue: Any) -> list[Any]:
+    """The subject, a noun phrase, of the clause a cue with a pronoun subject is embedded in ("X releases what it
+    says are recordings" -> X); empty for a main clause or a pronoun subject."""
+    node = cue
+    while node.head is not node:
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
+        if node.pos_ in {"VERB", "AUX"} and subj is not None:
+            return [] if subj.lower_ in PRONOUNS else [t for t in subj.subtree if not t.is_punct]
+    return []
 
 
 def _antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Mention]:
