@@ -331,3 +331,10 @@ def test_quotes_a_thing_can_say_but_not_promise_or_suggest(nlp: Any, text: str, 
 ])
 def test_quotes_transcript_labels_embedded_pronouns_and_more_cues(nlp: Any, text: str, speakers: list[str]) -> None:
     assert [c.speaker for c in _claims(nlp, text)][:len(speakers)] == speakers
+
+
+def test_quotes_made_clear_that_and_a_label_before_a_colon(nlp: Any) -> None:
+    claims = _claims(nlp, "So, on Ukraine, the President has made clear that he sort of has a red line with Russia.")
+    assert [c.speaker for c in claims] == ["the President"]
+    claims = _claims(nlp, "Question about trade policy: the finance minister said the tariffs would stay.")
+    assert [c.speaker for c in claims] == ["the finance minister"]

@@ -367,6 +367,11 @@ def _content(verb: Any) -> list[Any] | None:
         if t.dep_ in {"acl", "relcl"} and t != verb and marked and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return list(t.subtree)
+    if verb.lemma_ == "make":  # "has made clear that he has a red line": the clause hangs on "clear"
+        said = next((c for a in verb.children if a.lower_ == "clear" for c in a.children
+                     if c.dep_ in {"ccomp", "csubj"}), None)
+        if said is not None:
+            return list(said.subtree)
     if verb.lemma_ == "make" or _colon_next(verb):  # "I made it very clear: ...", "telling them: ..."
         return _after_colon(verb)
     return None
@@ -461,6 +466,9 @@ def _quoted_span(sent: Any) -> list[Any] | None:
 def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
     speaker_tokens = _own_line(article.text, cue, speaker_tokens) or speaker_tokens
+    colons = [t.i for t in speaker_tokens if t.text == ":" and t.i < cue.i]
+    if colons and any(t.i > colons[-1] for t in speaker_tokens):  # "Q Staying with Russia: An ally of ... said"
+        speaker_tokens = [t for t in speaker_tokens if t.i > colons[-1]]
     content_tokens = _own_line(article.text, cue, content_tokens) or content_tokens
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
