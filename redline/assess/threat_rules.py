@@ -233,9 +233,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
             target = clauses.text_of(dobj.subtree) if dobj is not None else clauses.text_of(passive.subtree) \
                 if passive is not None else None
-            answered, prep = _any_answered(with_np)  # "threatens X with a crushing response to any attack"
-            if not trigger and answered:
-                trigger, form = answered, "conditional"
+            any_act, prep = _any_answered(with_np)  # "threatens X with a crushing response to any attack"
+            if not trigger and any_act:
+                trigger, form = any_act, "conditional"
             prep |= frozenset(t for t in subject if passive is not None) | frozenset(
                 t.head for t in subject[:1] if passive is not None and t.head.lower_ == "by")
             return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target, drop=prep), form)
