@@ -6,6 +6,15 @@ import re
 from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
+from redline.nlp.speakers import (
+    PRONOUNS,
+    antecedent,
+    as_written,
+    conjuncts,
+    governing_subject,
+    modifier,
+    named_person,
+)
 
 CUE_VERBS = frozenset({
     "say", "tell", "warn", "threaten", "note", "state", "claim", "add", "argue", "vow", "pledge", "insist",
@@ -44,8 +53,6 @@ THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "co
 # Cues any speaker can use, a thing too ("the report says", "it said").
 SPEECH = frozenset({"say", "tell", "add", "write", "state", "tweet", "post", "report", "announce", "declare",
                     "read", "note", "reveal", "show", "find", "conclude", "estimate", "predict", "indicate"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "messrs"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # Inquiries whose findings are attributed statements ("an FBI investigation found that ...").
 FINDINGS = frozenset({"investigation", "inquiry", "probe", "study", "report", "review", "audit", "survey",
                       "analysis", "assessment", "commission", "panel", "cable", "document"})
@@ -97,7 +104,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
-            for one in _conjuncts(speaker_tokens):
+            for one in conjuncts(speaker_tokens):
                 claims.append(_claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
         for acc in according:
@@ -206,31 +213,6 @@ def _speaker(verb: Any) -> list[Any]:
         while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
             node = node.head
     return []
-
-
-def _conjuncts(tokens: list[Any]) -> list[list[Any]]:
-    """Each speaker of a coordinated speaker phrase ("Russia and China said ...", "both you and the President
-    said ..."), the addressee "you" aside: each says what the sentence reports. One phrase when not coordinated."""
-    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
-    if head is None:
-        return [tokens]
-    heads, node = [head], head
-    while True:
-        nxt = next((c for c in node.children if c.dep_ == "conj" and c in tokens), None)
-        if nxt is None:
-            break
-        heads.append(nxt)
-        node = nxt
-    if len(heads) == 1 or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for h in heads for c in h.children):
-        return [tokens]
-    out = []
-    for n, h in enumerate(heads):
-        later = {t for other in heads[n + 1:] for t in other.subtree}
-        own = [t for t in tokens if t in set(h.subtree) and t not in later and not (
-            t.dep_ in {"cc", "preconj", "punct"} and t.head in heads)]
-        if own and not (len(own) == 1 and own[0].lower_ in {"you", "both", "either"}):
-            out.append(own)
-    return out or [tokens]
 
 
 def _source(tokens: list[Any]) -> list[Any]:
@@ -423,33 +405,6 @@ def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
     return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
 
 
-def _named_person(tokens: list[Any]) -> str:
-    """The name of a person the parser finds at the head of a speaker phrase though no gazetteer knows them:
-    "Jailed Islamist cleric Abu Bakar Bashir" -> "Abu Bakar Bashir"."""
-    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
-    if head is None or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
-        return ""
-    name = [t for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i and t.ent_iob_ in {"B", "I"}]
-    while name and any(n.ent_iob_ == "B" for n in name[1:]):  # keep the entity that ends at the head
-        name = name[1:]
-    return "".join(t.text_with_ws for t in name).strip()  # "Al-Shabaab" as written, not "Al - Shabaab"
-
-
-def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
-    """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
-    spokesman": the administration and the spokesman speak, not the person."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
-            and root.head.pos_ == "NOUN":
-        return True
-    after = [t for t in speaker if t.i > span.end - 1][:3]  # "Zelensky's office", however the parse hangs it
-    nouns = [t for t in after[1:] if t.pos_ == "NOUN"]
-    return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]
-
-
 def _after_colon(verb: Any) -> list[Any] | None:
     colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
     return [t for t in verb.sent if t.i > colon.i] or None if colon is not None else None
@@ -479,19 +434,19 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     speaker_text = article.text[s_start:s_end]
     inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
     if speaker_text.lower() in {"it", "they"}:
-        governing = _governing_subject(cue)
+        governing = governing_subject(cue)
         if governing:  # "The Turkish military releases what it says are ...": the military says it
             speaker_tokens = governing
             s_start, s_end = _bounds(speaker_tokens)
             speaker_text = article.text[s_start:s_end]
     if speaker_text.lower() in PRONOUNS:
-        inside = _antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
-    people = [m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)]
+        inside = antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
+    people = [m for m in inside if m.type == "PERSON" and not modifier(doc, m, speaker_tokens)]
     head = next((t for t in speaker_tokens if t.head not in speaker_tokens or t.head == t), None)
     person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
         iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
-    named = _named_person(speaker_tokens) if person is None else ""
-    speaker = (_as_written(person, article.text) if person else named or _bare(doc, article.text, speaker_tokens)
+    named = named_person(speaker_tokens) if person is None else ""
+    speaker = (as_written(person, article.text) if person else named or _bare(doc, article.text, speaker_tokens)
                or " ".join(speaker_text.split()))
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
@@ -515,42 +470,6 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         content_start=c_start,
         content_end=c_end,
     )
-
-
-def _as_written(person: Mention, text: str) -> str:
-    """A person's name as the text writes it when the gazetteer's canonical form does not contain its words
-    ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" for "Zelensky"); else the canonical name, which
-    completes a surname ("Putin", "Mr Putin" -> "Vladimir Putin")."""
-    written = " ".join(text[person.start:person.end].split())
-    words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
-    canonical = set(person.canonical.lower().split())
-    return written if words and not words <= canonical else person.canonical
-
-
-def _governing_subject(cue: Any) -> list[Any]:
-    """The subject, a noun phrase, of the clause a cue with a pronoun subject is embedded in ("X releases what it
-    says are recordings" -> X); empty for a main clause or a pronoun subject."""
-    node = cue
-    while node.head is not node:
-        node = node.head
-        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
-        if node.pos_ in {"VERB", "AUX"} and subj is not None:
-            return [] if subj.lower_ in PRONOUNS else [t for t in subj.subtree if not t.is_punct]
-    return []
-
-
-def _antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Mention]:
-    """The person a "he" / "she" speaker stands for: the last person named before it as the subject of a clause
-    (who spoke or acted: "when President Lincoln visited ..., he said"), not one named only as an object or a
-    possessor ("After meeting Xi Jinping, he said ...", "Asked about Zelensky's remarks, she said ...")."""
-    for m in reversed([m for m in mentions if m.type == "PERSON" and m.end <= before]):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        while root is not None and root.dep_ in {"appos", "compound", "conj"} and root.head is not root:
-            root = root.head
-        if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
-            return [m]
-    return []
 
 
 def _own_line(text: str, cue: Any, tokens: list[Any]) -> list[Any]:
