@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from redline.models import Article, Mention
 from redline.nlp.modality import find_conditionals
 from redline.nlp.quotes import find_claims
@@ -229,3 +231,110 @@ def test_quotes_a_vow_threatens_only_with_a_coercive_act(nlp: Any) -> None:
     assert claim.stance != "threat"
     [claim] = _claims(nlp, "The militia vowed to retaliate for the strike.")
     assert claim.stance == "threat"
+
+
+def test_quotes_a_full_name_as_written_wins_over_another_canonical_form(context: Any) -> None:
+    from redline.nlp import analyze
+
+    text = "Secretary of Defense James Mattis says the U.S. will defend Guam. Vladimir Putin said the talks were over."
+    claims = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert [c.speaker for c in claims] == ["James Mattis", "Vladimir Putin"]
+    text = "Mr Putin said the talks were over."  # a surname alone takes the full canonical name
+    assert [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims] == ["Vladimir Putin"]
+    text = "Zelenskyy said the counteroffensive was going to plan."  # a spelling the canonical name lacks
+    assert [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims] == ["Zelenskyy"]
+
+
+def test_quotes_each_coordinated_speaker_says_it_and_the_addressee_does_not(nlp: Any) -> None:
+    claims = _claims(nlp, "Russia and China said they would veto the resolution.")
+    assert [c.speaker for c in claims] == ["Russia", "China"]
+    claims = _claims(nlp, "France, Germany and Britain said Iran must return to the talks.")
+    assert [c.speaker for c in claims] == ["France", "Germany", "Britain"]
+    claims = _claims(nlp, "And then both you and the President said today that these sanctions will be in response.")
+    assert [c.speaker for c in claims] == ["the President"]
+    claims = _claims(nlp, "The leaders of France, Germany and Italy say the sanctions will remain in place.")
+    assert [c.speaker for c in claims] == ["The leaders of France, Germany and Italy"]
+
+
+def test_quotes_a_cue_whose_short_object_is_what_it_speaks_of(nlp: Any) -> None:
+    claims = _claims(nlp, "Israel blames Hezbollah for the rocket attack on the Golan Heights.")
+    assert [(c.speaker, c.cue, c.stance) for c in claims] == [("Israel", "blame", "accusation")]
+    assert claims[0].content == "Hezbollah for the rocket attack on the Golan Heights"
+    assert [c.speaker for c in _claims(nlp, "The United Nations expresses concern over the fighting in Darfur.")] \
+        == ["The United Nations"]
+    assert _claims(nlp, "The minister told reporters.") == []  # a short object of another cue says nothing
+
+
+def test_quotes_a_headline_cue_the_parser_took_for_a_modifier(nlp: Any) -> None:
+    claims = _claims(nlp, "The Taliban claim responsibility for the attack on the army base. (Reuters)")
+    assert [(c.speaker, c.cue) for c in claims] == [("The Taliban", "claim")]
+    claims = _claims(nlp, "In light of the attacks, the governments of Australia and Canada issue travel warnings "
+                          "against going to Mindanao, Philippines.")
+    assert [c.speaker for c in claims] and claims[0].speaker.startswith("the governments of Australia")
+
+
+def test_quotes_he_or_she_stands_for_the_last_person_named_as_a_subject(context: Any) -> None:
+    from redline.nlp import analyze
+
+    def speakers(text: str) -> list[str]:
+        return [c.speaker for c in analyze(_article(text), context.nlp, context.gazetteer).claims]
+
+    assert speakers("When Biden spoke with Netanyahu on Sunday, he said a ceasefire was needed.") == ["Joe Biden"]
+    assert speakers("After meeting Xi Jinping in Beijing, he said the talks had been productive.") == ["he"]
+    assert speakers("Asked about Zelensky's remarks, she said the aid would continue.") == ["she"]
+    assert speakers("Vladimir Putin met the governor. Later he said the bridge would reopen.") == [
+        "Vladimir Putin"]
+
+
+def test_quotes_able_or_ready_to_say_is_said_by_the_subject(nlp: Any) -> None:
+    claims = _claims(nlp, "He was able to communicate to them what the government had decided.")
+    assert [c.speaker for c in claims] == ["He"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ministry informed the embassy that the flights would resume.", "The ministry"),
+    ("The Supreme Court ruled that the decree was unconstitutional.", "The Supreme Court"),
+    ("Kyiv conceded that the town had fallen.", "Kyiv"),
+    ("The spokesman replied that no decision had been taken.", "The spokesman"),
+    ("Officials assured residents that the water was safe.", "Officials"),
+])
+def test_quotes_more_reporting_verbs_with_a_clause_are_claims(nlp: Any, text: str, speaker: str) -> None:
+    assert [c.speaker for c in _claims(nlp, text)] == [speaker]
+
+
+def test_quotes_a_cue_inside_a_quote_gives_way_to_the_quote_attribution(nlp: Any) -> None:
+    claims = _claims(nlp, "\u201cI think it will be very difficult to pull Russia away from China,\u201d he said.")
+    assert [c.speaker for c in claims] == ["he"]
+    claims = _claims(nlp, "\u201cWe said that we would respond,\u201d the minister told reporters.")
+    assert [c.speaker for c in claims] == ["the minister"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Coordinated action on the international arena promised to strengthen both countries' positions.", []),
+    ("It does suggest an ongoing effort to increase operations in other countries.", []),
+    ("Somali pirates threaten to kill all the hostages.", ["Somali pirates"]),
+    ("The statement said the attacks were carried out by the group.", ["The statement"]),
+])
+def test_quotes_a_thing_can_say_but_not_promise_or_suggest(nlp: Any, text: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in _claims(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Vladimir Putin: In any case, our researchers will take part in the work.", ["Vladimir Putin"]),
+    ("THE PRESIDENT: We will keep working with our allies.", ["THE PRESIDENT"]),
+    ("The Turkish military releases what it says are recordings of warnings to the jet.", ["The Turkish military"]),
+    ("Al-Shabaab claims the attack and threatens to kill more officials.", ["Al-Shabaab"]),
+    ("A ceasefire is announced by the rebels soon afterward.", ["the rebels"]),
+    ("Cardinal O'Brien, who leads the church, defends the decision to release the prisoner.", ["Cardinal O'Brien"]),
+    ("The council gives an ultimatum to the fighters in the city to surrender by the weekend.", ["The council"]),
+    ("Leaders from the bloc pleaded with the president to step down.", ["Leaders from the bloc"]),
+])
+def test_quotes_transcript_labels_embedded_pronouns_and_more_cues(nlp: Any, text: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in _claims(nlp, text)][:len(speakers)] == speakers
+
+
+def test_quotes_made_clear_that_and_a_label_before_a_colon(nlp: Any) -> None:
+    claims = _claims(nlp, "So, on Ukraine, the President has made clear that he sort of has a red line with Russia.")
+    assert [c.speaker for c in claims] == ["the President"]
+    claims = _claims(nlp, "Question about trade policy: the finance minister said the tariffs would stay.")
+    assert [c.speaker for c in claims] == ["the finance minister"]

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ","})
+LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ",", "once",
+                  "whenever", "until"})
 # Nominalisations a trigger is often written as, and the verb of the clause they stand for.
 NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "delivery": "deliver",
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
                  "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
                  "drills": "hold", "violation": "violate", "seizure": "seize", "blockade": "blockade",
-                 "aggression": "attack", "provocation": "provoke"}
+                 "aggression": "attack", "provocation": "provoke", "escalation": "escalate", "declaration": "declare",
+                 "incursion": "intrude", "intervention": "intervene", "interference": "interfere",
+                 "annexation": "annex",
+                 "occupation": "occupy", "expansion": "expand", "enlargement": "enlarge", "bombing": "bomb",
+                 "shelling": "shell"}
+# Verbs of a nominal act that take the noun itself as their object ("exercises" -> "hold exercises").
+LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
 TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
@@ -111,7 +118,7 @@ def negated(verb: Any) -> str:
 def nominal(head: Any, agent: str | None) -> str | None:
     """The clause a nominalised act stands for: "any use of X against Y" -> "<agent> uses X against Y"; the
     possessor or a "by" phrase names the agent when the text gives it. None when ``head`` is not one."""
-    verb = NOMINAL_VERBS.get(head.lemma_.lower())
+    verb = NOMINAL_VERBS.get(head.lemma_.lower()) or NOMINAL_VERBS.get(head.lower_)  # "shelling" lemmatised "shell"
     if verb is None:
         return None
     poss = [c for c in head.children if c.dep_ == "poss"]
@@ -119,7 +126,7 @@ def nominal(head: Any, agent: str | None) -> str | None:
           for t in c.subtree]
     who = text_of(by[1:]) if by else (agent if poss and poss[0].lower_ in {"its", "their", "his", "her"} else
                                       text_of(poss[0].subtree).removesuffix("'s").removesuffix("’s").rstrip("'’ ")
-                                      if poss else agent)
+                                      if poss else actor_modifier(head) or agent)
     if not who:
         return None
     rest = []
@@ -133,9 +140,43 @@ def nominal(head: Any, agent: str | None) -> str | None:
             said = text_of(c.subtree)  # keeps its preposition: "deployment of troops in X" -> "deploys troops in X"
             rest.append(f"{c.text} {said}" if c.dep_ == "prep" and not said.startswith(c.text) else said)
     mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
+    if verb in LIGHT_VERBS:  # "the two nations' annual joint exercise" -> "the two nations hold annual joint exercise"
+        agent_words = {t for c in head.children if c.dep_ == "poss" or c.text in who.split() for t in c.subtree}
+        mods = [t for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound", "nummod"}
+                and c not in agent_words for t in c.subtree] + [head]
     words = " ".join(r for r in rest if r)
-    plural = who.lower() in {"they", "we"} or " and " in who
+    plural = who.lower() in {"they", "we"} or " and " in who or bool(poss and poss[0].tag_ in {"NNS", "NNPS"})
     return " ".join(x for x in (who, third_person(verb, plural), " ".join(m.text for m in mods), words) if x)
+
+
+def actor_modifier(head: Any) -> str | None:
+    """The actor a modifier of a nominalised act names as its agent: "Indian aggression" -> "the Indian side",
+    "a NATO deployment" -> "NATO"; None without one. A nationality adjective becomes "the <adjective> side", which
+    the threat's finishing turns into the country's name."""
+    for c in head.children:
+        if c.i > head.i or c.dep_ not in {"amod", "compound"}:
+            continue
+        if c.ent_type_ == "NORP" and c.pos_ in {"ADJ", "PROPN"} or (c.ent_type_ == "GPE" and c.dep_ == "compound"
+                                                                     and len(list(c.subtree)) == 1):
+            return f"the {c.text} side"  # "a U.S. attack": the U.S. side, named as the gazetteer names it
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"GPE", "ORG"}:
+            return text_of(c.subtree)
+    return None
+
+
+def carried_out(noun: Any) -> str | None:
+    """A noun of an act that no verb stands for, as "<agent> carries out <noun>", when a modifier names the agent
+    or "any" makes it anyone's: "any Indian misadventure across the border" -> "the Indian side carries out
+    misadventure across the border". None otherwise."""
+    who = actor_modifier(noun)
+    anyone = any(d.lower_ == "any" and d.dep_ == "det" for d in noun.children)
+    if who is None and not anyone:
+        return None
+    drop = {t for c in noun.children if c.i < noun.i and (c.lower_ == "any" or (
+        c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or c.ent_type_ in {"GPE", "ORG"})))
+        for t in c.subtree}
+    said = text_of([t for t in noun.subtree if t not in drop])
+    return f"{who or 'anyone'} carries out {said}" if said else None
 
 
 def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:

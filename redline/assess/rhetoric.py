@@ -26,7 +26,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from redline.assess import threat_model
+from redline.assess import clauses, threat_model
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
 from redline.events.actors import country
@@ -40,6 +40,10 @@ MILITARY = re.compile(r"\bstrike|attack|military|force|war|involvement|missile|r
                       r"response|respond|target|hit|bomb\b", re.I)
 ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|rockets?|jets?|tanks?|"
                      r"drones?|systems?|arms)\b", re.I)
+# Hostile acts a threat's issuer suffers in a passive trigger ("if it is attacked"), stems without "-ed".
+SUFFERED = frozenset({"attack", "strik", "struck", "invad", "provok", "threaten", "punish", "sanction", "target",
+                      "harm", "bomb", "hit", "assault"})
+SIDE = re.compile(r"\bthe ([A-Z][\w.-]+) side\b")
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
 # (redline/data/government_hosts.csv).
 GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts.csv")}
@@ -65,15 +69,24 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
                 if not got.trigger and got.form == "unconditional":  # its condition may sit elsewhere in the sentence
                     got.trigger = threat_model.sentence_trigger(sent, ISSUER)
                     got.form = "conditional" if got.trigger else got.form
-                found.append(_finish(got, analysis, sent, claim, len(found)))
+                    got.response = threat_model.without_answered(got.response, sent) if got.trigger else got.response
+                found.append(_finish(got, analysis, sent, _saying(analysis.claims, got.cue) or claim, len(found)))
                 break
         else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse
             p = threat_model.probability(sent)
             if p is not None and p >= threat_model.threshold():
                 got = threat_model.generic(sent, analysis, claim)
                 if got is not None:
-                    found.append(_finish(got, analysis, sent, claim, len(found)))
+                    found.append(_finish(got, analysis, sent, _saying(analysis.claims, got.cue) or claim, len(found)))
     return tuple(found)
+
+
+def _saying(claims: tuple[Claim, ...], cue: Any) -> Claim | None:
+    """The claim whose content holds the threat's cue: who says the threat, when a sentence has several claims
+    ("Reuters reports that Rouhani added that ..." -> Rouhani's, the innermost)."""
+    holding = [c for c in claims if c.content_start is not None and c.content_end is not None
+               and c.content_start <= cue.idx < c.content_end]
+    return min(holding, key=lambda c: c.content_end - c.content_start) if holding else None
 
 
 def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: int) -> Threat:
@@ -92,6 +105,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
                             analysis, start, actor)
     trigger = _resolve_pronoun(trigger, sent, analysis.mentions, actor)
+    trigger = _resolve_side(trigger, analysis.mentions, (sent.start_char, sent.end_char))
     response = _as_issuer(got.response, actor)
     scope = (start, end)
     return Threat(
@@ -236,15 +250,47 @@ def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], iss
     cut = sent.doc.text.find(" if ", sent.start_char, sent.end_char)
     cut = sent.end_char if cut < 0 else cut
     plural = word.lower() == "they"
+    suffered = rest.split()
+    if issuer and word.lower() == "it" and len(suffered) >= 2 and suffered[0] in {"is", "was", "were"} and \
+            suffered[1].removesuffix("ed").removesuffix("d") in SUFFERED:
+        return f"{lookup_code(issuer)} {rest}"  # "Iran would retaliate if it were attacked": the issuer is attacked
+    for verb in sent:  # "X warns Hezbollah that it will bomb Beirut if it fires rockets": the warned party acts
+        warned = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) \
+            if verb.lemma_ in {"warn", "tell", "caution"} else None
+        if warned is None or warned.idx > cut:
+            continue
+        codes = {country(m.code) for m in mentions if warned.idx <= m.start < warned.idx + len(warned.text) and m.code
+                 and m.type == "ACTOR"}
+        if codes and issuer not in codes and (warned.tag_ in {"NNS", "NNPS"}) == plural:
+            return f"{clauses.text_of(warned.subtree)} {rest}"
     for chunk in reversed(list(sent.noun_chunks)):
         if chunk.end_char > cut or chunk.root.lower_ in {"they", "it", "we", "i", "you", "he", "she"}:
             continue
         codes = {country(m.code) for m in mentions if chunk.start_char <= m.start < chunk.end_char and m.code
                  and m.type == "ACTOR"}
         many = chunk.root.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in chunk)
+        owner = next((c for c in chunk.root.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None and not chunk.root.ent_type_ and not plural:
+            # "Sweden's NATO bid ... if it does not extradite": the owner acts, not the thing owned
+            said = "".join(t.text_with_ws for t in owner.subtree if t.dep_ != "case").strip()
+            if {country(m.code) for m in mentions if owner.idx <= m.start < owner.idx + len(owner.text) and m.code
+                    and m.type == "ACTOR"} - {issuer}:
+                return f"{said} {rest}"
+            continue
         if codes and issuer not in codes and many == plural:
             return f"{chunk.text} {rest}"
     return trigger
+
+
+def _resolve_side(trigger: str, mentions: tuple[Mention, ...], scope: tuple[int, int]) -> str:
+    """"the Indian side attacks" -> "India attacks": a nationality named as the agent of an act
+    (``clauses.actor_modifier``) becomes the country the gazetteer gives it, when it gives one."""
+    match = SIDE.search(trigger)
+    if not match:
+        return trigger
+    code = next((country(m.code) for m in mentions if scope[0] <= m.start < scope[1] and m.code
+                 and m.text == match.group(1)), None)
+    return trigger.replace(match.group(0), lookup_code(code), 1) if code else trigger
 
 
 def _kind(text: str) -> str:

@@ -26,6 +26,7 @@ from redline.assess.threat_rules import (
     Found,
     _agentive,
     _any_answered,
+    _any_trigger,
     _codes,
     _commitment,
     _future,
@@ -37,6 +38,7 @@ from redline.assess.threat_rules import (
     _speaker_tokens,
     _subject,
     _threat_verb,
+    by_warned,
     subject_name,
 )
 from redline.models import Analysis, Claim
@@ -57,18 +59,22 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
             found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
                 _warned_penalty(said) or _warned_catastrophe(said)
             if found is not None:
-                return Found(verb, subject, *found)
+                return Found(verb, subject, by_warned(found[0], dobj, subject, analysis), *found[1:],
+                             own=_subject(said))  # "the spokesman warned that Beijing would ...": Beijing's
         for c in [*verb.children, *(dobj.children if dobj is not None else [])]:
             if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
                 noun = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if noun is None or noun.lemma_.lower() not in RESPONSE_NOUNS | {"consequence", "war"}:
+                if noun is None or not {noun.lemma_.lower(), noun.lower_} & (RESPONSE_NOUNS | {"consequence", "war"}):
                     continue
                 trigger, form = _if_clause(verb)
                 if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
                     continue
                 target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
                     if dobj is not None else None
-                response = _consequence(noun, name, target)
+                answered, prep = _any_answered(noun)  # "warns of a crushing response to any aggression"
+                if not trigger and answered:
+                    trigger, form = answered, "conditional"
+                response = _consequence(noun, name, target, prep)
                 return Found(verb, subject, trigger, response, form if trigger else "unconditional")
             if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
                     _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
@@ -87,8 +93,24 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 else:
                     trigger = clauses.nominal(obj, who) or ""
                 if trigger:
-                    return Found(verb, subject, trigger, "", "red_line")
+                    return Found(verb, subject, trigger, _added_promise(verb, subject, analysis), "red_line")
     return None
+
+
+def _added_promise(verb: Any, subject: list[Any], analysis: Analysis) -> str:
+    """The response a warning adds in a participle: "warns Israel against storming the mosque, saying it would
+    respond with rockets" -> "Hamas would respond with rockets"; empty without one."""
+    for c in verb.children:
+        if c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG" and c.lemma_ in {"say", "add", "vow", "warn"}:
+            said = next((x for x in c.children if x.dep_ == "ccomp"), None)
+            promised = _promise(said, subject, analysis) if said is not None else None
+            if promised is not None:
+                response = promised[1]
+                first = response.split(" ", 1)
+                if first[0].lower() in {"it", "we", "they"} and len(first) > 1:
+                    response = f"{subject_name(subject)} {first[1]}"
+                return response
+    return ""
 
 
 def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
@@ -155,12 +177,12 @@ def _warned_party(verb: Any, warned: Any, analysis: Analysis) -> tuple[str, str,
     return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{who} {body}", form
 
 
-def _consequence(noun: Any, name: str, target: str | None) -> str:
+def _consequence(noun: Any, name: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:
     if noun.lemma_.lower() in {"consequence", "catastrophe", "war"} or noun.lower_ == "consequences":
         who = target or name
-        return f"{who} will face {clauses.text_of(noun.subtree)}" if target else \
-            f"there will be {clauses.text_of(noun.subtree)}"
-    return clauses.act_of_noun(noun, name, target)
+        said = clauses.text_of([t for t in noun.subtree if t not in drop])
+        return f"{who} will face {said}" if target else f"there will be {said}"
+    return clauses.act_of_noun(noun, name, target, drop=drop)
 
 
 
@@ -191,20 +213,39 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
 
 
 def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
-    """ "X is given ten days to <demand> or face <sanctions>": the demand unmet is the trigger."""
+    """ "X is given ten days to <demand> or face <sanctions>", "X warns Y to <demand> or face <noun>", "... not to
+    <act>, or face <noun>": the demand unmet (the forbidden act done) is the trigger; who is told faces the noun."""
     for verb in sent:
         if verb.lemma_ != "face" or verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children):
             continue  # "<demand> or face <sanctions>"
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if noun is None or noun.lemma_.lower() not in PUNITIVE_NOUNS | {"sanction"}:
+        if noun is None or not {noun.lemma_.lower(), noun.lower_} & (PUNITIVE_NOUNS | {"sanction"}):
             continue
         demand = verb.head
+        told = demand.head if demand.dep_ in {"xcomp", "ccomp"} and demand.head.lemma_ in TELLING else None
+        own = next((c for c in demand.children if c.dep_ == "nsubj"), None) if told is not None else None
+        warned = own if own is not None else next((c for c in told.children if c.dep_ in {"dobj", "dative"}),
+                                                  None) if told is not None else None
+        if warned is not None:
+            who = clauses.text_of(warned.subtree)
+            skip = set(verb.subtree) | set(warned.subtree) | {
+                c for c in demand.children if c.dep_ in {"aux", "neg", "cc"} or c.is_punct}
+            rest = clauses.text_of([t for t in demand.subtree if t not in skip and t != demand])
+            plural = clauses.is_plural(list(warned.subtree))
+            verb_form = clauses.third_person(demand.lemma_, plural) if _negated(demand) else \
+                f"{'do' if plural else 'does'} not {demand.lemma_}"
+            return Found(verb, _subject(told), f"{who} {verb_form} {rest}".strip(),
+                         f"{who} {'face' if plural else 'faces'} {clauses.text_of(noun.subtree)}", "ultimatum")
         subj = _subject(demand.head if demand.dep_ in {"xcomp", "relcl", "acl"} else demand)
         who = subject_name(subj) or "the target"
         trigger = f"{who} does not {clauses.text_of([t for t in demand.subtree if t not in set(verb.subtree)])}"
         return Found(verb, [], trigger.replace(" not to ", " not "), f"{who} faces {clauses.text_of(noun.subtree)}",
                       "ultimatum")
     return None
+
+
+# Verbs that tell someone to do something, with an ultimatum: "warns Y to stop X or face Z".
+TELLING = frozenset({"warn", "tell", "order", "urge", "caution", "call", "demand", "give"})
 
 
 def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
@@ -294,10 +335,18 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         act = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PUNITIVE_NOUNS | {"measure"}),
                    None)
+        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
+                  for o in p.children if o.dep_ == "pobj" for t in o.subtree] or [
+            t for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" for t in c.subtree if t.dep_ != "case"]
+        doing = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if act is None and doing is not None and noun.lemma_.lower() == "threat" and \
+                _agentive(source, analysis.mentions):
+            # "amid threats from Iran to close the Strait", "India's threat to stop the flow of the Indus"
+            name = subject_name(source)
+            return Found(noun, source, "", clauses.clause(doing, name, clauses.is_plural(source)), "unconditional")
         if act is None or any(c.lower_ in THIRD_PARTY for c in act.children if c.dep_ in {"amod", "compound"}):
             continue  # "a warning of possible terror attacks": others' acts, an advisory
-        source = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
-                  for o in p.children if o.dep_ == "pobj" for t in o.subtree]
         carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
         issuer = source or (_subject(carrier) if carrier is not None else [])
         cited = noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "amid"}
@@ -337,6 +386,9 @@ def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
                     speaker, analysis.mentions)):
                 continue  # "we / the country will pay a heavy price" is a fear, not a threat
             trigger, form = _if_clause(verb)
+            if not trigger and role == "target":  # "those who attack our soldiers will pay a heavy price"
+                trigger = _any_trigger(subject)
+                form = "conditional" if trigger else form
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             own = subject if role == "self" else []
             return Found(verb, speaker, trigger, response, form, own)
@@ -433,6 +485,29 @@ def _deadline(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
     return None
 
 
+def _declared_target(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
+    """ "The Houthis say American ships are legitimate targets", "its warships will become targets if it joins":
+    another side's people or things declared targets by a speaker, a threat to strike them."""
+    for tok in sent:
+        if tok.lemma_.lower() != "target" or tok.dep_ != "attr" or tok.head.lemma_ not in {"be", "become"}:
+            continue
+        verb = tok.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or _negated(verb) or any(c.lower_ in {"could", "might", "may"} for c in verb.children):
+            continue
+        said = list(subject.subtree)
+        speaker = _speaker_tokens(verb)
+        if not speaker and (claim is None or not claim.speaker_code):
+            continue  # a target named by nobody in particular
+        if {t.lower_ for t in said} & {"we", "i", "us", "our", "country"} or _codes(said, analysis.mentions) & _codes(
+                speaker, analysis.mentions) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "we are a target", "the country is a target of cyber attacks": a fear, not a threat
+        trigger, form = _if_clause(verb)
+        who = clauses.text_of(said)
+        return Found(tok, speaker, trigger, f"{ISSUER} will target {who}", form if trigger else "unconditional")
+    return None
+
+
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
 RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
-         _until, _privilege)
+         _until, _privilege, _declared_target)

@@ -36,6 +36,7 @@ from redline.assess.threat_rules import (
     _if_clause,
     _in_if,
     _issuer_side,
+    _on_issuer,
     _relative_trigger,
     _speaker_tokens,
     _subject,
@@ -60,6 +61,8 @@ AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "for
                     "official", "chief", "envoy", "ambassador", "authorities", "police", "troops", "coalition",
                     "parliament", "cabinet", "office", "embassy", "statement", "party", "movement", "people"})
 PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants
+# Acts whose negation threatens ("will not tolerate", "will not hesitate", "will not sit idly by").
+NEGATED_THREATS = frozenset({"tolerate", "hesitate", "sit", "allow", "accept", "stand", "permit", "spare", "go"})
 
 
 @cache
@@ -160,6 +163,8 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     governed = [c for v in verbs if v.lemma_ in THREAT_VERBS for c in v.children
                 if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
     act = (conditional or future or governed or [sent.root])[0]
+    if act.lemma_ in THREAT_VERBS and any(c.dep_ == "nsubjpass" for c in act.children):
+        return None  # "X was threatened (by Y)": the rules read who threatens; the threatened does not
     subject = _subject(act)
     if not _committed(act, subject, not (conditional or future or governed)):
         return None
@@ -180,19 +185,24 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         trigger, answered = _answered(act, "anyone")
         drop |= answered
         form = "conditional" if trigger else form
+    on_issuer = False  # "any attack will be answered": the attack is on the issuer, not by the act's subject
     if not trigger:
         trigger = _any_trigger(subject)
         form = "conditional" if trigger else form
+        on_issuer = bool(trigger)
     if not trigger:
         trigger = sentence_trigger(sent, ISSUER)
         form = "conditional" if trigger else form
+        on_issuer = trigger.endswith(ISSUER)  # "in response to any attack": an attack on the issuer
     response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
     cue = speaker[0].head if speaker else act
     if not (conditional or future or governed):  # the threat word itself says when the threat was made
         cue = next((t for t in sent if t.lemma_ in THREAT_VERBS | THREAT_NOUNS), cue)
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
-    return Found(cue, who, trigger.replace(ISSUER, "the issuer" if name == ISSUER else name), response, form, own)
+    if not on_issuer:
+        trigger = trigger.replace(ISSUER, "the issuer" if name == ISSUER else name)
+    return Found(cue, who, trigger, response, form, own)
 
 
 def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
@@ -203,6 +213,8 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     chain = [act, act.head] if act.dep_ in {"xcomp", "ccomp"} else [act]
     if any(c.dep_ == "neg" for v in chain if v.lemma_ in THREAT_VERBS for c in v.children):
         return False
+    if _future(act) and any(c.dep_ == "neg" for c in act.children) and act.lemma_ not in NEGATED_THREATS:
+        return False  # "North Korea says it will not retaliate": a promise not to act
     if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
         return False
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
@@ -240,12 +252,15 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
             if mark is not None:
                 said = clauses.negated(t) if mark.lower_ == "unless" else clauses.clause(t, ISSUER)
                 return said.replace(ISSUER, issuer)
+    inverted = _inverted(sent)
+    if inverted:
+        return inverted
     for t in sent:
         if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
                 and t.head.head.head.lower_ in {"in", "as"}:
             said = _as_clause(t)
             if said:
-                return said
+                return _on_issuer(said)
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
@@ -254,12 +269,46 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     return ""
 
 
+def _inverted(sent: Any) -> str:
+    """An inverted condition as a clause: "should Finland join NATO" -> "Finland joins NATO", "were it to attack
+    its sites" -> "it attacks its sites"; empty without one. The auxiliary comes before its subject, after the
+    clause it conditions."""
+    for t in sent:
+        if t.lower_ not in {"should", "were"} or t.pos_ != "AUX" or t.i == sent.start or t.i + 1 >= sent.end:
+            continue
+        head = t if t.lemma_ == "be" else t.head
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > t.i), None)
+        if subject is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < t.i for c in head.children):
+            continue  # "Iran should respond": a subject before it, not an inversion
+        verb = next((c for c in head.children if c.dep_ == "xcomp"), None) if t.lemma_ == "be" else head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        said = set(subject.subtree) | {t} | {c for c in verb.children if c.dep_ == "aux"}
+        rest = clauses.text_of([x for x in verb.subtree if x not in said and x != verb and x.i > verb.i])
+        plural = clauses.is_plural(list(subject.subtree))
+        return " ".join(w for w in (clauses.text_of(subject.subtree), clauses.third_person(verb.lemma_, plural),
+                                    rest) if w)
+    return ""
+
+
+def without_answered(response: str, sent: Any) -> str:
+    """``response`` without the phrase that names what it answers, once that phrase is the trigger: "X will target
+    U.S. bases in the event of an American attack" -> "X will target U.S. bases"."""
+    for t in sent:
+        if t.lemma_.lower() in ANSWER_NOUNS and t.dep_ == "pobj" and t.head.lower_ in {"in", "as"}:
+            phrase = clauses.text_of(t.head.subtree)
+            phrase = f"{t.head.text} {phrase}" if not phrase.lower().startswith(t.head.lower_) else phrase
+            if phrase and f" {phrase}" in response:
+                return response.replace(f" {phrase}", "", 1).rstrip(" ,")
+    return response
+
+
 def _as_clause(noun: Any) -> str:
     """A noun phrase naming an act as a clause: a nominalisation ("the use of X" -> "anyone uses X"), a noun with a
     participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
     ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
     anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else "someone"
-    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
+    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
     if said:
         return str(said)
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -24,7 +24,8 @@ RESPONSE_VERBS = frozenset({
     "withdraw", "suspend", "reimpose", "recall", "downgrade", "boycott", "seize", "mobilize", "mobilise", "deploy",
     "station", "quit", "exit", "trigger", "nationalize", "confiscate", "sever",
 })
-RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation",
+RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "action", "response", "retaliation", "blow",
+                            "retribution",
                             "measures", "countermeasures", "steps", "war", "catastrophe", "sanctions", "punishment",
                             "force"})
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
@@ -73,6 +74,17 @@ PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "j
 DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
 DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
                        "note", "video", "post", "document"})
+# Subordinators that make a clause on a threatened act its condition ("will use force when Taiwan declares
+# independence", "once they cross the line", "until the United States ends its policy").
+CONDITIONS = frozenset({"if", "unless", "once", "when", "whenever", "until"})
+# What "use" takes to be a coercive act ("will use force", "ready to use nuclear weapons").
+ARMS = frozenset({"force", "weapon", "missile", "bomb", "arm", "army", "military"})
+# Verbs that report what someone says.
+REPORTING = frozenset({"say", "tell", "warn", "state", "add", "declare", "announce", "write", "insist", "stress",
+                       "caution", "reiterate", "confirm", "note", "signal", "emphasize", "emphasise", "assert"})
+# Words of an office's name that name no state ("the Foreign Ministry", "the Defence Ministry press office").
+OFFICE_WORDS = frozenset({"the", "foreign", "defence", "defense", "interior", "ministry", "ministries", "office",
+                          "press", "service", "of", "affairs", "department", "national", "security", "council"})
 OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
                           "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
@@ -118,6 +130,8 @@ def _subject(verb: Any) -> list[Any]:
             return list(subj[0].subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
+        elif node.dep_ == "acomp" and node.lemma_ in {"ready", "prepared"} and node.head != node:
+            node = node.head  # "Russia is ready to use ...": the subject of "is"
         elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in DOCUMENTS \
                 and node.head.dep_ == "dobj":
             node = node.head.head  # "passes a resolution threatening sanctions": who passes it
@@ -157,9 +171,10 @@ def _if_clause(verb: Any) -> tuple[str, str]:
     for node in nodes:  # "adopts a resolution threatening sanctions if ...": the condition of the carrier
         for c in node.children:
             if c.dep_ == "advcl":
-                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+                mark = next((m for m in c.children if m.dep_ in {"mark", "advmod"} and m.lower_ in CONDITIONS
+                             and m.i < c.i), None)
                 if mark is not None:
-                    if mark.lower_ == "unless":
+                    if mark.lower_ in {"unless", "until"}:  # "until X ends its policy": X does not end it
                         return clauses.negated(c), "ultimatum"
                     return clauses.clause(c, ISSUER), "conditional"  # "if provoked": the issuer is provoked
     return "", "unconditional"
@@ -171,6 +186,13 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
         subject = _subject(verb)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:  # "Ukraine was threatened with a nuclear strike by Russia": Russia threatens
+            by = next((o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                       for o in c.children if o.dep_ == "pobj"), None)  # "with a strike by Russia" too
+            if by is None:
+                continue  # "it was threatened": who threatens is not said
+            subject = list(by.subtree)
         headless = not subject and verb.tag_ == "VBG" and verb.dep_ in {"conj", "advcl", "ROOT"}
         if not _agentive(subject, analysis.mentions) and not headless:
             continue  # "..., asking X for talks and threatening consequences if ...": the issuer is not named here
@@ -209,8 +231,14 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             trigger = _answered(verb)[0]
             form = "conditional" if trigger else form
         if with_np is not None and with_np.lemma_.lower() in PUNITIVE_NOUNS | {"sanction"}:
-            target = clauses.text_of(dobj.subtree) if dobj is not None else None
-            return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target), form)
+            target = clauses.text_of(dobj.subtree) if dobj is not None else clauses.text_of(passive.subtree) \
+                if passive is not None else None
+            any_act, prep = _any_answered(with_np)  # "threatens X with a crushing response to any attack"
+            if not trigger and any_act:
+                trigger, form = any_act, "conditional"
+            prep |= frozenset(t for t in subject if passive is not None) | frozenset(
+                t.head for t in subject[:1] if passive is not None and t.head.lower_ == "by")
+            return Found(verb, subject, trigger, clauses.act_of_noun(with_np, name, target, drop=prep), form)
         if dobj is not None and dobj.lower_ in PUNITIVE_NOUNS:
             return Found(verb, subject, trigger, clauses.act_of_noun(dobj, name, None), form)
         named = [t for t in dobj.subtree if t.i <= dobj.i] if dobj is not None else []  # the noun, not its "of"
@@ -247,7 +275,8 @@ def _unnamed_official(speaker: list[Any]) -> bool:
     "a government spokesman"."""
     head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
     return head is not None and head.lemma_.lower() in OFFICE_NOUNS and not any(
-        t.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} for t in speaker)
+        t.ent_type_ in {"PERSON", "GPE", "NORP"} or (t.ent_type_ == "ORG" and t.lower_ not in OFFICE_WORDS)
+        for t in speaker)  # "the foreign ministry" is an ORG to the parser, but names no state
 
 
 def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
@@ -263,7 +292,9 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     subject = _subject(verb)
     if words & HEDGES and not words & {"will", "'ll"}:
         return None
-    future = _future(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
+    if any(c.dep_ == "advmod" and c.lower_ in {"likely", "probably", "possibly", "perhaps"} for c in verb.children):
+        return None  # "he will likely withdraw the nomination": a forecast, not a commitment
+    future = _future(verb) or _ready(verb) or (_obliged(verb) and {t.lower_ for t in subject} & {"we", "i"})
     if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
         act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if act is not None and future and _issuer_side(subject, speaker, analysis):
@@ -277,7 +308,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree)
         return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
-        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children))
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children)) or (
+        verb.lemma_ == "use" and any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
     if future and acting and _issuer_side(subject, speaker, analysis):
@@ -288,7 +320,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             trigger, form = _relative_trigger(verb)
         drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
         if not trigger:
-            trigger, cause = _answered(verb)
+            trigger, cause = _answered(verb, "anyone")
             form = "conditional" if trigger else form
             drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
@@ -300,7 +332,12 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         trigger = _any_trigger(subject)
         if trigger:
             return trigger, "this " + clauses.text_of([t for t in verb.subtree if t not in subject]), "conditional"
-    if future and verb.lemma_ in {"face", "have", "be", "receive", "get"} and (
+    doing = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if future and verb.lemma_ in LEAD_VERBS and doing is not None and words & (RESPONSE_NOUNS | PUNITIVE_NOUNS):
+        # "deploying missiles in Germany would trigger a response": the act named as a gerund is the trigger
+        rest = [t for t in verb.subtree if t not in set(doing.subtree)]
+        return clauses.clause(doing, "anyone"), "this " + clauses.text_of(rest), "conditional"
+    if future and verb.lemma_ in {"face", "have", "be", "receive", "get", "suffer"} and (
             words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
@@ -344,6 +381,12 @@ def _future(verb: Any) -> bool:
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
 
 
+def _ready(verb: Any) -> bool:
+    """ "is ready / prepared to use nuclear weapons": a declared readiness to act, as a future commits."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in {"ready", "prepared"} and verb.head.dep_ == "acomp" and \
+        not _negated(verb.head.head)
+
+
 def _answers_need(verb: Any) -> bool:
     """ "respond to challenges / questions / the epidemic": answering a need, not retaliating."""
     return any(o.lemma_.lower() in BENIGN_OBJECTS for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -364,21 +407,34 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
     """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
     for t in verb.subtree:
         if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and any(
-                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children):
+                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children) and not _told(t):
             head = t.head
             body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
             return f"{head.text} {body}", "conditional"
+        if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
+            said = clauses.passive_np(t)  # "will target any Western troops sent to Ukraine"
+            if said:
+                return said.removeprefix("any ").removeprefix("Any "), "conditional"
     return "", "unconditional"
+
+
+def _told(verb: Any) -> bool:
+    """A relative clause that tells a fact about its noun ("the nomination which caused deadlock", "the cease-fire
+    that has been in place"), not a condition on whoever does it: past or perfect."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ in {"VBD", "VBN"} or bool(aux & {"has", "have", "had", "was", "were"})
 
 
 def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
     conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
     from the response."""
-    for c in verb.children:
+    objects = [o for o in verb.children if o.dep_ == "dobj" and {o.lemma_.lower(), o.lower_} & RESPONSE_NOUNS]
+    answering = [c for o in objects for c in o.children]  # "will take retaliatory measures against the deployment"
+    for c in [*verb.children, *answering]:
         if c.dep_ != "prep":
             continue
-        if c.lower_ in {"to", "against"} and verb.lemma_ in {"respond", "retaliate", "react"}:
+        if c.lower_ in {"to", "against"} and (verb.lemma_ in {"respond", "retaliate", "react"} or bool(objects)):
             noun = next((o for o in c.children if o.dep_ == "pobj"), None)
         elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):
             inner = next(o for o in c.children if o.lemma_ in {"response", "retaliation"})
@@ -388,8 +444,8 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         if noun is None:
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
-        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun)
-        if said:
+        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
+        if said and len(_on_issuer(said).split()) >= 3:  # "respond to the deployment": "anyone deploys" says nothing
             return _on_issuer(said), set(c.subtree)
     return "", set()
 
@@ -401,7 +457,7 @@ def _going_to(verb: Any) -> bool:
 def _in_if(token: Any, verb: Any) -> bool:
     node = token
     while node != verb and node.head != node:
-        if node.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in node.children):
+        if node.dep_ == "advcl" and any(m.lower_ in CONDITIONS and m.i < node.i for m in node.children):
             return True
         node = node.head
     return False
@@ -415,16 +471,16 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         speaker_tokens = _speaker_tokens(verb)
         subject = _subject(verb)
-        future = _future(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"})) or \
-            _right_to(verb) is not None
+        future = _future(verb) or _ready(verb) or (_obliged(verb) and bool({t.lower_ for t in subject} & {"we", "i"})) \
+            or _right_to(verb) is not None
         if not future:
             continue
         words = {t.lower_ for t in verb.subtree}
         if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
-            trig = _any_trigger(subject)
+            trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis)
             response = clauses.text_of([t for t in verb.subtree if t not in subject])
             who = ISSUER
-            said = f"{who} responds {response.removeprefix('will be met ')}" if trig else response
+            said = f"{who} responds {re.sub(r'^(will|would|shall) be met ', '', response)}" if trig else response
             return Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
@@ -443,8 +499,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
                 claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
             if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
-                line = (clauses.nominal(dobj, "anyone") if dobj.pos_ == "NOUN" else None) or clauses.text_of(
-                    dobj.subtree)
+                line = (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj) if dobj.pos_ == "NOUN" else None
+                        ) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
@@ -453,10 +509,10 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             return Found(verb, speaker_tokens, trigger, response, form)
         if verb.lemma_ in RESPONSE_VERBS | {"hesitate", "increase", "raise", "take", "launch", "carry", "receive",
-                                            "reserve", "have", "retain"}:
+                                            "reserve", "have", "retain", "use"}:
             speaker = speaker_tokens or subject
             first_person = bool({t.lower_ for t in subject} & {"we", "i"})
-            if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"}:
+            if not first_person and verb.dep_ not in {"ccomp", "conj", "xcomp"} and said_on_noun(verb) is None:
                 continue  # reported acts are events; only first-person speech commits without a cue verb
             found = _promise(verb, speaker, analysis)
             if found is not None:
@@ -476,8 +532,9 @@ def _speaker_tokens(verb: Any) -> list[Any]:
     """The subject of the reporting verb a clause hangs on ("X says it will respond" -> X)."""
     node = verb
     for _ in range(3):
-        if node.dep_ in {"ccomp", "xcomp"} and node.head != node:
-            node = node.head
+        reporter = said_on_noun(node)
+        if (node.dep_ in {"ccomp", "xcomp"} and node.head != node) or reporter is not None:
+            node = reporter if reporter is not None else node.head
             subj = _subject(node) or _participle_subject(node)
             if subj and not (len(subj) == 1 and subj[0].lower_ == "you"):  # the addressee does not speak
                 return subj
@@ -486,17 +543,66 @@ def _speaker_tokens(verb: Any) -> list[Any]:
     return []
 
 
+def said_on_noun(verb: Any) -> Any | None:
+    """The reporting verb of a "that" clause the parser hung on a noun of its phrase: "told a briefing that China
+    would take countermeasures", "said in a statement that ..." -> told, said; None otherwise."""
+    if verb.dep_ not in {"acl", "relcl"} or not clauses.has_subject(verb) or not any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in verb.children):
+        return None
+    node = verb.head
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node if node.lemma_ in REPORTING and node is not verb else None
+
+
+def by_warned(trigger: str, warned: Any, subject: list[Any], analysis: Analysis) -> str:
+    """ "X warns Y that any attack on Z ..." -> "Y attacks Z": the act of an unnamed "anyone" in a warning is the
+    warned party's, when the warned party is another actor than the one who warns."""
+    if not trigger.startswith("anyone ") or warned is None:
+        return trigger
+    theirs = _codes(list(warned.subtree), analysis.mentions)
+    if not theirs or theirs & _codes(subject, analysis.mentions):
+        return trigger
+    who = clauses.text_of(warned.subtree)
+    plural = clauses.is_plural(list(warned.subtree))
+    first, _, rest = trigger.removeprefix("anyone ").partition(" ")
+    verb = first.removesuffix("es") if plural and first.endswith(("shes", "ches", "xes", "sses")) else \
+        first[:-1] if plural and first.endswith("s") else first
+    return f"{who} {verb} {rest}".strip()
+
+
+def _warned(verb: Any) -> Any | None:
+    """Who is warned, told or cautioned in the reporting clause ``verb`` hangs on: "X warned Israel that ..."."""
+    node = verb
+    for _ in range(3):
+        reporter = said_on_noun(node)
+        if not ((node.dep_ in {"ccomp", "xcomp"} and node.head != node) or reporter is not None):
+            return None
+        node = reporter if reporter is not None else node.head
+        if node.lemma_ in {"warn", "tell", "caution", "remind"}:
+            return next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
+    return None
+
+
 def _any_trigger(subject: list[Any]) -> str:
     """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
     det = next((t for t in subject if t.lower_ == "any"), None)
-    if det is None:
-        return ""
+    if det is None:  # "those who attack our soldiers will pay": whoever does it
+        head = next((t for t in subject if t.lower_ in {"those", "whoever", "anyone", "anybody"}), None)
+        rel = next((c for c in head.children if c.dep_ == "relcl"), None) if head is not None else None
+        if rel is None or rel.tag_ not in {"VBP", "VBZ", "VB"}:
+            return ""
+        rest = clauses.text_of([t for t in rel.subtree if t.i > rel.i])
+        return f"anyone {clauses.third_person(rel.lemma_)} {rest}".strip()
     head = det.head
     clause = clauses.nominal(head, "anyone")
     if clause:
-        return clause
+        return _on_issuer(clause)
     rel = next((c for c in head.children if c.dep_ == "relcl"), None)
-    return clauses.clause(rel, f"a {head.text}") if rel is not None else ""
+    if rel is None:  # "any ship entering the zone": a ship enters the zone
+        doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        return clauses.clause(doing, f"a {head.text}") if doing is not None else ""
+    return clauses.clause(rel, f"a {head.text}")
 
 
 def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
@@ -515,7 +621,6 @@ def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
 
 def _on_issuer(said: str) -> str:
     """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
-    words = said.split()
-    if len(words) == 2 and words[0] == "anyone" and words[1] in {"attacks", "strikes", "invades", "provokes"}:
+    if said.split()[-1] in {"attacks", "strikes", "invades", "provokes"}:  # "the Indian side attacks": whom unsaid
         return f"{said} {ISSUER}"
     return said

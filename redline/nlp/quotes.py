@@ -6,6 +6,15 @@ import re
 from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
+from redline.nlp.speakers import (
+    PRONOUNS,
+    antecedent,
+    as_written,
+    conjuncts,
+    governing_subject,
+    modifier,
+    named_person,
+)
 
 CUE_VERBS = frozenset({
     "say", "tell", "warn", "threaten", "note", "state", "claim", "add", "argue", "vow", "pledge", "insist",
@@ -13,8 +22,19 @@ CUE_VERBS = frozenset({
     "emphasize", "emphasise", "urge", "confirm", "predict", "estimate", "assess", "conclude", "promise",
     "reiterate", "allege", "acknowledge", "admit", "explain", "observe", "contend", "signal", "condemn",
     "criticize", "call", "demand", "hail", "describe", "recall", "indicate", "maintain", "assert",
-    "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey",
+    "tweet", "post", "dismiss", "reject", "rebuff", "communicate", "convey", "blame", "welcome", "express",
+    "denounce", "decry", "slam", "praise", "brand", "label", "ask", "request", "appeal", "propose", "recommend",
+    "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question", "inform", "notify",
+    "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
+    "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter", "defend", "justify",
+    "plead", "implore",
 })
+# Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
+# "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
+OBJECT_CUES = frozenset({"condemn", "deny", "reject", "dismiss", "rebuff", "accuse", "criticize", "criticise",
+                         "claim", "blame", "express", "denounce", "decry", "slam",
+                         "brand", "label", "describe", "threaten", "announce", "confirm", "acknowledge", "admit", "ask",
+                         "request", "propose"})
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
                           "scholar", "scholars", "economist", "fellow", "specialist", "observers", "institute"})
 OFFICIAL_WORDS = frozenset({"official", "officials", "minister", "ministry", "spokesman", "spokeswoman",
@@ -30,7 +50,9 @@ ACTIVIST_WORDS = frozenset({"activist", "activists", "campaigner", "campaigners"
 MEDIA_WORDS = frozenset({"newspaper", "agency", "media", "outlet", "broadcaster", "television", "tv", "reports"})
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "response", "respond", "consequences", "punish", "strike",
                           "destroy", "war", "escalation", "escalate", "involvement", "attack", "nuclear"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Cues any speaker can use, a thing too ("the report says", "it said").
+SPEECH = frozenset({"say", "tell", "add", "write", "state", "tweet", "post", "report", "announce", "declare",
+                    "read", "note", "reveal", "show", "find", "conclude", "estimate", "predict", "indicate"})
 # Inquiries whose findings are attributed statements ("an FBI investigation found that ...").
 FINDINGS = frozenset({"investigation", "inquiry", "probe", "study", "report", "review", "audit", "survey",
                       "analysis", "assessment", "commission", "panel", "cable", "document"})
@@ -44,6 +66,17 @@ CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make"
 STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
                              "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
                              "resolution", "document", "decree"})
+# Endings of abstract nouns, which name no one who could speak ("action", "disunity", "escalation", "agreement").
+ABSTRACT = re.compile(r"(tion|sion|ment|ity|ness|ism|ance|ence|ure|ship|dom|age|ing)$")
+# Nouns of those who speak, beside names and nouns of people ("protesters", "officials"): a cue other than
+# "say" with another noun as its subject is no statement ("Coordinated action promised to strengthen ...").
+SAYERS = OFFICIAL_WORDS | EXPERT_WORDS | WITNESS_WORDS | ACTIVIST_WORDS | MEDIA_WORDS | STATEMENT_NOUNS | FINDINGS | \
+    frozenset({"group", "government", "country", "state", "side", "party", "union", "council", "court", "coalition",
+               "alliance", "bloc", "regime", "administration", "movement", "organization", "organisation", "office",
+               "committee", "board", "company", "family", "leader", "leadership", "president", "parliament",
+               "cabinet", "nation", "community", "force", "forces", "militia", "junta", "kingdom", "republic",
+               "embassy", "consulate", "head", "chief", "man", "woman", "mother", "father", "source", "sources",
+               "prosecutor", "prosecutors", "judge", "guard", "guards", "navy", "authority", "team"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
@@ -57,15 +90,22 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
     titles = _titles(doc, mentions)
     for sent in doc.sents:
         before = len(claims)
+        found = []
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
                 continue
             content = _content(verb)
             speaker_tokens = _source(_speaker(verb))
-            if not speaker_tokens or content is None:
+            if not speaker_tokens or content is None or not _can_say(verb, speaker_tokens):
                 continue
-            claims.append(_claim(doc, article, mentions, sent, verb, speaker_tokens, content, len(claims),
-                                 titles))
+            found.append((verb, speaker_tokens, content))
+        quoted = _quoted(sent)
+        outside = [f for f in found if f[0].i not in quoted]
+        for verb, speaker_tokens, content in found:
+            if verb.i in quoted and outside:
+                continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
+            for one in conjuncts(speaker_tokens):
+                claims.append(_claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
         for acc in according:
             pobj = [t for c in acc.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
@@ -78,11 +118,57 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             cue, speaker, content = carried
             claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
+            labelled = _labelled(sent)
+            if labelled is not None:  # "Vladimir Putin: In any case, they will ..."
+                claims.append(_claim(doc, article, mentions, sent, labelled[0], labelled[1], labelled[2],
+                                     len(claims), titles))
+                continue
             surface = _surface_claim(sent)
             if surface is not None:
                 cue, speaker, content = surface
                 claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A transcript line "<Name>: <words>" (a name of one to four capitalised words, then a colon): the name
+    speaks the words. The colon is the cue."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(toks) or colon > 4:
+        return None
+    name = toks[:colon]
+    if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name):
+        return None
+    return toks[colon], name, toks[colon + 1:]
+
+
+def _quoted(sent: Any) -> set[int]:
+    """Indices of the tokens of ``sent`` between quotation marks."""
+    inside, out = False, set()
+    for t in sent:
+        if t.text in {"\u201c", "\u201d", '"', "\u201e"}:
+            inside = t.text != "\u201d" and not (inside and t.text == '"')
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+def _can_say(verb: Any, speaker: list[Any]) -> bool:
+    """Whether ``speaker`` can make the statement: any speaker can say, tell, report or write; other cues
+    ("promised", "suggests", "threatens") need an agent, not a thing ("Coordinated action promised to
+    strengthen ...", "It does suggest ...")."""
+    if verb.lemma_ in SPEECH:
+        return True
+    head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
+    if head is None:
+        return False
+    if head.lower_ in {"it", "this", "that"}:
+        return False
+    return not (head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() not in SAYERS
+                and ABSTRACT.search(head.lemma_.lower()))
 
 
 def _is_cue(verb: Any) -> bool:
@@ -100,6 +186,8 @@ def _unsaid(verb: Any) -> bool:
     ("refused to say")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.lemma_ in {"ask", "request"} and not any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return True  # "who asked not to be named": asking nobody for anything is no statement
     return verb.dep_ == "xcomp" and verb.head.lemma_ in {"decline", "refuse"}
 
 
@@ -116,7 +204,8 @@ def _speaker(verb: Any) -> list[Any]:
         if subj:
             return list(subj[0].subtree)
         carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
-        if node.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl"} and not carried or node.head == node:
+        climbs = node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "acomp"}  # "was able to say"
+        if not climbs and not carried or node.head == node:
             return []  # "issued a statement saying ...": who issued it speaks
         if node.dep_ == "acl" and node.tag_ != "VBG":
             return []
@@ -177,7 +266,8 @@ def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
             continue
         content = next((list(c.subtree) for c in noun.children if (c.dep_ == "prep" and c.lower_ in {
             "about", "of", "against", "for", "to", "over"}) or (c.dep_ in {"acl", "ccomp", "relcl"} and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None) or next((
+                (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
+                for m in c.children))), None) or next((
             list(c.subtree) for c in noun.head.children if c.dep_ == "prep" and c.lower_ in {"about", "of", "against",
                                                                                             "over"}), None)
         speaker = _speaker(noun.head)
@@ -192,8 +282,31 @@ def _surface_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     for n, tok in enumerate(toks[1:-2], start=1):
         if tok.lemma_.lower() in CUE_VERBS and tok.pos_ != "VERB" and toks[n + 1].lower_ == "that":
             speaker, content = toks[:n], toks[n + 2:]
-            if speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} and len(content) > 3:
+            named = speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} or (len(speaker) <= 3 and all(
+                t.is_title for t in speaker))  # "Trump states that ...", "Trump" misread as a verb
+            if named and len(content) > 3:
                 return tok, speaker, content
+    return _headline_claim(toks)
+
+
+def _headline_claim(toks: list[Any]) -> tuple[Any, list[Any], list[Any]] | None:
+    """"<speaker> <cue> <content>" in a headline-style sentence whose cue the parser hung on the next noun as a
+    modifier ("The Taliban claims responsibility ...", "the governments of A and B issue travel warnings against
+    ..."): a cue verb in a finite form, or a carrier verb before a statement noun, read as a compound; the speaker
+    is what precedes it, after an opening prepositional phrase."""
+    start = 0
+    if toks and toks[0].pos_ == "ADP":  # "In light of the attacks, <speaker> ..."
+        start = next((n + 1 for n, t in enumerate(toks) if t.text == ","), 0)
+    for n in range(start + 1, len(toks) - 1):
+        tok, before = toks[n], toks[n - 1]
+        if tok.dep_ not in {"compound", "amod", "nmod"} or before.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        cue = tok.lemma_.lower() in CUE_VERBS and tok.tag_ in {"VBZ", "VBP", "VBD"}
+        carried = tok.lemma_.lower() in CARRIER_VERBS and any(
+            t.lemma_.lower() in CUE_NOUNS.keys() | STATEMENT_NOUNS for t in toks[n + 1:n + 4])
+        speaker, content = toks[start:n], [t for t in toks[n + 1:] if not t.is_punct or t.text == "'"]
+        if (cue or carried) and speaker and speaker[0].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} and content:
+            return tok, speaker, content
     return None
 
 
@@ -206,17 +319,25 @@ def _content(verb: Any) -> list[Any] | None:
                       for c in h.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         if about is not None:  # "X told Y about efforts being made ...": Y is told, not said
             return list(about.subtree)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return list(passive.subtree)  # "a ceasefire is announced by Islamic Jihad": the ceasefire is announced
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and verb.lemma_ != "call"):
             toks = list(child.subtree)
-            if child.dep_ == "dobj" and len(toks) < 3 and verb.lemma_ != "threaten":
+            if child.dep_ == "dobj" and len(toks) < 3 and verb.lemma_ not in OBJECT_CUES:
                 continue
+            if child.dep_ == "dobj" and verb.lemma_ in OBJECT_CUES:  # "blames X for Y", "describes X as Y"
+                toks += [t for c in verb.children if c.dep_ == "prep" and c.i > child.i and c.lower_ in {
+                    "for", "as", "over", "about", "of", "on"} for t in c.subtree]
             return toks
         if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ == "threaten":
             return list(child.subtree)
         if child.dep_ == "prep" and child.lower_ in {"of", "against", "about", "for"} and verb.lemma_ in {
                 "warn", "accuse", "call", "caution"}:
             return list(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_ in {"plead", "implore"}:
+            return list(child.subtree)  # "plead with the president to step down"
     aside = _aside_of(verb)
     if aside is not None:
         return aside
@@ -228,6 +349,11 @@ def _content(verb: Any) -> list[Any] | None:
         if t.dep_ in {"acl", "relcl"} and t != verb and marked and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return list(t.subtree)
+    if verb.lemma_ == "make":  # "has made clear that he has a red line": the clause hangs on "clear"
+        said = next((c for a in verb.children if a.lower_ == "clear" for c in a.children
+                     if c.dep_ in {"ccomp", "csubj"}), None)
+        if said is not None:
+            return list(said.subtree)
     if verb.lemma_ == "make" or _colon_next(verb):  # "I made it very clear: ...", "telling them: ..."
         return _after_colon(verb)
     return None
@@ -279,29 +405,6 @@ def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
     return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
 
 
-def _named_person(tokens: list[Any]) -> str:
-    """The name of a person the parser finds at the head of a speaker phrase though no gazetteer knows them:
-    "Jailed Islamist cleric Abu Bakar Bashir" -> "Abu Bakar Bashir"."""
-    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
-    if head is None or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
-        return ""
-    name = [t for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i and t.ent_iob_ in {"B", "I"}]
-    while name and any(n.ent_iob_ == "B" for n in name[1:]):  # keep the entity that ends at the head
-        name = name[1:]
-    return " ".join(t.text for t in name)
-
-
-def _modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
-    """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
-    spokesman": the administration and the spokesman speak, not the person."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
-        and root.head.pos_ == "NOUN"
-
-
 def _after_colon(verb: Any) -> list[Any] | None:
     colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
     return [t for t in verb.sent if t.i > colon.i] or None if colon is not None else None
@@ -318,6 +421,9 @@ def _quoted_span(sent: Any) -> list[Any] | None:
 def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any, cue: Any,
            speaker_tokens: list[Any], content_tokens: list[Any], n: int, titles: dict[str, str]) -> Claim:
     speaker_tokens = _own_line(article.text, cue, speaker_tokens) or speaker_tokens
+    colons = [t.i for t in speaker_tokens if t.text == ":" and t.i < cue.i]
+    if colons and any(t.i > colons[-1] for t in speaker_tokens):  # "Q Staying with Russia: An ally of ... said"
+        speaker_tokens = [t for t in speaker_tokens if t.i > colons[-1]]
     content_tokens = _own_line(article.text, cue, content_tokens) or content_tokens
     s_start, s_end = _bounds(speaker_tokens)
     content_tokens = sorted(content_tokens, key=lambda t: t.i)
@@ -327,15 +433,20 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     c_start, c_end = _bounds(content_tokens)
     speaker_text = article.text[s_start:s_end]
     inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    if speaker_text.lower() in {"it", "they"}:
+        governing = governing_subject(cue)
+        if governing:  # "The Turkish military releases what it says are ...": the military says it
+            speaker_tokens = governing
+            s_start, s_end = _bounds(speaker_tokens)
+            speaker_text = article.text[s_start:s_end]
     if speaker_text.lower() in PRONOUNS:
-        before = [m for m in mentions if m.type == "PERSON" and m.end <= s_start]
-        inside = before[-1:] if before else []
-    people = [m for m in inside if m.type == "PERSON" and not _modifier(doc, m, speaker_tokens)]
+        inside = antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
+    people = [m for m in inside if m.type == "PERSON" and not modifier(doc, m, speaker_tokens)]
     head = next((t for t in speaker_tokens if t.head not in speaker_tokens or t.head == t), None)
     person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
         iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
-    named = _named_person(speaker_tokens) if person is None else ""
-    speaker = (person.canonical if person else named or _bare(doc, article.text, speaker_tokens)
+    named = named_person(speaker_tokens) if person is None else ""
+    speaker = (as_written(person, article.text) if person else named or _bare(doc, article.text, speaker_tokens)
                or " ".join(speaker_text.split()))
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
@@ -427,7 +538,7 @@ def _stance(cue: str, content: str, speaker_type: str) -> str:
         return "denial"
     if cue in {"urge", "call", "demand"}:
         return "appeal"
-    if cue in {"accuse", "condemn", "criticize"}:
+    if cue in {"accuse", "condemn", "criticize", "criticise", "blame", "denounce", "decry", "slam"}:
         return "accusation"
     if speaker_type == "expert":
         return "assessment"

@@ -1,0 +1,99 @@
+"""Who a speaker phrase names: each speaker of a coordination, a person's name as written or canonical, and what a
+pronoun speaker stands for (the helpers of ``redline.nlp.quotes``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.models import Mention
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "messrs"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def conjuncts(tokens: list[Any]) -> list[list[Any]]:
+    """Each speaker of a coordinated speaker phrase ("Russia and China said ...", "both you and the President
+    said ..."), the addressee "you" aside: each says what the sentence reports. One phrase when not coordinated."""
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is None:
+        return [tokens]
+    heads, node = [head], head
+    while True:
+        nxt = next((c for c in node.children if c.dep_ == "conj" and c in tokens), None)
+        if nxt is None:
+            break
+        heads.append(nxt)
+        node = nxt
+    if len(heads) == 1 or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for h in heads for c in h.children):
+        return [tokens]
+    out = []
+    for n, h in enumerate(heads):
+        later = {t for other in heads[n + 1:] for t in other.subtree}
+        own = [t for t in tokens if t in set(h.subtree) and t not in later and not (
+            t.dep_ in {"cc", "preconj", "punct"} and t.head in heads)]
+        if own and not (len(own) == 1 and own[0].lower_ in {"you", "both", "either"}):
+            out.append(own)
+    return out or [tokens]
+
+
+def named_person(tokens: list[Any]) -> str:
+    """The name of a person the parser finds at the head of a speaker phrase though no gazetteer knows them:
+    "Jailed Islamist cleric Abu Bakar Bashir" -> "Abu Bakar Bashir"."""
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
+    if head is None or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return ""
+    name = [t for t in tokens if t.ent_type_ == "PERSON" and t.i <= head.i and t.ent_iob_ in {"B", "I"}]
+    while name and any(n.ent_iob_ == "B" for n in name[1:]):  # keep the entity that ends at the head
+        name = name[1:]
+    return "".join(t.text_with_ws for t in name).strip()  # "Al-Shabaab" as written, not "Al - Shabaab"
+
+
+def modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
+    """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
+    spokesman": the administration and the spokesman speak, not the person."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
+            and root.head.pos_ == "NOUN":
+        return True
+    after = [t for t in speaker if t.i > span.end - 1][:3]  # "Zelensky's office", however the parse hangs it
+    nouns = [t for t in after[1:] if t.pos_ == "NOUN"]
+    return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]
+
+
+def as_written(person: Mention, text: str) -> str:
+    """A person's name as the text writes it when the gazetteer's canonical form does not contain its words
+    ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" for "Zelensky"); else the canonical name, which
+    completes a surname ("Putin", "Mr Putin" -> "Vladimir Putin")."""
+    written = " ".join(text[person.start:person.end].split())
+    words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
+    canonical = set(person.canonical.lower().split())
+    return written if words and not words <= canonical else person.canonical
+
+
+def governing_subject(cue: Any) -> list[Any]:
+    """The subject, a noun phrase, of the clause a cue with a pronoun subject is embedded in ("X releases what it
+    says are recordings" -> X); empty for a main clause or a pronoun subject."""
+    node = cue
+    while node.head is not node:
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
+        if node.pos_ in {"VERB", "AUX"} and subj is not None:
+            return [] if subj.lower_ in PRONOUNS else [t for t in subj.subtree if not t.is_punct]
+    return []
+
+
+def antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Mention]:
+    """The person a "he" / "she" speaker stands for: the last person named before it as the subject of a clause
+    (who spoke or acted: "when President Lincoln visited ..., he said"), not one named only as an object or a
+    possessor ("After meeting Xi Jinping, he said ...", "Asked about Zelensky's remarks, she said ...")."""
+    for m in reversed([m for m in mentions if m.type == "PERSON" and m.end <= before]):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ in {"appos", "compound", "conj"} and root.head is not root:
+            root = root.head
+        if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
+            return [m]
+    return []
