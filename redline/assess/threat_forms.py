@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from redline.assess import clauses
+from redline.assess.clauses import any_answered as _any_answered
+from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.threat_rules import (
     DIRE,
     DOCTRINE_VERBS,
@@ -25,8 +27,6 @@ from redline.assess.threat_rules import (
     THRESHOLDS,
     Found,
     _agentive,
-    _any_answered,
-    _any_trigger,
     _codes,
     _commitment,
     _future,
