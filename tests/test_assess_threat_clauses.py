@@ -84,3 +84,13 @@ def test_one_met_with_a_response_if_it_acts_is_met_by_the_speaker(context: Any) 
 def test_a_condition_opening_the_response_is_not_part_of_it(context: Any) -> None:
     t = _one("Iran said that in case of an attack on its territory it would strike U.S. bases.", context)
     assert (t.trigger, t.response) == ("someone attacks its territory", "Iran would strike U.S. bases")
+
+
+@pytest.mark.parametrize("text", [
+    "Pompeo warns Russia to not interfere in the election.",
+    "Pompeo warns Russia not to interfere in the election.",
+])
+def test_warning_another_not_to_act_is_a_red_line_however_the_infinitive_is_parsed(text: str,
+                                                                                     context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.form, t.trigger, t.response) == ("USA", "red_line", "Russia interferes in the election", "")
