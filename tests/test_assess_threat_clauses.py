@@ -89,6 +89,7 @@ def test_a_condition_opening_the_response_is_not_part_of_it(context: Any) -> Non
 @pytest.mark.parametrize("text", [
     "Pompeo warns Russia to not interfere in the election.",
     "Pompeo warns Russia not to interfere in the election.",
+    "Pompeo meets the Russian foreign minister and warns Russia to not interfere in the election.",
 ])
 def test_warning_another_not_to_act_is_a_red_line_however_the_infinitive_is_parsed(text: str,
                                                                                      context: Any) -> None:

@@ -76,7 +76,7 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                     trigger, form = answered, "conditional"
                 response = _consequence(noun, name, target, prep)
                 return Found(verb, subject, trigger, response, form if trigger else "unconditional")
-            told = dobj if c.dep_ == "xcomp" else next((x for x in c.children if x.dep_ == "nsubj"), None) if (
+            told = dobj if c.dep_ == "xcomp" else next((x for x in c.children if x.dep_ == "nsubj"), dobj) if (
                 c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 and not any(x.dep_ == "conj" for x in c.children)) else None  # "..., or face X": an ultimatum
             if told is not None and c.dep_ in {"xcomp", "ccomp"} and _negated(c) and \
