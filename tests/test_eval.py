@@ -10,7 +10,7 @@ import pytest
 
 from redline.eval import EvalResult, check_floors, update_floors
 from redline.eval import _with_gap as with_gap
-from redline.eval.datasets import ExpectedEvent, read_events, read_tabari_actors
+from redline.eval.datasets import DatasetError, ExpectedEvent, read_events, read_tabari_actors
 from redline.eval.floors import FloorError
 from redline.eval.news import MustNot, NewsDoc, country_vocabulary, read_news, score_doc, score_news
 from redline.eval.scoring import Predicted, score_events, score_record
@@ -125,7 +125,7 @@ def test_eval_floors_file_is_pinned_for_every_set(gold_floors: dict[str, Any]) -
 DATA = ROOT / "tests" / "data"
 
 
-@pytest.mark.parametrize("name", ["realnews", "plover_gsr_dev"])
+@pytest.mark.parametrize("name", ["realnews", "plover_gsr_dev", "threats"])
 def test_eval_committed_splits_follow_the_rule_and_cover_their_set(name: str) -> None:
     rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
     split = read_split(DATA / f"{name}_split.json", [(r["id"], r["text"]) for r in rows])
@@ -173,6 +173,29 @@ def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() 
         docs = [d for d in data.docs if d.id in split.ids(half)]
         assert sum(len(d.expected) for d in docs) >= 50
         assert any(m.reason == "interception" for d in docs for m in d.must_not)
+
+
+def test_eval_realnews_reader_refuses_a_must_not_clause_that_names_a_gold_event_of_its_sentence(
+        tmp_path: Path) -> None:
+    text = ("Kurdish forces repel an assault by militants near Kirkuk. Militants later attack a checkpoint.\n"
+            "Rebels say they will storm the town.")
+    event = {"type": "ASSAULT", "source": "IRQ-INS", "target": "IRQ-MIL", "text": "an assault by militants"}
+
+    def write(clause: str, type_: str | None) -> Path:
+        must_not = {"reason": "interception", "text": clause, "type": type_, "source": "IRQ", "target": "IRQ-INS"}
+        path = tmp_path / "news.jsonl"
+        path.write_text(json.dumps({"id": "d1", "text": text, "events": [event], "must_not": [must_not]}) + "\n",
+                        encoding="utf-8")
+        return path
+
+    # Same sentence, same type and actors at country level: a right coding of the event would count as a hit.
+    refused = r"news.jsonl:1: .*d1: must-not clause 'Kurdish forces repel' .*type\": null"
+    with pytest.raises(DatasetError, match=refused):
+        read_news(write("Kurdish forces repel", "ASSAULT"))
+    assert read_news(write("Kurdish forces repel", None)).docs[0].must_not[0].type is None
+    assert read_news(write("Militants later attack a checkpoint", "ASSAULT")).docs[0].must_not  # the next sentence
+    assert read_news(write("Kurdish forces repel", "COERCE")).docs[0].must_not  # another type
+    assert read_news(write("they will storm the town", "ASSAULT")).docs[0].must_not  # after a line break
 
 
 def _event(article: Any, quote: str, type_: str, source: str | None, target: str | None,
@@ -286,3 +309,16 @@ def test_eval_threat_issuer_labelled_by_a_group_code_is_the_group_in_its_home_co
     assert same_issuer("AFG", "TAL")  # the Taliban, coded AFG-REB-TAL, issue as AFG
     assert same_issuer("SOM", "SHB") and same_issuer("RUS", "RUS")
     assert not same_issuer("PAK", "TAL") and not same_issuer(None, "TAL") and not same_issuer("USA", "RUS")
+
+
+def test_eval_threat_set_labels_every_threat_and_halves_its_conditional_threats() -> None:
+    from redline.eval.threats import read_threats
+
+    records = read_threats(DATA / "threats.jsonl")
+    assert len(records) >= 1000
+    split = read_split(DATA / "threats_split.json", [(r.id, r.text) for r in records])
+    for half in ("tune", "validation"):
+        threats = [r for r in records if r.is_threat and r.id in split.ids(half)]
+        assert len(threats) >= 85
+        assert sum(r.kind == "conditional" for r in threats) >= 35
+        assert all(r.trigger for r in threats if r.kind == "conditional")

@@ -39,6 +39,9 @@ REASONS = FORBIDDEN_ASSAULT_REASONS | {"future", "background", "negated", "alleg
 # Factuality (or status) values of events that are kept with their status but do not count as happenings.
 NOT_HAPPENING = frozenset({"negated", "conditional", "future", "hypothetical", "background", "decision",
                            "permission", "interception", "denied"})
+# A sentence end for the reader's check: a stop with its closing quotes or brackets and the space after, or a line
+# break (a rough cut that may join two sentences, never split one, so the check errs towards refusing).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,33 @@ def _doc(item: dict[str, Any]) -> NewsDoc:
             raise ValueError(f"{item['id']}: unknown must-not reason {m['reason']!r} (one of {sorted(REASONS)})")
         must_not.append(MustNot(str(m["reason"]), str(m["text"]), m.get("type"), gold_actor(m.get("source")),
                                 gold_actor(m.get("target"))))
+    _check_traps(str(item["id"]), text, expected, quotes, must_not)
     return NewsDoc(str(item["id"]), str(item.get("source", "")), str(item.get("title", "")), text,
                    item.get("published"), tuple(expected), tuple(must_not), tuple(quotes))
+
+
+def _check_traps(doc_id: str, text: str, expected: Sequence[ExpectedEvent], quotes: Sequence[str],
+                 must_not: Sequence[MustNot]) -> None:
+    """Refuse a must-not clause that names the type and actors of a gold event in the same sentence.
+
+    score_doc counts an event against a clause whose sentence it shares when it is exactly the clause's naive
+    coding, even if it is a right coding of the gold event: such a clause must name no type (``"type": null``).
+    """
+    cuts = [0] + [k for m in _SENTENCE_END.finditer(text) for k in (m.start(), m.end())] + [len(text)]
+    sentences = list(zip(cuts[::2], cuts[1::2], strict=True))
+
+    def where(quote: str) -> set[int]:
+        at = text.find(quote)
+        return {k for k, (a, b) in enumerate(sentences) if _overlap((a, b), (at, at + len(quote)))}
+
+    for clause in must_not:
+        if clause.type is None:
+            continue
+        for event, quote in zip(expected, quotes, strict=True):
+            same = (event.type, event.source, event.target) == (clause.type, clause.source, clause.target)
+            if same and where(clause.text) & where(quote):
+                raise ValueError(f"{doc_id}: must-not clause {clause.text[:50]!r} names the type and actors of the "
+                                 f"gold event {quote[:50]!r} in the same sentence; give it \"type\": null")
 
 
 def country_vocabulary(kinds: Mapping[str, str]) -> Callable[[str | None], str | None]:
