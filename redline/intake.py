@@ -46,7 +46,7 @@ _DURATION_RE = re.compile(r"(\d+)([smhd])")
 _UNIT_S = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # articles a worker parses together: nlp.pipe over a batch is faster than article by article (the network's
 # matrix products and the NER's decoding run over the batch at once); the runner's window holds whole batches
-ANALYSIS_BATCH = 16
+ANALYSIS_BATCH = 8
 
 
 @dataclass(frozen=True)
