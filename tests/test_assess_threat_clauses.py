@@ -95,3 +95,17 @@ def test_warning_another_not_to_act_is_a_red_line_however_the_infinitive_is_pars
                                                                                      context: Any) -> None:
     t = _one(text, context)
     assert (t.actor, t.form, t.trigger, t.response) == ("USA", "red_line", "Russia interferes in the election", "")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Russia will use nuclear weapons if necessary, the Kremlin spokesman Dmitry Peskov said.",
+     "Russia judges it necessary"),
+    ("China said it would use force if absolutely necessary to stop Taiwan independence.",
+     "China judges it absolutely necessary"),
+])
+def test_a_condition_that_names_only_a_judgement_is_the_issuer_judging_it(text: str, trigger: str,
+                                                                           context: Any) -> None:
+    """ "if necessary" is elliptic: the issuer judges it necessary (it once read "Russia will necessary")."""
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)

@@ -40,6 +40,10 @@ NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "t
 ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "retaliate", "reprisals": "retaliate",
                 "counterattack": "counterattack", "reaction": "react", "counterstrike": "strike back"}
 # Nouns of an attempt whose infinitive is the act attempted ("any attempt to cross the line").
+# Elliptic conditions that name only a judgement ("if necessary", "if needed", "where appropriate"): the subject
+# judges it so. Without this, "if necessary" read as a verb clause gave "Russia will necessary".
+JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
+                    "unavoidable", "inevitable"})
 ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decision", "try", "intention"})
 
 
@@ -90,6 +94,9 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
     if has_subject(verb):
         return text_of(body)
     marked = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when"} for c in verb.children)
+    if verb.lower_ in JUDGED and subject and all(t is verb or t.dep_ in {"mark", "advmod"} for t in verb.subtree):
+        adverbs = " ".join(t.lower_ for t in verb.subtree if t.dep_ == "advmod" and t.head == verb)
+        return f"{subject} {third_person('judge', plural)} it {adverbs + ' ' if adverbs else ''}{verb.lower_}"
     if (verb.tag_ == "VBN" or (marked and verb.tag_ == "VBD")) and subject and not any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children):
         negs = [c for c in verb.children if c.dep_ == "neg"]
