@@ -338,3 +338,16 @@ def test_quotes_made_clear_that_and_a_label_before_a_colon(nlp: Any) -> None:
     assert [c.speaker for c in claims] == ["the President"]
     claims = _claims(nlp, "Question about trade policy: the finance minister said the tariffs would stay.")
     assert [c.speaker for c in claims] == ["the finance minister"]
+
+
+@pytest.mark.parametrize("text", ["Read what he says.", "Remember what they said about the strike.",
+                                  "Look at what it says are recordings."])
+def test_quotes_a_cue_under_a_root_without_subject_ends(nlp: Any, text: str) -> None:
+    """A pronoun cue inside a clause whose root has no subject (an imperative): the walk up to the governing
+    subject stops at the root (it once looped forever there, comparing spaCy tokens by identity)."""
+    from redline.nlp.speakers import governing_subject
+
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lemma_ == "say")
+    assert governing_subject(cue) == []
+    assert all(c.speaker != "Read" for c in _claims(nlp, text))

@@ -94,7 +94,7 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
     if has_subject(verb):
         return text_of(body)
     marked = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when"} for c in verb.children)
-    if verb.lower_ in JUDGED and subject and all(t is verb or t.dep_ in {"mark", "advmod"} for t in verb.subtree):
+    if verb.lower_ in JUDGED and subject and all(t == verb or t.dep_ in {"mark", "advmod"} for t in verb.subtree):
         adverbs = " ".join(t.lower_ for t in verb.subtree if t.dep_ == "advmod" and t.head == verb)
         return f"{subject} {third_person('judge', plural)} it {adverbs + ' ' if adverbs else ''}{verb.lower_}"
     if (verb.tag_ == "VBN" or (marked and verb.tag_ == "VBD")) and subject and not any(

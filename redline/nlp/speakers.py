@@ -77,7 +77,7 @@ def governing_subject(cue: Any) -> list[Any]:
     """The subject, a noun phrase, of the clause a cue with a pronoun subject is embedded in ("X releases what it
     says are recordings" -> X); empty for a main clause or a pronoun subject."""
     node = cue
-    while node.head is not node:
+    while node.head != node:  # spaCy makes a new Token per access: "is" would never see the root
         node = node.head
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
         if node.pos_ in {"VERB", "AUX"} and subj is not None:
