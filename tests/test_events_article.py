@@ -79,3 +79,9 @@ def test_events_article_earlier_period_is_background(context: Any) -> None:
 def test_events_article_reported_present_stays_news(context: Any) -> None:
     events = _statuses(in_article("Putin said Thursday that Russia supports the American ceasefire proposal."), context)
     assert any(t == "SUPPORT" and src == "RUS" and s == "current" for t, src, _tg, s in events), events
+
+
+def test_events_article_commentator_named_after_the_quote_gives_an_opinion(context: Any) -> None:
+    text = '"China sees a window to send more development aid to Malaysia," said a professor at a Tokyo university.'
+    events = _statuses(text, context)
+    assert [s for *_, s in events] and all(s == "opinion" for *_, s in events), events
