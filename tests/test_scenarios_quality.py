@@ -9,7 +9,7 @@ from redline.scenarios.quality import ill_formed, quality, unrelated
 
 def test_scenarios_quality_on_the_bundled_sample(sample_briefs: list[Any]) -> None:
     q = quality(sample_briefs)
-    assert q.scenarios >= 8
+    assert q.scenarios >= 7  # enough for the ratios below to mean something (8 before a garbled threat went)
     assert q.ill_formed == ()
     assert q.repeated / q.scenarios <= 0.20
     assert q.specific / q.scenarios >= 0.80, q.line()
