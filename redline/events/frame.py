@@ -18,9 +18,10 @@ from redline.events.actors import MentionIndex
 # An article has at least this many sentences; a wire summary has fewer.
 ARTICLE_SENTENCES = 15
 # A clause's own date that names an earlier period, whatever the resolver made of it: "last year", "two years
-# ago", "in 2017", "as far back as 2005", "earlier this year", "last month".
+# ago", "in 2017", "as far back as 2005", "earlier this year"; not "last month", which may be within the month
+# an act still counts as news (``status.BACKGROUND_DAYS``).
 EARLIER_PERIOD = re.compile(
-    r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn|fall)\b"
+    r"\b(last|previous|past)\s+(year|decade|summer|winter|spring|autumn|fall)\b"
     r"|\b(years|months|decades)\s+ago\b|\b(a|one|two|three|four|five|several|many|\d+)\s+(year|month|decade)s?\s+ago\b"
     r"|\bearlier\s+this\s+year\b|\bin\s+(1[89]|20)\d\d\b|\bback\s+(in|to|as)\b",
     re.IGNORECASE)
@@ -110,7 +111,7 @@ def opinion(tok: Any) -> bool:
     for _ in range(4):
         if node.head.i == node.i:
             return False
-        if node.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"} or (node.dep_ == "conj" and node.head.pos_ == "VERB"):
+        if node.dep_ in {"ccomp", "xcomp", "parataxis"} or (node.dep_ == "conj" and node.head.pos_ == "VERB"):
             head = node.head
             if head.lemma_.lower() in OPINION_VERBS and node.dep_ != "conj":
                 return True
