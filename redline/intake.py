@@ -9,8 +9,9 @@ Per document, in input order:
 2. ``ingest.normalize`` gives the Article and its stable id;
 3. a stored article with the same id, the same text or a near-duplicate text (``dedupe``) makes it a
    duplicate: linked as "also reported by" under the kept article, not analysed again;
-4. otherwise a worker analyses it (``pipeline.analyze_article``) and the parent stores the brief with
-   ``Store.save_new``, which checks for duplicates again inside the write transaction.
+4. otherwise a worker analyses it (``pipeline.analyze_article``), parsed together with the next articles in
+   batches of ``ANALYSIS_BATCH``, and the parent stores the brief with ``Store.save_new``, which checks for
+   duplicates again inside the write transaction (a copy in the same batch is only found there).
 
 The parent is the single writer: workers never open the database, results are stored in input order
 (so which copy of a wire story is kept does not depend on worker timing), and SQLite sees one writer.
@@ -23,10 +24,11 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from redline import dedupe
 from redline.errors import ConfigError, IngestError, ModelNotInstalled, RedlineError, SourceError
@@ -42,6 +44,9 @@ Reader = Callable[[str], Iterable[RawDocument | Skip]]
 NEW, DUPLICATE, SKIPPED = "new", "duplicate", "skipped"
 _DURATION_RE = re.compile(r"(\d+)([smhd])")
 _UNIT_S = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# articles a worker parses together: nlp.pipe over a batch is faster than article by article (the network's
+# matrix products and the NER's decoding run over the batch at once); the runner's window holds whole batches
+ANALYSIS_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -131,25 +136,37 @@ def ingest(
                 continue
             yield _Work(article, keys, settings)
 
-    work_items: dict[int, _Work] = {}
+    sent: deque[tuple[_Work, ...]] = deque()  # the batches handed to the runner, whose results come in order
 
-    def remember(items: Iterator[_Work]) -> Iterator[_Work]:
-        for n, work in enumerate(items):
-            work_items[n] = work
-            yield work
+    def remember(batches: Iterator[tuple[_Work, ...]]) -> Iterator[tuple[_Work, ...]]:
+        for works in batches:
+            sent.append(works)
+            yield works
 
-    for n, result in enumerate((runner or LocalRunner()).map(analyze_work, remember(pending()))):
-        work = work_items.pop(n)
-        if isinstance(result, Skip):
-            done(Outcome(result.origin, SKIPPED, result.article_id, result.reason), result)
-            continue
-        duplicate = store.save_new(result, work.keys, settings.near_duplicate_threshold)
-        if duplicate is None:
-            done(Outcome(work.article.origin, NEW, work.article.id))
-        else:
-            done(Outcome(work.article.origin, DUPLICATE, work.article.id,
-                         f"{duplicate.kind} as {duplicate.kept_id}"))
+    for results in (runner or LocalRunner()).map(analyze_works, remember(_batches(pending(), ANALYSIS_BATCH))):
+        works = sent.popleft()
+        for work, result in zip(works, results, strict=True):
+            if isinstance(result, Skip):
+                done(Outcome(result.origin, SKIPPED, result.article_id, result.reason), result)
+                continue
+            duplicate = store.save_new(result, work.keys, settings.near_duplicate_threshold)
+            if duplicate is None:
+                done(Outcome(work.article.origin, NEW, work.article.id))
+            else:
+                done(Outcome(work.article.origin, DUPLICATE, work.article.id,
+                             f"{duplicate.kind} as {duplicate.kept_id}"))
     return report
+
+
+def _batches(works: Iterator[_Work], size: int) -> Iterator[tuple[_Work, ...]]:
+    batch: list[_Work] = []
+    for work in works:
+        batch.append(work)
+        if len(batch) >= size:
+            yield tuple(batch)
+            batch = []
+    if batch:
+        yield tuple(batch)
 
 
 def watch(
@@ -237,11 +254,25 @@ class StoreFeedState:
             self._store.put_feed_state(url, etag=v.etag, last_modified=v.last_modified)
 
 
-def analyze_work(work: _Work) -> Brief | Skip:
-    """Analyse one article with this process's cached pipeline; a failure is a Skip."""
+def analyze_works(works: tuple[_Work, ...]) -> list[Brief | Skip]:
+    """The briefs of the works: the articles parsed together (``nlp.pipe``), then analysed one by one with this
+    process's cached pipeline; a failure is that article's Skip."""
+    ctx = _context(works[0].settings)
+    try:
+        docs = list(ctx.pipe([w.article.text for w in works], batch_size=len(works)))
+    except ModelNotInstalled:
+        raise
+    except Exception:  # noqa: BLE001 - a text the parser cannot take: each article alone, so that only it fails
+        return [analyze_work(w) for w in works]
+    return [analyze_work(w, doc) for w, doc in zip(works, docs, strict=True)]
+
+
+def analyze_work(work: _Work, doc: Any = None) -> Brief | Skip:
+    """Analyse one article (``doc``: its text already parsed) with this process's cached pipeline; a failure is a
+    Skip."""
     article = work.article
     try:
-        return analyze_article(article, _context(work.settings))
+        return analyze_article(article, _context(work.settings), doc)
     except ModelNotInstalled:
         raise  # not about this article: stops the run with the install command
     except RedlineError as e:

@@ -146,3 +146,44 @@ def run_one(raw: RawDocument, ctx: Context, published: str | None = None) -> Bri
         return analyze_article(article, ctx)
     except RedlineError as e:
         return Skip(raw.origin, "analyze", str(e), article.id)
+
+
+def run_many(raws: Iterable[RawDocument | Skip], ctx: Context, published: str | None = None,
+             batch_size: int = 16) -> Iterator[Brief | Skip]:
+    """``run_one`` over many documents (a Skip passes through), their texts parsed together with ``nlp.pipe`` a
+    batch at a time. Each document is analysed only when the caller asks for its result, so a caller that stores
+    each brief before taking the next sees the same ledger as with ``run_one``."""
+    batch: list[RawDocument | Skip] = []
+    for raw in raws:
+        batch.append(raw)
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch, ctx, published)
+            batch = []
+    if batch:
+        yield from _run_batch(batch, ctx, published)
+
+
+def _run_batch(raws: list[RawDocument | Skip], ctx: Context, published: str | None) -> Iterator[Brief | Skip]:
+    ready: list[tuple[str, Article | Skip]] = []
+    for raw in raws:
+        if isinstance(raw, Skip):
+            ready.append((raw.origin, raw))
+            continue
+        try:
+            ready.append((raw.origin, normalize(raw, ctx.settings, published=published)))
+        except (IngestError, SourceError) as e:
+            ready.append((raw.origin, Skip(raw.origin, "ingest", str(e))))
+    texts = [a.text for _origin, a in ready if isinstance(a, Article)]
+    try:
+        docs: Iterator[Any] | None = iter(list(ctx.pipe(texts, batch_size=max(1, len(texts)))))
+    except Exception:  # noqa: BLE001 - a text the parser cannot take: each article parses alone, as in run_one
+        docs = None
+    for origin, article in ready:
+        if isinstance(article, Skip):
+            yield article
+            continue
+        doc = next(docs) if docs is not None else None
+        try:
+            yield analyze_article(article, ctx, doc)
+        except RedlineError as e:
+            yield Skip(origin, "analyze", str(e), article.id)

@@ -19,3 +19,13 @@ def test_nlp_load_sentence_cache_answers_token_sent(nlp: Any) -> None:
     doc = nlp("Russia fired missiles at Kyiv. Ukraine said it shot down most of them.")
     assert doc[7].sent.text == "Ukraine said it shot down most of them."
     assert [s.text for s in pickle.loads(pickle.dumps(doc)).sents] == [s.text for s in doc.sents]
+
+
+def test_nlp_load_sentence_hooks_give_spacys_token_and_span_sentences(nlp: Any, founding_text: str) -> None:
+    doc = nlp(founding_text)
+    hooked = [(t.sent.start, t.sent.end) for t in doc]
+    spans = [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end) for i in range(0, len(doc) - 3, 7)]
+    del doc.user_token_hooks["sent"], doc.user_span_hooks["sent"]  # spaCy's walk over the ``sents`` hook
+    assert hooked == [(t.sent.start, t.sent.end) for t in doc]
+    assert spans == [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end) for i in range(0, len(doc) - 3, 7)]
+    assert len(set(hooked)) > 5

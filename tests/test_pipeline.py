@@ -122,3 +122,18 @@ def test_pipeline_library_analyze_matches_the_cli_path(founding_brief: Brief, fo
     brief = redline.analyze(body, title=title, published="2024-11-19")
     assert brief.to_dict() == founding_brief.to_dict()
     assert brief.article.id == founding_brief.article.id
+
+
+def test_run_many_gives_what_run_one_gives_in_order(context: Any, sample_records: list[dict[str, Any]]) -> None:
+    from redline.models import Brief, RawDocument, Skip
+    from redline.pipeline import run_many, run_one
+
+    raws: list[RawDocument | Skip] = [
+        RawDocument(origin=r["id"], text=r["text"], title=r["title"], published=r["published"])
+        for r in sample_records[:5]]
+    raws.insert(2, RawDocument(origin="empty", text="   "))  # an ingest Skip inside a batch
+    raws.insert(4, Skip("unreadable.html", "source", "unreadable.html: cannot read"))
+    many = list(run_many(raws, context, batch_size=3))
+    one = [r if isinstance(r, Skip) else run_one(r, context) for r in raws]
+    assert [type(r) for r in many] == [Brief, Brief, Skip, Brief, Skip, Brief, Brief]
+    assert many == one

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer is known
 LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ",", "once",
                   "whenever", "until"})
 # Nominalisations a trigger is often written as, and the verb of the clause they stand for.
@@ -23,15 +24,27 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "incursion": "intrude", "intervention": "intervene", "interference": "interfere",
                  "annexation": "annex",
                  "occupation": "occupy", "expansion": "expand", "enlargement": "enlarge", "bombing": "bomb",
-                 "shelling": "shell"}
+                 "shelling": "shell", "expulsion": "expel", "arrest": "arrest", "detention": "detain",
+                 "killing": "kill", "assassination": "assassinate", "capture": "capture", "closure": "close",
+                 "withdrawal": "withdraw", "execution": "execute", "abduction": "abduct", "kidnapping": "kidnap",
+                 "bombardment": "bombard", "raid": "raid", "sinking": "sink", "imposition": "impose"}
 # Verbs of a nominal act that take the noun itself as their object ("exercises" -> "hold exercises").
 LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
-TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade"})
+TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade", "raid", "bombard"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
 NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "tariffs": "impose", "ban": "impose",
              "bans": "impose", "embargo": "impose", "restrictions": "impose", "war": "wage", "action": "take",
              "measures": "take", "steps": "take", "consequences": "impose", "response": "carry out"}
+# Response nouns whose own verb says the act without an object ("a swift response" -> "S will respond swiftly").
+ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "retaliate", "reprisals": "retaliate",
+                "counterattack": "counterattack", "reaction": "react", "counterstrike": "strike back"}
+# Nouns of an attempt whose infinitive is the act attempted ("any attempt to cross the line").
+# Elliptic conditions that name only a judgement ("if necessary", "if needed", "where appropriate"): the subject
+# judges it so. Without this, "if necessary" read as a verb clause gave "Russia will necessary".
+JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
+                    "unavoidable", "inevitable"})
+ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decision", "try", "intention"})
 
 
 def text_of(tokens: Any) -> str:
@@ -81,6 +94,9 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
     if has_subject(verb):
         return text_of(body)
     marked = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when"} for c in verb.children)
+    if verb.lower_ in JUDGED and subject and all(t is verb or t.dep_ in {"mark", "advmod"} for t in verb.subtree):
+        adverbs = " ".join(t.lower_ for t in verb.subtree if t.dep_ == "advmod" and t.head == verb)
+        return f"{subject} {third_person('judge', plural)} it {adverbs + ' ' if adverbs else ''}{verb.lower_}"
     if (verb.tag_ == "VBN" or (marked and verb.tag_ == "VBD")) and subject and not any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children):
         negs = [c for c in verb.children if c.dep_ == "neg"]
@@ -120,7 +136,7 @@ def nominal(head: Any, agent: str | None) -> str | None:
     possessor or a "by" phrase names the agent when the text gives it. None when ``head`` is not one."""
     verb = NOMINAL_VERBS.get(head.lemma_.lower()) or NOMINAL_VERBS.get(head.lower_)  # "shelling" lemmatised "shell"
     if verb is None:
-        return None
+        return attempted(head, agent)
     poss = [c for c in head.children if c.dep_ == "poss"]
     by = [t for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
           for t in c.subtree]
@@ -147,6 +163,23 @@ def nominal(head: Any, agent: str | None) -> str | None:
     words = " ".join(r for r in rest if r)
     plural = who.lower() in {"they", "we"} or " and " in who or bool(poss and poss[0].tag_ in {"NNS", "NNPS"})
     return " ".join(x for x in (who, third_person(verb, plural), " ".join(m.text for m in mods), words) if x)
+
+
+def attempted(head: Any, agent: str | None) -> str | None:
+    """The act an attempt noun names in its infinitive: "any attempt to cross the line" -> "<agent> crosses the
+    line", "any move by Kyiv to join NATO" -> "Kyiv joins NATO". None when ``head`` is not one."""
+    act = next((c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {"VERB", "AUX"} and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not has_subject(c)), None)
+    if head.lemma_.lower() not in ATTEMPTS or act is None:
+        return None
+    by = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+               if o.dep_ == "pobj"), None)
+    who = text_of(by.subtree) if by is not None else agent
+    if not who:
+        return None
+    rest = text_of([t for t in act.subtree if t.i > act.i])
+    plural = who.lower() in {"they", "we"} or (by is not None and is_plural(list(by.subtree)))
+    return f"{who} {third_person(act.lemma_, plural)} {rest}".strip()
 
 
 def actor_modifier(head: Any) -> str | None:
@@ -183,6 +216,9 @@ def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any
     """The clause of a threatened noun: "threatens Japan with a nuclear strike" -> "S will carry out a nuclear
     strike against Japan"; "with sanctions" -> "S will impose sanctions on X"; without the tokens in ``drop``
     (a trigger said inside the noun phrase)."""
+    answered = _answered_as_verb(noun, subject, drop)
+    if answered:
+        return answered
     verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
     tail = {t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree if t not in drop}
     np = text_of([t for t in noun.subtree if t not in tail and t not in drop])
@@ -200,3 +236,92 @@ def passive_np(noun: Any) -> str | None:
     head = text_of([t for t in noun.subtree if t not in set(part.subtree)])
     be = "are" if noun.tag_ in {"NNS", "NNPS"} else "is"
     return f"{head} {be} {text_of(part.subtree)}"
+
+
+def adverb(adjective: Any) -> str | None:
+    """The manner adverb of an adjective of degree or manner: "swift" -> "swiftly", "military" -> "militarily",
+    "drastic" -> "drastically"; None for a participle ("crushing"), a nationality or a relational adjective
+    ("nuclear")."""
+    word = str(adjective.lower_)
+    if adjective.tag_ not in {"JJ", "JJR"} or adjective.ent_type_ or not word.isalpha() or word.endswith(("ar", "ly")):
+        return None
+    if word.endswith("ic"):
+        return word + "ally"
+    if word.endswith("y") and len(word) > 3:
+        return word[:-1] + "ily"
+    if word.endswith("le") and word[-3] not in "aeiou":
+        return word[:-1] + "y"
+    if word.endswith("ll"):
+        return word + "y"
+    return word + "ly"
+
+
+def _answered_as_verb(noun: Any, subject: str, drop: frozenset[Any]) -> str:
+    """A response noun said as its verb: "a swift and decisive response" -> "S will respond swiftly and
+    decisively", "retaliation" -> "S will retaliate"; empty when the noun has another verb or a modifier no adverb
+    says ("a nuclear response")."""
+    verb = ANSWER_VERBS.get(noun.lower_) or ANSWER_VERBS.get(noun.lemma_.lower())
+    if verb is None:
+        return ""
+    before = [c for c in noun.children if c.i < noun.i and c not in drop]
+    if any(c.dep_ not in {"det", "amod"} or (c.dep_ == "det" and c.lower_ not in {"a", "an", "the", "any"})
+           for c in before):
+        return ""
+    ways: list[str] = []
+    for c in before:
+        if c.dep_ != "amod":
+            continue
+        for m in [c, *(x for x in c.subtree if x.dep_ == "conj")]:
+            said = adverb(m)
+            if said is None:
+                return ""
+            ways.append(said)
+    manner = " and ".join([", ".join(ways[:-1]), ways[-1]]) if len(ways) > 1 else "".join(ways)
+    tail = []
+    for c in noun.children:
+        if c.i > noun.i and c not in drop:  # each phrase keeps its preposition: "respond to the accession"
+            said = text_of([t for t in c.subtree if t not in drop])
+            tail.append(f"{c.text} {said}" if c.dep_ == "prep" and said and not said.startswith(c.text) else said)
+    return " ".join(w for w in (subject, "will", verb, manner, *tail) if w)
+
+
+def any_trigger(subject: list[Any]) -> str:
+    """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
+    det = next((t for t in subject if t.lower_ == "any"), None)
+    if det is None:  # "those who attack our soldiers will pay": whoever does it
+        head = next((t for t in subject if t.lower_ in {"those", "whoever", "anyone", "anybody"}), None)
+        rel = next((c for c in head.children if c.dep_ == "relcl"), None) if head is not None else None
+        if rel is None or rel.tag_ not in {"VBP", "VBZ", "VB"}:
+            return ""
+        rest = text_of([t for t in rel.subtree if t.i > rel.i])
+        return f"anyone {third_person(rel.lemma_)} {rest}".strip()
+    head = det.head
+    said = nominal(head, "anyone")
+    if said:
+        return on_issuer(said)
+    rel = next((c for c in head.children if c.dep_ == "relcl"), None)
+    if rel is None:  # "any ship entering the zone": a ship enters the zone
+        doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        return clause(doing, f"a {head.text}") if doing is not None else ""
+    return clause(rel, f"a {head.text}")
+
+
+def any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
+    """ "a response to any attack" -> ("anyone attacks", the "to" phrase): what a response noun answers, as a
+    trigger, when it is any act of a kind."""
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in {"to", "against"}:
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and any(d.lower_ == "any" for d in o.children):
+                said = nominal(o, "anyone")
+                if said:
+                    return on_issuer(said), frozenset(p.subtree)
+    return "", frozenset()
+
+
+def on_issuer(said: str) -> str:
+    """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
+    if said.split()[-1] in {"attacks", "strikes", "invades", "provokes"}:  # "the Indian side attacks": whom unsaid
+        return f"{said} {ISSUER}"
+    return said

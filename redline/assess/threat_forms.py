@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from redline.assess import clauses
+from redline.assess.clauses import any_answered as _any_answered
+from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.threat_rules import (
     DIRE,
     DOCTRINE_VERBS,
@@ -25,8 +27,6 @@ from redline.assess.threat_rules import (
     THRESHOLDS,
     Found,
     _agentive,
-    _any_answered,
-    _any_trigger,
     _codes,
     _commitment,
     _future,
@@ -76,10 +76,15 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                     trigger, form = answered, "conditional"
                 response = _consequence(noun, name, target, prep)
                 return Found(verb, subject, trigger, response, form if trigger else "unconditional")
-            if c.dep_ == "xcomp" and dobj is not None and _negated(c) and \
-                    _codes(list(dobj.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
-                who = clauses.text_of(dobj.subtree)  # "warns Iran not to use its embassy": a red line
-                act = clauses.text_of([t for t in c.subtree if t.dep_ not in {"neg", "aux"} or t.head != c])
+            told = dobj if c.dep_ == "xcomp" else next((x for x in c.children if x.dep_ == "nsubj"), dobj) if (
+                c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and not any(x.dep_ == "conj" for x in c.children)) else None  # "..., or face X": an ultimatum
+            if told is not None and c.dep_ in {"xcomp", "ccomp"} and _negated(c) and \
+                    _codes(list(told.subtree), analysis.mentions) - _codes(subject, analysis.mentions):
+                # "warns Iran not to use its embassy", "warns Russia to not interfere" (parsed as a clause): a red line
+                who = clauses.text_of(told.subtree)
+                act = clauses.text_of([t for t in c.subtree if (t.dep_ not in {"neg", "aux"} or t.head != c)
+                                       and t not in set(told.subtree)])
                 return Found(verb, subject, f"{who} {clauses.third_person(c.lemma_)}{act[len(c.text):]}"
                               if act.startswith(c.text) else f"{who} {act}", "", "red_line")
             if c.dep_ == "prep" and c.lower_ in {"against", "over"} and dobj is not None and \

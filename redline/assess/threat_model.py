@@ -22,6 +22,8 @@ from importlib import resources
 from typing import Any
 
 from redline.assess import clauses
+from redline.assess.clauses import any_trigger as _any_trigger
+from redline.assess.clauses import on_issuer as _on_issuer
 from redline.assess.threat_rules import (
     HOSTILE_VERBS,
     ISSUER,
@@ -30,13 +32,11 @@ from redline.assess.threat_rules import (
     Found,
     _answered,
     _answers_need,
-    _any_trigger,
     _codes,
     _future,
     _if_clause,
     _in_if,
     _issuer_side,
-    _on_issuer,
     _relative_trigger,
     _speaker_tokens,
     _subject,
@@ -194,6 +194,7 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         trigger = sentence_trigger(sent, ISSUER)
         form = "conditional" if trigger else form
         on_issuer = trigger.endswith(ISSUER)  # "in response to any attack": an attack on the issuer
+    drop |= {x for t in act.children if t.dep_ == "advcl" and t.i < act.i and _inverted_aux(t) for x in t.subtree}
     response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
     cue = speaker[0].head if speaker else act
     if not (conditional or future or governed):  # the threat word itself says when the threat was made
@@ -238,6 +239,9 @@ def _asked(token: Any) -> bool:
 
 # Prepositions that name what a threatened act answers: "in response to X", "in retaliation for X", "in the face
 # of X"; the noun they govern is the threat's trigger.
+# What is paid or suffered for an act ("severe costs for an invasion"): the act is the trigger.
+PAID_FOR = frozenset({"cost", "costs", "price", "consequence", "consequences", "pay", "punish", "penalty", "answer",
+                      "retaliate", "revenge", "avenge", "retaliation", "reprisal", "respond", "response"})
 ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "face", "answer", "event", "case"})
 
 
@@ -261,6 +265,17 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
             said = _as_clause(t)
             if said:
                 return _on_issuer(said)
+    for t in sent:  # "a strong reply to any misadventure", "face severe costs for an invasion of Ukraine"
+        if t.dep_ == "pobj" and (t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_NOUNS and any(
+                d.lower_ == "any" for d in t.children) or t.head.lower_ == "for" and t.head.head.lemma_.lower()
+                in PAID_FOR):
+            paid = t.head.head  # "retaliate against Israel for the strike": who is answered did the act
+            who = next((o for p in paid.children if p.dep_ == "prep" and p.lower_ == "against" for o in p.children
+                        if o.dep_ == "pobj"), None)
+            said = (clauses.nominal(t, clauses.text_of(who.subtree)) if who is not None and not any(
+                c.dep_ in {"poss", "agent"} for c in t.children) else None) or _as_clause(t)
+            if said:
+                return _on_issuer(said)
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
@@ -274,13 +289,15 @@ def _inverted(sent: Any) -> str:
     its sites" -> "it attacks its sites"; empty without one. The auxiliary comes before its subject, after the
     clause it conditions."""
     for t in sent:
-        if t.lower_ not in {"should", "were"} or t.pos_ != "AUX" or t.i == sent.start or t.i + 1 >= sent.end:
+        if t.lower_ not in {"should", "were"} or t.pos_ != "AUX" or t.i + 1 >= sent.end or (
+                t.i == sent.start and "advcl" not in {t.dep_, t.head.dep_}):  # "Were X to strike, Y would ..."
             continue
         head = t if t.lemma_ == "be" else t.head
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > t.i), None)
         if subject is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < t.i for c in head.children):
             continue  # "Iran should respond": a subject before it, not an inversion
-        verb = next((c for c in head.children if c.dep_ == "xcomp"), None) if t.lemma_ == "be" else head
+        verb = next((c for c in head.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))), None) if t.lemma_ == "be" else head
         if verb is None or verb.pos_ not in {"VERB", "AUX"}:
             continue
         said = set(subject.subtree) | {t} | {c for c in verb.children if c.dep_ == "aux"}
@@ -291,15 +308,28 @@ def _inverted(sent: Any) -> str:
     return ""
 
 
+def _inverted_aux(clause: Any) -> bool:
+    """Whether an adverbial clause is an inverted condition: "Should Finland join NATO, ...", "Were X to ..."."""
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.lower_ in {"should", "were"} and first.pos_ == "AUX" and (first == clause or first.head == clause)
+
+
 def without_answered(response: str, sent: Any) -> str:
     """``response`` without the phrase that names what it answers, once that phrase is the trigger: "X will target
     U.S. bases in the event of an American attack" -> "X will target U.S. bases"."""
     for t in sent:
+        if t.dep_ == "advcl" and _inverted_aux(t):  # "Should Finland join NATO, Russia will respond"
+            phrase = clauses.text_of(t.subtree)
+            if response.startswith(phrase):
+                return response.removeprefix(phrase).strip(" ,")
         if t.lemma_.lower() in ANSWER_NOUNS and t.dep_ == "pobj" and t.head.lower_ in {"in", "as"}:
             phrase = clauses.text_of(t.head.subtree)
             phrase = f"{t.head.text} {phrase}" if not phrase.lower().startswith(t.head.lower_) else phrase
             if phrase and f" {phrase}" in response:
                 return response.replace(f" {phrase}", "", 1).rstrip(" ,")
+            bare = phrase.removeprefix(f"{t.head.text} ")  # a response that opens with the phrase: "in case of X it
+            if response.startswith(bare) and response[len(bare):][:1] in {" ", ","}:  # would strike" is read
+                return response.removeprefix(bare).strip(" ,")  # without its leading "in"
     return response
 
 

@@ -11,6 +11,10 @@ import re
 from typing import Any
 
 from redline.assess import clauses
+from redline.assess.clauses import ISSUER as ISSUER
+from redline.assess.clauses import any_answered as _any_answered
+from redline.assess.clauses import any_trigger as _any_trigger
+from redline.assess.clauses import on_issuer as _on_issuer
 from redline.events.actors import country
 from redline.models import Analysis, Claim, Mention
 from redline.nlp.places import read_data
@@ -40,7 +44,6 @@ AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces",
                          "officials", "regime", "guards", "navy", "diplomat", "supporters", "administration",
                          "secretary", "chief", "gunmen", "insurgents", "council", "bloc", "union"})
 PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants: people who act
-ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer is known
 ISSUER_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
 DOCTRINE_VERBS = frozenset({"approve", "sign", "update", "revise", "change", "amend", "lower", "expand",
                             "broaden", "adopt", "unveil", "publish"})
@@ -478,10 +481,16 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
         words = {t.lower_ for t in verb.subtree}
         if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
             trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis)
-            response = clauses.text_of([t for t in verb.subtree if t not in subject])
-            who = ISSUER
-            said = f"{who} responds {re.sub(r'^(will|would|shall) be met ', '', response)}" if trig else response
-            return Found(verb, speaker_tokens or subject, trig, said, "conditional" if trig else "unconditional")
+            met = "" if trig else clauses.text_of(subject)  # "North Korea will be met with fire if it ...": the
+            cond = next((t for t in verb.subtree if t.dep_ in {"advcl", "ccomp"} and any(  # issuer meets the one its
+                m.dep_ == "mark" and m.lower_ == "if" for m in t.children)), None)  # condition names, wherever hung
+            trig = trig or (clauses.clause(cond, "") if cond is not None else "")
+            said_if = set(cond.subtree) if cond is not None else set()
+            response = clauses.text_of([t for t in verb.subtree if t not in subject and t not in said_if])
+            rest = re.sub(r'^(will|would|shall) be met ', '', response)
+            said = (f"{ISSUER} responds {rest}" if not met else f"{ISSUER} meets {met} {rest}") if trig else response
+            who = speaker_tokens if met else speaker_tokens or subject  # the one met does not threaten
+            return Found(verb, who, trig, said, "conditional" if trig else "unconditional")
         if verb.lemma_ == "sit" and _negated(verb) and "idly" in words:
             return Found(verb, speaker_tokens or subject, *_if_clause(verb)[:1],
                           f"{subject_name(subject)} will act", "unconditional", subject)
@@ -582,45 +591,3 @@ def _warned(verb: Any) -> Any | None:
         if node.lemma_ in {"warn", "tell", "caution", "remind"}:
             return next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
     return None
-
-
-def _any_trigger(subject: list[Any]) -> str:
-    """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
-    det = next((t for t in subject if t.lower_ == "any"), None)
-    if det is None:  # "those who attack our soldiers will pay": whoever does it
-        head = next((t for t in subject if t.lower_ in {"those", "whoever", "anyone", "anybody"}), None)
-        rel = next((c for c in head.children if c.dep_ == "relcl"), None) if head is not None else None
-        if rel is None or rel.tag_ not in {"VBP", "VBZ", "VB"}:
-            return ""
-        rest = clauses.text_of([t for t in rel.subtree if t.i > rel.i])
-        return f"anyone {clauses.third_person(rel.lemma_)} {rest}".strip()
-    head = det.head
-    clause = clauses.nominal(head, "anyone")
-    if clause:
-        return _on_issuer(clause)
-    rel = next((c for c in head.children if c.dep_ == "relcl"), None)
-    if rel is None:  # "any ship entering the zone": a ship enters the zone
-        doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
-        return clauses.clause(doing, f"a {head.text}") if doing is not None else ""
-    return clauses.clause(rel, f"a {head.text}")
-
-
-def _any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
-    """ "a response to any attack" -> ("anyone attacks", the "to" phrase): what a response noun answers, as a
-    trigger, when it is any act of a kind."""
-    for p in noun.children:
-        if p.dep_ != "prep" or p.lower_ not in {"to", "against"}:
-            continue
-        for o in p.children:
-            if o.dep_ == "pobj" and any(d.lower_ == "any" for d in o.children):
-                said = clauses.nominal(o, "anyone")
-                if said:
-                    return _on_issuer(said), frozenset(p.subtree)
-    return "", frozenset()
-
-
-def _on_issuer(said: str) -> str:
-    """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
-    if said.split()[-1] in {"attacks", "strikes", "invades", "provokes"}:  # "the Indian side attacks": whom unsaid
-        return f"{said} {ISSUER}"
-    return said

@@ -12,7 +12,7 @@ from redline.cli._options import InputError, db_option, load_settings, settings_
 from redline.errors import RedlineError
 from redline.ingest import scrub
 from redline.models import Brief, RawDocument, Skip
-from redline.pipeline import Context, run_one
+from redline.pipeline import Context, run_many
 from redline.report.render import render
 from redline.sources import open_fetcher, read
 
@@ -100,8 +100,7 @@ def _run(raws: list[RawDocument | Skip], ctx: Context, published: str | None, st
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), disable=not progress, transient=True) as bar:
         task = bar.add_task("analyse", total=len(raws))
-        for raw in raws:
-            result = raw if isinstance(raw, Skip) else run_one(raw, ctx, published=published)
+        for result in run_many(raws, ctx, published=published):  # parsed in batches, analysed in order
             if isinstance(result, Skip):
                 result = scrub(result)
             if store is not None:

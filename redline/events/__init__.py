@@ -281,6 +281,10 @@ def _each_owner(event: Event, noun: Any, index: MentionIndex) -> list[Event]:
 def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     """The event of a verb, once per member of a compound subject ("A and B agreed" is coded both ways) or of
     a compound object ("defended Iraq and Libya")."""
+    return _coded_verb_events(verb, index, lexicon, analysis) if _may_code(verb) else []
+
+
+def _coded_verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     frame = _demand_frame(verb)
     if frame is not None:
         return _demand_events(verb, *frame, index, lexicon, analysis)
@@ -307,6 +311,15 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
         for t in ([own] if own or not mutual else others):
             events.append(replace(event, source=source, target=t))
     return events
+
+
+def _may_code(tok: Any) -> bool:
+    """Whether a branch of ``_verb_events`` can code the token: a demand frame needs a ccomp or xcomp, and
+    ``_verb_event`` a verb, an adjective of readiness (acomp), a stative participle (VBN) or a headline verb the
+    tagger misread as a root noun or adjective (``_misread_verb``). A shortcut only (most tokens are none of these,
+    and trying every token was 70% of event coding): a rule that codes another kind of token must widen it."""
+    return tok.pos_ == "VERB" or tok.tag_ == "VBN" or tok.dep_ in {"ccomp", "xcomp"} or (
+        tok.pos_ == "ADJ" and tok.dep_ == "acomp") or (tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "ADJ"})
 
 
 def _demand_events(verb: Any, speaker: Any, addressees: list[Any], index: MentionIndex, lexicon: VerbLexicon,

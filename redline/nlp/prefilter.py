@@ -36,7 +36,7 @@ import numpy as np
 
 from redline.nlp import chunks
 from redline.nlp.gazetteer import Gazetteer, _matchers
-from redline.nlp.load import _Sentences
+from redline.nlp.load import set_sentences
 
 # Words that hold nothing alone: a verb of the lexicon that only codes through a pattern with another cue word.
 WEAK_CUES = frozenset({"be", "have", "do", "make", "get", "take", "go", "come", "see", "will", "would"})
@@ -206,5 +206,5 @@ def _join(docs: list[Any], parts: list[tuple[str, bool]], text: str, cue: Cues) 
                            exclude=["tensor"])  # type: ignore[call-arg]  # spaCy's stub lacks ``exclude``
     if len(joined) == 0 or joined[-1].idx + len(joined[-1].text_with_ws) != len(text):
         raise ValueError("the parsed and unparsed runs of a text did not join back into the text")
-    joined.user_hooks["sents"] = _Sentences(tuple(bounds))
+    set_sentences(joined, tuple(bounds))
     return joined

@@ -1,0 +1,105 @@
+"""spaCy's dependency parser with its state scoring done in numpy: the same parses, without spaCy's GIL round trips.
+
+spaCy's greedy loop (``Parser._parseC``) runs without the GIL, but scoring a state (``predict_states``) takes the
+GIL back for each of its 64 hidden units (``Vec.arg_max`` of the maxout is compiled with an exception check), which
+made the parser's loop several times its arithmetic. Here the loop runs in Python over the batch's unfinished
+states: spaCy's own ``get_token_ids`` gives each state's features and spaCy's own ``transition_states`` checks the
+moves' validity and takes the best valid move (the arc-eager system is spaCy's, unchanged); only the scores are
+computed here, by the same arithmetic in the same order as ``predict_states``: the precomputed feature rows (or
+the padding row) summed left to right, plus the bias, maxout, the upper layer through the same blis ``gemm`` plus
+its bias, unseen classes set to the step's minimum.
+
+``use_fast_parser`` swaps the pipeline's ``parser`` for this one when the model is of the kind it reproduces
+(greedy, an upper layer, maxout); ``tests/test_nlp_parser.py`` checks both give the same parses on real text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.nlp.ner import _maxout
+
+
+class FastParser:
+    """The ``parser`` pipe with its state scoring in numpy (see the module docstring)."""
+
+    def __init__(self, parser: Any) -> None:
+        self.parser = parser
+        self.name = "parser"
+
+    @classmethod
+    def supports(cls, parser: Any) -> bool:
+        """Whether ``parser`` is a greedy transition parser of the kind this loop reproduces."""
+        model = parser.model
+        try:
+            lower = model.get_ref("lower")
+            return (parser.cfg.get("beam_width", 1) == 1 and bool(model.attrs.get("has_upper"))
+                    and lower.get_dim("nP") >= 2)
+        except (KeyError, ValueError, AttributeError):
+            return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._batch([doc])[0]
+
+    def pipe(self, stream: Any, batch_size: int = 128) -> Any:
+        batch: list[Doc] = []
+        for doc in stream:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Doc]) -> list[Doc]:
+        parser = self.parser
+        if not any(len(d) for d in docs):
+            parser.set_annotations(docs, parser.moves.init_batch(docs))
+            return docs
+        batch = parser.moves.init_batch(docs)
+        step = parser.model.predict(docs)  # the features' tokens and spaCy's precomputed lower layer
+        try:
+            model = parser.model
+            lower, upper = model.layers[1], model.layers[-1]
+            cached = lower.predict(step.tokvecs)  # (tokens + 1, nF, nH, nP): row 0 the padding
+            n_rows, n_f, n_h, n_p = cached.shape
+            feature = [np.ascontiguousarray(cached[:, f]).reshape(n_rows, n_h * n_p) for f in range(n_f)]
+            bias = lower.get_param("b").reshape(n_h * n_p)
+            weights, upper_bias = upper.get_param("W"), upper.get_param("b")
+            unseen = np.array(sorted(model.attrs.get("unseen_classes", ())), dtype=np.int64)
+            states = [s for s in batch if not s.is_final()]
+            while states:
+                ids = step.get_token_ids(states) + 1  # -1 (no token) -> the padding row
+                unmaxed = feature[0][ids[:, 0]]
+                for f in range(1, n_f):
+                    unmaxed += feature[f][ids[:, f]]
+                unmaxed += bias
+                hidden = _maxout(unmaxed, n_p)
+                scores = upper.ops.gemm(hidden, weights, trans2=True)
+                scores += upper_bias
+                if unseen.size:
+                    scores[:, unseen] = scores.min()
+                states = parser.transition_states(states, np.ascontiguousarray(scores, dtype=np.float32))
+        finally:
+            step.clear_memory()
+        parser.set_annotations(docs, batch)
+        return docs
+
+
+@Language.factory("redline_parser")
+def make_fast_parser(nlp: Language, name: str) -> FastParser:
+    """The loop of the pipeline's ``parser`` (added after it, which ``use_fast_parser`` then removes)."""
+    return FastParser(nlp.get_pipe("parser"))
+
+
+def use_fast_parser(nlp: Any) -> bool:
+    """Replace ``parser`` by its FastParser when the model is of the kind it reproduces; whether it did."""
+    if "parser" not in nlp.pipe_names or not FastParser.supports(nlp.get_pipe("parser")):
+        return False
+    nlp.add_pipe("redline_parser", after="parser")
+    nlp.remove_pipe("parser")
+    return True

@@ -1,0 +1,111 @@
+"""Triggers and responses realised as clauses (issue #11, stop 19): what is paid or retaliated for ("costs for an
+invasion"), an attempt's infinitive, an inverted condition at the head of its sentence, one met with a response if
+it acts, and a response noun said as its verb with its manner; each with sentences written for these tests (not
+from the threat set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import find_threats
+from redline.eval.threats import usable_clause
+from redline.ingest import normalize
+from redline.models import RawDocument, Threat
+
+
+def _one(text: str, context: Any) -> Threat:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    [threat] = find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+    return threat
+
+
+def _usable(t: Threat, context: Any) -> bool:
+    return usable_clause(t.trigger, context.nlp) and usable_clause(t.response, context.nlp)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The United States warned Russia that it would face severe costs for an invasion of Ukraine.",
+     "someone invades Ukraine"),
+    ("Iran said it would deliver a decisive reply to any aggression.", "anyone attacks Iran"),
+    ("Iran vowed to retaliate against Israel for the strike on its consulate.", "Israel strikes its consulate"),
+])
+def test_the_act_paid_for_or_replied_to_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The army said any attempt to cross the line will be met with force.", "anyone crosses the line"),
+    ("Russia warned that any move by Kyiv to join NATO would be met with a military response.", "Kyiv joins NATO"),
+])
+def test_an_attempt_names_the_act_in_its_infinitive(text: str, trigger: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+@pytest.mark.parametrize(("text", "trigger", "response"), [
+    ("Were Ukraine to strike Moscow, Russia would use nuclear weapons.", "Ukraine strikes Moscow",
+     "Russia would use nuclear weapons"),
+    ("Should Finland join NATO, Russia will respond.", "Finland joins NATO", "Russia will respond"),
+])
+def test_an_inverted_condition_opening_its_sentence_is_the_trigger_and_not_the_response(
+        text: str, trigger: str, response: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger, t.response) == ("conditional", trigger, response)
+
+
+@pytest.mark.parametrize(("text", "response"), [
+    ("China warned of a swift and decisive response if Taiwan declares independence.",
+     "China will respond swiftly and decisively"),
+    ("Russia promised a swift response if attacked.", "Russia will respond swiftly"),
+    ("Moscow threatened a military response to Finland's accession to NATO.",
+     "Moscow will respond militarily to Finland's accession to NATO"),
+    ("Russia threatened retaliation against Norway.", "Russia will retaliate against Norway"),
+])
+def test_a_response_noun_is_said_as_its_verb_with_its_manner(text: str, response: str, context: Any) -> None:
+    assert _one(text, context).response == response
+
+
+def test_a_response_noun_whose_modifier_has_no_adverb_keeps_its_noun(context: Any) -> None:
+    t = _one("Kim warned of a nuclear response if the allies attack North Korea.", context)
+    assert t.response != "" and "respond nuclearly" not in t.response
+
+
+def test_one_met_with_a_response_if_it_acts_is_met_by_the_speaker(context: Any) -> None:
+    t = _one("Trump said North Korea will be met with fire and fury if it makes more threats.", context)
+    assert (t.actor, t.form, t.trigger) == ("USA", "conditional", "North Korea makes more threats")
+    assert t.response == "United States meets North Korea with fire and fury"
+
+
+def test_a_condition_opening_the_response_is_not_part_of_it(context: Any) -> None:
+    t = _one("Iran said that in case of an attack on its territory it would strike U.S. bases.", context)
+    assert (t.trigger, t.response) == ("someone attacks its territory", "Iran would strike U.S. bases")
+
+
+@pytest.mark.parametrize("text", [
+    "Pompeo warns Russia to not interfere in the election.",
+    "Pompeo warns Russia not to interfere in the election.",
+    "Pompeo meets the Russian foreign minister and warns Russia to not interfere in the election.",
+])
+def test_warning_another_not_to_act_is_a_red_line_however_the_infinitive_is_parsed(text: str,
+                                                                                     context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.form, t.trigger, t.response) == ("USA", "red_line", "Russia interferes in the election", "")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Russia will use nuclear weapons if necessary, the Kremlin spokesman Dmitry Peskov said.",
+     "Russia judges it necessary"),
+    ("China said it would use force if absolutely necessary to stop Taiwan independence.",
+     "China judges it absolutely necessary"),
+])
+def test_a_condition_that_names_only_a_judgement_is_the_issuer_judging_it(text: str, trigger: str,
+                                                                           context: Any) -> None:
+    """ "if necessary" is elliptic: the issuer judges it necessary (it once read "Russia will necessary")."""
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
