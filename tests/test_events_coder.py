@@ -287,7 +287,7 @@ def test_events_complaint_to_a_third_party_targets_whom_it_is_about(context: Any
 
 def test_events_domestic_target_needs_a_state_and_a_party(context: Any) -> None:
     assert _coded("Hezbollah held a rally on Friday.", context) == [("PROTEST", "LBN-REB-HEZ", "LBN")]
-    assert _coded("Analysts point out that India backs the continuation of the military base in Diego Garcia.",
+    assert _coded("Officials point out that India backs the continuation of the military base in Diego Garcia.",
                   context) == [("SUPPORT", "IND", None)]
 
 
@@ -331,7 +331,7 @@ def test_events_expelling_monitors_or_cutting_supplies_is_a_sanction(context: An
     # CAMEO 1662 (expel inspectors, observers) and 162 (reduce aid), not 174 deportation of individuals
     assert _coded("Eritrea expelled the United Nations ceasefire monitors on Tuesday.", context) == [
         ("SANCTION", "ERI", "UN")]
-    assert _coded("Russia reduced food supplies to Armenia last month.", context) == [("SANCTION", "RUS", "ARM")]
+    assert _coded("Russia reduced food supplies to Armenia on Monday.", context) == [("SANCTION", "RUS", "ARM")]
     # announced for the future, the sanction is a threat
     assert _coded("Sudan will expel foreign aid workers from Darfur.", context) == [("THREATEN", "SDN", "SDN")]
 
@@ -439,7 +439,7 @@ def test_events_unsourced_attack_on_an_object_is_kept(context: Any) -> None:
 def test_events_private_people_make_no_statecraft(context: Any) -> None:
     assert _coded("Thousands of Kenyan tourists visited Tanzania last year.", context) == []
     assert _coded("A wave of Ethiopians arrived in Djibouti in May.", context) == []
-    assert _coded("The Kenyan foreign minister visited Tanzania last year.", context) == [("CONSULT", "KEN-GOV", "TZA")]
+    assert _coded("The Kenyan foreign minister visited Tanzania on Monday.", context) == [("CONSULT", "KEN-GOV", "TZA")]
 
 
 def test_events_warning_to_no_one_is_a_caution(context: Any) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from redline.events.actors import MentionIndex, country
 from redline.events.clause import Clause
+from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 
 CURRENT = "current"
 STATUSES = {
@@ -29,6 +30,8 @@ STATUSES = {
     "negated": "reported as not having happened: 'Russia did not attack Ukraine'",
     "contested": "one side's claim that the accused side denies nearby: 'Kyiv said Russia shelled X; Moscow denied'",
     "interception": "a defence against an incoming weapon: 'Russia shot down 20 Ukrainian drones'",
+    "opinion": "asked, or what a commentator thinks: 'analysts suggest Ankara could be learning diplomacy'",
+    "generic": "what is generally so, told in an article's body: 'the U.S. gives military support to its allies'",
 }
 DROPPED = "not_political"  # accidents and natural disasters: no event at all
 # Older than this before publication, a dated act is background to the story, not its news.
@@ -378,6 +381,41 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
+# Neutral sentences that make an example an article's body: the article-level rules read a clause against them.
+ARTICLE_BODY = " ".join(["The talks opened in Geneva on Monday.", "Officials met for six hours."] + [
+    f"The delegates discussed item {n} of the agenda." for n in range(1, 14)])
+
+
+def in_article(sentence: str) -> str:
+    """An example sentence as the last sentence of an article-length story."""
+    return f"{ARTICLE_BODY} {sentence}"
+
+
+def _question(coded: Coded, index: MentionIndex) -> bool:
+    return question(coded.clause.verb)
+
+
+def _opinion(coded: Coded, index: MentionIndex) -> bool:
+    return opinion(coded.clause.verb)
+
+
+def _modal(coded: Coded, index: MentionIndex) -> bool:
+    return modal_in_article(coded.clause.verb)
+
+
+def _earlier(coded: Coded, index: MentionIndex) -> bool:
+    # what the "background" rule leaves: a period no resolved date places ("last year", "as far back as 2005")
+    return not _background(coded, index) and earlier_period(coded.clause.verb, index)
+
+
+def _perfect(coded: Coded, index: MentionIndex) -> bool:
+    return perfect_in_body(coded.clause.verb)
+
+
+def _generic(coded: Coded, index: MentionIndex) -> bool:
+    return coded.cameo[:2] not in INTENT_ROOTS and generic_present(coded.clause.verb, index)
+
+
 STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("mishap", DROPPED, 0, "issue 10 item 2; ACLED codebook: accidents and disasters are not events",
                (("A bus crash killed 12 passengers in Kenya.", DROPPED),
@@ -434,6 +472,25 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
                 ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),
                _background),
+    StatusRule("question", "opinion", 22, "issue 10: a question asks, it reports no act",
+               (("Will Russia and China sign the gas agreement this year?", "opinion"),
+                ("Why did Israel strike Iranian air defences near Isfahan?", "opinion")), _question),
+    StatusRule("opinion", "opinion", 24, "issue 10: an analyst's view is a claim, not a state's act",
+               (("Analysts suggest Iran supplied drones to Russia.", "opinion"),
+                ("Experts say Malaysia will sign a new gas agreement with China.", "opinion")), _opinion),
+    StatusRule("modal", "hypothetical", 26, "issue 10: in an article, what can or could be done is not done",
+               ((in_article("Brazil can supply Cameroon with chicks and eggs."), "hypothetical"),
+                (in_article("China could give more economic aid to Malaysia."), "hypothetical")),
+               _modal),
+    StatusRule("earlier period", "background", 62, "issue 10: a clause its own date places in an earlier period",
+               (("Cairo last year signed an agreement with Greece on the Mediterranean.", "background"),
+                ("Two years ago, Turkey recalled its ambassador from Egypt.", "background")), _earlier),
+    StatusRule("pluperfect in body", "background", 64, "issue 10: a past perfect past an article's lede is context",
+               ((in_article("Turkey had imposed sanctions on Egypt."), "background"),
+                (in_article("Egypt had recalled its ambassador from Turkey."), "background")), _perfect),
+    StatusRule("generic present", "generic", 66, "issue 10: an undated simple present past the lede is habitual",
+               ((in_article("The United States gives military aid to the Philippines."), "generic"),
+                (in_article("Beijing supplies Pakistan with fighter jets."), "generic")), _generic),
 ), key=lambda r: r.priority))
 
 
