@@ -20,6 +20,12 @@ CHUNK_CHARS = 100_000
 # line ending in anything else runs on into the next: "He said:\n'We will ...'", a hard-wrapped "promises of a\n".
 ENDING = frozenset({".", "!", "?", ")", "]", "\u201d", '"', "\u2019", "'"})
 _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
+# A transcript's turn opens its own sentence, whatever the line before ends in, and the label is a sentence of its
+# own: a speaker label ("THE PRESIDENT:", "MS. PSAKI:", "Vladimir Putin:", "Question:", "Q"; one to five upper-case
+# or Title-case words, "of" / "the" / "for" / "and" between them) or a time-of-day dateline ("1:35 P.M. IDT").
+_WORD = r"[A-Z][\w.'\u2019-]*"
+LABEL = re.compile(rf"(?:{_WORD}(?:[ \t]+(?:(?:of|the|for|and)[ \t]+)?{_WORD}){{0,4}}:|Q\.?)(?=[ \t]+\S)")
+DATELINE = re.compile(r"\d{1,2}:\d{2}[ \t]*[AaPp]\.?[ \t]?[Mm]\.?(?:[ \t]+[A-Z]{2,5}\b)?")
 # where a chunk may end, best first: after a blank line, a line break, a sentence, a space
 _CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
@@ -43,10 +49,27 @@ def lines(nlp: Any, text: str) -> Any:
     doc = make(text)
     for brk in _LINE_BREAK.finditer(text):  # a line's last character and the next line's first
         if text[brk.start()] in ENDING and brk.end() < len(text):
-            span = doc.char_span(brk.end(), brk.end() + 1, alignment_mode="expand")
-            if span is not None and span[0].i > 0:
-                span[0].is_sent_start = True
+            _start(doc, brk.end())
+    for line in re.finditer(r"^[ \t]*(\S[^\n]*)", text, re.MULTILINE):
+        turn = LABEL.match(text, line.start(1)) or DATELINE.match(text, line.start(1))
+        if turn is not None and (turn.re is LABEL or not text[turn.end():line.end()].strip()):
+            _start(doc, line.start(1), inside=turn.end())
+            after = re.compile(r"\s*").match(text, turn.end())
+            if after is not None and after.end() < len(text):  # the turn's words, or the line after a dateline
+                _start(doc, after.end())
     return doc
+
+
+def _start(doc: Any, at: int, inside: int = 0) -> None:
+    """A sentence starts at character ``at`` of the Doc, and runs on (no start) before character ``inside``."""
+    span = doc.char_span(at, max(at + 1, inside), alignment_mode="expand")
+    if span is None:
+        return
+    if span[0].i > 0:
+        span[0].is_sent_start = True
+    for tok in span[1:]:
+        if tok.idx < inside:
+            tok.is_sent_start = False
 
 
 def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:

@@ -132,8 +132,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
 
 def _labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     """A transcript line "<Name>: <words>" (a name of one to four capitalised words, then a colon): the name
-    speaks the words. The colon is the cue."""
+    speaks the words. The colon is the cue. The label may be a sentence of its own (``chunks.lines`` makes it
+    one): then it speaks the sentence that follows it."""
     toks = [t for t in sent if not t.is_space]
+    before = [t for t in sent.doc[sent.start - 1].sent if not t.is_space] if sent.start > 0 else []
+    if before and before[-1].text == ":" and len(before) <= 6:
+        toks = before + toks
     colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
     if not colon or colon + 1 >= len(toks) or colon > 4:
         return None
