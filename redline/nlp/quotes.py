@@ -249,10 +249,10 @@ def _titles(doc: Any, mentions: tuple[Mention, ...]) -> dict[str, str]:
         if span is None:
             continue
         root = span.root
-        words = {t.lower_ for t in root.subtree if t.dep_ in {"compound", "amod", "nmod"} or t.head is root}
+        words = {t.lower_ for t in root.subtree if t.dep_ in {"compound", "amod", "nmod"} or t.head == root}
         words |= {t.lower_ for c in root.children if c.dep_ == "appos" for t in c.subtree}
         if root.dep_ == "appos":
-            words |= {t.lower_ for t in root.head.subtree if t.i < span.start or t.head is root.head}
+            words |= {t.lower_ for t in root.head.subtree if t.i < span.start or t.head == root.head}
         if words & ACTIVIST_WORDS:
             continue
         stype = "official" if words & OFFICIAL_WORDS - {"military"} else _speaker_type(words, [m], None)
