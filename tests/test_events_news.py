@@ -142,3 +142,21 @@ def test_events_news_rallying_someone_is_no_demonstration(context: Any) -> None:
     assert _current("The United States has rallied the world to stand with the people of Ukraine.", context) == []
     assert _current("Thousands rallied in Belgrade to demand the resignation of the government.", context) == [
         ("PROTEST", "SRB", "SRB")]
+
+
+def test_events_news_a_year_naming_something_else_does_not_date_the_act(context: Any) -> None:
+    """A year that names a noun ("the 2003 bombings", "the Act of 2012") or sits in a clause describing a noun
+    ("who was sentenced in 2010") does not date today's act; a date of the act's own clause or of the report
+    still does."""
+    def dates(text: str, published: str) -> list[str | None]:
+        return [e.date for e in current(code_sentence(text, published, context, "test"))]
+
+    assert dates("A court in Riyadh sentenced five men to death for their roles in the 2003 bombings.",
+                 "2014-06-01") == ["2014-06-01"]
+    assert dates("A Chinese court jails a man who applied to protest on the anniversary of the 1989 protests.",
+                 "2014-06-01") == ["2014-06-01"]
+    assert dates("A United States court overturns the conviction of a hacker, who was sentenced in 2010.",
+                 "2014-06-01") == ["2014-06-01"]
+    assert dates("Russian forces attacked Kharkiv on Tuesday, officials said.", "2024-11-21") == ["2024-11-19"]
+    assert dates("Tuesday's attack on Kharkiv killed five people, officials said on Thursday.",
+                 "2024-11-22") == ["2024-11-19"]

@@ -117,8 +117,33 @@ def _sentence_date(analysis: Analysis, head: Any, end: int) -> str | None:
             span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and any(a.dep_ == "prep" and a.lower_ in REFERENCE_PREPS for a in span.root.ancestors):
                 continue
+            if span is not None and _names_another_thing(span, head):
+                continue
             return m.attr("value")
     return None
+
+
+def _names_another_thing(span: Any, head: Any) -> bool:
+    """Whether a date of the sentence belongs to something other than the act or the report: a year naming a
+    noun ("for their roles in the 2003 bombings", "the Act of 2012") or a date in a clause that describes a noun
+    ("the conviction of X, who was sentenced in 2010"). Such a date does not date "a court jails X" (spaCy makes
+    a new Token on each access, so tokens are compared with ==, never with ``is``)."""
+    root = span.root
+    if root.dep_ in {"compound", "nummod", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+            and root.head != head:
+        return True
+    node = root
+    while node.head != node:
+        up = node.head
+        if up == head:
+            return False
+        if span.start <= up.i < span.end or up.pos_ == "ADP":
+            if up.pos_ == "ADP" and up.lower_ == "of" and up.head.pos_ in {"NOUN", "PROPN"} and up.head != head:
+                return True  # "the Act of 2012", "the events of 1989"
+            node = up
+            continue
+        return up.pos_ in {"VERB", "AUX"} and up.dep_ in {"relcl", "acl"}
+    return False
 
 
 def _clause_text(verb: Any, text: str) -> str:
