@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from redline.models import Geo, Mention
+from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
 
 MIL_NOUNS = (
@@ -51,11 +52,8 @@ LOCATIVE_WORDS = frozenset({
     "traveled", "travelled",
     "capital",  # "in the capital Kabul": the city named as the capital, not the government
 })
-PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
 # Prefixes that make a name into a group or a stance ("anti-Balaka", "pro-Kremlin", "ex-Soviet"): no place.
-NAME_PREFIXES = frozenset({"anti", "pro", "non", "ex", "neo", "post", "pre", "counter"})
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
-MAX_PLACE_TOKENS = 6
 # Parts of speech of a capitalised word that is an ordinary word, not a name, at the start of a sentence.
 COMMON_WORD_POS = frozenset({"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM"})
 # One-word city names outside the article's countries need this population (primary / alternate name)
@@ -266,7 +264,7 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
     matchers = _matchers(gazetteer, doc.vocab)
     candidates = _without_heritage(doc, _dictionary_candidates(doc, gazetteer, matchers), gazetteer)
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
-    scan = _scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
+    scan = scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
     context = _country_context(doc, candidates, gazetteer.places, scan)
     ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
     surnames = {doc[e.end - 1].lower_ for e in ner if e.label_ == "PERSON" and len(e) > 1}
@@ -283,7 +281,7 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Ment
     return tuple(_mention(doc, f"m{i}", c) for i, c in enumerate(chosen, start=1))
 
 
-def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex, scan: _PlaceScan) -> Counter[str]:
+def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex, scan: PlaceScan) -> Counter[str]:
     """Countries the article is about: named countries and unambiguous places count double, actor codes once."""
     context = country_context(c.code for c in found if c.code and c.geo is None)
     for c in found:
@@ -404,21 +402,6 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     return prev.is_space or prev.text in openers or "\n" in prev.whitespace_
 
 
-def _title_lines(doc: Doc) -> set[int]:
-    """Token indices on headline-style lines, where capitals say nothing about names."""
-    out: set[int] = set()
-    line: list[int] = []
-    last = len(doc) - 1
-    for tok in doc:
-        line.append(tok.i)
-        if "\n" in tok.whitespace_ or tok.is_space or tok.i == last:
-            words = [w.text for w in (doc[k] for k in line) if w.is_alpha and w.lower_ not in STOP_NAMES]
-            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-                out.update(line)
-            line = []
-    return out
-
-
 # A country the sentence names counts as much as this many mentions elsewhere in the article when a place name is
 # ambiguous: enough to tip "Tripoli" beside "Libyan", not enough for an attacker's name to move Donetsk to Russia.
 SENTENCE_WEIGHT = 3
@@ -438,52 +421,7 @@ def _sentence_countries(doc: Doc, found: list[_Candidate]) -> dict[int, Counter[
     return near
 
 
-@dataclass(frozen=True)
-class _PlaceKey:
-    """A capitalised n-gram that can name a place: what the index holds for it, whatever the article's context."""
-
-    start: int
-    end: int
-    places: tuple[Place, ...]  # the index's places for the whole n-gram
-    cities: tuple[Place, ...]  # for an n-gram ending in a place suffix ("Anbar province"): the places before it
-    suffix: str
-
-
-@dataclass(frozen=True)
-class _PlaceScan:
-    keys: list[_PlaceKey]
-    titles: set[int]
-
-
-def _scan_places(doc: Doc, index: PlaceIndex) -> _PlaceScan:
-    """Capitalised n-grams (1-6 tokens, within one line) the index holds a place for, in the order
-    ``_place_candidates`` tries them; looked up once per document, resolved per context."""
-    keys: list[_PlaceKey] = []
-    # plain lists: a Token object per look-up would cost more than the look-up itself
-    strings = doc.vocab.strings
-    texts = [strings[o] for o in doc.to_array("ORTH").tolist()]  # Token.text
-    spaces = [" " if s else "" for s in doc.to_array("SPACY").tolist()]  # Token.whitespace_
-    n_tokens = len(texts)
-    firsts = index.first_words
-    for i in range(n_tokens):
-        if not texts[i][:1].isupper() or not _may_start_name(texts, spaces, i, firsts) or _prefixed(doc, i):
-            continue
-        for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
-            if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
-                continue
-            key = " ".join(("".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]).split())
-            places = index.lookup(key)
-            cities: tuple[Place, ...] = ()
-            suffix = ""
-            if not places and j - i >= 2 and texts[j - 1].lower() in PLACE_SUFFIXES:
-                cities = index.lookup(" ".join(doc[i:j - 1].text.split()))
-                suffix = doc[j - 1].lower_
-            if places or cities:
-                keys.append(_PlaceKey(i, j, places, cities, suffix))
-    return _PlaceScan(keys, _title_lines(doc) if keys else set())
-
-
-def _place_candidates(doc: Doc, scan: _PlaceScan, context: Mapping[str, int],
+def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
                       near: Mapping[int, Counter[str]] | None = None) -> list[_Candidate]:
     """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country; ``near`` (countries
     named in each sentence) outweighs the article's ``context`` for a name in that sentence."""
@@ -506,26 +444,6 @@ def _place_candidates(doc: Doc, scan: _PlaceScan, context: Mapping[str, int],
             continue
         out.append(_place_candidate(k.start, k.end, place))
     return out
-
-
-def _may_start_name(texts: list[str], spaces: list[str], i: int, firsts: frozenset[str]) -> bool:
-    """Whether a name can start at token ``i``: the first word of every key tried from ``i`` (its tokens up to
-    the first whitespace, or fewer) is the first word of some place name."""
-    word = ""
-    for k in range(i, min(len(texts), i + MAX_PLACE_TOKENS)):
-        word += texts[k]
-        if word.lower() in firsts:
-            return True
-        if spaces[k]:
-            return False
-    return False
-
-
-def _prefixed(doc: Doc, i: int) -> bool:
-    """The word is the stem of a prefixed compound ("anti-Balaka", "pro-Kremlin"): a group or a stance named after
-    a place or actor, not the place."""
-    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-            and doc[i - 2].lower_ in NAME_PREFIXES)
 
 
 def _plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:

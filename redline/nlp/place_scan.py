@@ -1,0 +1,97 @@
+"""The capitalised n-grams of a document that the place index holds a place for, looked up once per document.
+
+The gazetteer (``redline.nlp.gazetteer``) resolves each key against the article's country context, once for the
+context itself and once for the mentions; the scan is shared by both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from redline.nlp.places import STOP_NAMES, Place, PlaceIndex
+
+PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
+NAME_PREFIXES = frozenset({"anti", "pro", "non", "ex", "neo", "post", "pre", "counter"})
+MAX_PLACE_TOKENS = 6
+
+
+def title_lines(doc: Doc) -> set[int]:
+    """Token indices on headline-style lines, where capitals say nothing about names."""
+    out: set[int] = set()
+    line: list[int] = []
+    last = len(doc) - 1
+    for tok in doc:
+        line.append(tok.i)
+        if "\n" in tok.whitespace_ or tok.is_space or tok.i == last:
+            words = [w.text for w in (doc[k] for k in line) if w.is_alpha and w.lower_ not in STOP_NAMES]
+            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+                out.update(line)
+            line = []
+    return out
+
+
+@dataclass(frozen=True)
+class PlaceKey:
+    """A capitalised n-gram that can name a place: what the index holds for it, whatever the article's context."""
+
+    start: int
+    end: int
+    places: tuple[Place, ...]  # the index's places for the whole n-gram
+    cities: tuple[Place, ...]  # for an n-gram ending in a place suffix ("Anbar province"): the places before it
+    suffix: str
+
+
+@dataclass(frozen=True)
+class PlaceScan:
+    keys: list[PlaceKey]
+    titles: set[int]
+
+
+def scan_places(doc: Doc, index: PlaceIndex) -> PlaceScan:
+    """Capitalised n-grams (1-6 tokens, within one line) the index holds a place for, in the order
+    the gazetteer's place candidates tries them; looked up once per document, resolved per context."""
+    keys: list[PlaceKey] = []
+    # plain lists: a Token object per look-up would cost more than the look-up itself
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array("ORTH").tolist()]  # Token.text
+    spaces = [" " if s else "" for s in doc.to_array("SPACY").tolist()]  # Token.whitespace_
+    n_tokens = len(texts)
+    firsts = index.first_words
+    for i in range(n_tokens):
+        if not texts[i][:1].isupper() or not _may_start_name(texts, spaces, i, firsts) or _prefixed(doc, i):
+            continue
+        for j in range(min(n_tokens, i + MAX_PLACE_TOKENS), i, -1):
+            if not texts[j - 1][-1:].isalnum() or any("\n" in spaces[k] for k in range(i, j - 1)):
+                continue
+            key = " ".join(("".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]).split())
+            places = index.lookup(key)
+            cities: tuple[Place, ...] = ()
+            suffix = ""
+            if not places and j - i >= 2 and texts[j - 1].lower() in PLACE_SUFFIXES:
+                cities = index.lookup(" ".join(doc[i:j - 1].text.split()))
+                suffix = doc[j - 1].lower_
+            if places or cities:
+                keys.append(PlaceKey(i, j, places, cities, suffix))
+    return PlaceScan(keys, title_lines(doc) if keys else set())
+
+
+def _may_start_name(texts: list[str], spaces: list[str], i: int, firsts: frozenset[str]) -> bool:
+    """Whether a name can start at token ``i``: the first word of every key tried from ``i`` (its tokens up to
+    the first whitespace, or fewer) is the first word of some place name."""
+    word = ""
+    for k in range(i, min(len(texts), i + MAX_PLACE_TOKENS)):
+        word += texts[k]
+        if word.lower() in firsts:
+            return True
+        if spaces[k]:
+            return False
+    return False
+
+
+def _prefixed(doc: Doc, i: int) -> bool:
+    """The word is the stem of a prefixed compound ("anti-Balaka", "pro-Kremlin"): a group or a stance named after
+    a place or actor, not the place."""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ in NAME_PREFIXES)
