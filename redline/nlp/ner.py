@@ -21,6 +21,7 @@ state features, an upper layer, maxout); a batch with preset entities goes throu
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 BEGIN, IN, LAST, UNIT, OUT = "B", "I", "L", "U", "O"
+
+
+def in_batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """The documents of ``stream`` in lists of ``size`` (the last one shorter), as a pipe's ``pipe`` takes them."""
+    batch: list[Doc] = []
+    for doc in stream:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class FastNER:
@@ -81,14 +94,8 @@ class FastNER:
     def __call__(self, doc: Doc) -> Doc:
         return self._batch([doc])[0]
 
-    def pipe(self, stream: Any, batch_size: int = 128) -> Any:
-        batch: list[Doc] = []
-        for doc in stream:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in in_batches(stream, batch_size):
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Doc]) -> list[Doc]:

@@ -15,13 +15,14 @@ its bias, unseen classes set to the step's minimum.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.nlp.ner import _maxout
+from redline.nlp.ner import _maxout, in_batches
 
 
 class FastParser:
@@ -45,14 +46,8 @@ class FastParser:
     def __call__(self, doc: Doc) -> Doc:
         return self._batch([doc])[0]
 
-    def pipe(self, stream: Any, batch_size: int = 128) -> Any:
-        batch: list[Doc] = []
-        for doc in stream:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in in_batches(stream, batch_size):
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Doc]) -> list[Doc]:
