@@ -33,6 +33,7 @@ from typing import Any
 from redline import dedupe
 from redline.errors import ConfigError, IngestError, ModelNotInstalled, RedlineError, SourceError
 from redline.ingest import normalize, scrub
+from redline.iterutil import batched
 from redline.models import Article, Brief, RawDocument, Skip
 from redline.pipeline import Context, analyze_article
 from redline.runner import LocalRunner, Runner
@@ -143,7 +144,8 @@ def ingest(
             sent.append(works)
             yield works
 
-    for results in (runner or LocalRunner()).map(analyze_works, remember(_batches(pending(), ANALYSIS_BATCH))):
+    batches = (tuple(b) for b in batched(pending(), ANALYSIS_BATCH))
+    for results in (runner or LocalRunner()).map(analyze_works, remember(batches)):
         works = sent.popleft()
         for work, result in zip(works, results, strict=True):
             if isinstance(result, Skip):
@@ -156,17 +158,6 @@ def ingest(
                 done(Outcome(work.article.origin, DUPLICATE, work.article.id,
                              f"{duplicate.kind} as {duplicate.kept_id}"))
     return report
-
-
-def _batches(works: Iterator[_Work], size: int) -> Iterator[tuple[_Work, ...]]:
-    batch: list[_Work] = []
-    for work in works:
-        batch.append(work)
-        if len(batch) >= size:
-            yield tuple(batch)
-            batch = []
-    if batch:
-        yield tuple(batch)
 
 
 def watch(

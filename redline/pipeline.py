@@ -17,6 +17,7 @@ from redline import scenarios as scenarios_stage
 from redline.assess.ledger import LedgerView, seed_view
 from redline.errors import IngestError, ModelNotInstalled, RedlineError, SourceError
 from redline.ingest import normalize
+from redline.iterutil import batched
 from redline.models import Article, Brief, RawDocument, Skip
 from redline.nlp import chunks, prefilter
 from redline.nlp.gazetteer import Gazetteer
@@ -153,13 +154,7 @@ def run_many(raws: Iterable[RawDocument | Skip], ctx: Context, published: str | 
     """``run_one`` over many documents (a Skip passes through), their texts parsed together with ``nlp.pipe`` a
     batch at a time. Each document is analysed only when the caller asks for its result, so a caller that stores
     each brief before taking the next sees the same ledger as with ``run_one``."""
-    batch: list[RawDocument | Skip] = []
-    for raw in raws:
-        batch.append(raw)
-        if len(batch) >= batch_size:
-            yield from _run_batch(batch, ctx, published)
-            batch = []
-    if batch:
+    for batch in batched(raws, batch_size):
         yield from _run_batch(batch, ctx, published)
 
 

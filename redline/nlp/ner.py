@@ -28,19 +28,9 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from redline.iterutil import batched
+
 BEGIN, IN, LAST, UNIT, OUT = "B", "I", "L", "U", "O"
-
-
-def in_batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
-    """The documents of ``stream`` in lists of ``size`` (the last one shorter), as a pipe's ``pipe`` takes them."""
-    batch: list[Doc] = []
-    for doc in stream:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 class FastNER:
@@ -95,7 +85,7 @@ class FastNER:
         return self._batch([doc])[0]
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for batch in in_batches(stream, batch_size):
+        for batch in batched(stream, batch_size):
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Doc]) -> list[Doc]:

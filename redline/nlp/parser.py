@@ -22,7 +22,8 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.nlp.ner import _maxout, in_batches
+from redline.iterutil import batched
+from redline.nlp.ner import _maxout
 
 
 class FastParser:
@@ -47,7 +48,7 @@ class FastParser:
         return self._batch([doc])[0]
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for batch in in_batches(stream, batch_size):
+        for batch in batched(stream, batch_size):
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Doc]) -> list[Doc]:

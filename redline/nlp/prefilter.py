@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from redline.iterutil import batched
 from redline.nlp import chunks
 from redline.nlp.gazetteer import Gazetteer, _matchers
 from redline.nlp.load import set_sentences
@@ -158,13 +159,7 @@ def plan(doc: Any, cue: Cues, gazetteer: Gazetteer) -> list[tuple[int, int, bool
 def pipe(nlp: Any, texts: Iterable[str], gazetteer: Gazetteer, batch_size: int = 32) -> Iterator[Any]:
     """One Doc per text, in order, with only the kept sentences through the full pipeline (``chunks.pipe``)."""
     cue = cues(nlp)
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= batch_size:
-            yield from _batch(nlp, batch, gazetteer, cue, batch_size)
-            batch = []
-    if batch:
+    for batch in batched(texts, batch_size):
         yield from _batch(nlp, batch, gazetteer, cue, batch_size)
 
 
