@@ -114,8 +114,8 @@ def test_an_owner_acts_for_the_thing_it_owns_in_a_pronoun_trigger(context: Any) 
 
 
 @pytest.mark.parametrize("text", [
-    "Italian Prime Minister Silvio Berlusconi indicates that he will likely withdraw the nomination of Rocco "
-    "Buttiglione to the European Union Commission which caused deadlock in the European Parliament this week.",
+    "The Dutch prime minister indicates that he will likely withdraw the nomination of his finance minister to the "
+    "commission which caused a deadlock in parliament this week.",
     "The Taliban said they would break the cease-fire with international forces that has been in place since May.",
 ])
 def test_a_forecast_or_a_relative_clause_of_fact_is_no_condition(text: str, context: Any) -> None:

@@ -99,8 +99,8 @@ def test_events_news_reaching_a_truce_with_someone_is_agreed_both_ways(context: 
 def test_events_news_armed_groups_carry_their_home_country(context: Any) -> None:
     assert _current("The Abu Sayyaf group threatens to behead a Norwegian hostage.", context) == [
         ("THREATEN", "PHL-REB-ASG", "NOR")]
-    assert _current("Allied Democratic Forces militants attack a village in Ituri, Democratic Republic of the "
-                    "Congo.", context) == [("ASSAULT", "UGA-REB-ADF", "COD")]
+    assert _current("Allied Democratic Forces militants raid a farming village near Beni, Democratic Republic of "
+                    "the Congo.", context) == [("ASSAULT", "UGA-REB-ADF", "COD")]
 
 
 def test_events_news_a_headline_verb_read_as_a_noun_is_coded(context: Any) -> None:
