@@ -351,3 +351,18 @@ def test_quotes_a_cue_under_a_root_without_subject_ends(nlp: Any, text: str) -> 
     cue = next(t for t in doc if t.lemma_ == "say")
     assert governing_subject(cue) == []
     assert all(c.speaker != "Read" for c in _claims(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("An ally of President Putin, former President Dmitry Medvedev, said the West would pay.", "Dmitry Medvedev"),
+    ("The talks will resume next week, the spokesman for Secretary-General Antonio Guterres said.",
+     "the spokesman for Secretary-General Antonio Guterres"),
+    ("Kim Yo Jong, the sister of leader Kim Jong Un, said Seoul would regret the drills.", "Kim Yo Jong"),
+])
+def test_quotes_a_person_after_of_for_or_to_only_qualifies_the_speaker(context: Any, text: str,
+                                                                        speaker: str) -> None:
+    """ "an ally of X", "the spokesman for X", "an adviser to X": the ally, spokesman or adviser speaks."""
+    from redline.nlp import analyze
+
+    claims = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert [c.speaker for c in claims][:1] == [speaker]
