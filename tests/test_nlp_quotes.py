@@ -366,3 +366,14 @@ def test_quotes_a_person_after_of_for_or_to_only_qualifies_the_speaker(context: 
 
     claims = analyze(_article(text), context.nlp, context.gazetteer).claims
     assert [c.speaker for c in claims][:1] == [speaker]
+
+
+def test_quotes_being_clear_that_says_the_clause(nlp: Any) -> None:
+    claims = _claims(nlp, "The minister has been very clear that the border will stay closed.")
+    assert [(c.speaker, c.content) for c in claims] == [("The minister", "the border will stay closed")]
+    assert _claims(nlp, "It is clear that the border will stay closed.") == []
+
+
+def test_quotes_a_first_person_speaker_under_a_transcript_label_is_the_label(nlp: Any) -> None:
+    claims = _claims(nlp, "Anna Berg: We have told our neighbours that the talks are over.")
+    assert [c.speaker for c in claims] == ["Anna Berg"]

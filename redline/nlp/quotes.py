@@ -101,9 +101,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             found.append((verb, speaker_tokens, content))
         quoted = _quoted(sent)
         outside = [f for f in found if f[0].i not in quoted]
+        label = _labelled(sent) if found else None
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
+            if label is not None and [t.lower_ for t in speaker_tokens] in (["i"], ["we"]):
+                speaker_tokens = label[1]  # "Sergei Lavrov: We have warned ...": the label's person speaks
             for one in conjuncts(speaker_tokens):
                 claims.append(_claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -176,12 +179,16 @@ def _can_say(verb: Any, speaker: list[Any]) -> bool:
 
 
 def _is_cue(verb: Any) -> bool:
-    """A reporting verb: one of CUE_VERBS, "make clear", or "read" / "testify" introducing what was said."""
+    """A reporting verb: one of CUE_VERBS, "make clear", "be clear that", or "read" / "testify" introducing what
+    was said."""
     if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
         return True
     if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "an investigation found that ..."
         return subj is not None and subj.lemma_.lower() in FINDINGS
+    if verb.lemma_ == "be":  # "the President has been very clear that ...": a clause said plainly
+        return any(c.lower_ == "clear" and c.dep_ == "acomp" for c in verb.children) and any(
+            c.dep_ == "ccomp" for c in verb.children)
     return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
 
 
