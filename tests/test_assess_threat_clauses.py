@@ -109,3 +109,26 @@ def test_a_condition_that_names_only_a_judgement_is_the_issuer_judging_it(text: 
     t = _one(text, context)
     assert (t.form, t.trigger) == ("conditional", trigger)
     assert _usable(t, context)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # "any N that ..." as "a N ..."
+    ("The Kremlin said Russian forces would strike any convoy that carries Western weapons.",
+     "a convoy carries Western weapons"),
+    # what a threat answers: "over" an act, "in response to" / "in case of" a noun, "those responsible for" an act
+    ("Turkey threatens to cut ties with Sweden over the burning of a Koran.", "someone burns a Koran"),
+    ("Tehran threatened to close the Strait of Hormuz in response to new sanctions.",
+     "someone imposes new sanctions on Iran"),
+    ("The EU threatens sanctions in case of a military takeover.", "someone carries out a military takeover"),
+    ("Russia warns of a response to the deployment of U.S. missiles in Germany.",
+     "someone deploys U.S. missiles in Germany"),
+])
+def test_an_act_answered_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+def test_a_response_noun_in_case_of_an_act_drops_the_act(context: Any) -> None:
+    assert _one("The EU threatens sanctions in case of a military takeover.", context).response == \
+        "The EU will impose sanctions"

@@ -27,7 +27,10 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "shelling": "shell", "expulsion": "expel", "arrest": "arrest", "detention": "detain",
                  "killing": "kill", "assassination": "assassinate", "capture": "capture", "closure": "close",
                  "withdrawal": "withdraw", "execution": "execute", "abduction": "abduct", "kidnapping": "kidnap",
-                 "bombardment": "bombard", "raid": "raid", "sinking": "sink", "imposition": "impose"}
+                 "bombardment": "bombard", "raid": "raid", "sinking": "sink", "imposition": "impose",
+                 "intrusion": "intrude", "encroachment": "encroach", "infiltration": "infiltrate",
+                 "burning": "burn", "desecration": "desecrate", "shooting": "shoot", "downing": "shoot down",
+                 "destruction": "destroy", "murder": "murder", "persecution": "persecute", "harassment": "harass"}
 # Verbs of a nominal act that take the noun itself as their object ("exercises" -> "hold exercises").
 LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
@@ -44,6 +47,7 @@ ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "
 # judges it so. Without this, "if necessary" read as a verb clause gave "Russia will necessary".
 JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
                     "unavoidable", "inevitable"})
+RELATIVE = frozenset({"who", "that", "which"})
 ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decision", "try", "intention"})
 
 
@@ -64,6 +68,9 @@ def third_person(verb: str, plural: bool = False) -> str:
     """The present tense of a base verb for a third-person subject ("host" -> "hosts", "deploy" -> "deploys")."""
     if plural or not verb:
         return verb
+    if " " in verb:  # "carry out" -> "carries out"
+        first, _, rest = verb.partition(" ")
+        return f"{third_person(first)} {rest}"
     if verb == "be":
         return "is"
     if verb == "have":
@@ -227,6 +234,19 @@ def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any
     return " ".join(w for w in words if w)
 
 
+def done(noun: Any) -> str:
+    """A noun of an act that a response answers, done by someone: "in response to new sanctions" -> "someone
+    imposes new sanctions on <issuer>", "in case of a military takeover" -> "someone carries out a military
+    takeover". Empty for a pronoun or a name."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return ""
+    verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
+    said = text_of(noun.subtree)
+    first, _, rest = verb.partition(" ")
+    return " ".join(w for w in ("someone", third_person(first), rest, said, "on " + ISSUER if verb == "impose" else "")
+                    if w)
+
+
 def passive_np(noun: Any) -> str | None:
     """A noun phrase with a participle as a clause: "a conference held in Washington" -> "a conference is held in
     Washington". None without one."""
@@ -283,6 +303,19 @@ def _answered_as_verb(noun: Any, subject: str, drop: frozenset[Any]) -> str:
             said = text_of([t for t in c.subtree if t not in drop])
             tail.append(f"{c.text} {said}" if c.dep_ == "prep" and said and not said.startswith(c.text) else said)
     return " ".join(w for w in (subject, "will", verb, manner, *tail) if w)
+
+
+def relative_act(rel: Any) -> str:
+    """The act a relative clause on an object states as a clause: "any aircraft that enters the zone" -> "an
+    aircraft enters the zone", "anyone who engages with X" -> "anyone engages with X". Empty when the relative
+    pronoun is not the act's subject."""
+    head = rel.head
+    words = [d for d in head.children if d.dep_ == "det"]
+    det = "an" if head.lower_[:1] in "aeiou" else "a"
+    who = f"{det} {head.text}" if words and words[0].lower_ == "any" and head.tag_ == "NN" else head.text
+    if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in rel.children):
+        return f"{who} {text_of([x for x in rel.subtree if x.lower_ not in RELATIVE or x.head != rel])}"
+    return ""
 
 
 def any_trigger(subject: list[Any]) -> str:

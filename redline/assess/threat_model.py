@@ -262,13 +262,15 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     for t in sent:
         if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
                 and t.head.head.head.lower_ in {"in", "as"}:
-            said = _as_clause(t)
+            said = _as_clause(t) or clauses.done(t)  # "in response to new sanctions": someone imposes them
             if said:
                 return _on_issuer(said)
-    for t in sent:  # "a strong reply to any misadventure", "face severe costs for an invasion of Ukraine"
-        if t.dep_ == "pobj" and (t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_NOUNS and any(
-                d.lower_ == "any" for d in t.children) or t.head.lower_ == "for" and t.head.head.lemma_.lower()
-                in PAID_FOR):
+    for t in sent:  # "a strong reply to any misadventure", "face severe costs for an invasion of Ukraine",
+        # "retaliation over the killing of its general", "punish those responsible for the attack"
+        answers = t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_NOUNS and (any(
+            d.lower_ == "any" for d in t.children) or len(_as_clause(t).split()) > 2)
+        if t.dep_ == "pobj" and (answers or t.head.lower_ == "for" and t.head.head.lemma_.lower()
+                                 in PAID_FOR | {"responsible"} or t.head.lower_ == "over" and _as_clause(t)):
             paid = t.head.head  # "retaliate against Israel for the strike": who is answered did the act
             who = next((o for p in paid.children if p.dep_ == "prep" and p.lower_ == "against" for o in p.children
                         if o.dep_ == "pobj"), None)
@@ -330,6 +332,8 @@ def without_answered(response: str, sent: Any) -> str:
             bare = phrase.removeprefix(f"{t.head.text} ")  # a response that opens with the phrase: "in case of X it
             if response.startswith(bare) and response[len(bare):][:1] in {" ", ","}:  # would strike" is read
                 return response.removeprefix(bare).strip(" ,")  # without its leading "in"
+            if bare and response.endswith(f" {bare}"):  # "will impose sanctions case of a takeover"
+                return response.removesuffix(f" {bare}").rstrip(" ,")
     return response
 
 

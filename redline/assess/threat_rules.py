@@ -409,15 +409,14 @@ def _obliged(verb: Any) -> bool:
 def _relative_trigger(verb: Any) -> tuple[str, str]:
     """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
     for t in verb.subtree:
-        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and any(
-                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children) and not _told(t):
-            head = t.head
-            body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
-            return f"{head.text} {body}", "conditional"
-        if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
-            said = clauses.passive_np(t)  # "will target any Western troops sent to Ukraine"
+        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and not _told(t):
+            said = clauses.relative_act(t)  # "any target that enters the zone" -> "a target enters the zone"
             if said:
-                return said.removeprefix("any ").removeprefix("Any "), "conditional"
+                return said, "conditional"
+        if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
+            sent_np = clauses.passive_np(t)  # "will target any Western troops sent to Ukraine"
+            if sent_np:
+                return sent_np.removeprefix("any ").removeprefix("Any "), "conditional"
     return "", "unconditional"
 
 
@@ -446,7 +445,7 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
             continue
         if noun is None:
             continue
-        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
+        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent or "someone"
         said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
         if said and len(_on_issuer(said).split()) >= 3:  # "respond to the deployment": "anyone deploys" says nothing
             return _on_issuer(said), set(c.subtree)
