@@ -244,3 +244,11 @@ def test_a_promise_not_to_act_is_no_threat(text: str, context: Any) -> None:
 def test_a_negated_act_that_threatens_stays_a_threat(context: Any) -> None:
     t = _one("Israel says it will not tolerate Iranian entrenchment in Syria.", context)
     assert t.form == "red_line"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Officials in Tehran said the navy will respond to any aggression against its ships.", "IRN"),
+    ("Tribal elders in Darfur threatened to take up arms against the government.", "SDN"),
+])
+def test_a_speaker_named_by_where_they_are_issues_for_that_country(text: str, actor: str, context: Any) -> None:
+    assert _one(text, context).actor == actor
