@@ -252,3 +252,8 @@ def test_a_negated_act_that_threatens_stays_a_threat(context: Any) -> None:
 ])
 def test_a_speaker_named_by_where_they_are_issues_for_that_country(text: str, actor: str, context: Any) -> None:
     assert _one(text, context).actor == actor
+
+
+def test_a_sides_own_forces_named_by_a_possessive_commit_the_speakers_side(context: Any) -> None:
+    t = _one("The Russian Defence Ministry said its forces would strike command centres in the capital.", context)
+    assert (t.actor, t.response) == ("RUS", "Russia's forces would strike command centres in the capital")

@@ -48,6 +48,10 @@ ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "
 JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
                     "unavoidable", "inevitable"})
 RELATIVE = frozenset({"who", "that", "which"})
+# A side's own forces or state, named with a possessive pronoun ("its forces", "our troops", "his country").
+OWN_POSSESSIVES = frozenset({"its", "our", "their", "his", "her", "my"})
+OWN_FORCES = frozenset({"force", "forces", "troops", "army", "military", "navy", "missiles", "weapons", "country",
+                        "nation", "government", "units", "fighters", "artillery", "air", "defences", "defenses"})
 ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decision", "try", "intention"})
 
 
@@ -303,6 +307,14 @@ def _answered_as_verb(noun: Any, subject: str, drop: frozenset[Any]) -> str:
             said = text_of([t for t in c.subtree if t not in drop])
             tail.append(f"{c.text} {said}" if c.dep_ == "prep" and said and not said.startswith(c.text) else said)
     return " ".join(w for w in (subject, "will", verb, manner, *tail) if w)
+
+
+def own_force(subject: list[Any]) -> bool:
+    """Whether a subject is a side's own forces or state named by a possessive pronoun: "its forces", "our
+    nuclear forces", "his country"."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    return head is not None and len(subject) <= 4 and head.lower_ in OWN_FORCES and any(
+        t.dep_ == "poss" and t.lower_ in OWN_POSSESSIVES and t.head == head for t in subject)
 
 
 def relative_act(rel: Any) -> str:
