@@ -219,9 +219,11 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
         return False
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
-    if act.lemma_ == "be" and head is not None and head.pos_ == "NOUN" and not any(t.ent_type_ for t in subject) \
-            and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
-        return False  # a state of a thing ("the drought would be catastrophic"), not an act of an agent
+    lone = not any(c.dep_ in {"dobj", "auxpass", "prep", "xcomp", "ccomp", "prt"} for c in act.children)
+    if (act.lemma_ == "be" or lone) and head is not None and head.pos_ == "NOUN" and not any(
+            t.ent_type_ for t in subject) and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
+        return False  # a state of a thing ("the drought would be catastrophic") or what a thing does with no
+        # object ("the talks will resume next week"), not an act of an agent
     if fallback:
         return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (
             t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children))
