@@ -132,3 +132,26 @@ def test_an_act_answered_is_the_trigger(text: str, trigger: str, context: Any) -
 def test_a_response_noun_in_case_of_an_act_drops_the_act(context: Any) -> None:
     assert _one("The EU threatens sanctions in case of a military takeover.", context).response == \
         "The EU will impose sanctions"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Israel vowed to respond to the missile barrage.", "someone carries out the missile barrage"),
+    ("Israel threatened a harsh response to the rocket fire.", "someone carries out the rocket fire"),
+    ("The Houthis threatened to attack any ship heading to Israeli ports.", "a ship heads to Israeli ports"),
+    ("Pyongyang warned that the drills would be met with a strong response.", "someone holds drills"),
+    ("The ministry said any country that hosts the missiles would become a target.", "a country hosts the missiles"),
+    ("Washington warned Beijing of consequences for supplying weapons to Russia.",
+     "someone supplies weapons to Russia"),
+])
+def test_a_hostile_noun_a_participle_an_act_met_or_paid_for_is_the_trigger(text: str, trigger: str,
+                                                                          context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+def test_a_response_to_a_noun_of_no_hostile_act_has_no_trigger(context: Any) -> None:
+    text = "The ministry said Russia would respond to the letter."
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    assert all("letter" not in t.trigger for t in find_threats(nlp_stage.analyze(article, context.nlp,
+                                                                                context.gazetteer)))

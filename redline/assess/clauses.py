@@ -48,6 +48,10 @@ ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "
 JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
                     "unavoidable", "inevitable"})
 RELATIVE = frozenset({"who", "that", "which"})
+# Nouns of a hostile act that no single verb says ("the missile barrage", "the rocket fire"): carried out by someone.
+HOSTILE_ACTS = frozenset({"barrage", "fire", "offensive", "operation", "operations", "adventure", "misadventure",
+                          "aggression", "provocation", "provocations", "incursion", "incursions", "onslaught",
+                          "assault", "activities", "hostilities", "campaign", "blockade", "buildup", "build-up"})
 # A side's own forces or state, named with a possessive pronoun ("its forces", "our troops", "his country").
 OWN_POSSESSIVES = frozenset({"its", "our", "their", "his", "her", "my"})
 OWN_FORCES = frozenset({"force", "forces", "troops", "army", "military", "navy", "missiles", "weapons", "country",
@@ -238,17 +242,38 @@ def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any
     return " ".join(w for w in words if w)
 
 
-def done(noun: Any) -> str:
+def done(noun: Any, hostile: bool = False) -> str:
     """A noun of an act that a response answers, done by someone: "in response to new sanctions" -> "someone
     imposes new sanctions on <issuer>", "in case of a military takeover" -> "someone carries out a military
-    takeover". Empty for a pronoun or a name."""
-    if noun.pos_ != "NOUN" or noun.ent_type_:
+    takeover". Empty for a pronoun or a name, and with ``hostile`` for a noun of no hostile act ("the letter")."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or (hostile and noun.lemma_.lower() not in HOSTILE_ACTS):
         return ""
     verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
     said = text_of(noun.subtree)
     first, _, rest = verb.partition(" ")
     return " ".join(w for w in ("someone", third_person(first), rest, said, "on " + ISSUER if verb == "impose" else "")
                     if w)
+
+
+def doing_np(noun: Any) -> str | None:
+    """A noun phrase with a present participle as a clause: "any ship heading to Israeli ports" -> "a ship heads
+    to Israeli ports". None without one."""
+    doing = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if doing is None:
+        return None
+    rest = text_of([t for t in doing.subtree if t.i >= doing.i]).partition(" ")[2]  # keeps a leading "to"
+    det = "an" if noun.lower_[:1] in "aeiou" else "a"
+    who = f"{det} {noun.text}" if noun.tag_ == "NN" else noun.text
+    return f"{who} {third_person(doing.lemma_, noun.tag_ in {'NNS', 'NNPS'})} {rest}".strip()
+
+
+def act_np(subject: list[Any]) -> str:
+    """A subject that names an act of someone's as a clause: "the drills" -> "someone holds the drills", "the
+    deployment of missiles" -> "someone deploys missiles"; empty for a name, a pronoun or a noun of no act."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return ""
+    return nominal(head, "someone") or ""
 
 
 def passive_np(noun: Any) -> str | None:
@@ -348,7 +373,7 @@ def any_trigger(subject: list[Any]) -> str:
     if rel is None:  # "any ship entering the zone": a ship enters the zone
         doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
         return clause(doing, f"a {head.text}") if doing is not None else ""
-    return clause(rel, f"a {head.text}")
+    return relative_act(rel) or clause(rel, f"a {head.text}")  # "any country that hosts X": a country hosts X
 
 
 def any_answered(noun: Any) -> tuple[str, frozenset[Any]]:

@@ -280,6 +280,9 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 c.dep_ in {"poss", "agent"} for c in t.children) else None) or _as_clause(t)
             if said:
                 return _on_issuer(said)
+    for t in sent:  # "warned Beijing of consequences for supplying weapons to Russia"
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in PAID_FOR:
+            return clauses.clause(t, "someone")
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
@@ -344,7 +347,8 @@ def _as_clause(noun: Any) -> str:
     participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
     ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
     anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else "someone"
-    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
+    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or clauses.done(
+        noun, hostile=True)
     if said:
         return str(said)
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)

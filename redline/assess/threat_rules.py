@@ -414,7 +414,7 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
             if said:
                 return said, "conditional"
         if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
-            sent_np = clauses.passive_np(t)  # "will target any Western troops sent to Ukraine"
+            sent_np = clauses.passive_np(t) or clauses.doing_np(t)  # "any Western troops sent to Ukraine"
             if sent_np:
                 return sent_np.removeprefix("any ").removeprefix("Any "), "conditional"
     return "", "unconditional"
@@ -446,7 +446,8 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         if noun is None:
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent or "someone"
-        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
+        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or \
+            clauses.done(noun, hostile=True)  # "respond to the missile barrage": someone carries it out
         if said and len(_on_issuer(said).split()) >= 3:  # "respond to the deployment": "anyone deploys" says nothing
             return _on_issuer(said), set(c.subtree)
     return "", set()
@@ -479,7 +480,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         words = {t.lower_ for t in verb.subtree}
         if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
-            trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis)
+            trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis) or clauses.act_np(
+                subject)  # "the drills would be met with a strong response": someone holds the drills
             met = "" if trig else clauses.text_of(subject)  # "North Korea will be met with fire if it ...": the
             cond = next((t for t in verb.subtree if t.dep_ in {"advcl", "ccomp"} and any(  # issuer meets the one its
                 m.dep_ == "mark" and m.lower_ == "if" for m in t.children)), None)  # condition names, wherever hung
