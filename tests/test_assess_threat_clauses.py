@@ -155,3 +155,12 @@ def test_a_response_to_a_noun_of_no_hostile_act_has_no_trigger(context: Any) -> 
     article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
     assert all("letter" not in t.trigger for t in find_threats(nlp_stage.analyze(article, context.nlp,
                                                                                 context.gazetteer)))
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("China warned of strong countermeasures against the visit.", "someone carries out the visit"),
+    ("Moscow warned of measures against the deployment of missiles in Poland.", "someone deploys missiles in Poland"),
+    ("The Russian minister warned of consequences for the economy.", ""),  # for whom, not for what
+])
+def test_a_warned_response_noun_takes_the_act_it_is_set_against(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger

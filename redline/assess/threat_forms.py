@@ -67,6 +67,9 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 if noun is None or not {noun.lemma_.lower(), noun.lower_} & (RESPONSE_NOUNS | {"consequence", "war"}):
                     continue
                 trigger, form = _if_clause(verb)
+                if not trigger:  # "warned of countermeasures against the visit": the act they answer
+                    trigger = _countered(noun)
+                    form = "conditional" if trigger else form
                 if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
                     continue
                 target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
@@ -100,6 +103,20 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 if trigger:
                     return Found(verb, subject, trigger, _added_promise(verb, subject, analysis), "red_line")
     return None
+
+
+def _countered(noun: Any) -> str:
+    """The act a response noun is set against, as a clause: "countermeasures against the visit" -> "someone
+    carries out the visit", "retaliation for the strike on X" -> "someone strikes X"; empty without one."""
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in {"against", "for", "over"}:
+            o = next((x for x in p.children if x.dep_ == "pobj"), None)
+            if o is not None and not o.ent_type_ and o.pos_ == "NOUN":
+                said = clauses.nominal(o, "someone") or clauses.passive_np(o) or (
+                    clauses.done(o) if p.lower_ != "for" else "")  # "consequences for the economy": who suffers
+                if said:
+                    return said
+    return ""
 
 
 def _added_promise(verb: Any, subject: list[Any], analysis: Analysis) -> str:
