@@ -224,3 +224,17 @@ def test_a_response_to_any_attack_answers_an_attack_on_the_issuer(context: Any) 
     assert t.trigger == "anyone attacks Venezuela" and usable_clause(t.trigger, context.nlp)
     t = _one("Cuba's defence minister said any aggression would receive a firm response.", context)
     assert (t.actor, t.trigger) == ("CUB", "anyone attacks Cuba")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Russia said it would treat Western troops in Ukraine as legitimate targets.", "RUS"),
+    ("Moscow warned that foreign instructors would become legitimate targets.", "RUS"),
+])
+def test_declaring_legitimate_targets_is_a_threat(text: str, actor: str, context: Any) -> None:
+    assert _one(text, context).actor == actor
+
+
+@pytest.mark.parametrize("text", ["The stadium became a target of vandals last year, police said.",
+                                  "The company said it will treat customers as partners."])
+def test_targets_without_the_set_phrase_are_no_threat(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
