@@ -145,3 +145,11 @@ def test_what_a_thing_does_without_an_object_is_no_threat_of_the_model(context: 
     text = "The negotiations will restart on Monday, the envoy for Secretary-General Antonio Guterres said."
     article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
     assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The governor had offered a fuel subsidy if the unions would end the strike, but they refused.",
+    "The minister said the bloc would ease the restrictions if the junta frees the prisoners.",
+])
+def test_an_offer_on_a_condition_is_no_threat_of_the_model(text: str, context: Any) -> None:
+    assert find_threats(_analysis(text, context)) == ()

@@ -62,6 +62,10 @@ AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "for
                     "parliament", "cabinet", "office", "embassy", "statement", "party", "movement", "people"})
 PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants
 # Acts whose negation threatens ("will not tolerate", "will not hesitate", "will not sit idly by").
+# Acts that give rather than coerce ("had offered a price freeze if ...", "would lift sanctions if ..."): an offer
+# on a condition is no threat.
+OFFERS = frozenset({"offer", "propose", "lift", "ease", "suspend", "release", "negotiate", "reward", "pardon",
+                    "invite", "help", "support", "welcome", "forgive", "compensate"})
 NEGATED_THREATS = frozenset({"tolerate", "hesitate", "sit", "allow", "accept", "stand", "permit", "spare", "go"})
 
 
@@ -212,6 +216,8 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     catastrophic"); and, when the sentence has no conditional, future or threat-verb act (``fallback``), a threat
     word that is not said of a thing ("any missile that threatens its territory")."""
     chain = [act, act.head] if act.dep_ in {"xcomp", "ccomp"} else [act]
+    if any(v.lemma_ in OFFERS and not any(c.dep_ == "neg" for c in v.children) for v in chain):
+        return False  # an offer on a condition gives, it does not coerce
     if any(c.dep_ == "neg" for v in chain if v.lemma_ in THREAT_VERBS for c in v.children):
         return False
     if _future(act) and any(c.dep_ == "neg" for c in act.children) and act.lemma_ not in NEGATED_THREATS:
