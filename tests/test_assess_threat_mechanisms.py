@@ -238,3 +238,9 @@ def test_declaring_legitimate_targets_is_a_threat(text: str, actor: str, context
                                   "The company said it will treat customers as partners."])
 def test_targets_without_the_set_phrase_are_no_threat(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
+
+
+def test_a_warning_that_an_act_would_lead_to_war_is_a_conditional_threat(context: Any) -> None:
+    t = _one("The Kremlin warned that sending troops to Ukraine would lead to a direct conflict with NATO.", context)
+    assert (t.actor, t.form, t.trigger) == ("RUS", "conditional", "anyone sends troops to Ukraine")
+    assert _threats("Economists warned that the tariffs would lead to a recession.", context) == ()

@@ -156,8 +156,14 @@ def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
     return trigger, clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)]), form
 
 
+WAR_OUTCOMES = frozenset({"war", "conflict", "confrontation", "escalation", "retaliation", "response", "clash",
+                          "clashes", "hostilities"})
+
+
 def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
     """ "warned that an attack on X would be catastrophic": an act named as a noun, with dire consequences."""
+    if verb.lemma_ in {"lead", "trigger", "provoke", "spark", "mean"} and not _negated(verb) and _future(verb):
+        return _warned_war(verb)
     if verb.lemma_ != "be" or _negated(verb):
         return None
     dire = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DIRE), None)
@@ -168,6 +174,21 @@ def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
     if not act:
         return None
     return act, f"the consequences will be {clauses.text_of(dire.subtree)}", "conditional"
+
+
+def _warned_war(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that sending troops to Ukraine would lead to a direct conflict with NATO": an act, named as a
+    gerund or a noun, that would bring war."""
+    outcome = next((o for c in verb.children for o in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep"
+                                                       and c.lower_ == "to" else []) if o.dep_ in {"dobj", "pobj"}),
+                   None)
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if outcome is None or subj is None or outcome.lemma_.lower() not in WAR_OUTCOMES:
+        return None
+    act = clauses.clause(subj, "anyone") if subj.tag_ == "VBG" else clauses.nominal(subj, "anyone")
+    if not act:
+        return None
+    return act, f"there will be {clauses.text_of(outcome.subtree)}", "conditional"
 
 
 def that_clause(verb: Any) -> Any | None:
