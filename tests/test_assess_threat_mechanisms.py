@@ -244,3 +244,9 @@ def test_a_warning_that_an_act_would_lead_to_war_is_a_conditional_threat(context
     t = _one("The Kremlin warned that sending troops to Ukraine would lead to a direct conflict with NATO.", context)
     assert (t.actor, t.form, t.trigger) == ("RUS", "conditional", "anyone sends troops to Ukraine")
     assert _threats("Economists warned that the tariffs would lead to a recession.", context) == ()
+
+
+def test_a_commitment_to_continue_attacks_is_a_threat(context: Any) -> None:
+    t = _one("The ministry said Russia will continue to strike military infrastructure in Ukraine.", context)
+    assert (t.actor, t.response) == ("RUS", "Russia will strike military infrastructure in Ukraine")
+    assert _threats("The minister said the government will continue to support farmers.", context) == ()

@@ -379,7 +379,8 @@ def _future(verb: Any) -> bool:
     """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to", or on the verb
     that obliges it ("will be forced to take", "will have to respond")."""
     modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING and verb.head != verb and _future(verb.head):
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING | {"continue"} and verb.head != verb and \
+            _future(verb.head):  # "will have to respond", "will continue to target ships"
         return True
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
 
