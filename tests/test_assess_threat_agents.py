@@ -257,3 +257,8 @@ def test_a_speaker_named_by_where_they_are_issues_for_that_country(text: str, ac
 def test_a_sides_own_forces_named_by_a_possessive_commit_the_speakers_side(context: Any) -> None:
     t = _one("The Russian Defence Ministry said its forces would strike command centres in the capital.", context)
     assert (t.actor, t.response) == ("RUS", "Russia's forces would strike command centres in the capital")
+
+
+def test_a_bloc_named_after_its_description_issues_the_ultimatum(context: Any) -> None:
+    t = _one("Leaders from the regional bloc ECOWAS urged the general to step aside or face sanctions.", context)
+    assert (t.actor, t.form) == ("ECOWAS", "ultimatum")

@@ -377,3 +377,8 @@ def test_quotes_being_clear_that_says_the_clause(nlp: Any) -> None:
 def test_quotes_a_first_person_speaker_under_a_transcript_label_is_the_label(nlp: Any) -> None:
     claims = _claims(nlp, "Anna Berg: We have told our neighbours that the talks are over.")
     assert [c.speaker for c in claims] == ["Anna Berg"]
+
+
+def test_quotes_a_name_the_parser_splits_off_as_a_second_subject_stays_in_the_speaker(nlp: Any) -> None:
+    claims = _claims(nlp, "Leaders from the regional bloc ECOWAS urged the general to step aside or face sanctions.")
+    assert [c.speaker for c in claims][:1] == ["Leaders from the regional bloc ECOWAS"]

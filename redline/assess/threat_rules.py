@@ -35,7 +35,7 @@ RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "actio
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
 PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
                                              "tariffs", "tariff", "ban", "bans", "embargo", "restrictions",
-                                             "invasion", "suit", "action", "visa", "expulsion",
+                                             "invasion", "suit", "action", "visa", "expulsion", "intervention",
                                              "arrest", "prosecution", "reprisals", "reprisal", "closure"})
 # Heads of a subject that can issue a threat when no gazetteer mention covers it.
 AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces", "group", "militants",
@@ -130,7 +130,8 @@ def _subject(verb: Any) -> list[Any]:
                 if not (_agentive([antecedent], ()) or antecedent.ent_type_):
                     return []  # "any rocket that threatens it": a thing endangers, it does not threaten
                 return [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct]
-            return list(subj[0].subtree)
+            split = len(subj) > 1 and subj[1].pos_ == "PROPN" and subj[1].i == subj[0].right_edge.i + 1
+            return [*subj[0].subtree, *(subj[1].subtree if split else [])]  # "Leaders from the bloc ECOWAS"
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
         elif node.dep_ == "acomp" and node.lemma_ in {"ready", "prepared"} and node.head != node:

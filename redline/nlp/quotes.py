@@ -212,8 +212,9 @@ def _speaker(verb: Any) -> list[Any]:
         if by is not None and node is verb:
             return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:
-            return list(subj[0].subtree)
+        if subj:  # a name the parser split off as a second subject is part of the first: "Leaders from the bloc ECOWAS"
+            split = len(subj) > 1 and subj[1].pos_ == "PROPN" and subj[1].i == subj[0].right_edge.i + 1
+            return [*subj[0].subtree, *(subj[1].subtree if split else [])]
         carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
         climbs = node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "acomp"}  # "was able to say"
         if not climbs and not carried or node.head == node:
