@@ -382,3 +382,8 @@ def test_quotes_a_first_person_speaker_under_a_transcript_label_is_the_label(nlp
 def test_quotes_a_name_the_parser_splits_off_as_a_second_subject_stays_in_the_speaker(nlp: Any) -> None:
     claims = _claims(nlp, "Leaders from the regional bloc ECOWAS urged the general to step aside or face sanctions.")
     assert [c.speaker for c in claims][:1] == ["Leaders from the regional bloc ECOWAS"]
+
+
+def test_quotes_a_description_in_apposition_does_not_replace_the_speaker(nlp: Any) -> None:
+    claims = _claims(nlp, "The governor, a Democrat from Ohio, said the plant would close.")
+    assert [c.speaker for c in claims] == ["The governor"]

@@ -402,6 +402,7 @@ def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
         return ""
     named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
                   and (head.pos_ != "PROPN" or head.lower_ in OFFICIAL_WORDS)
+                  and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)  # "a Republican"
                   and doc[min(t.i for t in c.subtree) - 1].text == ","
                   and not any(t.is_punct for t in c.subtree)), None)
     if named is not None:  # "the Minister of Foreign Affairs, Chrystia Freeland" -> "Chrystia Freeland"
