@@ -164,3 +164,12 @@ def test_a_response_to_a_noun_of_no_hostile_act_has_no_trigger(context: Any) -> 
 ])
 def test_a_warned_response_noun_takes_the_act_it_is_set_against(text: str, trigger: str, context: Any) -> None:
     assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The EU said it would respond with countermeasures to any new tariffs.", "anyone imposes new tariffs"),
+    ("Iran warned the United States against any military adventure in the region.",
+     "the United States carries out any military adventure in the region"),
+])
+def test_a_hostile_noun_answered_or_warned_against_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger

@@ -224,7 +224,8 @@ def carried_out(noun: Any) -> str | None:
         c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or c.ent_type_ in {"GPE", "ORG"})))
         for t in c.subtree}
     said = text_of([t for t in noun.subtree if t not in drop])
-    return f"{who or 'anyone'} carries out {said}" if said else None
+    verb = third_person(NOUN_ACTS.get(noun.lower_, "carry out"))  # "any new tariffs": anyone imposes new tariffs
+    return f"{who or 'anyone'} {verb} {said}" if said else None
 
 
 def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:

@@ -98,8 +98,8 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 who = clauses.text_of(dobj.subtree)
                 if obj.tag_ == "VBG":
                     trigger = clauses.clause(obj, who, clauses.is_plural(list(dobj.subtree)))
-                else:
-                    trigger = clauses.nominal(obj, who) or ""
+                else:  # "against any military adventure in the region": a hostile act no verb says
+                    trigger = clauses.nominal(obj, who) or clauses.done(obj, hostile=True).replace("someone", who, 1)
                 if trigger:
                     return Found(verb, subject, trigger, _added_promise(verb, subject, analysis), "red_line")
     return None

@@ -433,7 +433,8 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
     conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
     from the response."""
-    objects = [o for o in verb.children if o.dep_ == "dobj" and {o.lemma_.lower(), o.lower_} & RESPONSE_NOUNS]
+    near = [*verb.children, *(x for c in verb.children if c.lower_ == "with" for x in c.children)]  # "with X"
+    objects = [o for o in near if o.dep_ in {"dobj", "pobj"} and {o.lemma_.lower(), o.lower_} & RESPONSE_NOUNS]
     answering = [c for o in objects for c in o.children]  # "will take retaliatory measures against the deployment"
     for c in [*verb.children, *answering]:
         if c.dep_ != "prep":
