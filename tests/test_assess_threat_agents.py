@@ -262,3 +262,11 @@ def test_a_sides_own_forces_named_by_a_possessive_commit_the_speakers_side(conte
 def test_a_bloc_named_after_its_description_issues_the_ultimatum(context: Any) -> None:
     t = _one("Leaders from the regional bloc ECOWAS urged the general to step aside or face sanctions.", context)
     assert (t.actor, t.form) == ("ECOWAS", "ultimatum")
+
+
+def test_the_speakers_own_group_commits_but_an_analysts_forecast_does_not(context: Any) -> None:
+    t = _one("A Taliban commander said the group would attack the checkpoints.", context)
+    assert t.actor == "AFG"
+    article = normalize(RawDocument(origin="test", text="Analysts said the group would attack the capital.", url=None,
+                                    published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()

@@ -335,10 +335,15 @@ def _answered_as_verb(noun: Any, subject: str, drop: frozenset[Any]) -> str:
     return " ".join(w for w in (subject, "will", verb, manner, *tail) if w)
 
 
+SELF_GROUPS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+
+
 def own_force(subject: list[Any]) -> bool:
-    """Whether a subject is a side's own forces or state named by a possessive pronoun: "its forces", "our
-    nuclear forces", "his country"."""
+    """Whether a subject is a side's own forces or state named by a possessive pronoun ("its forces", "our
+    nuclear forces", "his country"), or the speaker's own group ("the group", "the movement")."""
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if [t.lower_ for t in subject][:1] == ["the"] and len(subject) == 2 and subject[1].lower_ in SELF_GROUPS:
+        return True  # "a Taliban commander said the group would attack ...": the speaker's own group
     return head is not None and len(subject) <= 4 and head.lower_ in OWN_FORCES and any(
         t.dep_ == "poss" and t.lower_ in OWN_POSSESSIVES and t.head == head for t in subject)
 

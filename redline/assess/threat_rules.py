@@ -264,8 +264,9 @@ def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> 
     if not subject:
         return False
     words = {t.lower_ for t in subject}
-    if len(subject) <= 3 and words & (ISSUER_PRONOUNS | {"country"}) or clauses.own_force(subject):
-        return True  # "its forces would strike ...", "our troops will ...": the speaker's side's own forces
+    if len(subject) <= 3 and words & (ISSUER_PRONOUNS | {"country"}) or clauses.own_force(subject) and (
+            _codes(speaker, analysis.mentions) or _unnamed_official(speaker)):
+        return True  # "its forces would strike ...", "the group will ...": the speaker's side (not an analyst's)
     if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
     mine = _codes(speaker, analysis.mentions)
