@@ -250,3 +250,13 @@ def test_a_commitment_to_continue_attacks_is_a_threat(context: Any) -> None:
     t = _one("The ministry said Russia will continue to strike military infrastructure in Ukraine.", context)
     assert (t.actor, t.response) == ("RUS", "Russia will strike military infrastructure in Ukraine")
     assert _threats("The minister said the government will continue to support farmers.", context) == ()
+
+
+@pytest.mark.parametrize("text", ["The president said he would not rule out military action against the cartels.",
+                                  "The prime minister vowed to hunt down the gunmen."])
+def test_not_ruling_out_force_and_a_vow_to_hunt_down_are_threats(text: str, context: Any) -> None:
+    assert len(_threats(text, context)) == 1
+
+
+def test_not_ruling_out_talks_is_no_threat(context: Any) -> None:
+    assert _threats("The minister said the government would not rule out talks with the rebels.", context) == ()

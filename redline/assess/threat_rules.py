@@ -49,7 +49,8 @@ DOCTRINE_VERBS = frozenset({"approve", "sign", "update", "revise", "change", "am
                             "broaden", "adopt", "unveil", "publish"})
 # Acts that are hostile whatever their object: a vow or pledge to do one is a threat.
 HOSTILE_VERBS = frozenset({"retaliate", "avenge", "strike", "destroy", "punish", "respond", "attack", "annihilate",
-                           "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill"})
+                           "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill",
+                           "hunt"})
 VENGEANCE = frozenset({"vengeance", "revenge", "retaliation", "retribution", "action", "response"})
 PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
