@@ -17,9 +17,9 @@ choice that does not look at what the event coder makes of a text:
 No document already in ``realnews.jsonl``, ``threats.jsonl`` or ``dates.jsonl`` is drawn (for Current Events: no
 day already in ``realnews.jsonl``). Texts over 900 words are cut as in ``realnews_grow.py`` (first paragraphs, or
 sentences for VOA, within 900 words) and say so in ``truncated``. Each record goes to the half its id hashes to
-(``realnews_split.json``) before any rule is written on it. The annotated documents are appended to
-``realnews.jsonl`` in the order this script prints them; a drawn document left unannotated is named in
-``tests/gold/README.md``.
+(``realnews_split.json``) before any rule is written on it. All 61 were annotated and appended to
+``realnews.jsonl`` after its first 161 records, one source at a time (Current Events, Kremlin, White House, VOA),
+each source in the order this script prints it.
 
     python tests/data/realnews_grow2.py /work/shared/data tests/data > candidates.jsonl
 """
