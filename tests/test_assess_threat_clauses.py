@@ -173,3 +173,18 @@ def test_a_warned_response_noun_takes_the_act_it_is_set_against(text: str, trigg
 ])
 def test_a_hostile_noun_answered_or_warned_against_is_the_trigger(text: str, trigger: str, context: Any) -> None:
     assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Iran said it would regard any attack on its nuclear facilities as an act of war.",
+     "anyone attacks its nuclear facilities"),
+    ("North Korea said it would consider the interception of its missiles a declaration of war.",
+     "someone intercepts its missiles"),
+])
+def test_an_act_regarded_as_war_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger
+
+
+def test_a_red_line_declared_on_an_act_is_drawn_by_its_declarer(context: Any) -> None:
+    t = _one("The president declared that the use of chemical weapons is a red line.", context)
+    assert (t.form, t.trigger, t.speaker) == ("red_line", "anyone uses chemical weapons", "The president")

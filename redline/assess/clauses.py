@@ -30,7 +30,8 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "bombardment": "bombard", "raid": "raid", "sinking": "sink", "imposition": "impose",
                  "intrusion": "intrude", "encroachment": "encroach", "infiltration": "infiltrate",
                  "burning": "burn", "desecration": "desecrate", "shooting": "shoot", "downing": "shoot down",
-                 "destruction": "destroy", "murder": "murder", "persecution": "persecute", "harassment": "harass"}
+                 "destruction": "destroy", "murder": "murder", "persecution": "persecute", "harassment": "harass",
+                 "interception": "intercept"}
 # Verbs of a nominal act that take the noun itself as their object ("exercises" -> "hold exercises").
 LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.

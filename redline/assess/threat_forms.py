@@ -243,6 +243,11 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
             if not subject:
                 continue
             trigger, _ = _if_clause(verb)  # "there's a red line if Russia invades Ukraine"
+            act = clauses.act_np(subject).replace("someone", "anyone", 1) if verb.lemma_ == "be" else ""
+            if act and not trigger:  # "declared that the use of chemical weapons is a red line": the act is the
+                trigger, subject = act, _speaker_tokens(verb)  # line, who declares it draws it
+                if not subject:
+                    continue
             if verb.lemma_ == "cross":
                 trigger = clauses.text_of(verb.subtree)
             main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None

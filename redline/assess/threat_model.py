@@ -286,6 +286,13 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 c.dep_ in {"poss", "agent"} for c in t.children) else None) or _as_clause(t)
             if said:
                 return _on_issuer(said)
+    for t in sent:  # "would regard any attack on its nuclear facilities as an act of war": the act regarded
+        if t.dep_ == "dobj" and t.head.lemma_ in {"consider", "regard", "treat", "view", "deem"} and t.pos_ == "NOUN":
+            t = next((c for c in t.children if c.dep_ == "nsubj"), t)  # "consider X a declaration of war"
+            regarded = clauses.nominal(t, "anyone" if any(d.lower_ == "any" for d in t.children) else "someone") \
+                if t.lemma_ not in {"declaration", "act"} else None  # not what it is regarded as
+            if regarded:
+                return _on_issuer(regarded)
     for t in sent:  # "warned Beijing of consequences for supplying weapons to Russia"
         if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in PAID_FOR:
             return clauses.clause(t, "someone")
