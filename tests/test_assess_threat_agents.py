@@ -270,3 +270,7 @@ def test_the_speakers_own_group_commits_but_an_analysts_forecast_does_not(contex
     article = normalize(RawDocument(origin="test", text="Analysts said the group would attack the capital.", url=None,
                                     published="2024-06-01"), context.settings)
     assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+def test_reacting_accordingly_takes_its_state_from_its_subject_when_the_speaker_names_none(context: Any) -> None:
+    assert _one("The envoy said Moscow would react accordingly.", context).actor == "RUS"

@@ -518,7 +518,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                         ) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
-            return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
+            return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional", subject)
         if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
