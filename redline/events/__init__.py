@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from redline.events import filter as event_filter
 from redline.events.actors import (
     DOCUMENT_NOUNS,
     RESULTATIVES,
@@ -133,7 +134,7 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     for sent in doc.sents:
         found.extend(_sentence_events(sent, index, lexicon, analysis))
     found.extend(_threat_events(analysis))
-    return _merge(found)
+    return event_filter.drop(_merge(found))
 
 
 def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from redline.events import filter as event_filter
 from redline.events.actors import MentionIndex, country, place_country, rebels, state_of
 from redline.events.clause import REFERENCE_PREPS, clause_of
 from redline.events.plover import cameo_root, intensity, plover_of
@@ -69,6 +70,9 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         source, target = intercepted_attack(coded, index)
         cameo = "190"
         ptype, mode, _context = plover_of(cameo)
+    rules = tuple(r.name for r in fired)
+    if status == CURRENT and not event_filter.keep(coded, ptype, index):
+        rules += (event_filter.MARK,)  # the learned filter's doubt: dropped after the merge (`filter.drop`)
     sent = head.sent
     end = sent.end_char
     while end > sent.start_char and article.text[end - 1].isspace():
@@ -93,7 +97,7 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
         date=published,
         text=" ".join(head.text.split()) if scope is not None else _clause_text(head, article.text),
         status=status,
-        status_rules=tuple(r.name for r in fired),
+        status_rules=rules,
     )
 
 
