@@ -22,8 +22,9 @@ from typing import Any
 
 import numpy as np
 
-# distinct forms whose rows are kept per network (96 float32 and the form's columns: under 0.5 kB each)
-CACHE_LIMIT = 200_000
+# distinct forms whose rows are kept per network (96 float32 and the form's columns: under 0.5 kB each, so some
+# 50 MB a network at most); past it the table starts again
+CACHE_LIMIT = 100_000
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _EMBED = re.compile(r"extract_features>>list2ragged>>"
                     r"with_array\(ints-getitem>>hashembed(?:\|ints-getitem>>hashembed)*\)>>"
@@ -90,7 +91,8 @@ class EmbedCache:
         another kept form has is not kept: its tokens get row ``size + n``, row n of ``computed`` after the kept
         rows."""
         if self.rows.shape[0] < self.size + len(forms):
-            capacity = max(1024, 2 * (self.size + len(forms)))
+            needed = self.size + len(forms)
+            capacity = max(1024, needed, min(2 * needed, CACHE_LIMIT))
             keys = np.zeros((capacity, forms.shape[1]), dtype=np.uint64)
             rows = np.zeros((capacity, computed.shape[1]), dtype=computed.dtype)
             if self.size:
