@@ -244,3 +244,33 @@ def test_a_promise_not_to_act_is_no_threat(text: str, context: Any) -> None:
 def test_a_negated_act_that_threatens_stays_a_threat(context: Any) -> None:
     t = _one("Israel says it will not tolerate Iranian entrenchment in Syria.", context)
     assert t.form == "red_line"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Officials in Tehran said the navy will respond to any aggression against its ships.", "IRN"),
+    ("Tribal elders in Darfur threatened to take up arms against the government.", "SDN"),
+])
+def test_a_speaker_named_by_where_they_are_issues_for_that_country(text: str, actor: str, context: Any) -> None:
+    assert _one(text, context).actor == actor
+
+
+def test_a_sides_own_forces_named_by_a_possessive_commit_the_speakers_side(context: Any) -> None:
+    t = _one("The Russian Defence Ministry said its forces would strike command centres in the capital.", context)
+    assert (t.actor, t.response) == ("RUS", "Russia's forces would strike command centres in the capital")
+
+
+def test_a_bloc_named_after_its_description_issues_the_ultimatum(context: Any) -> None:
+    t = _one("Leaders from the regional bloc ECOWAS urged the general to step aside or face sanctions.", context)
+    assert (t.actor, t.form) == ("ECOWAS", "ultimatum")
+
+
+def test_the_speakers_own_group_commits_but_an_analysts_forecast_does_not(context: Any) -> None:
+    t = _one("A Taliban commander said the group would attack the checkpoints.", context)
+    assert t.actor == "AFG"
+    article = normalize(RawDocument(origin="test", text="Analysts said the group would attack the capital.", url=None,
+                                    published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+def test_reacting_accordingly_takes_its_state_from_its_subject_when_the_speaker_names_none(context: Any) -> None:
+    assert _one("The envoy said Moscow would react accordingly.", context).actor == "RUS"

@@ -109,3 +109,82 @@ def test_a_condition_that_names_only_a_judgement_is_the_issuer_judging_it(text: 
     t = _one(text, context)
     assert (t.form, t.trigger) == ("conditional", trigger)
     assert _usable(t, context)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # "any N that ..." as "a N ..."
+    ("The Kremlin said Russian forces would strike any convoy that carries Western weapons.",
+     "a convoy carries Western weapons"),
+    # what a threat answers: "over" an act, "in response to" / "in case of" a noun, "those responsible for" an act
+    ("Turkey threatens to cut ties with Sweden over the burning of a Koran.", "someone burns a Koran"),
+    ("Tehran threatened to close the Strait of Hormuz in response to new sanctions.",
+     "someone imposes new sanctions on Iran"),
+    ("The EU threatens sanctions in case of a military takeover.", "someone carries out a military takeover"),
+    ("Russia warns of a response to the deployment of U.S. missiles in Germany.",
+     "someone deploys U.S. missiles in Germany"),
+])
+def test_an_act_answered_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+def test_a_response_noun_in_case_of_an_act_drops_the_act(context: Any) -> None:
+    assert _one("The EU threatens sanctions in case of a military takeover.", context).response == \
+        "The EU will impose sanctions"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Israel vowed to respond to the missile barrage.", "someone carries out the missile barrage"),
+    ("Israel threatened a harsh response to the rocket fire.", "someone carries out the rocket fire"),
+    ("The Houthis threatened to attack any ship heading to Israeli ports.", "a ship heads to Israeli ports"),
+    ("Pyongyang warned that the drills would be met with a strong response.", "someone holds drills"),
+    ("The ministry said any country that hosts the missiles would become a target.", "a country hosts the missiles"),
+    ("Washington warned Beijing of consequences for supplying weapons to Russia.",
+     "someone supplies weapons to Russia"),
+])
+def test_a_hostile_noun_a_participle_an_act_met_or_paid_for_is_the_trigger(text: str, trigger: str,
+                                                                          context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+def test_a_response_to_a_noun_of_no_hostile_act_has_no_trigger(context: Any) -> None:
+    text = "The ministry said Russia would respond to the letter."
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    assert all("letter" not in t.trigger for t in find_threats(nlp_stage.analyze(article, context.nlp,
+                                                                                context.gazetteer)))
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("China warned of strong countermeasures against the visit.", "someone carries out the visit"),
+    ("Moscow warned of measures against the deployment of missiles in Poland.", "someone deploys missiles in Poland"),
+    ("The Russian minister warned of consequences for the economy.", ""),  # for whom, not for what
+])
+def test_a_warned_response_noun_takes_the_act_it_is_set_against(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The EU said it would respond with countermeasures to any new tariffs.", "anyone imposes new tariffs"),
+    ("Iran warned the United States against any military adventure in the region.",
+     "the United States carries out any military adventure in the region"),
+])
+def test_a_hostile_noun_answered_or_warned_against_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Iran said it would regard any attack on its nuclear facilities as an act of war.",
+     "anyone attacks its nuclear facilities"),
+    ("North Korea said it would consider the interception of its missiles a declaration of war.",
+     "someone intercepts its missiles"),
+])
+def test_an_act_regarded_as_war_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger
+
+
+def test_a_red_line_declared_on_an_act_is_drawn_by_its_declarer(context: Any) -> None:
+    t = _one("The president declared that the use of chemical weapons is a red line.", context)
+    assert (t.form, t.trigger, t.speaker) == ("red_line", "anyone uses chemical weapons", "The president")

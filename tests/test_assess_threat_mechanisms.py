@@ -224,3 +224,39 @@ def test_a_response_to_any_attack_answers_an_attack_on_the_issuer(context: Any) 
     assert t.trigger == "anyone attacks Venezuela" and usable_clause(t.trigger, context.nlp)
     t = _one("Cuba's defence minister said any aggression would receive a firm response.", context)
     assert (t.actor, t.trigger) == ("CUB", "anyone attacks Cuba")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Russia said it would treat Western troops in Ukraine as legitimate targets.", "RUS"),
+    ("Moscow warned that foreign instructors would become legitimate targets.", "RUS"),
+])
+def test_declaring_legitimate_targets_is_a_threat(text: str, actor: str, context: Any) -> None:
+    assert _one(text, context).actor == actor
+
+
+@pytest.mark.parametrize("text", ["The stadium became a target of vandals last year, police said.",
+                                  "The company said it will treat customers as partners."])
+def test_targets_without_the_set_phrase_are_no_threat(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
+
+
+def test_a_warning_that_an_act_would_lead_to_war_is_a_conditional_threat(context: Any) -> None:
+    t = _one("The Kremlin warned that sending troops to Ukraine would lead to a direct conflict with NATO.", context)
+    assert (t.actor, t.form, t.trigger) == ("RUS", "conditional", "anyone sends troops to Ukraine")
+    assert _threats("Economists warned that the tariffs would lead to a recession.", context) == ()
+
+
+def test_a_commitment_to_continue_attacks_is_a_threat(context: Any) -> None:
+    t = _one("The ministry said Russia will continue to strike military infrastructure in Ukraine.", context)
+    assert (t.actor, t.response) == ("RUS", "Russia will strike military infrastructure in Ukraine")
+    assert _threats("The minister said the government will continue to support farmers.", context) == ()
+
+
+@pytest.mark.parametrize("text", ["The president said he would not rule out military action against the cartels.",
+                                  "The prime minister vowed to hunt down the gunmen."])
+def test_not_ruling_out_force_and_a_vow_to_hunt_down_are_threats(text: str, context: Any) -> None:
+    assert len(_threats(text, context)) == 1
+
+
+def test_not_ruling_out_talks_is_no_threat(context: Any) -> None:
+    assert _threats("The minister said the government would not rule out talks with the rebels.", context) == ()

@@ -65,7 +65,7 @@ def test_a_threat_no_rule_structures_gets_a_generic_structure_from_the_parse(con
     [t] = find_threats(analysis)
     assert (t.actor, t.form, t.status) == ("IRN", "conditional", "current")
     assert t.trigger == "Israel attacked the nuclear sites"
-    assert t.response == "his forces would set the region on fire"
+    assert t.response == "Iran's forces would set the region on fire"  # "his forces": the issuer's
     assert usable_clause(t.trigger, context.nlp) and usable_clause(t.response, context.nlp)
     assert t.speaker == "The Iranian commander"
 
@@ -134,3 +134,22 @@ def test_an_indirect_question_is_no_condition_and_names_no_threat(context: Any) 
     analysis = _analysis(text, context)
     assert _no_rule(analysis)
     assert find_threats(analysis) == ()
+
+
+def test_what_a_thing_does_without_an_object_is_no_threat_of_the_model(context: Any) -> None:
+    from redline import nlp as nlp_stage
+    from redline.assess.rhetoric import find_threats
+    from redline.ingest import normalize
+    from redline.models import RawDocument
+
+    text = "The negotiations will restart on Monday, the envoy for Secretary-General Antonio Guterres said."
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The governor had offered a fuel subsidy if the unions would end the strike, but they refused.",
+    "The minister said the bloc would ease the restrictions if the junta frees the prisoners.",
+])
+def test_an_offer_on_a_condition_is_no_threat_of_the_model(text: str, context: Any) -> None:
+    assert find_threats(_analysis(text, context)) == ()

@@ -59,3 +59,15 @@ def test_events_rebel_codes_are_recognised_by_their_sector() -> None:
 def test_events_passive_by_phrase_codes_only_an_armed_agent(context: Any) -> None:
     text = "The reserve will be jointly managed by the government and local communities, with help from Australia."
     assert _coded(text, context) == []
+
+
+def test_events_transnational_network_is_coded_by_the_country_it_acts_in(context: Any) -> None:
+    # IS and al-Qaeda have no home country: their fighters are the insurgents of the country of the act
+    assert _coded("French jets bombed Islamic State positions near Mosul in northern Iraq.", context) == [
+        ("ASSAULT", "FRA-MIL", "IRQ-REB")]
+    assert _coded("Islamic State fighters attacked an army base in eastern Syria on Sunday.", context) == [
+        ("ASSAULT", "SYR-REB", "SYR")]
+    # no place, or places in two countries: the network keeps its own code
+    assert _coded("Jordan condemned the Islamic State.", context) == [("ACCUSE", "JOR", "IS")]
+
+

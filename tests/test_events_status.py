@@ -152,3 +152,13 @@ def test_events_status_column_is_added_to_an_older_store(tmp_path: Any) -> None:
 def test_events_noun_event_with_its_own_earlier_date_is_background(context: Any) -> None:
     events = _events("The minister recalled the 2008 Russian invasion of Georgia.", context)
     assert [(t, s, tg, st) for t, s, tg, st in events if t == "ASSAULT"] == [("ASSAULT", "RUS", "GEO", "background")]
+
+
+def test_events_crime_rule_leaves_political_force_and_arrests(context: Any) -> None:
+    # the crime rule drops ordinary crime only: arrests of protesters, seizures by troops and attacks by armed
+    # groups stay events
+    assert ("COERCE", "BLR-GOV", "BLR", "current") in _events("Police arrested 40 opposition protesters in Minsk.",
+                                                              context)
+    assert [e[0] for e in _events("Russian troops seized the town of Avdiivka.", context)] == ["COERCE"]
+    assert [e[0] for e in _events("Gunmen killed 12 villagers in Zamfara state, Nigeria.", context)] == ["ASSAULT"]
+    assert _events("The coast guard seized a tanker smuggling Iranian oil.", context) != []

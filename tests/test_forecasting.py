@@ -140,6 +140,12 @@ def test_whatif_strong_escalation_raises_its_dyad_and_leaves_others() -> None:
     assert other.baseline == other.intervention
 
 
+def test_whatif_text_table_columns_line_up() -> None:
+    result = whatif.simulate("IND:PAK", "India fires missiles at Pakistani cities", 90, paths=200)
+    header, *rows = whatif.text(result).splitlines()[3:]
+    assert len(rows) == 2 and all(len(r) == len(header) for r in rows)
+
+
 def test_whatif_cli_rejects_a_bad_dyad() -> None:
     result = CliRunner().invoke(main, ["whatif", "--dyad", "Russia", "--given", "x"])
     assert result.exit_code == 2

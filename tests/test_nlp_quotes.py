@@ -351,3 +351,39 @@ def test_quotes_a_cue_under_a_root_without_subject_ends(nlp: Any, text: str) -> 
     cue = next(t for t in doc if t.lemma_ == "say")
     assert governing_subject(cue) == []
     assert all(c.speaker != "Read" for c in _claims(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("An ally of President Putin, former President Dmitry Medvedev, said the West would pay.", "Dmitry Medvedev"),
+    ("The talks will resume next week, the spokesman for Secretary-General Antonio Guterres said.",
+     "the spokesman for Secretary-General Antonio Guterres"),
+    ("Kim Yo Jong, the sister of leader Kim Jong Un, said Seoul would regret the drills.", "Kim Yo Jong"),
+])
+def test_quotes_a_person_after_of_for_or_to_only_qualifies_the_speaker(context: Any, text: str,
+                                                                        speaker: str) -> None:
+    """ "an ally of X", "the spokesman for X", "an adviser to X": the ally, spokesman or adviser speaks."""
+    from redline.nlp import analyze
+
+    claims = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert [c.speaker for c in claims][:1] == [speaker]
+
+
+def test_quotes_being_clear_that_says_the_clause(nlp: Any) -> None:
+    claims = _claims(nlp, "The minister has been very clear that the border will stay closed.")
+    assert [(c.speaker, c.content) for c in claims] == [("The minister", "the border will stay closed")]
+    assert _claims(nlp, "It is clear that the border will stay closed.") == []
+
+
+def test_quotes_a_first_person_speaker_under_a_transcript_label_is_the_label(nlp: Any) -> None:
+    claims = _claims(nlp, "Anna Berg: We have told our neighbours that the talks are over.")
+    assert [c.speaker for c in claims] == ["Anna Berg"]
+
+
+def test_quotes_a_name_the_parser_splits_off_as_a_second_subject_stays_in_the_speaker(nlp: Any) -> None:
+    claims = _claims(nlp, "Leaders from the regional bloc ECOWAS urged the general to step aside or face sanctions.")
+    assert [c.speaker for c in claims][:1] == ["Leaders from the regional bloc ECOWAS"]
+
+
+def test_quotes_a_description_in_apposition_does_not_replace_the_speaker(nlp: Any) -> None:
+    claims = _claims(nlp, "The governor, a Democrat from Ohio, said the plant would close.")
+    assert [c.speaker for c in claims] == ["The governor"]

@@ -27,7 +27,11 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
                  "shelling": "shell", "expulsion": "expel", "arrest": "arrest", "detention": "detain",
                  "killing": "kill", "assassination": "assassinate", "capture": "capture", "closure": "close",
                  "withdrawal": "withdraw", "execution": "execute", "abduction": "abduct", "kidnapping": "kidnap",
-                 "bombardment": "bombard", "raid": "raid", "sinking": "sink", "imposition": "impose"}
+                 "bombardment": "bombard", "raid": "raid", "sinking": "sink", "imposition": "impose",
+                 "intrusion": "intrude", "encroachment": "encroach", "infiltration": "infiltrate",
+                 "burning": "burn", "desecration": "desecrate", "shooting": "shoot", "downing": "shoot down",
+                 "destruction": "destroy", "murder": "murder", "persecution": "persecute", "harassment": "harass",
+                 "interception": "intercept"}
 # Verbs of a nominal act that take the noun itself as their object ("exercises" -> "hold exercises").
 LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
@@ -44,6 +48,15 @@ ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "
 # judges it so. Without this, "if necessary" read as a verb clause gave "Russia will necessary".
 JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
                     "unavoidable", "inevitable"})
+RELATIVE = frozenset({"who", "that", "which"})
+# Nouns of a hostile act that no single verb says ("the missile barrage", "the rocket fire"): carried out by someone.
+HOSTILE_ACTS = frozenset({"barrage", "fire", "offensive", "operation", "operations", "adventure", "misadventure",
+                          "aggression", "provocation", "provocations", "incursion", "incursions", "onslaught",
+                          "assault", "activities", "hostilities", "campaign", "blockade", "buildup", "build-up"})
+# A side's own forces or state, named with a possessive pronoun ("its forces", "our troops", "his country").
+OWN_POSSESSIVES = frozenset({"its", "our", "their", "his", "her", "my"})
+OWN_FORCES = frozenset({"force", "forces", "troops", "army", "military", "navy", "missiles", "weapons", "country",
+                        "nation", "government", "units", "fighters", "artillery", "air", "defences", "defenses"})
 ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decision", "try", "intention"})
 
 
@@ -64,6 +77,9 @@ def third_person(verb: str, plural: bool = False) -> str:
     """The present tense of a base verb for a third-person subject ("host" -> "hosts", "deploy" -> "deploys")."""
     if plural or not verb:
         return verb
+    if " " in verb:  # "carry out" -> "carries out"
+        first, _, rest = verb.partition(" ")
+        return f"{third_person(first)} {rest}"
     if verb == "be":
         return "is"
     if verb == "have":
@@ -209,7 +225,8 @@ def carried_out(noun: Any) -> str | None:
         c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or c.ent_type_ in {"GPE", "ORG"})))
         for t in c.subtree}
     said = text_of([t for t in noun.subtree if t not in drop])
-    return f"{who or 'anyone'} carries out {said}" if said else None
+    verb = third_person(NOUN_ACTS.get(noun.lower_, "carry out"))  # "any new tariffs": anyone imposes new tariffs
+    return f"{who or 'anyone'} {verb} {said}" if said else None
 
 
 def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:
@@ -225,6 +242,40 @@ def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any
     prep = "on" if verb == "impose" else "against"
     words = [subject, "will", verb, np, *([prep, target] if target else []), text_of(tail) if tail else ""]
     return " ".join(w for w in words if w)
+
+
+def done(noun: Any, hostile: bool = False) -> str:
+    """A noun of an act that a response answers, done by someone: "in response to new sanctions" -> "someone
+    imposes new sanctions on <issuer>", "in case of a military takeover" -> "someone carries out a military
+    takeover". Empty for a pronoun or a name, and with ``hostile`` for a noun of no hostile act ("the letter")."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or (hostile and noun.lemma_.lower() not in HOSTILE_ACTS):
+        return ""
+    verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
+    said = text_of(noun.subtree)
+    first, _, rest = verb.partition(" ")
+    return " ".join(w for w in ("someone", third_person(first), rest, said, "on " + ISSUER if verb == "impose" else "")
+                    if w)
+
+
+def doing_np(noun: Any) -> str | None:
+    """A noun phrase with a present participle as a clause: "any ship heading to Israeli ports" -> "a ship heads
+    to Israeli ports". None without one."""
+    doing = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if doing is None:
+        return None
+    rest = text_of([t for t in doing.subtree if t.i >= doing.i]).partition(" ")[2]  # keeps a leading "to"
+    det = "an" if noun.lower_[:1] in "aeiou" else "a"
+    who = f"{det} {noun.text}" if noun.tag_ == "NN" else noun.text
+    return f"{who} {third_person(doing.lemma_, noun.tag_ in {'NNS', 'NNPS'})} {rest}".strip()
+
+
+def act_np(subject: list[Any]) -> str:
+    """A subject that names an act of someone's as a clause: "the drills" -> "someone holds the drills", "the
+    deployment of missiles" -> "someone deploys missiles"; empty for a name, a pronoun or a noun of no act."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return ""
+    return nominal(head, "someone") or ""
 
 
 def passive_np(noun: Any) -> str | None:
@@ -285,6 +336,32 @@ def _answered_as_verb(noun: Any, subject: str, drop: frozenset[Any]) -> str:
     return " ".join(w for w in (subject, "will", verb, manner, *tail) if w)
 
 
+SELF_GROUPS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+
+
+def own_force(subject: list[Any]) -> bool:
+    """Whether a subject is a side's own forces or state named by a possessive pronoun ("its forces", "our
+    nuclear forces", "his country"), or the speaker's own group ("the group", "the movement")."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if [t.lower_ for t in subject][:1] == ["the"] and len(subject) == 2 and subject[1].lower_ in SELF_GROUPS:
+        return True  # "a Taliban commander said the group would attack ...": the speaker's own group
+    return head is not None and len(subject) <= 4 and head.lower_ in OWN_FORCES and any(
+        t.dep_ == "poss" and t.lower_ in OWN_POSSESSIVES and t.head == head for t in subject)
+
+
+def relative_act(rel: Any) -> str:
+    """The act a relative clause on an object states as a clause: "any aircraft that enters the zone" -> "an
+    aircraft enters the zone", "anyone who engages with X" -> "anyone engages with X". Empty when the relative
+    pronoun is not the act's subject."""
+    head = rel.head
+    words = [d for d in head.children if d.dep_ == "det"]
+    det = "an" if head.lower_[:1] in "aeiou" else "a"
+    who = f"{det} {head.text}" if words and words[0].lower_ == "any" and head.tag_ == "NN" else head.text
+    if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in rel.children):
+        return f"{who} {text_of([x for x in rel.subtree if x.lower_ not in RELATIVE or x.head != rel])}"
+    return ""
+
+
 def any_trigger(subject: list[Any]) -> str:
     """ "Any threat to the United States" -> "anyone threatens the United States" (the subject of "be met")."""
     det = next((t for t in subject if t.lower_ == "any"), None)
@@ -303,7 +380,7 @@ def any_trigger(subject: list[Any]) -> str:
     if rel is None:  # "any ship entering the zone": a ship enters the zone
         doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
         return clause(doing, f"a {head.text}") if doing is not None else ""
-    return clause(rel, f"a {head.text}")
+    return relative_act(rel) or clause(rel, f"a {head.text}")  # "any country that hosts X": a country hosts X
 
 
 def any_answered(noun: Any) -> tuple[str, frozenset[Any]]:

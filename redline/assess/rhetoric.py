@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from redline.assess import clauses, threat_model
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
-from redline.events.actors import country
+from redline.events.actors import country, place_country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code
 from redline.nlp.places import read_data
@@ -132,6 +132,10 @@ def _as_issuer(response: str, actor: str | None) -> str:
     for own in ("we ", "i ", "it ", "the country "):
         if actor and response.lower().startswith(own):
             return f"{issuer} {response[len(own):]}"
+    pronoun, _, rest = response.partition(" ")
+    if actor and pronoun.lower() in clauses.OWN_POSSESSIVES and {w.lower() for w in rest.split(" ")[:2]} & \
+            clauses.OWN_FORCES:
+        return f"{issuer}'s {rest}"  # "its forces would strike ..." -> "Russia's forces would strike ..."
     return response
 
 
@@ -160,9 +164,21 @@ def _named_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> 
         if {t.lower_ for t in subject} & ISSUER_PRONOUNS or not inside:
             if claim is not None and claim.speaker_code:
                 return claim.speaker_code
+        return _located(subject, analysis.mentions)
     elif claim is not None:
         return claim.speaker_code
     return None
+
+
+def _located(subject: list[Any], mentions: tuple[Mention, ...]) -> str | None:
+    """The country of a speaker named by where they are: "officials in Tehran", "tribal elders from Darfur" ->
+    the place's country, when the speaker's phrase names one place and no actor."""
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    where = {t for p in (head.children if head is not None else ()) if p.dep_ == "prep" and p.lower_ in {"in", "from"}
+             for t in p.subtree}
+    places = {place_country(m) for m in mentions if m.type == "PLACE" and any(
+        t.idx <= m.start < t.idx + len(t.text) for t in where)} - {None}
+    return places.pop() if len(places) == 1 else None
 
 
 def _person(subject: list[Any], mentions: tuple[Mention, ...]) -> Mention | None:

@@ -67,6 +67,9 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 if noun is None or not {noun.lemma_.lower(), noun.lower_} & (RESPONSE_NOUNS | {"consequence", "war"}):
                     continue
                 trigger, form = _if_clause(verb)
+                if not trigger:  # "warned of countermeasures against the visit": the act they answer
+                    trigger = _countered(noun)
+                    form = "conditional" if trigger else form
                 if not trigger and noun.lemma_.lower() not in {"consequence", "action", "response", "retaliation"}:
                     continue
                 target = clauses.text_of([t for t in dobj.subtree if t not in set(c.subtree)]) \
@@ -95,11 +98,25 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
                 who = clauses.text_of(dobj.subtree)
                 if obj.tag_ == "VBG":
                     trigger = clauses.clause(obj, who, clauses.is_plural(list(dobj.subtree)))
-                else:
-                    trigger = clauses.nominal(obj, who) or ""
+                else:  # "against any military adventure in the region": a hostile act no verb says
+                    trigger = clauses.nominal(obj, who) or clauses.done(obj, hostile=True).replace("someone", who, 1)
                 if trigger:
                     return Found(verb, subject, trigger, _added_promise(verb, subject, analysis), "red_line")
     return None
+
+
+def _countered(noun: Any) -> str:
+    """The act a response noun is set against, as a clause: "countermeasures against the visit" -> "someone
+    carries out the visit", "retaliation for the strike on X" -> "someone strikes X"; empty without one."""
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in {"against", "for", "over"}:
+            o = next((x for x in p.children if x.dep_ == "pobj"), None)
+            if o is not None and not o.ent_type_ and o.pos_ == "NOUN":
+                said = clauses.nominal(o, "someone") or clauses.passive_np(o) or (
+                    clauses.done(o) if p.lower_ != "for" else "")  # "consequences for the economy": who suffers
+                if said:
+                    return said
+    return ""
 
 
 def _added_promise(verb: Any, subject: list[Any], analysis: Analysis) -> str:
@@ -139,8 +156,14 @@ def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
     return trigger, clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)]), form
 
 
+WAR_OUTCOMES = frozenset({"war", "conflict", "confrontation", "escalation", "retaliation", "response", "clash",
+                          "clashes", "hostilities"})
+
+
 def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
     """ "warned that an attack on X would be catastrophic": an act named as a noun, with dire consequences."""
+    if verb.lemma_ in {"lead", "trigger", "provoke", "spark", "mean"} and not _negated(verb) and _future(verb):
+        return _warned_war(verb)
     if verb.lemma_ != "be" or _negated(verb):
         return None
     dire = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DIRE), None)
@@ -151,6 +174,21 @@ def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
     if not act:
         return None
     return act, f"the consequences will be {clauses.text_of(dire.subtree)}", "conditional"
+
+
+def _warned_war(verb: Any) -> tuple[str, str, str] | None:
+    """ "warned that sending troops to Ukraine would lead to a direct conflict with NATO": an act, named as a
+    gerund or a noun, that would bring war."""
+    outcome = next((o for c in verb.children for o in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep"
+                                                       and c.lower_ == "to" else []) if o.dep_ in {"dobj", "pobj"}),
+                   None)
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if outcome is None or subj is None or outcome.lemma_.lower() not in WAR_OUTCOMES:
+        return None
+    act = clauses.clause(subj, "anyone") if subj.tag_ == "VBG" else clauses.nominal(subj, "anyone")
+    if not act:
+        return None
+    return act, f"there will be {clauses.text_of(outcome.subtree)}", "conditional"
 
 
 def that_clause(verb: Any) -> Any | None:
@@ -205,6 +243,11 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
             if not subject:
                 continue
             trigger, _ = _if_clause(verb)  # "there's a red line if Russia invades Ukraine"
+            act = clauses.act_np(subject).replace("someone", "anyone", 1) if verb.lemma_ == "be" else ""
+            if act and not trigger:  # "declared that the use of chemical weapons is a red line": the act is the
+                trigger, subject = act, _speaker_tokens(verb)  # line, who declares it draws it
+                if not subject:
+                    continue
             if verb.lemma_ == "cross":
                 trigger = clauses.text_of(verb.subtree)
             main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None

@@ -62,6 +62,10 @@ AGENTS = frozenset({"government", "ministry", "military", "army", "forces", "for
                     "parliament", "cabinet", "office", "embassy", "statement", "party", "movement", "people"})
 PERSON_NOUN = re.compile(r"(ers?|ors?|ists?|ants|ians?)$")  # kidnappers, separatists, militants
 # Acts whose negation threatens ("will not tolerate", "will not hesitate", "will not sit idly by").
+# Acts that give rather than coerce ("had offered a price freeze if ...", "would lift sanctions if ..."): an offer
+# on a condition is no threat.
+OFFERS = frozenset({"offer", "propose", "lift", "ease", "suspend", "release", "negotiate", "reward", "pardon",
+                    "invite", "help", "support", "welcome", "forgive", "compensate"})
 NEGATED_THREATS = frozenset({"tolerate", "hesitate", "sit", "allow", "accept", "stand", "permit", "spare", "go"})
 
 
@@ -212,6 +216,8 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     catastrophic"); and, when the sentence has no conditional, future or threat-verb act (``fallback``), a threat
     word that is not said of a thing ("any missile that threatens its territory")."""
     chain = [act, act.head] if act.dep_ in {"xcomp", "ccomp"} else [act]
+    if any(v.lemma_ in OFFERS and not any(c.dep_ == "neg" for c in v.children) for v in chain):
+        return False  # an offer on a condition gives, it does not coerce
     if any(c.dep_ == "neg" for v in chain if v.lemma_ in THREAT_VERBS for c in v.children):
         return False
     if _future(act) and any(c.dep_ == "neg" for c in act.children) and act.lemma_ not in NEGATED_THREATS:
@@ -219,9 +225,11 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
         return False
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
-    if act.lemma_ == "be" and head is not None and head.pos_ == "NOUN" and not any(t.ent_type_ for t in subject) \
-            and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
-        return False  # a state of a thing ("the drought would be catastrophic"), not an act of an agent
+    lone = not any(c.dep_ in {"dobj", "auxpass", "prep", "xcomp", "ccomp", "prt"} for c in act.children)
+    if (act.lemma_ == "be" or lone) and head is not None and head.pos_ == "NOUN" and not any(
+            t.ent_type_ for t in subject) and head.lemma_.lower() not in AGENTS and not PERSON_NOUN.search(head.lower_):
+        return False  # a state of a thing ("the drought would be catastrophic") or what a thing does with no
+        # object ("the talks will resume next week"), not an act of an agent
     if fallback:
         return any((t.lemma_ in THREAT_VERBS | THREAT_NOUNS or t.lower_ in PUNITIVE_NOUNS) and not (
             t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children))
@@ -262,13 +270,15 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     for t in sent:
         if t.dep_ == "pobj" and t.head.lower_ in {"to", "for", "of"} and t.head.head.lemma_.lower() in ANSWER_NOUNS \
                 and t.head.head.head.lower_ in {"in", "as"}:
-            said = _as_clause(t)
+            said = _as_clause(t) or clauses.done(t)  # "in response to new sanctions": someone imposes them
             if said:
                 return _on_issuer(said)
-    for t in sent:  # "a strong reply to any misadventure", "face severe costs for an invasion of Ukraine"
-        if t.dep_ == "pobj" and (t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_NOUNS and any(
-                d.lower_ == "any" for d in t.children) or t.head.lower_ == "for" and t.head.head.lemma_.lower()
-                in PAID_FOR):
+    for t in sent:  # "a strong reply to any misadventure", "face severe costs for an invasion of Ukraine",
+        # "retaliation over the killing of its general", "punish those responsible for the attack"
+        answers = t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_NOUNS and (any(
+            d.lower_ == "any" for d in t.children) or len(_as_clause(t).split()) > 2)
+        if t.dep_ == "pobj" and (answers or t.head.lower_ == "for" and t.head.head.lemma_.lower()
+                                 in PAID_FOR | {"responsible"} or t.head.lower_ == "over" and _as_clause(t)):
             paid = t.head.head  # "retaliate against Israel for the strike": who is answered did the act
             who = next((o for p in paid.children if p.dep_ == "prep" and p.lower_ == "against" for o in p.children
                         if o.dep_ == "pobj"), None)
@@ -276,6 +286,16 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 c.dep_ in {"poss", "agent"} for c in t.children) else None) or _as_clause(t)
             if said:
                 return _on_issuer(said)
+    for t in sent:  # "would regard any attack on its nuclear facilities as an act of war": the act regarded
+        if t.dep_ == "dobj" and t.head.lemma_ in {"consider", "regard", "treat", "view", "deem"} and t.pos_ == "NOUN":
+            t = next((c for c in t.children if c.dep_ == "nsubj"), t)  # "consider X a declaration of war"
+            regarded = clauses.nominal(t, "anyone" if any(d.lower_ == "any" for d in t.children) else "someone") \
+                if t.lemma_ not in {"declaration", "act"} else None  # not what it is regarded as
+            if regarded:
+                return _on_issuer(regarded)
+    for t in sent:  # "warned Beijing of consequences for supplying weapons to Russia"
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in PAID_FOR:
+            return clauses.clause(t, "someone")
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
@@ -330,6 +350,8 @@ def without_answered(response: str, sent: Any) -> str:
             bare = phrase.removeprefix(f"{t.head.text} ")  # a response that opens with the phrase: "in case of X it
             if response.startswith(bare) and response[len(bare):][:1] in {" ", ","}:  # would strike" is read
                 return response.removeprefix(bare).strip(" ,")  # without its leading "in"
+            if bare and response.endswith(f" {bare}"):  # "will impose sanctions case of a takeover"
+                return response.removesuffix(f" {bare}").rstrip(" ,")
     return response
 
 
@@ -338,7 +360,8 @@ def _as_clause(noun: Any) -> str:
     participle ("a conference held in X" -> "a conference is held in X"), or an act its possessor carries out
     ("Russia's harmful activities" -> "Russia carries out harmful activities")."""
     anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else "someone"
-    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
+    said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or clauses.done(
+        noun, hostile=True)
     if said:
         return str(said)
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)

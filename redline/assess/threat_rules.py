@@ -35,7 +35,7 @@ RESPONSE_NOUNS = frozenset({"destruction", "consequences", "consequence", "actio
 # Nouns a threat names as its act ("threatens X with a strike", "threatens sanctions").
 PUNITIVE_NOUNS = RESPONSE_NOUNS | frozenset({"strike", "strikes", "attack", "attacks", "bombings", "bombing",
                                              "tariffs", "tariff", "ban", "bans", "embargo", "restrictions",
-                                             "invasion", "suit", "action", "visa", "expulsion",
+                                             "invasion", "suit", "action", "visa", "expulsion", "intervention",
                                              "arrest", "prosecution", "reprisals", "reprisal", "closure"})
 # Heads of a subject that can issue a threat when no gazetteer mention covers it.
 AGENT_NOUNS = frozenset({"government", "ministry", "military", "army", "forces", "group", "militants",
@@ -49,7 +49,8 @@ DOCTRINE_VERBS = frozenset({"approve", "sign", "update", "revise", "change", "am
                             "broaden", "adopt", "unveil", "publish"})
 # Acts that are hostile whatever their object: a vow or pledge to do one is a threat.
 HOSTILE_VERBS = frozenset({"retaliate", "avenge", "strike", "destroy", "punish", "respond", "attack", "annihilate",
-                           "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill"})
+                           "crush", "eliminate", "hit", "bomb", "invade", "neutralize", "neutralise", "behead", "kill",
+                           "hunt"})
 VENGEANCE = frozenset({"vengeance", "revenge", "retaliation", "retribution", "action", "response"})
 PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
@@ -130,7 +131,8 @@ def _subject(verb: Any) -> list[Any]:
                 if not (_agentive([antecedent], ()) or antecedent.ent_type_):
                     return []  # "any rocket that threatens it": a thing endangers, it does not threaten
                 return [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct]
-            return list(subj[0].subtree)
+            split = len(subj) > 1 and subj[1].pos_ == "PROPN" and subj[1].i == subj[0].right_edge.i + 1
+            return [*subj[0].subtree, *(subj[1].subtree if split else [])]  # "Leaders from the bloc ECOWAS"
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
         elif node.dep_ == "acomp" and node.lemma_ in {"ready", "prepared"} and node.head != node:
@@ -263,8 +265,9 @@ def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> 
     if not subject:
         return False
     words = {t.lower_ for t in subject}
-    if len(subject) <= 3 and words & (ISSUER_PRONOUNS | {"country"}):
-        return True
+    if len(subject) <= 3 and words & (ISSUER_PRONOUNS | {"country"}) or clauses.own_force(subject) and (
+            _codes(speaker, analysis.mentions) or _unnamed_official(speaker)):
+        return True  # "its forces would strike ...", "the group will ...": the speaker's side (not an analyst's)
     if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
     mine = _codes(speaker, analysis.mentions)
@@ -379,7 +382,8 @@ def _future(verb: Any) -> bool:
     """A future or conditional modal on ``verb`` ("will", "would", "'ll", "shall"), or "going to", or on the verb
     that obliges it ("will be forced to take", "will have to respond")."""
     modals = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ == "aux"}
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING and verb.head != verb and _future(verb.head):
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING | {"continue"} and verb.head != verb and \
+            _future(verb.head):  # "will have to respond", "will continue to target ships"
         return True
     return bool(modals & {"will", "would", "'ll", "shall", "wo"}) or _going_to(verb)
 
@@ -409,15 +413,14 @@ def _obliged(verb: Any) -> bool:
 def _relative_trigger(verb: Any) -> tuple[str, str]:
     """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
     for t in verb.subtree:
-        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and any(
-                c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in t.children) and not _told(t):
-            head = t.head
-            body = clauses.text_of([x for x in t.subtree if x.lower_ not in {"who", "that", "which"} or x.head != t])
-            return f"{head.text} {body}", "conditional"
-        if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
-            said = clauses.passive_np(t)  # "will target any Western troops sent to Ukraine"
+        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and not _told(t):
+            said = clauses.relative_act(t)  # "any target that enters the zone" -> "a target enters the zone"
             if said:
-                return said.removeprefix("any ").removeprefix("Any "), "conditional"
+                return said, "conditional"
+        if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
+            sent_np = clauses.passive_np(t) or clauses.doing_np(t)  # "any Western troops sent to Ukraine"
+            if sent_np:
+                return sent_np.removeprefix("any ").removeprefix("Any "), "conditional"
     return "", "unconditional"
 
 
@@ -432,7 +435,8 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     """What a response answers, as its trigger: "will respond to a conference held in Washington" -> "a
     conference is held in Washington"; "in response to the exercise" -> its clause. With the tokens to drop
     from the response."""
-    objects = [o for o in verb.children if o.dep_ == "dobj" and {o.lemma_.lower(), o.lower_} & RESPONSE_NOUNS]
+    near = [*verb.children, *(x for c in verb.children if c.lower_ == "with" for x in c.children)]  # "with X"
+    objects = [o for o in near if o.dep_ in {"dobj", "pobj"} and {o.lemma_.lower(), o.lower_} & RESPONSE_NOUNS]
     answering = [c for o in objects for c in o.children]  # "will take retaliatory measures against the deployment"
     for c in [*verb.children, *answering]:
         if c.dep_ != "prep":
@@ -446,8 +450,9 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
             continue
         if noun is None:
             continue
-        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent
-        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun)
+        anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent or "someone"
+        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or \
+            clauses.done(noun, hostile=True)  # "respond to the missile barrage": someone carries it out
         if said and len(_on_issuer(said).split()) >= 3:  # "respond to the deployment": "anyone deploys" says nothing
             return _on_issuer(said), set(c.subtree)
     return "", set()
@@ -480,7 +485,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             continue
         words = {t.lower_ for t in verb.subtree}
         if verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children) and "with" in words:
-            trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis)
+            trig = by_warned(_any_trigger(subject), _warned(verb), speaker_tokens, analysis) or clauses.act_np(
+                subject)  # "the drills would be met with a strong response": someone holds the drills
             met = "" if trig else clauses.text_of(subject)  # "North Korea will be met with fire if it ...": the
             cond = next((t for t in verb.subtree if t.dep_ in {"advcl", "ccomp"} and any(  # issuer meets the one its
                 m.dep_ == "mark" and m.lower_ == "if" for m in t.children)), None)  # condition names, wherever hung
@@ -512,7 +518,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                         ) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
-            return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional")
+            return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional", subject)
         if verb.lemma_ == "face" and words & RESPONSE_NOUNS and not _negated(verb):
             trigger, form = _if_clause(verb)
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])

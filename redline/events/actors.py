@@ -35,6 +35,9 @@ ARMED_NOUNS = frozenset({"militant", "terrorist", "insurgent", "jihadist", "isla
 ATTACKER_NOUNS = frozenset({"bomber", "gunman", "gunmen", "assailant", "attacker", "shooter"})
 # Sectors of armed agents, the only ones a passive's "by" phrase codes by its setting ("shot dead by police").
 ARMED_SECTORS = frozenset({"MIL", "REB", "SPY", "COP"})
+# Transnational armed networks with no home country of their own: the CAMEO way codes their fighters by the
+# country they act in ("ISIL in Libya" LBY-REB, as CAMEO's IRQINS for ISIL in Iraq); gold README conventions.
+TRANSNATIONAL = frozenset({"IS", "AQ"})
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "faction", "movement", "network"})
 # People who are, as a rule, from another country than the one acting on them.
 OUTSIDERS = frozenset({"diplomat", "ambassador", "envoy", "migrant", "immigrant", "refugee", "seeker", "expatriate",
@@ -79,6 +82,7 @@ class MentionIndex:
 
     def __init__(self, doc: Any, mentions: tuple[Mention, ...]) -> None:
         self.by_token: dict[int, Mention] = {}
+        self._tokens: dict[int, Any] = {}  # a mention's start offset -> its first token
         datelines = dateline_spans(doc.text)
         for m in mentions:
             if any(start <= m.start < end for start, end in datelines):
@@ -88,6 +92,7 @@ class MentionIndex:
                 continue
             for tok in span:
                 self.by_token[tok.i] = m
+            self._tokens[m.start] = span[0]
 
     def mentions_in(self, tokens: Iterable[Any]) -> list[Mention]:
         seen: list[Mention] = []
@@ -104,11 +109,22 @@ class MentionIndex:
         found = [m for m in self.mentions_in(tokens) if m.attr("kind") not in REPORTERS]
         for m in found:
             if m.type in {"ACTOR", "PERSON"} and m.code:
-                return m.code
+                return self.localised(m)
         for m in found:
             if m.type == "PLACE" and m.geo is not None:
                 return m.geo.country
         return None
+
+    def localised(self, mention: Mention) -> str:
+        """A transnational network's code (IS, al-Qaeda) as the insurgents of the one country its sentence places
+        things in ("an airstrike against ISIL in southwest Libya" LBY-REB); any other actor keeps its code."""
+        code = str(mention.code)
+        if code not in TRANSNATIONAL or mention.start not in self._tokens:
+            return code
+        sent = self._tokens[mention.start].sent
+        where = {c for p in self.places(sent) if p is not mention and (c := place_country(p)) is not None}
+        where = {c for c in where if len(c) == 3 and c not in TRANSNATIONAL}
+        return f"{where.pop()}-{REBEL_SECTOR}" if len(where) == 1 else code
 
     def members(self, tokens: list[Any]) -> list[str]:
         """The actors of a coordination among the tokens, one per conjunct, in text order (by country).
@@ -131,7 +147,8 @@ class MentionIndex:
         """The actors coordinated with ``code``'s mention among the tokens ("Iraq and Libya"), in text order."""
         if code is None:
             return []
-        first = next((t for t in tokens if (m := self.by_token.get(t.i)) is not None and m.code == code), None)
+        first = next((t for t in tokens if (m := self.by_token.get(t.i)) is not None and m.code
+                      and self.localised(m) == code), None)
         if first is None:
             return []
         mention = self.by_token[first.i]
@@ -139,8 +156,9 @@ class MentionIndex:
             first = first.head
         found: list[str] = []
         for m in self.mentions_in(conjuncts(first)):
-            if m.type in {"ACTOR", "PERSON"} and m.code and m.attr("kind") not in REPORTERS and m.code not in found:
-                found.append(m.code)
+            if m.type in {"ACTOR", "PERSON"} and m.code and m.attr("kind") not in REPORTERS:
+                if (code_ := self.localised(m)) not in found:
+                    found.append(code_)
         return found
 
     def places(self, tokens: Iterable[Any]) -> list[Mention]:

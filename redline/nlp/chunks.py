@@ -25,6 +25,14 @@ _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 # or Title-case words, "of" / "the" / "for" / "and" between them) or a time-of-day dateline ("1:35 P.M. IDT").
 _WORD = r"[A-Z][\w.'\u2019-]*"
 LABEL = re.compile(rf"(?:{_WORD}(?:[ \t]+(?:(?:of|the|for|and)[ \t]+)?{_WORD}){{0,4}}:|Q\.?)(?=[ \t]+\S)")
+# A heading: a short line with no sentence end, between lines, on its own ("Military aid to Ukraine during the
+# Russo-Ukrainian War", a news digest's topic line) runs into no report; the next line starts a sentence. A line
+# ending in a function word or a comma is a hard wrap ("promises of a"), and runs on.
+HEADING_WORDS = 12
+REPORT_WORDS = 5  # the line after a heading is a report of its own: "Netanyahu on Tuesday." is a wrapped tail
+RUN_ON_ENDS = frozenset({"of", "a", "an", "the", "to", "and", "or", "but", "in", "on", "for", "with", "by", "at",
+                         "from", "that", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                         "said", "says", "its", "their", "his", "her", "mr.", "ms.", "mrs.", "dr."})
 DATELINE = re.compile(r"\d{1,2}:\d{2}[ \t]*[AaPp]\.?[ \t]?[Mm]\.?(?:[ \t]+[A-Z]{2,5}\b)?")
 # where a chunk may end, best first: after a blank line, a line break, a sentence, a space
 _CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
@@ -48,7 +56,7 @@ def lines(nlp: Any, text: str) -> Any:
         return text
     doc = make(text)
     for brk in _LINE_BREAK.finditer(text):  # a line's last character and the next line's first
-        if text[brk.start()] in ENDING and brk.end() < len(text):
+        if (text[brk.start()] in ENDING or _heading(text, brk.start())) and brk.end() < len(text):
             _start(doc, brk.end())
     for line in re.finditer(r"^[ \t]*(\S[^\n]*)", text, re.MULTILINE):
         turn = LABEL.match(text, line.start(1)) or DATELINE.match(text, line.start(1))
@@ -58,6 +66,27 @@ def lines(nlp: Any, text: str) -> Any:
             if after is not None and after.end() < len(text):  # the turn's words, or the line after a dateline
                 _start(doc, after.end())
     return doc
+
+
+def _heading(text: str, last: int) -> bool:
+    """The line whose last character is ``text[last]`` is a heading: a whole line of at most ``HEADING_WORDS``
+    words after a sentence's end (or at the top), with no sentence end inside, not ending in a function word, a
+    comma or a colon, before a line of at least ``REPORT_WORDS`` words that starts in upper case and ends a
+    sentence."""
+    start = text.rfind("\n", 0, last) + 1
+    line = text[start:last + 1].strip()
+    words = line.split()
+    if not words or len(words) > HEADING_WORDS or line[-1] in ",;:-—" or words[-1].lower() in RUN_ON_ENDS:
+        return False
+    if re.search(r"[.!?][\"')\]”’]*\s", line):
+        return False
+    before = text[:start].rstrip()
+    if before and before[-1] not in ENDING:
+        return False
+    nxt = text[last + 1:].lstrip()
+    end = nxt.find("\n")
+    following = (nxt if end < 0 else nxt[:end]).rstrip()
+    return len(following.split()) >= REPORT_WORDS and following[0].isupper() and following[-1] in ENDING
 
 
 def _start(doc: Any, at: int, inside: int = 0) -> None:

@@ -101,9 +101,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             found.append((verb, speaker_tokens, content))
         quoted = _quoted(sent)
         outside = [f for f in found if f[0].i not in quoted]
+        label = _labelled(sent) if found else None
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
+            if label is not None and [t.lower_ for t in speaker_tokens] in (["i"], ["we"]):
+                speaker_tokens = label[1]  # "Sergei Lavrov: We have warned ...": the label's person speaks
             for one in conjuncts(speaker_tokens):
                 claims.append(_claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -176,12 +179,16 @@ def _can_say(verb: Any, speaker: list[Any]) -> bool:
 
 
 def _is_cue(verb: Any) -> bool:
-    """A reporting verb: one of CUE_VERBS, "make clear", or "read" / "testify" introducing what was said."""
+    """A reporting verb: one of CUE_VERBS, "make clear", "be clear that", or "read" / "testify" introducing what
+    was said."""
     if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
         return True
     if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "an investigation found that ..."
         return subj is not None and subj.lemma_.lower() in FINDINGS
+    if verb.lemma_ == "be":  # "the President has been very clear that ...": a clause said plainly
+        return any(c.lower_ == "clear" and c.dep_ == "acomp" for c in verb.children) and any(
+            c.dep_ == "ccomp" for c in verb.children)
     return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
 
 
@@ -205,8 +212,9 @@ def _speaker(verb: Any) -> list[Any]:
         if by is not None and node is verb:
             return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:
-            return list(subj[0].subtree)
+        if subj:  # a name the parser split off as a second subject is part of the first: "Leaders from the bloc ECOWAS"
+            split = len(subj) > 1 and subj[1].pos_ == "PROPN" and subj[1].i == subj[0].right_edge.i + 1
+            return [*subj[0].subtree, *(subj[1].subtree if split else [])]
         carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
         climbs = node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "acomp"}  # "was able to say"
         if not climbs and not carried or node.head == node:
@@ -394,6 +402,7 @@ def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
         return ""
     named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
                   and (head.pos_ != "PROPN" or head.lower_ in OFFICIAL_WORDS)
+                  and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)  # "a Republican"
                   and doc[min(t.i for t in c.subtree) - 1].text == ","
                   and not any(t.is_punct for t in c.subtree)), None)
     if named is not None:  # "the Minister of Foreign Affairs, Chrystia Freeland" -> "Chrystia Freeland"

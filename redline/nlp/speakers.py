@@ -50,7 +50,8 @@ def named_person(tokens: list[Any]) -> str:
 
 def modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     """Whether a person named in a speaker phrase only qualifies its head: "the Trump administration", "Putin's
-    spokesman": the administration and the spokesman speak, not the person."""
+    spokesman", "an adviser to Netanyahu": the administration, the spokesman and the adviser speak, not the
+    person."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
@@ -58,6 +59,9 @@ def modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     if root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
             and root.head.pos_ == "NOUN":
         return True
+    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"of", "for", "to"} else None
+    if owner is not None and owner in speaker and owner.pos_ == "NOUN" and owner.ent_type_ != "PERSON":
+        return True  # "an ally of President Putin", "the spokesman for Antonio Guterres": the ally, the spokesman
     after = [t for t in speaker if t.i > span.end - 1][:3]  # "Zelensky's office", however the parse hangs it
     nouns = [t for t in after[1:] if t.pos_ == "NOUN"]
     return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]

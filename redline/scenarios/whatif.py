@@ -130,11 +130,13 @@ def text(result: WhatIf) -> str:
     lines = [f"What if {result.given!r}? {touch}.",
              f"{result.paths:,} paths over {result.horizon_days} days from {result.as_of}; escalation model "
              f"walk-forward Brier {result.model_brier:.3f}; coefficients drawn from their estimated uncertainty.",
-             "", f"  {'reaches within horizon':<46} {'no intervention':>17} {'with the event':>17}"]
-    for base, given in zip(result.baseline, result.intervention, strict=True):
-        label = f"rung {base.rung}+ ({LADDER[base.rung]})"
-        lines.append(f"  {label:<46} {base.probability:>6.1%} ({base.low:.0%}–{base.high:.0%}) "
-                     f"{given.probability:>6.1%} ({given.low:.0%}–{given.high:.0%})")
+             ""]
+    labels = [f"rung {b.rung}+ ({LADDER[b.rung]})" for b in result.baseline]
+    width = max(len("reaches within horizon"), *(len(x) for x in labels))
+    lines.append(f"  {'reaches within horizon':<{width}} {'no intervention':>19} {'with the event':>19}")
+    for label, base, given in zip(labels, result.baseline, result.intervention, strict=True):
+        cells = [f"{o.probability:.1%} ({o.low:.0%}–{o.high:.0%})" for o in (base, given)]
+        lines.append(f"  {label:<{width}} {cells[0]:>19} {cells[1]:>19}")
     return "\n".join(lines)
 
 
