@@ -66,11 +66,13 @@ def main() -> None:
         return run
 
     runs: dict[str, list[float]] = {"bare": [], "redline": [], "other": []}
+    cpu: dict[str, list[float]] = {"bare": [], "redline": [], "other": []}
     for _ in range(args.repeat):  # interleaved, so that a burst of load on the machine hits every configuration
         for name, run in (("bare", bare_pass), ("redline", redline_pass(ctx)), ("other", redline_pass(other))):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             run()
             runs[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
     bare, full, switched = (min(runs[k]) for k in ("bare", "redline", "other"))
     median = {k: statistics.median(v) for k, v in runs.items()}
 
@@ -84,6 +86,8 @@ def main() -> None:
           f"({n / median['other']:.1f})")
     print(f"speed ratio redline/bare: {bare / full:.2f} ({median['bare'] / median['redline']:.2f}) "
           "(1.00 = as fast as bare en_core_web_sm; target 1.5)")
+    print(f"CPU-time ratio redline/bare: {min(cpu['bare']) / min(cpu['redline']):.2f} (this process's CPU seconds, "
+          "best pass each: steadier than the wall clock on a busy machine)")
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows both)")
 
 

@@ -8,7 +8,9 @@ The corpus: every article is 20 to 30 sentences drawn at random (fixed seed) fro
 with its own URL. Two such articles share almost no 5-word shingle, so none is a duplicate and every one
 is analysed: the figures are the cost of new articles. Each configuration runs in a fresh process on a
 fresh database; its time includes starting the workers and loading the model in each. Peak memory is the
-largest resident set of the run's process and of any of its worker processes.
+largest resident set of the run's process and of any of its worker processes; CPU per article is the CPU
+seconds of the run's process (with one worker, the analysis runs in it) and of its workers over the new articles,
+steadier than articles/s on a busy machine.
 """
 
 from __future__ import annotations
@@ -64,10 +66,11 @@ def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest") -> None:
         with open_store(url) as store, make_runner(workers) as runner:
             report = ingest([str(corpus)], store, Settings(), read=partial(read), runner=runner)
     seconds = time.perf_counter() - t0
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"new": report.new, "duplicate": report.duplicate, "skipped": report.skipped,
-                      "seconds": seconds, "rss_self_mb": own, "rss_worker_mb": children}))
+                      "seconds": seconds, "rss_self_mb": own.ru_maxrss / 1024,
+                      "rss_worker_mb": children.ru_maxrss / 1024, "cpu_self_s": own.ru_utime + own.ru_stime,
+                      "cpu_workers_s": children.ru_utime + children.ru_stime}))
 
 
 def fresh_pg(base: str) -> str:
@@ -126,7 +129,9 @@ def main() -> None:
             rates[workers] = r["new"] / r["seconds"]
             print(f"{args.mode} {name:<10} workers={workers}: {rates[workers]:6.1f} articles/s  ({r['new']} new, "
                   f"{r['duplicate']} duplicate, {r['skipped']} skipped in {r['seconds']:.0f} s)  "
-                  f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB")
+                  f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB; "
+                  f"CPU per article: parent {1000 * r.get('cpu_self_s', 0) / max(1, r['new']):.0f} ms, "
+                  f"workers {1000 * r.get('cpu_workers_s', 0) / max(1, r['new']):.0f} ms")
         if 1 in rates and len(rates) > 1:
             best = max(w for w in rates if w != 1)
             print(f"{name:<10} speed-up {best} workers / 1: {rates[best] / rates[1]:.2f}x")

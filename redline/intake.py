@@ -10,13 +10,13 @@ Per document, in input order:
 3. a stored article with the same id, the same text or a near-duplicate text (``dedupe``) makes it a
    duplicate: linked as "also reported by" under the kept article, not analysed again;
 4. otherwise a worker analyses it (``pipeline.analyze_article``), parsed together with the next articles in
-   batches of ``ANALYSIS_BATCH``, and the parent stores the brief with ``Store.save_new``, which checks for
-   duplicates again inside the write transaction (a copy in the same batch is only found there).
+   batches of ``ANALYSIS_BATCH``, and the parent stores the batch's briefs with ``Store.save_new_many``, which
+   checks for duplicates again inside the write transaction (a copy in the same batch is only found there).
 
 The parent is the single writer: workers never open the database, results are stored in input order
 (so which copy of a wire story is kept does not depend on worker timing), and SQLite sees one writer.
-Every article is one transaction, so an interrupted run loses at most the articles in flight, and a rerun
-finds the stored ones as duplicates: the store ends as after one uninterrupted run.
+The briefs of one batch are one transaction, so an interrupted run loses at most the articles in flight, and a
+rerun finds the stored ones as duplicates: the store ends as after one uninterrupted run.
 """
 
 from __future__ import annotations
@@ -147,11 +147,14 @@ def ingest(
     batches = (tuple(b) for b in batched(pending(), ANALYSIS_BATCH))
     for results in (runner or LocalRunner()).map(analyze_works, remember(batches)):
         works = sent.popleft()
-        for work, result in zip(works, results, strict=True):
+        pairs = list(zip(works, results, strict=True))
+        briefs = [(result, work.keys) for work, result in pairs if not isinstance(result, Skip)]
+        admitted = iter(store.save_new_many(briefs, settings.near_duplicate_threshold) if briefs else ())
+        for work, result in pairs:
             if isinstance(result, Skip):
                 done(Outcome(result.origin, SKIPPED, result.article_id, result.reason), result)
                 continue
-            duplicate = store.save_new(result, work.keys, settings.near_duplicate_threshold)
+            duplicate = next(admitted)
             if duplicate is None:
                 done(Outcome(work.article.origin, NEW, work.article.id))
             else:

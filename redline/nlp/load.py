@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 
 from redline.errors import ModelNotInstalled
 from redline.nlp.attributes import use_table
+from redline.nlp.embed_cache import use_embed_cache
+from redline.nlp.lemmas import use_cached_lemmas
 from redline.nlp.ner import use_fast_ner
 from redline.nlp.parser import use_fast_parser
 from redline.settings import Settings
@@ -44,9 +46,11 @@ def _load(name: str) -> Any:
         ) from None
     _fix_verb_lemmas(nlp)
     use_table(nlp)  # the attribute ruler's rules without spaCy's token Matcher: same values, a fifth of the time
+    use_cached_lemmas(nlp)  # spaCy's rule lemmatizer, every lemma kept per (word, part of speech, morphology)
     use_fast_ner(nlp)  # the NER's greedy decoding in numpy: same entities, without spaCy's GIL round trips
     has_parser = "parser" in nlp.pipe_names
     use_fast_parser(nlp)  # the parser's state scoring in numpy: same parses, without spaCy's GIL round trips
+    use_embed_cache(nlp)  # each tok2vec's word embedding once per distinct word form: the same rows
     if has_parser:
         nlp.add_pipe("redline_sentence_cache", last=True)
     return nlp

@@ -4,10 +4,11 @@ spaCy's greedy loop (``Parser._parseC``) runs without the GIL, but scoring a sta
 GIL back for each of its 64 hidden units (``Vec.arg_max`` of the maxout is compiled with an exception check), which
 made the parser's loop several times its arithmetic. Here the loop runs in Python over the batch's unfinished
 states: spaCy's own ``get_token_ids`` gives each state's features and spaCy's own ``transition_states`` checks the
-moves' validity and takes the best valid move (the arc-eager system is spaCy's, unchanged); only the scores are
-computed here, by the same arithmetic in the same order as ``predict_states``: the precomputed feature rows (or
-the padding row) summed left to right, plus the bias, maxout, the upper layer through the same blis ``gemm`` plus
-its bias, unseen classes set to the step's minimum.
+moves' validity and takes the best valid move (the arc-eager system is spaCy's, unchanged). A state's hidden layer
+is spaCy's own ``precompute_hiddens.predict`` of the step model (the path spaCy takes outside ``_parseC``, one C
+call for the batch): the precomputed feature rows of the lower layer (or the padding row) summed left to right,
+plus the bias, maxout, the same arithmetic in the same order as ``predict_states``; then the upper layer through
+the same blis ``gemm`` plus its bias, unseen classes set to the step's minimum.
 
 ``use_fast_parser`` swaps the pipeline's ``parser`` for this one when the model is of the kind it reproduces
 (greedy, an upper layer, maxout); ``tests/test_nlp_parser.py`` checks both give the same parses on real text.
@@ -23,7 +24,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.iterutil import batched
-from redline.nlp.ner import _maxout
 
 
 class FastParser:
@@ -60,21 +60,13 @@ class FastParser:
         step = parser.model.predict(docs)  # the features' tokens and spaCy's precomputed lower layer
         try:
             model = parser.model
-            lower, upper = model.layers[1], model.layers[-1]
-            cached = lower.predict(step.tokvecs)  # (tokens + 1, nF, nH, nP): row 0 the padding
-            n_rows, n_f, n_h, n_p = cached.shape
-            feature = [np.ascontiguousarray(cached[:, f]).reshape(n_rows, n_h * n_p) for f in range(n_f)]
-            bias = lower.get_param("b").reshape(n_h * n_p)
+            upper = model.layers[-1]
+            hiddens = step.state2vec  # the lower layer's rows of every token, computed once above
             weights, upper_bias = upper.get_param("W"), upper.get_param("b")
             unseen = np.array(sorted(model.attrs.get("unseen_classes", ())), dtype=np.int64)
             states = [s for s in batch if not s.is_final()]
             while states:
-                ids = step.get_token_ids(states) + 1  # -1 (no token) -> the padding row
-                unmaxed = feature[0][ids[:, 0]]
-                for f in range(1, n_f):
-                    unmaxed += feature[f][ids[:, f]]
-                unmaxed += bias
-                hidden = _maxout(unmaxed, n_p)
+                hidden = hiddens.predict(step.get_token_ids(states))  # features summed, bias, maxout: in C
                 scores = upper.ops.gemm(hidden, weights, trans2=True)
                 scores += upper_bias
                 if unseen.size:

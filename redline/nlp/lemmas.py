@@ -1,0 +1,77 @@
+"""spaCy's rule lemmatizer with every lemma it works out kept per (word, part of speech, morphology).
+
+The rule lemmatizer's lemma of a token depends only on the token's text, coarse part of speech and morphology, and
+spaCy keeps a cache by exactly that key, but only for the lemmas that come out of its suffix rules: a base form (a
+singular noun, an infinitive, a positive adjective: "army", "attack", "new") or a word of a part of speech without
+rules ("the", "in") returns before the cache, after turning the morphology into a dict, so most tokens of a news
+article are worked out again each time. Here each key is looked up once and the lemma set for the whole Doc at
+once; a token whose lemma is already set (by the attribute rules) keeps it, as with spaCy's component.
+``tests/test_nlp_lemmas.py`` checks the lemmas equal spaCy's on real text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+
+COLUMNS = ["ORTH", "POS", "MORPH", "LEMMA"]
+SEEN_LIMIT = 200_000  # distinct keys whose lemma is kept
+
+
+class CachedLemmatizer:
+    """The ``lemmatizer`` pipe answering from a per-process table (see the module docstring)."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.lookups = lemmatizer.lookups  # read by the prefilter's cue lists
+        self.seen: dict[tuple[int, int, int], int] = {}
+        if not getattr(lemmatizer, "_validated", True):
+            lemmatizer._validate_tables()  # as spaCy's component does on its first call
+
+    @classmethod
+    def supports(cls, lemmatizer: Any) -> bool:
+        """Whether ``lemmatizer`` is spaCy's rule lemmatizer that leaves set lemmas alone."""
+        return getattr(lemmatizer, "mode", None) == "rule" and not getattr(lemmatizer, "overwrite", True)
+
+    def __call__(self, doc: Any) -> Any:
+        if len(doc) == 0:
+            return doc
+        columns = doc.to_array(COLUMNS)
+        unset = np.flatnonzero(columns[:, 3] == 0)
+        if unset.size == 0:
+            return doc
+        seen = self.seen
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
+        strings = doc.vocab.strings
+        lemmas = columns[:, 3].copy()
+        for i, (orth, pos, morph) in zip(unset.tolist(), columns[unset, :3].tolist(), strict=True):
+            key = (orth, pos, morph)
+            lemma = seen.get(key)
+            if lemma is None:
+                lemma = seen[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = lemma
+        doc.from_array(["LEMMA"], lemmas)
+        return doc
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("redline_lemmatizer")
+def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
+    """The table of the pipeline's ``lemmatizer`` (added beside it, which ``use_cached_lemmas`` then removes)."""
+    return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def use_cached_lemmas(nlp: Any) -> bool:
+    """Replace ``lemmatizer`` by its CachedLemmatizer, under the same name, when it is spaCy's rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names or not CachedLemmatizer.supports(nlp.get_pipe("lemmatizer")):
+        return False
+    nlp.add_pipe("redline_lemmatizer", name="redline_lemmas", after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.rename_pipe("redline_lemmas", "lemmatizer")
+    return True
