@@ -274,3 +274,13 @@ def test_the_speakers_own_group_commits_but_an_analysts_forecast_does_not(contex
 
 def test_reacting_accordingly_takes_its_state_from_its_subject_when_the_speaker_names_none(context: Any) -> None:
     assert _one("The envoy said Moscow would react accordingly.", context).actor == "RUS"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Kata'ib Hezbollah vowed to retaliate against American forces after the drone strike.", "IRQ"),
+    ("Asa'ib Ahl al-Haq warned it will attack foreign troops if they stay in the country.", "IRQ"),
+    ("The Islamic Resistance in Iraq vowed to strike American bases in the region.", "IRQ"),
+])
+def test_an_iraqi_militia_issues_for_its_home_country_not_lebanon(text: str, actor: str, context: Any) -> None:
+    # An Iraqi militia named after Hezbollah or not: its home country (CAMEO IRQ-REB), never the Lebanese group.
+    assert _one(text, context).actor == actor

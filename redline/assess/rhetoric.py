@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 
 from redline.assess import clauses, threat_model
 from redline.assess.threat_forms import RULES
-from redline.assess.threat_rules import ISSUER, ISSUER_PRONOUNS, Found, claim_of, subject_name
+from redline.assess.threat_rules import ISSUER, Found, claim_of, subject_name
+from redline.assess.threat_words import ISSUER_PRONOUNS
 from redline.events.actors import country, place_country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code

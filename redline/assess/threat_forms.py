@@ -14,17 +14,7 @@ from redline.assess import clauses
 from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.threat_rules import (
-    DIRE,
-    DOCTRINE_VERBS,
-    FILLER,
-    IDIOMS,
     ISSUER,
-    PENALTIES,
-    PUNITIVE_NOUNS,
-    RESPONSE_NOUNS,
-    SPANS_OF_TIME,
-    THIRD_PARTY,
-    THRESHOLDS,
     Found,
     _agentive,
     _codes,
@@ -40,6 +30,18 @@ from redline.assess.threat_rules import (
     _threat_verb,
     by_warned,
     subject_name,
+)
+from redline.assess.threat_words import (
+    DIRE,
+    DOCTRINE_VERBS,
+    FILLER,
+    IDIOMS,
+    PENALTIES,
+    PUNITIVE_NOUNS,
+    RESPONSE_NOUNS,
+    SPANS_OF_TIME,
+    THIRD_PARTY,
+    THRESHOLDS,
 )
 from redline.models import Analysis, Claim
 

@@ -25,10 +25,7 @@ from redline.assess import clauses
 from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.clauses import on_issuer as _on_issuer
 from redline.assess.threat_rules import (
-    HOSTILE_VERBS,
     ISSUER,
-    PUNITIVE_NOUNS,
-    RESPONSE_VERBS,
     Found,
     _answered,
     _answers_need,
@@ -42,6 +39,7 @@ from redline.assess.threat_rules import (
     _subject,
     subject_name,
 )
+from redline.assess.threat_words import HOSTILE_VERBS, PUNITIVE_NOUNS, RESPONSE_VERBS
 from redline.models import Analysis, Claim
 
 MASKED = {"PERSON": "<person>", "GPE": "<place>", "LOC": "<place>", "NORP": "<group>", "ORG": "<org>",

@@ -56,7 +56,7 @@ class Cues:
 
 def cue_words() -> frozenset[str]:
     """Lemmas the coders key on: event lexicon verbs, event nouns, reporting verbs, the coders' word lists."""
-    from redline.assess import threat_rules
+    from redline.assess import threat_rules, threat_words
     from redline.events import vocab
     from redline.events.lexicon import VerbLexicon
     from redline.nlp import quotes
@@ -67,7 +67,7 @@ def cue_words() -> frozenset[str]:
     words.update(r["noun"] for r in rows)
     words.update(quotes.CUE_VERBS)
     words.update({"according", "testify", "read", "clear"})
-    for module in (vocab, threat_rules, quotes):
+    for module in (vocab, threat_rules, threat_words, quotes):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, frozenset) and all(isinstance(w, str) for w in value):
                 words.update(value)
