@@ -125,9 +125,11 @@ def read_data(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def load_places(min_city_population: int = 5000) -> PlaceIndex:
-    """Build the index once per process and population threshold."""
+    """Build the index once per process and population threshold (read from its cache file when there is one)."""
+    from redline.nlp.place_cache import cached_places
+
     with paused_gc():
-        return _build_places(min_city_population)
+        return cached_places(min_city_population, _build_places)
 
 
 def _build_places(min_city_population: int) -> PlaceIndex:
