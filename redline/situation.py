@@ -357,11 +357,11 @@ def covered_days(store: Store) -> set[date]:
 
 
 def dyads(store: Store, limit: int = 8) -> list[tuple[tuple[str, str], int]]:
-    """Dyads of countries with the most stored events (of any type), most first."""
+    """Dyads of countries with the most stored current events (of any type), most first."""
     e = schema.events
     rows = store.select(
         select(e.c.source, e.c.target, func.count())
-        .where(e.c.source.isnot(None), e.c.target.isnot(None))
+        .where(e.c.source.isnot(None), e.c.target.isnot(None), e.c.status == schema.CURRENT)
         .group_by(e.c.source, e.c.target)
     )
     counts: Counter[tuple[str, str]] = Counter()

@@ -15,6 +15,7 @@ from test_store import make_brief
 from redline.cli import main
 from redline.errors import ConfigError
 from redline.situation import EventRecord, IndexPoint, index_points, merge_reports, parse_dyad, select_events
+from redline.situation import dyads as situation_dyads
 from redline.store import open_store
 
 
@@ -231,3 +232,20 @@ def test_situation_export_command(situation_url: str, tmp_path: Path) -> None:
     assert (wrong.exit_code, wrong.stderr) == (
         2, "Error: --plover: PLOVER records are JSON lines (use --format jsonl, not csv)\n"
     )
+
+
+def test_situation_counts_only_events_reported_as_happening(db_url: str) -> None:
+    # the same strike stored three times over: as news, as background cited from 2022, and doubted by the filter;
+    # only the current one enters the index, the event list, the dyads and the ledger's stored events
+    with open_store(db_url) as store:
+        brief = make_brief("strike", events=3)
+        statuses = ("current", "background", "doubtful")
+        events = tuple(replace(e, type="ASSAULT", intensity=-10.0, status=s)
+                       for e, s in zip(brief.events, statuses, strict=True))
+        store.save_brief(replace(brief, events=events))
+        assert [r["status"] for r in store.events()] == list(statuses)  # the brief keeps all three
+        assert [r["id"] for r in store.event_records()] == ["e1"]
+        assert [e.id for _, _, e in store.dated_events()] == ["e1"]
+        assert situation_dyads(store) == [(("RUS", "UKR"), 1)]
+    table = CliRunner().invoke(main, ["index", "--dyad", "RUS:UKR", "--db", db_url])
+    assert table.stdout.splitlines()[1:] == ["2024-11-19  RUS:UKR      6.40        0.00      6.40           1        1"]

@@ -21,7 +21,8 @@ from redline.store import schema
 def event_records(
     conn: Connection, *, actor: str | None = None, target: str | None = None, type: str | None = None
 ) -> list[dict[str, Any]]:
-    """Every stored event with its article's url, title and publication time, oldest article first.
+    """Every stored event reported as happening (status ``current``) with its article's url, title and publication
+    time, oldest article first. Background, hypothetical, negated, doubtful... events stay in their brief only.
 
     ``actor`` and ``target`` match a code or any code under it ("RUS" matches "RUS-MIL").
     """
@@ -29,7 +30,7 @@ def event_records(
     query = select(
         e, a.c.url.label("article_url"), a.c.title.label("article_title"),
         a.c.published.label("article_published"), a.c.source.label("article_source"),
-    ).join(a, a.c.id == e.c.article_id)  # fmt: skip
+    ).join(a, a.c.id == e.c.article_id).where(e.c.status == schema.CURRENT)  # fmt: skip
     for column, code in ((e.c.source, actor), (e.c.target, target)):
         if code:
             query = query.where(or_(column == code, column.like(f"{code}-%")))

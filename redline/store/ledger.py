@@ -111,9 +111,11 @@ def _review(row: Row[Any]) -> Review:
 
 def _stored_events(conn: Connection, since: str, until: str | None = None, exclude: str | None = None,
                    published_before: str | None = None, condition: Any = None) -> list[tuple[str, str | None, Event]]:
-    """(article id, publication day, event) of stored events dated from ``since`` (to before ``until``)."""
+    """(article id, publication day, event) of stored events dated from ``since`` (to before ``until``); only
+    events reported as happening (status ``current``) count for the ledger, the windows and the backtest."""
     e, a = schema.events, schema.articles
-    query = select(e, a.c.published).join(a, a.c.id == e.c.article_id).where(e.c.date >= since)
+    query = (select(e, a.c.published).join(a, a.c.id == e.c.article_id)
+             .where(e.c.date >= since, e.c.status == schema.CURRENT))
     if until is not None:
         query = query.where(e.c.date < until)
     if exclude is not None:

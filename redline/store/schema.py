@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import DateTime, TypeDecorator
 
+CURRENT = "current"  # the status of an event reported as happening (redline.events.status.CURRENT)
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware datetime stored as UTC; naive values are taken to be UTC already."""
@@ -142,8 +144,9 @@ events = Table(
     Column("evidence", Text, nullable=False),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
-    # current, background, hypothetical, decision, negated, contested, interception (redline.events.STATUSES)
-    Column("status", String, nullable=False, server_default="current"),
+    # current, background, hypothetical, decision, negated, contested, interception, ... (redline.events.STATUSES):
+    # the situation picture, the ledger and the backtest read only CURRENT events
+    Column("status", String, nullable=False, server_default=CURRENT),
     Column("status_rules", Text, nullable=False, server_default="[]"),  # JSON list: every status rule that fired
     CheckConstraint("intensity >= -10 AND intensity <= 10", name="intensity"),
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
