@@ -21,7 +21,7 @@ from redline.iterutil import batched
 from redline.models import Article, Brief, RawDocument, Skip
 from redline.nlp import chunks, prefilter
 from redline.nlp.gazetteer import Gazetteer
-from redline.nlp.load import load_pipeline
+from redline.nlp.load import load_pipeline, paused_gc
 from redline.report.brief import build_brief
 from redline.settings import Settings
 
@@ -81,8 +81,10 @@ class Context:
 
     @classmethod
     def load(cls, settings: Settings, ledger: LedgerSource | None = None) -> Context:
-        return cls(settings, load_pipeline(settings), Gazetteer.load(settings.min_city_population),
-                   ledger or seed_ledger)
+        with paused_gc():  # the model and the tables are kept for the process's life
+            nlp = load_pipeline(settings)
+            gazetteer = Gazetteer.load(settings.min_city_population)
+        return cls(settings, nlp, gazetteer, ledger or seed_ledger)
 
     def with_ledger(self, ledger: LedgerSource) -> Context:
         """The same context reading the ledger from ``ledger`` (e.g. a store opened after loading)."""

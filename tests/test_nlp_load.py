@@ -29,3 +29,24 @@ def test_nlp_load_sentence_hooks_give_spacys_token_and_span_sentences(nlp: Any, 
     assert hooked == [(t.sent.start, t.sent.end) for t in doc]
     assert spans == [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end) for i in range(0, len(doc) - 3, 7)]
     assert len(set(hooked)) > 5
+
+
+def test_paused_gc_restores_the_collector_state() -> None:
+    import gc
+
+    from redline.nlp.load import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner block leaves the outer one's pause alone
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -31,6 +33,21 @@ VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 def load_pipeline(settings: Settings) -> Any:
     """The spaCy Language for ``settings.model``; raises ModelNotInstalled naming the pip package."""
     return _load(settings.model)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector off while loading long-lived tables: building a few hundred thousand
+    lists and objects otherwise triggers collections that walk every object made so far, most of the load's
+    time (the place index builds in a third of the CPU). Nothing is freed later or differently: the tables
+    are kept for the process's life, and the collector is back on (if it was on) when the block ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=4)

