@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 from spacy.language import Language
 
+from redline.nlp.swap import replace_pipe
+
 COLUMNS = ["ORTH", "POS", "MORPH", "LEMMA"]
 SEEN_LIMIT = 200_000  # distinct keys whose lemma is kept
 
@@ -69,9 +71,4 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
 
 def use_cached_lemmas(nlp: Any) -> bool:
     """Replace ``lemmatizer`` by its CachedLemmatizer, under the same name, when it is spaCy's rule lemmatizer."""
-    if "lemmatizer" not in nlp.pipe_names or not CachedLemmatizer.supports(nlp.get_pipe("lemmatizer")):
-        return False
-    nlp.add_pipe("redline_lemmatizer", name="redline_lemmas", after="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
-    nlp.rename_pipe("redline_lemmas", "lemmatizer")
-    return True
+    return replace_pipe(nlp, "lemmatizer", "redline_lemmatizer", CachedLemmatizer.supports, keep_name=True)

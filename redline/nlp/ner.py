@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from redline.iterutil import batched
+from redline.nlp.swap import replace_pipe
 
 BEGIN, IN, LAST, UNIT, OUT = "B", "I", "L", "U", "O"
 
@@ -178,8 +179,4 @@ def make_fast_ner(nlp: Language, name: str) -> FastNER:
 
 def use_fast_ner(nlp: Any) -> bool:
     """Replace ``ner`` by its FastNER when the model is of the kind it reproduces; whether it did."""
-    if "ner" not in nlp.pipe_names or not FastNER.supports(nlp.get_pipe("ner")):
-        return False
-    nlp.add_pipe("redline_ner", after="ner")
-    nlp.remove_pipe("ner")
-    return True
+    return replace_pipe(nlp, "ner", "redline_ner", FastNER.supports)

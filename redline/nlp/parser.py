@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.iterutil import batched
+from redline.nlp.swap import replace_pipe
 
 
 class FastParser:
@@ -86,8 +87,4 @@ def make_fast_parser(nlp: Language, name: str) -> FastParser:
 
 def use_fast_parser(nlp: Any) -> bool:
     """Replace ``parser`` by its FastParser when the model is of the kind it reproduces; whether it did."""
-    if "parser" not in nlp.pipe_names or not FastParser.supports(nlp.get_pipe("parser")):
-        return False
-    nlp.add_pipe("redline_parser", after="parser")
-    nlp.remove_pipe("parser")
-    return True
+    return replace_pipe(nlp, "parser", "redline_parser", FastParser.supports)
