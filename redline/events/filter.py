@@ -33,7 +33,6 @@ QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 DOUBTFUL = "doubtful"  # the status of a current event the filter doubts (`events.STATUSES`)
 MARK = "learned_filter"  # in an event's status_rules: the filter doubts the clause it was first coded from
-ACTIVE = True  # the training script turns the filter off to read the rules' own events
 
 
 def features(coded: Any, ptype: str, index: Any) -> dict[str, float]:
@@ -83,7 +82,7 @@ def score(feats: dict[str, float]) -> float:
 
 def keep(coded: Any, ptype: str, index: Any) -> bool:
     """Whether the coder keeps an event of an article's clause (always outside articles)."""
-    if not ACTIVE or not is_article(coded.clause.verb):
+    if not is_article(coded.clause.verb):
         return True
     return score(features(coded, ptype, index)) >= float(_model()["threshold"])
 
