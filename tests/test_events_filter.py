@@ -32,3 +32,17 @@ def test_a_clear_non_event_is_dropped() -> None:
     feats = _feats(**{"dep=pcomp": 1.0, "tag=VBG": 1.0, "root=06": 1.0, "type=COOPERATE": 1.0,
                       "cmod=reported": 1.0, "has_src": 1.0, "sent_len": 1.0, "head_verb_say": 1.0})
     assert event_filter.score(feats) < event_filter._model()["threshold"]
+
+
+def test_doubted_current_events_become_doubtful_and_keep_their_place() -> None:
+    from dataclasses import replace
+
+    from test_store import make_brief
+
+    a, b, c = make_brief(events=3).events
+    events = (replace(a, status="current", status_rules=("x", event_filter.MARK)),
+              replace(b, status="current"),
+              replace(c, status="background", status_rules=(event_filter.MARK,)))
+    out = event_filter.drop(events)
+    assert [(e.id, e.status) for e in out] == [("e1", "doubtful"), ("e2", "current"), ("e3", "background")]
+    assert event_filter.drop(events[1:2]) == events[1:2]
