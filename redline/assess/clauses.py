@@ -192,7 +192,7 @@ def nominal(head: Any, agent: str | None) -> str | None:
 def _plural_noun(noun: Any) -> str:
     """A compound noun as the object of its act, plural where it counts things ("balloon launches" -> "balloons",
     "troop deployment" -> "troops"); mass nouns as written ("arms")."""
-    text = noun.text
+    text: str = noun.text
     if noun.tag_ in {"NNS", "NNPS"} or text.endswith("s") or noun.lemma_.lower() in MASS_NOUNS:
         return text
     return text[:-1] + "ies" if text.endswith("y") and text[-2:-1] not in "aeiou" else text + "s"
