@@ -421,3 +421,20 @@ def test_quotes_as_x_put_it_reports_what_follows(text: str, speaker: str, contex
 
 def test_quotes_put_without_as_it_is_no_claim(nlp: Any) -> None:
     assert _claims(nlp, "The army put it on alert after the strike.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The minister reaffirmed that Canada stands with Ukraine.", "The minister"),
+    ("The envoy underlined that the talks would continue.", "The envoy"),
+    ("The general hinted that a new offensive was coming.", "The general"),
+    ("The prosecutor charged that the company had hidden evidence.", "The prosecutor"),
+    ("The spokesman commented that the decision was regrettable.", "The spokesman"),
+    ("The opposition leader criticised the plan as reckless and unfair to farmers.", "The opposition leader"),
+])
+def test_quotes_more_reporting_verbs(text: str, speaker: str, nlp: Any) -> None:
+    assert [c.speaker for c in _claims(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", ["The police charged three men with murder.", "The army repeated the drill twice."])
+def test_quotes_reporting_verbs_that_report_nothing_here(text: str, nlp: Any) -> None:
+    assert _claims(nlp, text) == []

@@ -31,7 +31,8 @@ CUE_VERBS = frozenset({
     "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question", "inform", "notify",
     "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
     "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter", "defend", "justify",
-    "plead", "implore",
+    "plead", "implore", "criticise", "reaffirm", "underline", "underscore", "remark", "comment", "answer", "recount",
+    "mention", "repeat", "hint", "swear", "clarify", "speculate", "charge", "boast",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
