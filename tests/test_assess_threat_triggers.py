@@ -76,3 +76,8 @@ def test_any_x_declared_a_target_or_an_act_of_war(text: str, trigger: str, respo
 ])
 def test_any_x_regarded_as_something_else_is_no_threat(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
+
+
+def test_issuer_of_a_threat_quoted_by_an_agency_is_the_quoted_speakers_state(context: Any) -> None:
+    t = _one("The state news agency quoted Lavrov as saying that Moscow would retaliate.", context)
+    assert t.actor == "RUS"

@@ -438,3 +438,16 @@ def test_quotes_more_reporting_verbs(text: str, speaker: str, nlp: Any) -> None:
 @pytest.mark.parametrize("text", ["The police charged three men with murder.", "The army repeated the drill twice."])
 def test_quotes_reporting_verbs_that_report_nothing_here(text: str, nlp: Any) -> None:
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("TASS quoted Lavrov as saying that Russia would respond.", "Sergei Lavrov"),
+    ("The agency quoted a military spokesman as saying the strikes would continue.", "a military spokesman"),
+    ("Interfax cited a source as saying the talks had collapsed.", "a source"),
+    ("Lavrov was quoted by RIA as saying that Moscow would retaliate.", "Sergei Lavrov"),
+])
+def test_quotes_who_is_quoted_as_saying_speaks_not_who_quotes(text: str, speaker: str, context: Any) -> None:
+    from redline.nlp import analyze
+
+    [claim] = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert claim.speaker == speaker

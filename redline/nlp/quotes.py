@@ -230,6 +230,9 @@ def _speaker(verb: Any) -> list[Any]:
         node = node.head
         while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
             node = node.head
+        quoted = next((c for c in node.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if node.lemma_ in {"quote", "cite"} and quoted is not None:
+            return list(quoted.subtree)  # "TASS quoted Lavrov as saying ...": Lavrov says it
     return []
 
 
