@@ -52,6 +52,12 @@ def test_a_compound_before_a_nominal_act_is_its_object(text: str, trigger: str, 
     assert t.trigger == trigger and usable_clause(t.trigger, context.nlp)
 
 
+def test_a_compound_naming_the_means_is_not_the_object(context: Any) -> None:
+    # "a missile attack" is made with missiles, not on them.
+    t = _one("Israel vowed to respond to Iran's missile attack at a time of its choosing.", context)
+    assert t.trigger == "Iran attacks Israel"
+
+
 def test_bare_indefinite_trigger_still_says_nothing(context: Any) -> None:
     # "anyone deploys" names neither who acts nor on what: the response keeps what it answers.
     t = _one("The minister said Moscow would respond to the deployment.", context)

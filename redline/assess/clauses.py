@@ -36,6 +36,8 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
 LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
 TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade", "raid", "bombard"})
+# Acts whose compound names the means, not the object ("rocket fire", "artillery shelling", "car bombing").
+INSTRUMENTED = frozenset({"bomb", "shell", "shoot", "fire", "bombard", "shoot down", "kill", "sink", "burn"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
 NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "tariffs": "impose", "ban": "impose",
              "bans": "impose", "embargo": "impose", "restrictions": "impose", "war": "wage", "action": "take",
@@ -175,7 +177,8 @@ def nominal(head: Any, agent: str | None) -> str | None:
             rest.append(f"{c.text} {said}" if c.dep_ == "prep" and not said.startswith(c.text) else said)
     mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
     objects = [c for c in head.children if c.i < head.i and c.dep_ == "compound" and c.pos_ == "NOUN"
-               and not c.ent_type_ and verb not in LIGHT_VERBS and c.text not in who.split()]
+               and not c.ent_type_ and verb not in LIGHT_VERBS | TRANSITIVE_ACTS | INSTRUMENTED
+               and c.text not in who.split()]  # not "a missile attack", "a drone strike": the means, not the object
     if objects and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         # "the North's balloon launches" -> "the North launches balloons"; "any arms sales to Taiwan"
         rest.insert(0, " ".join([*(text_of(c.subtree) for c in objects[:-1]), _plural_noun(objects[-1])]))
