@@ -87,3 +87,14 @@ def test_any_x_regarded_as_something_else_is_no_threat(text: str, context: Any) 
 def test_issuer_of_a_threat_quoted_by_an_agency_is_the_quoted_speakers_state(context: Any) -> None:
     t = _one("The state news agency quoted Lavrov as saying that Moscow would retaliate.", context)
     assert t.actor == "RUS"
+
+
+def test_threaten_in_a_relative_clause_on_any_x_is_the_condition_not_the_threat(context: Any) -> None:
+    t = _one("Turkey said it would not hesitate to strike any group that threatens its borders.", context)
+    assert (t.actor, t.trigger) == ("TUR", "a group threatens its borders")
+    assert t.response.startswith("Turkey will strike")
+
+
+def test_any_x_that_acts_faces_consequences_gives_the_relative_as_a_clause(context: Any) -> None:
+    t = _one("North Korea warned that any country that joins the sanctions would face consequences.", context)
+    assert t.trigger == "a country joins the sanctions" and usable_clause(t.trigger, context.nlp)

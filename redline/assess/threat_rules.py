@@ -137,6 +137,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
     for verb in sent:
         if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
+        if verb.dep_ == "relcl" and any(d.lower_ in {"any", "every"} for d in verb.head.children) or \
+                verb.dep_ == "relcl" and verb.head.lower_ in {"anyone", "anybody", "whoever", "those"}:
+            continue  # "will strike any group that threatens its borders": a condition of another threat
         subject = _subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "Ukraine was threatened with a nuclear strike by Russia": Russia threatens
@@ -304,8 +307,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
         if any_subject is not None and not trigger:
             rel = next((c for t in subject for c in t.children if c.dep_ == "relcl"), None)
-            if rel is not None:
-                trigger = clauses.clause(rel, "a " + any_subject.head.text)
+            if rel is not None:  # "any country that joins the sanctions" -> "a country joins the sanctions"
+                trigger = clauses.relative_act(rel) or clauses.clause(rel, "a " + any_subject.head.text)
                 form = "conditional"
             elif _any_trigger(subject):  # "any aggression would receive ...": anyone attacks the issuer
                 trigger, form = _on_issuer(_any_trigger(subject)), "conditional"
