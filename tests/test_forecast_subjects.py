@@ -61,3 +61,13 @@ def test_shipped_models_carry_subject_intercepts_where_chosen() -> None:
     assert {k for k, _ in models["intensity"].offsets} >= {"alert hours: Ukraine", "claimed losses: personnel"}
     assert all(abs(v) < 2 for _, v in models["followthrough"].offsets)
     assert models["followthrough"].offset("RUS follow-through") != 0.0
+
+
+def test_pooling_study_reproduces_the_shipped_walk_forward() -> None:
+    from redline.scenarios import pooling
+
+    questions = _questions(300)
+    shipped, _ = walk_forward(questions, "intensity")
+    again = pooling.walk(questions, "intensity", subj=SUBJECT_PRIOR["intensity"])
+    assert [f.redline for f in again] == pytest.approx([f.redline for f in shipped])
+    assert "skill" in pooling.summary(again, "2022-01-01", "2022-12-31")
