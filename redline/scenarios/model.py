@@ -51,7 +51,7 @@ CALIBRATION = {"escalation": "slope", "intensity": "slope", "followthrough": "pl
 # model's log-odds for that subject's questions, so a subject with little history keeps the family's level and one
 # with a long record that the covariates miss is pulled toward it. 0: none. Chosen on the fitting windows
 # (docs/forecasting.md, third round); escalation (already within 0.07) was not part of that round.
-SUBJECT_PRIOR = {"escalation": 0.0, "intensity": 20.0, "followthrough": 20.0}
+SUBJECT_PRIOR = {"escalation": 0.0, "intensity": 0.0, "followthrough": 20.0}
 
 
 class ForecastExtraMissing(RedlineError):
