@@ -39,8 +39,9 @@ def test_subject_offsets_follow_each_subjects_residual_and_shrink_with_the_prior
     assert fitted.predict((0.0,) * 7) == pytest.approx(0.5)
 
 
-def test_walk_forward_subject_intercepts_see_only_what_settled_before() -> None:
-    assert SUBJECT_PRIOR["intensity"] > 0
+def test_walk_forward_subject_intercepts_see_only_what_settled_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    # intensity ships without intercepts (rejected on its held-out half); the mechanism is tested with them on
+    monkeypatch.setitem(SUBJECT_PRIOR, "intensity", 20.0)
     questions = _questions(400)
     forecasts, last = walk_forward(questions, "intensity")
     cut = qs.plus("2022-01-01", 300)
@@ -58,13 +59,16 @@ def test_walk_forward_subject_intercepts_see_only_what_settled_before() -> None:
 def test_shipped_models_carry_subject_intercepts_where_chosen() -> None:
     models = load_models()
     assert models["escalation"].offsets == ()
-    assert {k for k, _ in models["intensity"].offsets} >= {"alert hours: Ukraine", "claimed losses: personnel"}
+    assert models["intensity"].offsets == ()  # rejected on the held-out half (docs/forecasting.md, third round)
+    assert SUBJECT_PRIOR["followthrough"] > 0
     assert all(abs(v) < 2 for _, v in models["followthrough"].offsets)
     assert models["followthrough"].offset("RUS follow-through") != 0.0
 
 
-def test_pooling_study_reproduces_the_shipped_walk_forward() -> None:
+def test_pooling_study_reproduces_the_shipped_walk_forward(monkeypatch: pytest.MonkeyPatch) -> None:
     from redline.scenarios import pooling
+
+    monkeypatch.setitem(SUBJECT_PRIOR, "intensity", 20.0)
 
     questions = _questions(300)
     shipped, _ = walk_forward(questions, "intensity")
