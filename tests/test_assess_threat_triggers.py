@@ -98,3 +98,9 @@ def test_threaten_in_a_relative_clause_on_any_x_is_the_condition_not_the_threat(
 def test_any_x_that_acts_faces_consequences_gives_the_relative_as_a_clause(context: Any) -> None:
     t = _one("North Korea warned that any country that joins the sanctions would face consequences.", context)
     assert t.trigger == "a country joins the sanctions" and usable_clause(t.trigger, context.nlp)
+
+
+def test_a_named_party_answered_against_is_whom_not_an_act(context: Any) -> None:
+    # "retaliate against the United States": the United States is the target, not an act someone carries out.
+    t = _one("The Houthis vowed to retaliate against the United States for the strikes on Yemen.", context)
+    assert "United side" not in t.trigger and "carries out the States" not in t.trigger

@@ -407,7 +407,7 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
             noun = next((o for p in inner.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), None)
         else:
             continue
-        if noun is None:
+        if noun is None or noun.pos_ == "PROPN":  # "retaliate against the United States": whom, not what
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent or "someone"
         said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or \
