@@ -133,7 +133,7 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     lexicon = VerbLexicon.load()
     sentences = [(sent, _sentence_events(sent, index, lexicon, analysis)) for sent in doc.sents]
     found = [e for _, evs in sentences for e in evs]
-    found.extend(meeting_events(sentences, index, lexicon, analysis, _verb_event))  # readouts: "the two leaders"
+    found.extend(meeting_events(sentences, index, lexicon, analysis, _verb_event))  # readouts: "the leaders discussed"
     found.extend(_threat_events(analysis))
     return event_filter.drop(_merge(found))
 
