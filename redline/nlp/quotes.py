@@ -81,7 +81,8 @@ SAYERS = OFFICIAL_WORDS | EXPERT_WORDS | WITNESS_WORDS | ACTIVIST_WORDS | MEDIA_
                "committee", "board", "company", "family", "leader", "leadership", "president", "parliament",
                "cabinet", "nation", "community", "force", "forces", "militia", "junta", "kingdom", "republic",
                "embassy", "consulate", "head", "chief", "man", "woman", "mother", "father", "source", "sources",
-               "prosecutor", "prosecutors", "judge", "guard", "guards", "navy", "authority", "team"})
+               "prosecutor", "prosecutors", "judge", "guard", "guards", "navy", "authority", "team",
+               "opposition", "delegation", "federation", "confederation", "association", "foundation", "mission"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})

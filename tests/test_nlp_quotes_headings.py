@@ -1,0 +1,36 @@
+"""Claims of issue #11 (stop 9): a digest's topic heading before a colon is not the speaker, and a political body
+whose noun ends like an abstract one ("the opposition") can speak; sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.ingest import normalize
+from redline.models import Analysis, RawDocument
+
+
+def _analysis(text: str, context: Any) -> Analysis:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    return nlp_stage.analyze(article, context.nlp, context.gazetteer)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Civil war in Yemen: The governments of Saudi Arabia and Oman announce that they will reopen the border "
+     "crossing.", "The governments of Saudi Arabia and Oman"),
+    ("Drought in East Africa: The aid agencies of Kenya and Uganda say that the harvest has failed.",
+     "The aid agencies of Kenya and Uganda"),
+])
+def test_a_topic_heading_before_the_colon_is_not_the_speaker(text: str, speaker: str, context: Any) -> None:
+    assert [c.speaker for c in _analysis(text, context).claims][:1] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The Venezuelan opposition warns that the government is preparing to arrest its leaders.",
+    "2019 protests: The Bolivian opposition says that the count was rigged.",
+])
+def test_the_opposition_speaks(text: str, context: Any) -> None:
+    assert [c.speaker for c in _analysis(text, context).claims] == [text.split(": ")[-1].split(" warns")[0]
+                                                                   .split(" says")[0]]
