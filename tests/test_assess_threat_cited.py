@@ -35,6 +35,15 @@ def test_a_threat_punished_or_told_of_the_actor_is_background(text: str, context
 
 
 @pytest.mark.parametrize("text", [
+    "Leaked documents show that the minister threatened to expel the reporters.",
+    "Iran says the United States threatened to strike its ports.",
+])
+def test_a_past_threat_told_in_the_present_is_background(text: str, context: Any) -> None:
+    assert _one(text, context).status == "background"
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said the United States threatened to strike its ports.",
     "The rebels have threatened to storm the capital if the talks fail.",
     "The rebels threaten to storm the capital.",
 ])

@@ -230,6 +230,8 @@ def _status(cue: Any, sent: Any) -> str:
     if any((a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in a.children)) or (
             a.dep_ == "pcomp" and a.head.lower_ in TIME_BEFORE) for a in [cue, *cue.ancestors]):
         return "background"  # "..., after Maduro rejects the European ultimatum", "despite Ankara threatening ..."
+    if cue.dep_ == "ccomp" and cue.tag_ == "VBD" and cue.lemma_ in THREAT_VERBS and cue.head.tag_ in {"VBZ", "VBP"}:
+        return "background"  # "cables reveal that New Zealand threatened ...": told now, made before
     if cue.dep_ == "relcl" and (cue.tag_ == "VBD" or aux & {"has", "have"}):
         return "background"  # "militants, who threatened / have threatened to kill ...": said of the actor before
     before = sent.doc.text[sent.start_char:cue.idx]
