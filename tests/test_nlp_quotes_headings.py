@@ -1,5 +1,6 @@
 """Claims of issue #11 (stop 9): a digest's topic heading before a colon is not the speaker, and a political body
-whose noun ends like an abstract one ("the opposition") can speak; sentences written for these tests."""
+whose noun ends like an abstract one ("the opposition") can speak, and who gives an ultimatum speaks it ("issues X
+with an ultimatum to ...", "gave the rebels 48 hours to leave"); sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ def test_a_topic_heading_before_the_colon_is_not_the_speaker(text: str, speaker:
 def test_the_opposition_speaks(text: str, context: Any) -> None:
     assert [c.speaker for c in _analysis(text, context).claims] == [text.split(": ")[-1].split(" warns")[0]
                                                                    .split(" says")[0]]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("The rebels presented the governor with an ultimatum to release the prisoners by Friday.", "The rebels",
+     "to release the prisoners by Friday"),
+    ("The army gave the rebels 48 hours to leave the city or face an assault.", "The army",
+     "to leave the city or face an assault"),
+])
+def test_who_gives_an_ultimatum_speaks_it(text: str, speaker: str, content: str, context: Any) -> None:
+    assert [(c.speaker, c.content) for c in _analysis(text, context).claims] == [(speaker, content)]
+
+
+def test_a_span_of_time_given_for_no_act_is_no_claim(context: Any) -> None:
+    assert _analysis("The festival gave the town two days of music.", context).claims == ()
