@@ -49,3 +49,12 @@ def test_who_gives_an_ultimatum_speaks_it(text: str, speaker: str, content: str,
 
 def test_a_span_of_time_given_for_no_act_is_no_claim(context: Any) -> None:
     assert _analysis("The festival gave the town two days of music.", context).claims == ()
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A senior defence official, speaking on condition of anonymity, reveals that the navy is tracking two "
+     "submarines.", "A senior defence official"),
+    ("The minister revealed that the army had lost two jets.", "The minister"),
+])
+def test_who_reveals_that_says_it(text: str, speaker: str, context: Any) -> None:
+    assert [c.speaker for c in _analysis(text, context).claims] == [speaker]

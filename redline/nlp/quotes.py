@@ -191,6 +191,9 @@ def _is_cue(verb: Any) -> bool:
         return True
     if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "an investigation found that ..."
+        if subj is not None and verb.lemma_ == "reveal" and (subj.lemma_.lower() in SAYERS or subj.ent_type_ in {
+                "PERSON", "ORG", "NORP", "GPE"}):
+            return True  # "a senior official reveals that ...": who reveals says it
         return subj is not None and subj.lemma_.lower() in FINDINGS
     if verb.lemma_ == "be":  # "the President has been very clear that ...": a clause said plainly
         return any(c.lower_ == "clear" and c.dep_ == "acomp" for c in verb.children) and any(
