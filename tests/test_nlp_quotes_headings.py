@@ -1,6 +1,7 @@
-"""Claims of issue #11 (stop 9): a digest's topic heading before a colon is not the speaker, and a political body
-whose noun ends like an abstract one ("the opposition") can speak, and who gives an ultimatum speaks it ("issues X
-with an ultimatum to ...", "gave the rebels 48 hours to leave"); sentences written for these tests."""
+"""Claims of issue #11 (stop 9): a digest's topic heading before a colon is not the speaker; a political body whose
+noun ends like an abstract one ("the opposition") can speak; who gives an ultimatum speaks it ("issues X with an
+ultimatum to ...", "gave the rebels 48 hours to leave"); who reveals that ... says it. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
