@@ -21,6 +21,7 @@ from redline.events.actors import (
     private_people,
     subject_tokens,
 )
+from redline.events.crime import DYING_VERBS
 from redline.events.grammar import (
     _agentless_passive,
     _announced_measure,
@@ -32,6 +33,7 @@ from redline.events.grammar import (
     _content_of_speech_act,
     _defied,
     _demand_frame,
+    _directs,
     _force_object,
     _force_posture,
     _forces,
@@ -60,6 +62,7 @@ from redline.events.grammar import (
     _stative,
     _target_scope,
     _temporal,
+    _to_the_press,
     _unattributed_release,
     _warned,
 )
@@ -111,8 +114,9 @@ ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement"
 # Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
 INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
                               "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
-# Verbs of a demonstration that mean something else with a direct object ("rallied support").
-GATHERING_VERBS = frozenset({"rally", "march", "parade", "gather", "mass"})
+# Verbs of a demonstration that mean something else with a direct object or a clause ("rallied support",
+# "demonstrated why he is the right person").
+GATHERING_VERBS = frozenset({"rally", "march", "parade", "gather", "mass", "demonstrate"})
 # Verbs by which a body adopts a text.
 ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "issue", "publish", "sign"})
 # Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
@@ -294,6 +298,8 @@ def _coded_verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, ana
         return _demand_events(verb, *frame, index, lexicon, analysis)
     if _inside_demand(verb):
         return []  # "must allocate resources to help with the battle": the help is demanded, not given
+    if any(_demand_events(c, verb, addressees, index, lexicon, analysis) for c, addressees in _directs(verb)):
+        return []  # "challenges Turkey to show evidence": the demand on the complement is the event
     if verb.dep_ in {"acl", "relcl", "ccomp"} and verb.head.lemma_.lower() in ALLEGATION_NOUNS:
         return []  # "an allegation that the rebels had taken over the town": alleged, for the allegation's reader
     event = _verb_event(verb, index, lexicon, analysis)
@@ -472,8 +478,12 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
             target = _grievance(verb, index) or target
         if target is None and cameo[:2] == "12":  # "declined to resign despite pressure by X" rejects X
             target = _defied(verb, index)
+    if _to_the_press(verb, cameo):  # "assured journalists that work would continue": no one is addressed
+        return None
     if cameo[:2] in SKIP_ROOTS or (verb.lemma_ in ASSERTING_DEMANDS and cameo[:2] == "10" and _assertion(verb)):
         return None
+    if lemma in DYING_VERBS and cameo[:2] in FORCE_ROOTS:  # "two soldiers died in clashes": the dead are victims
+        target, subj = index.actor(subj) or target, []
     source = index.actor(subj)
     if source is not None and cameo[:2] in FORCE_ROOTS and index.actor(index.unplaced(subj)) is None and (
             _device(subj) or index.agent(subj, verb) is not None):

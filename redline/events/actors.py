@@ -106,7 +106,7 @@ class MentionIndex:
         """The first actor code among the tokens in text order (an actor, or an official's affiliation), else a
         place's country: "a meeting with President Obama at a lunch hosted by the ambassador of Morocco" is
         with Obama, whose name comes first, not with the state named further on."""
-        found = [m for m in self.mentions_in(tokens) if m.attr("kind") not in REPORTERS]
+        found = [m for m in self.mentions_in(tokens) if m.attr("kind") not in REPORTERS and not self._town(m)]
         for m in found:
             if m.type in {"ACTOR", "PERSON"} and m.code:
                 return self.localised(m)
@@ -172,13 +172,23 @@ class MentionIndex:
         # (not "in the U.S. Congress")
         located |= {t.i for t in toks if t.dep_ in {"compound", "poss", "amod"} and t.head.i in located
                     and t.head.pos_ == "NOUN"}  # "in the Yemeni port of Al Hudaydah"
-        found = [m for m in self.mentions_in(toks) if m.type == "PLACE"
+        found = [m for m in self.mentions_in(toks) if m.type == "PLACE" or self._town(m)
                  or (m.type == "ACTOR" and m.code and m.attr("kind") == "state"
                      and any(self.by_token.get(i) is m for i in located))]
         # a place after a locative preposition first: "in response to the attack on Tel Aviv, airstrikes hit
         # refineries in the Yemeni port of Al Hudaydah" happened in Yemen
         at = {id(self.by_token[i]) for i in located if i in self.by_token}
         return sorted(found, key=lambda m: (id(m) not in at, m.geo is None))
+
+    def _town(self, m: Mention) -> bool:
+        """A capital that modifies the noun of a place or of an act names the city, not its government: "a bomb
+        goes off in a Moscow market", "the Ankara bombing" ("Moscow officials" stay the government)."""
+        tok = self._tokens.get(m.start)
+        if tok is None or m.type != "ACTOR" or m.attr("kind") != "government" or tok.dep_ != "compound":
+            return False
+        head = tok.head
+        located = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+        return head.pos_ == "NOUN" and (located or head.lemma_.lower() in _act_nouns())
 
     def unplaced(self, tokens: Iterable[Any]) -> list[Any]:
         """The tokens less the places among them: "militants in Pattani" name no one by "Pattani"."""
@@ -353,6 +363,13 @@ def home_country(code: str | None) -> str | None:
     return _group_homes().get(head, head) if head else None
 
 
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    """The nouns of acts (``data/event_nouns.csv``: "bombing", "attack", "talks")."""
+    text = resources.files("redline").joinpath("data/event_nouns.csv").read_text("utf-8")
+    return frozenset(row["noun"] for row in csv.DictReader(text.splitlines()))
+
+
 def place_country(place: Mention) -> str | None:
     """The country of a place mention: its gazetteer country, or the state a located state's name or
     adjective names ("in the Yemeni port of Al Hudaydah")."""
@@ -391,7 +408,7 @@ def subject_tokens(verb: Any) -> list[Any]:
                 return [node.head, *[c for c in node.head.children if c.dep_ in {"compound", "amod", "poss"}]]
             if head.lower_ in PERSONAL_PRONOUNS and not list(head.children):
                 return _antecedent(node) or [head]
-            return [t for t in head.subtree if not _is_clause(t, head)]
+            return _own_phrase(head)
         if node is verb and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
             return []  # "22 insurgents believed to be Taliban are killed in Zabul": the subject is the victim
         if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
@@ -433,8 +450,15 @@ def _antecedent(verb: Any) -> list[Any]:
         node = node.head
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj and subj[0].lower_ not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
-            return [t for t in subj[0].subtree if not _is_clause(t, subj[0])]
+            return _own_phrase(subj[0])
     return []
+
+
+def _own_phrase(head: Any) -> list[Any]:
+    """The noun phrase of ``head`` without its relative clauses: "the first person who was diagnosed in the United
+    States" names no American actor. A participle (acl) stays ("militants linked to al-Qaeda"), less its verb."""
+    inside = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in head.subtree if t.i not in inside and not _is_clause(t, head)]
 
 
 def object_tokens(verb: Any) -> list[Any]:

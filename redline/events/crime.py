@@ -88,3 +88,34 @@ def policing(verb: Any) -> bool:
     scope += [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for a in c.children if a.dep_ == "acl"
               for t in a.subtree]
     return any(_lemma(t) in CRIME_NOUNS for t in scope)
+
+
+# Verbs of a death told without its cause: "a Liberian man dies in Dallas" is no act of anyone.
+DYING_VERBS = frozenset({"die", "perish"})
+# Words of a violent death: a death told with one of them ("died in clashes", "died of his wounds", "died as a
+# result of torture", "died when a bomb exploded") stays an event.
+VIOLENT_DEATH_WORDS = frozenset({"wound", "injury", "torture", "custody", "clash", "attack", "strike", "airstrike",
+                                 "bombing", "bomb", "shelling", "shell", "gunfire", "fire", "shooting", "shot",
+                                 "explosion", "blast", "violence", "fighting", "fight", "battle", "combat", "war",
+                                 "raid", "ambush", "execution", "assault", "beating", "hunger", "massacre", "siege",
+                                 "rocket", "missile", "drone", "mine", "grenade", "detention", "prison", "jail"})
+# Measures that "target" a country: economic and legal instruments, not weapons ("tariffs targeting Canada").
+MEASURE_NOUNS = frozenset({"tariff", "duty", "sanction", "tax", "levy", "law", "bill", "legislation", "regulation",
+                           "rule", "policy", "measure", "restriction", "ban", "embargo", "campaign", "ad", "advert",
+                           "advertisement", "program", "programme", "reform", "lawsuit", "investigation", "probe",
+                           "report", "inquiry", "order", "decree", "visa", "quota", "subsidy", "fee"})
+
+
+def natural_death(verb: Any) -> bool:
+    """A death told with no cause of violence and no political actor in the sentence: "Thomas Eric Duncan, the first
+    person diagnosed with ebola in the United States, dies in Dallas"; "a soldier died in clashes" stays."""
+    if _lemma(verb) not in DYING_VERBS or _political(verb.sent):
+        return False
+    return not any(_lemma(t) in VIOLENT_DEATH_WORDS for t in verb.subtree)
+
+
+def measure_force(verb: Any, subject: tuple[Any, ...]) -> bool:
+    """Force whose doer is a measure, not an armed actor: "the tariffs targeting Canada and Mexico", "a law that
+    hits migrants"."""
+    heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+    return bool(heads) and all(_lemma(t) in MEASURE_NOUNS for t in heads)

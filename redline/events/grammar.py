@@ -490,3 +490,28 @@ def _object_words(noun: Any, partitive: bool = True) -> list[str]:
     lemma = noun.lemma_.lower()
     mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
     return [f"{mods[0]} {lemma}", lemma] if mods else [lemma]
+
+
+# Addressees that are the press: what an official says to them is a statement, not an act towards anyone.
+PRESS_NOUNS = frozenset({"journalist", "reporter", "press", "correspondent", "media", "newsman", "audience"})
+# Verbal and cooperative roots (CAMEO 01-05): a statement, appeal, promise, meeting or praise addressed to the press.
+SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+
+
+def _to_the_press(verb: Any, cameo: str) -> bool:
+    """A statement whose only addressee is the press: "the President assured journalists that work would continue",
+    "briefed reporters on the talks" (no one is its target; the act told, if any, is coded on its own clause)."""
+    if cameo[:2] not in SPEECH_ROOTS:
+        return False
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return bool(objs) and all(o.lemma_.lower() in PRESS_NOUNS for o in objs)
+
+
+def _directs(verb: Any) -> list[tuple[Any, list[Any]]]:
+    """(complement, addressees) of what a directive verb demands: "challenges Turkey to show evidence" (the demand,
+    coded on the complement, is the event; the directive verb codes nothing of its own beside it)."""
+    if verb.lemma_ not in DIRECTIVE_VERBS:
+        return []
+    frames = [(c, _demand_frame(c)) for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    return [(c, f[1]) for c, f in frames if f is not None and f[0].i == verb.i]

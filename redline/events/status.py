@@ -19,7 +19,7 @@ from typing import Any
 
 from redline.events.actors import MentionIndex, country
 from redline.events.clause import Clause
-from redline.events.crime import criminal_force, policing
+from redline.events.crime import criminal_force, measure_force, natural_death, policing
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 
 CURRENT = "current"
@@ -239,6 +239,14 @@ def _crime(coded: Coded, index: MentionIndex) -> bool:
         return False
     verb = coded.clause.verb
     return criminal_force(verb, coded.clause.subject) or (coded.cameo[:2] == "17" and policing(verb))
+
+
+def _death(coded: Coded, index: MentionIndex) -> bool:
+    return _force(coded) and natural_death(coded.clause.verb)
+
+
+def _measure(coded: Coded, index: MentionIndex) -> bool:
+    return _force(coded) and coded.cameo[:2] != "17" and measure_force(coded.clause.verb, coded.clause.subject)
 
 
 def _negated(coded: Coded, index: MentionIndex) -> bool:
@@ -465,6 +473,12 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                 ("Thieves stole paintings worth millions from a museum in Paris.", DROPPED),
                 ("Police seized two tonnes of cocaine in Colombia.", DROPPED),
                 ("Police arrested a man suspected of robbing a bank in Lyon.", DROPPED)), _crime),
+    StatusRule("natural death", DROPPED, 4, "issue 10: a death with no act of violence named is no event",
+               (("A French tourist dies in Bangkok, Thailand.", DROPPED),
+                ("The Chilean writer who won a prize in Spain died in Madrid on Sunday.", DROPPED)), _death),
+    StatusRule("measure", DROPPED, 5, "issue 10: tariffs or laws that 'target' a country use no force",
+               (("The new sanctions target Russian banks.", DROPPED),
+                ("Beijing's new law hits Hong Kong activists hard.", DROPPED)), _measure),
     StatusRule("negated", "negated", 10, "issue 10 item 2; PLOVER codes no event for a negated act",
                (("Russia did not attack Ukraine on Tuesday.", "negated"),), _negated),
     StatusRule("hypothetical", "hypothetical", 20, "issue 10 item 2; CAMEO codes a conditional act as no event",
