@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -69,3 +73,54 @@ def _context_was_loaded(settings: Settings) -> bool:
     from redline import intake
 
     return intake._context.cache_info().currsize == 1 and "spacy" in __import__("sys").modules
+
+
+
+ORPHAN_SCRIPT = """
+import os
+import sys
+import time
+
+from redline.runner import ProcessRunner
+from redline.runner.processes import forkserver_pid
+
+
+def worker_pid(_item):
+    time.sleep(0.3)  # long enough for both workers to take an item
+    return os.getpid()
+
+
+if __name__ == "__main__":
+    runner = ProcessRunner(2, None, sys.argv[1])
+    found = sorted(set(runner.map(worker_pid, range(8))))
+    print(*([forkserver_pid()] if sys.argv[1] == "forkserver" else []), *found, flush=True)
+    time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.parametrize("start", ["forkserver", "spawn"])
+def test_kill_9_of_the_parent_leaves_no_fork_server_and_no_worker(start: str, tmp_path: Path) -> None:
+    script = tmp_path / "pool.py"
+    script.write_text(ORPHAN_SCRIPT, "utf-8")
+    child = subprocess.Popen([sys.executable, str(script), start], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        pids = [int(p) for p in child.stdout.readline().split()]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert len(pids) == (3 if start == "forkserver" else 2), pids  # the fork server and two workers
+    deadline = time.monotonic() + 20
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in pids if _alive(p)]

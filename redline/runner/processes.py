@@ -4,8 +4,8 @@ Workers are forked by a fork server ("forkserver"): a fresh process with none of
 of the parent itself would copy its progress bar and database pool threads mid-state). The server first imports
 ``redline.runner.warm``, which, given the run's settings, loads the spaCy model and gazetteers once; every worker
 then starts with them (``warm``'s docstring). ``start="spawn"`` starts each worker as a fresh interpreter that
-loads everything itself, as before. Each worker ignores Ctrl-C (the parent stops the pool) and exits when its
-parent (the parent process, or the fork server, which ends with it) dies, so a ``kill -9`` of the parent leaves
+loads everything itself, as before. Each worker ignores Ctrl-C (the parent stops the pool) and exits when the
+process that started it dies (then the fork server ends too), so a ``kill -9`` of the parent leaves
 no orphans. State that is expensive to build (the spaCy model) belongs in a module-level cache of the module
 defining ``fn``: it is then built once per worker (or once in the fork server), not per call.
 
@@ -22,7 +22,6 @@ import pickle
 import resource
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,7 +40,6 @@ R = TypeVar("R")
 
 # items in flight per worker: enough to keep every worker busy, few enough to lose little on a stop
 WINDOW_PER_WORKER = 4
-PARENT_POLL_S = 1.0
 STARTS = ("forkserver", "spawn")
 WARM_MODULE = "redline.runner.warm"
 WARM_ENV = "REDLINE_WARM_SETTINGS"  # the pickled Settings the fork server loads the pipeline for
@@ -66,7 +64,7 @@ class ProcessRunner(Runner):
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(os.getpid(), start == "forkserver", self._usage),
+            initargs=(self._usage,),
         )
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -125,11 +123,9 @@ def _start_forkserver(settings: Settings | None) -> None:
             os.environ[WARM_ENV] = saved
 
 
-def _init_worker(parent_pid: int, forked: bool, usage: Any) -> None:
+def _init_worker(usage: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # a forked worker's parent is the fork server, which exits when our parent does
-    watched = os.getppid() if forked else parent_pid
-    threading.Thread(target=_exit_with_parent, args=(watched,), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
     util.Finalize(None, _report_usage, args=(usage,), exitpriority=0)
 
 
@@ -138,7 +134,13 @@ def _report_usage(usage: Any) -> None:
     usage.put((os.getpid(), own.ru_utime + own.ru_stime, own.ru_maxrss / 1024))
 
 
-def _exit_with_parent(parent_pid: int) -> None:
-    while os.getppid() == parent_pid:
-        time.sleep(PARENT_POLL_S)
+def _exit_with_parent() -> None:
+    """Wait for the process that started this worker to end, then end too.
+
+    Not by the parent's pid: a forked worker's parent process is the fork server, and the fork server only ends
+    once every worker has (each holds the pipe whose end tells it that its clients are gone). The sentinel that
+    ``multiprocessing`` gives every child is a pipe whose other end only the starting process holds."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
     os._exit(1)
