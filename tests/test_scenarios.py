@@ -24,7 +24,8 @@ RUNG6 = Assessment(64.0, "escalating", 6, "strikes deep into territory and on ci
 def _followthrough_p(view: LedgerView, threat: Threat) -> float:
     cred = credibility(view, str(threat.actor))
     mean = (cred.followed + cred.partial + 1) / (cred.crossed + 2)
-    return round(load_models()["followthrough"].predict((mean, 0.0, threatened_rung(threat) / 11, 0.0)), 2)
+    return round(load_models()["followthrough"].predict((mean, 0.0, threatened_rung(threat) / 11, 0.0),
+                                                        f"{threat.actor} follow-through"), 2)
 
 
 def test_scenarios_threat_probability_comes_from_the_followthrough_model() -> None:

@@ -46,6 +46,12 @@ C = {"escalation": 1.0, "intensity": 0.1, "followthrough": 0.3}  # inverse L2 st
 # escalation the slope alone ties Platt's Brier on the fitting window and is better calibrated there
 # (``scenarios.calibration``; docs/forecasting.md, calibration study).
 CALIBRATION = {"escalation": "slope", "intensity": "slope", "followthrough": "platt"}
+# Per-subject intercepts (a random-intercept approximation): after each fit, a subject's (series', issuer's) summed
+# residual over its settled questions, divided by its summed p(1 - p) plus this many pseudo-questions, is added to the
+# model's log-odds for that subject's questions, so a subject with little history keeps the family's level and one
+# with a long record that the covariates miss is pulled toward it. 0: none. Chosen on the fitting windows
+# (docs/forecasting.md, third round); escalation (already within 0.07) was not part of that round.
+SUBJECT_PRIOR = {"escalation": 0.0, "intensity": 0.0, "followthrough": 20.0}
 
 
 class ForecastExtraMissing(RedlineError):
@@ -87,13 +93,33 @@ class Fitted:
     trained_on: int = 0
     brier: float = math.nan  # walk-forward Brier of this family over the backtest that produced it
     base_rate: float = math.nan  # share of yes among the settled questions it was fitted on
+    offsets: tuple[tuple[str, float], ...] = ()  # (subject, log-odds offset): ``SUBJECT_PRIOR``
 
-    def raw(self, features: Sequence[float]) -> float:
-        return sigmoid(self.intercept + sum(c * x for c, x in zip(self.coef, features, strict=True)))
+    def offset(self, subject: str | None) -> float:
+        """The subject's shrunk intercept (0 for a subject with no settled question, or with no subject given)."""
+        return next((v for k, v in self.offsets if k == subject), 0.0) if subject else 0.0
 
-    def predict(self, features: Sequence[float]) -> float:
-        """The calibrated probability of a yes for one question's covariates."""
-        return sigmoid(self.a * logit(self.raw(features)) + self.b)
+    def raw(self, features: Sequence[float], subject: str | None = None) -> float:
+        return sigmoid(self.intercept + sum(c * x for c, x in zip(self.coef, features, strict=True))
+                       + self.offset(subject))
+
+    def predict(self, features: Sequence[float], subject: str | None = None) -> float:
+        """The calibrated probability of a yes for one question's covariates (and its subject's intercept)."""
+        return sigmoid(self.a * logit(self.raw(features, subject)) + self.b)
+
+
+def subject_offsets(fitted: Fitted, questions: Sequence[Question], prior: float) -> tuple[tuple[str, float], ...]:
+    """Each subject's summed residual (outcome - model probability) over its settled ``questions``, divided by its
+    summed p(1 - p) plus ``prior``: one Newton step from 0 for a random intercept with ``prior`` as its precision."""
+    acc: dict[str, list[float]] = {}
+    for q in questions:
+        if q.outcome is None:
+            continue
+        p = fitted.raw(q.features)
+        row = acc.setdefault(q.subject, [0.0, 0.0])
+        row[0] += q.outcome - p
+        row[1] += p * (1 - p)
+    return tuple(sorted((k, round(r / (w + prior), 6)) for k, (r, w) in acc.items()))
 
 
 def fit(questions: Sequence[Question], family: str) -> Fitted:
@@ -165,6 +191,8 @@ def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forec
         if enough and (model is None or (date.fromisoformat(q.day) - date.fromisoformat(fitted_day)).days
                        >= REFIT_DAYS[family]):
             model = fit(settled, family)
+            if SUBJECT_PRIOR[family]:
+                model = replace(model, offsets=subject_offsets(model, settled, SUBJECT_PRIOR[family]))
             earlier = [(p, y) for s, p, y in made if s < q.day]
             if len(earlier) >= MIN_CALIBRATION[family] and 0 < sum(y for _, y in earlier) < len(earlier):
                 a, b = platt([p for p, _ in earlier], [y for _, y in earlier], CALIBRATION[family] == "platt")
@@ -173,8 +201,8 @@ def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forec
         if model is None:
             p, method = base, "base rate"
         else:
-            raw = model.raw(q.features)
-            p = model.predict(q.features)
+            raw = model.raw(q.features, q.subject)
+            p = model.predict(q.features, q.subject)
             method = f"model+{CALIBRATION[family]}" if model.a != 1.0 else "model"
             if q.outcome is not None:
                 made.append((q.settles, raw, q.outcome))
@@ -199,5 +227,5 @@ def load_models() -> dict[str, Fitted]:
     for k, v in json.loads(text).items():
         out[k] = Fitted(v["family"], v["intercept"], tuple(v["coef"]), v["a"], v["b"],
                         tuple(tuple(r) for r in v["cov"]), v["trained_on"], v["brier"],
-                        v.get("base_rate", math.nan))
+                        v.get("base_rate", math.nan), tuple((k, float(x)) for k, x in v.get("offsets", ())))
     return out

@@ -101,7 +101,12 @@ def followthrough(issuer: str, credibility: float, nuclear: bool, promised_rung:
     if fitted is None:
         return None
     features = (credibility, float(nuclear), promised_rung / 11, 0.0)
-    p = round(fitted.predict(features), 2)
+    subject = f"{issuer} follow-through"
+    p = round(fitted.predict(features, subject), 2)
     base = "" if math.isnan(fitted.base_rate) else f" Base rate of the family {fitted.base_rate:.2f}."
+    offset = fitted.offset(subject)
+    own = (f"; {issuer}'s own intercept (its record shrunk toward the family) {offset:+.2f} log-odds"
+           if offset else "")
     return Estimate(p, f"P({issuer} follows through within {FOLLOW_HORIZON} days of the line being crossed) = "
-                       f"{p:.2f} from the {_model_name(fitted)}.{base} Inputs: {_inputs('followthrough', features)}.")
+                       f"{p:.2f} from the {_model_name(fitted)}.{base} Inputs: {_inputs('followthrough', features)}"
+                       f"{own}.")
