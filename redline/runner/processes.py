@@ -53,6 +53,8 @@ class ProcessRunner(Runner):
             raise RunnerError(f"--workers {workers}: needs at least 1 worker")
         if start not in STARTS:
             raise RunnerError(f"start method {start}: use one of {', '.join(STARTS)}")
+        if start == "forkserver" and start not in multiprocessing.get_all_start_methods():
+            start = "spawn"  # no fork server on this system (Windows): fresh interpreters, as before
         self.workers = workers
         self.start = start
         context = multiprocessing.get_context(start)
