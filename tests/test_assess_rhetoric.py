@@ -131,6 +131,19 @@ def test_rhetoric_usable_clause_rejects_fragments(context: Any) -> None:
     assert usable_clause("Ukraine strikes Russian territory with ATACMS", context.nlp)
 
 
+@pytest.mark.parametrize("text", ["Putin escalates", "Iran retaliates", "we respond", "Russia invades",
+                                  "Israel attacks Iran", "Beijing will act"])
+def test_rhetoric_usable_clause_is_subject_and_verb_not_length(text: str, context: Any) -> None:
+    # A two-word clause has a subject and a verb: the measure tests the clause, not its length.
+    assert usable_clause(text, context.nlp)
+
+
+@pytest.mark.parametrize("text", ["if so", "if needed", "any attack", "Russian aggression", "the deployment",
+                                  "retaliation", "nuclear war", "necessary measures", "the attack on Iran"])
+def test_rhetoric_usable_clause_refuses_short_phrases_without_a_verb(text: str, context: Any) -> None:
+    assert not usable_clause(text, context.nlp)
+
+
 def test_rhetoric_promised_response_noun(context: Any) -> None:
     t = _one("Russian senator Andrei Klimov promised a swift response to any strike on Crimea.", context)
     assert t.actor == "RUS" and t.response == "Andrei Klimov will respond swiftly"

@@ -168,6 +168,9 @@ def test_eval_realnews_set_is_exhaustive_real_documents_with_must_not_clauses() 
     assert sum(1 for d in data.docs if not d.expected) >= 10  # documents that hold no event
     reasons = {m.reason for d in data.docs for m in d.must_not}
     assert {"accident", "disaster", "crime", "permission", "decision", "interception", "hypothetical"} <= reasons
+    by_id = {d.id: d for d in data.docs}
+    assert by_id["kremlin-26874"].url == "http://en.kremlin.ru/events/president/news/26874"  # as ingest has it
+    assert all(d.url is None for d in data.docs if d.source == "wcep")  # a file path is no address
     split = read_split(DATA / "realnews_split.json", [(d.id, d.text) for d in data.docs])
     for half in ("tune", "validation"):
         docs = [d for d in data.docs if d.id in split.ids(half)]

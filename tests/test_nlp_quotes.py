@@ -387,3 +387,67 @@ def test_quotes_a_name_the_parser_splits_off_as_a_second_subject_stays_in_the_sp
 def test_quotes_a_description_in_apposition_does_not_replace_the_speaker(nlp: Any) -> None:
     claims = _claims(nlp, "The governor, a Democrat from Ohio, said the plant would close.")
     assert [c.speaker for c in claims] == ["The governor"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The minister, speaking after a meeting with Lavrov, said the deal was close.", "The minister"),
+    ("The envoy, who met Netanyahu on Monday, told reporters that a deal was near.", "The envoy"),
+    ("A senior official, briefing reporters after Biden's call with Xi, said the talks were candid.",
+     "A senior official"),
+    ("Biden, speaking alongside Japanese Prime Minister Fumio Kishida, said the allies were stronger than ever.",
+     "Joe Biden"),
+    ("The Minister of Foreign Affairs, Chrystia Freeland, said Canada would respond.", "Chrystia Freeland"),
+])
+def test_quotes_person_named_in_an_aside_of_the_speaker_does_not_speak(text: str, speaker: str,
+                                                                     context: Any) -> None:
+    # The quote's own attribution, not the nearest name: who is named in a clause set between commas after the
+    # speaker's head only says what the speaker did; a name in apposition to a title is the speaker.
+    from redline.nlp import analyze
+
+    [claim] = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("As Secretary Blinken put it, this is a decisive moment.", "Antony Blinken"),
+    ("As one diplomat put it, the talks are going nowhere.", "one diplomat"),
+])
+def test_quotes_as_x_put_it_reports_what_follows(text: str, speaker: str, context: Any) -> None:
+    from redline.nlp import analyze
+
+    [claim] = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert claim.speaker == speaker
+
+
+def test_quotes_put_without_as_it_is_no_claim(nlp: Any) -> None:
+    assert _claims(nlp, "The army put it on alert after the strike.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The minister reaffirmed that Canada stands with Ukraine.", "The minister"),
+    ("The envoy underlined that the talks would continue.", "The envoy"),
+    ("The general hinted that a new offensive was coming.", "The general"),
+    ("The prosecutor charged that the company had hidden evidence.", "The prosecutor"),
+    ("The spokesman commented that the decision was regrettable.", "The spokesman"),
+    ("The opposition leader criticised the plan as reckless and unfair to farmers.", "The opposition leader"),
+])
+def test_quotes_more_reporting_verbs(text: str, speaker: str, nlp: Any) -> None:
+    assert [c.speaker for c in _claims(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", ["The police charged three men with murder.", "The army repeated the drill twice."])
+def test_quotes_reporting_verbs_that_report_nothing_here(text: str, nlp: Any) -> None:
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("TASS quoted Lavrov as saying that Russia would respond.", "Sergei Lavrov"),
+    ("The agency quoted a military spokesman as saying the strikes would continue.", "a military spokesman"),
+    ("Interfax cited a source as saying the talks had collapsed.", "a source"),
+    ("Lavrov was quoted by RIA as saying that Moscow would retaliate.", "Sergei Lavrov"),
+])
+def test_quotes_who_is_quoted_as_saying_speaks_not_who_quotes(text: str, speaker: str, context: Any) -> None:
+    from redline.nlp import analyze
+
+    [claim] = analyze(_article(text), context.nlp, context.gazetteer).claims
+    assert claim.speaker == speaker

@@ -107,7 +107,8 @@ def _holds(e: Event, span: tuple[int, int] | None) -> bool:
 
 def doc_errors(doc: NewsDoc, ctx: Context) -> list[Error]:
     """The errors of one document, each with its cause."""
-    raw = RawDocument(origin=f"realnews:{doc.id}", text=doc.text, title=doc.title, published=doc.published)
+    raw = RawDocument(origin=f"realnews:{doc.id}", text=doc.text, title=doc.title, url=doc.url,
+                      published=doc.published)
     article = normalize(raw, ctx.settings)
     events = events_stage.code(nlp_stage.analyze(article, ctx.nlp, ctx.gazetteer))
     convert = country_vocabulary({a.code: a.kind for a in ctx.gazetteer.actors.values()})

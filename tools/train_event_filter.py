@@ -89,7 +89,8 @@ def examples() -> list[tuple[dict[str, float], int]]:
         if doc.id not in split.tune:
             continue
         _FEATS.clear()
-        raw = RawDocument(origin=f"realnews:{doc.id}", text=doc.text, title=doc.title, published=doc.published)
+        raw = RawDocument(origin=f"realnews:{doc.id}", text=doc.text, title=doc.title, url=doc.url,
+                          published=doc.published)
         evs = happening(events_stage.code(nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)))
         rows = [(e.type, convert(e.source), convert(e.target)) for e in evs]
         feats = [_FEATS.get((e.evidence[0].start, e.type, e.source, e.target)) for e in evs]

@@ -36,6 +36,8 @@ NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "deli
 LIGHT_VERBS = frozenset({"hold"})
 # Acts whose nominal takes its object with "on" / "against" but whose verb takes it directly.
 TRANSITIVE_ACTS = frozenset({"attack", "strike", "invade", "raid", "bombard"})
+# Acts whose compound names the means, not the object ("rocket fire", "artillery shelling", "car bombing").
+INSTRUMENTED = frozenset({"bomb", "shell", "shoot", "fire", "bombard", "shoot down", "kill", "sink", "burn"})
 # The verb that carries out a threatened noun ("threatens X with sanctions" -> "imposes sanctions on X").
 NOUN_ACTS = {"sanction": "impose", "sanctions": "impose", "tariff": "impose", "tariffs": "impose", "ban": "impose",
              "bans": "impose", "embargo": "impose", "restrictions": "impose", "war": "wage", "action": "take",
@@ -57,6 +59,8 @@ HOSTILE_ACTS = frozenset({"barrage", "fire", "offensive", "operation", "operatio
 OWN_POSSESSIVES = frozenset({"its", "our", "their", "his", "her", "my"})
 OWN_FORCES = frozenset({"force", "forces", "troops", "army", "military", "navy", "missiles", "weapons", "country",
                         "nation", "government", "units", "fighters", "artillery", "air", "defences", "defenses"})
+MASS_NOUNS = frozenset({"equipment", "ammunition", "aid", "personnel", "artillery", "weaponry", "fuel", "oil", "gas",
+                        "grain", "cargo", "nuclear", "air", "ground", "arms", "naval", "military"})
 ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decision", "try", "intention"})
 
 
@@ -172,13 +176,29 @@ def nominal(head: Any, agent: str | None) -> str | None:
             said = text_of(c.subtree)  # keeps its preposition: "deployment of troops in X" -> "deploys troops in X"
             rest.append(f"{c.text} {said}" if c.dep_ == "prep" and not said.startswith(c.text) else said)
     mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
+    objects = [c for c in head.children if c.i < head.i and c.dep_ == "compound" and c.pos_ == "NOUN"
+               and not c.ent_type_ and verb not in LIGHT_VERBS | TRANSITIVE_ACTS | INSTRUMENTED
+               and c.text not in who.split()]  # not "a missile attack", "a drone strike": the means, not the object
+    if objects and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        # "the North's balloon launches" -> "the North launches balloons"; "any arms sales to Taiwan"
+        rest.insert(0, " ".join([*(text_of(c.subtree) for c in objects[:-1]), _plural_noun(objects[-1])]))
     if verb in LIGHT_VERBS:  # "the two nations' annual joint exercise" -> "the two nations hold annual joint exercise"
         agent_words = {t for c in head.children if c.dep_ == "poss" or c.text in who.split() for t in c.subtree}
         mods = [t for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound", "nummod"}
                 and c not in agent_words for t in c.subtree] + [head]
     words = " ".join(r for r in rest if r)
-    plural = who.lower() in {"they", "we"} or " and " in who or bool(poss and poss[0].tag_ in {"NNS", "NNPS"})
+    plural = who.lower() in {"they", "we"} or " and " in who or bool(poss and poss[0].tag_ in {"NNS", "NNPS"}) or \
+        (bool(by) and is_plural(by[1:]))  # "any incursion by foreign troops" -> "foreign troops intrude"
     return " ".join(x for x in (who, third_person(verb, plural), " ".join(m.text for m in mods), words) if x)
+
+
+def _plural_noun(noun: Any) -> str:
+    """A compound noun as the object of its act, plural where it counts things ("balloon launches" -> "balloons",
+    "troop deployment" -> "troops"); mass nouns as written ("arms")."""
+    text: str = noun.text
+    if noun.tag_ in {"NNS", "NNPS"} or text.endswith("s") or noun.lemma_.lower() in MASS_NOUNS:
+        return text
+    return text[:-1] + "ies" if text.endswith("y") and text[-2:-1] not in "aeiou" else text + "s"
 
 
 def attempted(head: Any, agent: str | None) -> str | None:
@@ -379,7 +399,14 @@ def any_trigger(subject: list[Any]) -> str:
     rel = next((c for c in head.children if c.dep_ == "relcl"), None)
     if rel is None:  # "any ship entering the zone": a ship enters the zone
         doing = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
-        return clause(doing, f"a {head.text}") if doing is not None else ""
+        if doing is not None:
+            return clause(doing, f"a {head.text}")
+        done_to = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if done_to is None:
+            return carried_out(head) or ""  # "any sanctions": anyone imposes sanctions
+        # "any Western troops sent to Ukraine" -> "Western troops are sent to Ukraine"
+        np = text_of([t for t in head.subtree if t != det and t not in set(done_to.subtree)])
+        return clause(done_to, np, plural=head.tag_ in {"NNS", "NNPS"})
     return relative_act(rel) or clause(rel, f"a {head.text}")  # "any country that hosts X": a country hosts X
 
 

@@ -20,6 +20,7 @@ from redline.assess.threat_words import (
     ARMS,
     BENIGN_OBJECTS,
     CONDITIONS,
+    DESIGNATING,
     DOCUMENTS,
     HEDGES,
     HOSTILE_VERBS,
@@ -136,6 +137,9 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
     for verb in sent:
         if verb.lemma_ not in {"threaten"} | PROMISE_VERBS or verb.pos_ != "VERB" or _negated(verb):
             continue
+        if verb.dep_ == "relcl" and any(d.lower_ in {"any", "every"} for d in verb.head.children) or \
+                verb.dep_ == "relcl" and verb.head.lower_ in {"anyone", "anybody", "whoever", "those"}:
+            continue  # "will strike any group that threatens its borders": a condition of another threat
         subject = _subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "Ukraine was threatened with a nuclear strike by Russia": Russia threatens
@@ -289,14 +293,22 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         # "deploying missiles in Germany would trigger a response": the act named as a gerund is the trigger
         rest = [t for t in verb.subtree if t not in set(doing.subtree)]
         return clauses.clause(doing, "anyone"), "this " + clauses.text_of(rest), "conditional"
+    designated = _designated(verb, subject)
+    if future and designated:  # "any troops sent there would become legitimate targets": the issuer will treat
+        trigger = _any_trigger(subject)  # them so
+        if trigger:
+            head = next((t for t in subject if t.head not in subject or t.head == t), None)
+            plural = head is not None and head.tag_ in {"NNS", "NNPS"} or clauses.is_plural(subject)
+            return _on_issuer(trigger), f"{ISSUER} will treat {'them' if plural else 'it'} as {designated}", \
+                "conditional"
     if future and verb.lemma_ in {"face", "have", "be", "receive", "get", "suffer"} and (
             words & RESPONSE_NOUNS or "met" in words):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
         if any_subject is not None and not trigger:
             rel = next((c for t in subject for c in t.children if c.dep_ == "relcl"), None)
-            if rel is not None:
-                trigger = clauses.clause(rel, "a " + any_subject.head.text)
+            if rel is not None:  # "any country that joins the sanctions" -> "a country joins the sanctions"
+                trigger = clauses.relative_act(rel) or clauses.clause(rel, "a " + any_subject.head.text)
                 form = "conditional"
             elif _any_trigger(subject):  # "any aggression would receive ...": anyone attacks the issuer
                 trigger, form = _on_issuer(_any_trigger(subject)), "conditional"
@@ -387,21 +399,50 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
     for c in [*verb.children, *answering]:
         if c.dep_ != "prep":
             continue
-        if c.lower_ in {"to", "against"} and (verb.lemma_ in {"respond", "retaliate", "react"} or bool(objects)):
+        if c.lower_ in {"to", "against"} and (verb.lemma_ in {"respond", "retaliate", "react"} or bool(objects)) or (
+                c.lower_ == "at" and _back(verb)):  # "will hit back at any attack"
             noun = next((o for o in c.children if o.dep_ == "pobj"), None)
         elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):
             inner = next(o for o in c.children if o.lemma_ in {"response", "retaliation"})
             noun = next((o for p in inner.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), None)
         else:
             continue
-        if noun is None:
+        if noun is None or noun.pos_ == "PROPN":  # "retaliate against the United States": whom, not what
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent or "someone"
         said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or \
             clauses.done(noun, hostile=True)  # "respond to the missile barrage": someone carries it out
-        if said and len(_on_issuer(said).split()) >= 3:  # "respond to the deployment": "anyone deploys" says nothing
+        if said and _says_something(_on_issuer(said)):
             return _on_issuer(said), set(c.subtree)
     return "", set()
+
+
+def _designated(verb: Any, subject: list[Any]) -> str:
+    """What "any X" is declared to become or to be regarded as, when it marks it for attack: "would become
+    legitimate targets", "would be regarded as a declaration of war", "will be considered an act of aggression";
+    empty otherwise."""
+    if not any(t.lower_ == "any" for t in subject) or verb.lemma_ not in DESIGNATING:
+        return ""
+    said = [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    for noun in said:
+        words = {t.lemma_.lower() for t in noun.subtree}
+        if noun.lemma_.lower() == "target" or words & {"war", "aggression"} and noun.lemma_.lower() in {
+                "declaration", "act", "belli", "cause"}:
+            return clauses.text_of(noun.subtree)
+    return ""
+
+
+def _back(verb: Any) -> bool:
+    """ "hit back", "strike back", "fight back": a verb of answering with its particle."""
+    return verb.lemma_ in {"hit", "strike", "fight"} and any(  # "hit back hard": "back" hung on "hard"
+        t.lower_ == "back" and t.dep_ in {"prt", "advmod"} for c in verb.children for t in c.subtree)
+
+
+def _says_something(trigger: str) -> bool:
+    """A trigger that names who acts or what is acted on: "NATO expands", "anyone attacks Israel"; not "anyone
+    deploys" or "someone acts" ("respond to the deployment")."""
+    return len(trigger.split()) >= 3 or trigger.split()[0].lower() not in {"anyone", "someone"}
 
 
 def _going_to(verb: Any) -> bool:

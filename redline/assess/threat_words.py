@@ -79,3 +79,6 @@ OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson"
                           "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
 OBLIGING = frozenset({"force", "compel", "oblige", "have", "need"})
+# Verbs that declare what "any X" will be taken for ("would become legitimate targets", "be regarded as a declaration
+# of war").
+DESIGNATING = frozenset({"become", "be", "regard", "consider", "treat", "view", "see", "deem"})

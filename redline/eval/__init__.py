@@ -171,7 +171,8 @@ def _news_results(data: NewsSet, ctx: Context, split: Split | None) -> list[Eval
     convert = country_vocabulary({a.code: a.kind for a in ctx.gazetteer.actors.values()})
     coded = []
     for doc in data.docs:
-        raw = RawDocument(origin=f"{data.name}:{doc.id}", text=doc.text, title=doc.title, published=doc.published)
+        raw = RawDocument(origin=f"{data.name}:{doc.id}", text=doc.text, title=doc.title, url=doc.url,
+                          published=doc.published)
         try:
             article = normalize(raw, ctx.settings)
         except RedlineError as e:

@@ -63,6 +63,7 @@ class NewsDoc:
     expected: tuple[ExpectedEvent, ...]
     must_not: tuple[MustNot, ...]
     quotes: tuple[str, ...] = ()  # the clause of each expected event, in the same order
+    url: str | None = None  # the page's address, as ingest would have it (a government's own site tells its voice)
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,10 @@ def _doc(item: dict[str, Any]) -> NewsDoc:
         must_not.append(MustNot(str(m["reason"]), str(m["text"]), m.get("type"), gold_actor(m.get("source")),
                                 gold_actor(m.get("target"))))
     _check_traps(str(item["id"]), text, expected, quotes, must_not)
+    origin = str(item.get("origin") or "")
     return NewsDoc(str(item["id"]), str(item.get("source", "")), str(item.get("title", "")), text,
-                   item.get("published"), tuple(expected), tuple(must_not), tuple(quotes))
+                   item.get("published"), tuple(expected), tuple(must_not), tuple(quotes),
+                   origin if origin.startswith(("http://", "https://")) else None)
 
 
 def _check_traps(doc_id: str, text: str, expected: Sequence[ExpectedEvent], quotes: Sequence[str],

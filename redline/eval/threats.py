@@ -156,14 +156,21 @@ def same_speaker(expected: str, predicted: str) -> bool:
 
 
 def usable_clause(text: str, parse: Callable[[str], Any]) -> bool:
-    """A clause an analyst can read alone: a subject and a verb, not "if necessary" or a bare fragment."""
+    """A clause an analyst can read alone: a subject and a verb ("Putin escalates", "Ukraine strikes Russian
+    territory with ATACMS"), not "if necessary", a noun phrase ("any attack") or a bare fragment. Length alone
+    decides nothing: the text is read as the complement of a reporting verb and as the condition of an "if", as
+    a trigger or a response is used, and is a clause when either reading gives it a subject of its own verb
+    ("Russia invades" is a noun phrase to the tagger after "that", a clause after "if")."""
     text = text.strip()
-    if FRAGMENT.match(text) or len(text.split()) < 3:
+    if FRAGMENT.match(text):
         return False
-    carrier = "They said that "  # read as the complement of a reporting verb, as a trigger or response is used
-    doc = parse(f"{carrier}{text}.")
-    return any(t.idx >= len(carrier) and t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.pos_ in {"VERB", "AUX"}
-               and t.head.idx >= len(carrier) for t in doc)
+    for carrier, end in (("They said that ", "."), ("If ", ", they will act.")):
+        doc = parse(f"{carrier}{text}{end}")
+        start, stop = len(carrier), len(carrier) + len(text)
+        if any(start <= t.idx < stop and start <= t.head.idx < stop and t.dep_ in {"nsubj", "nsubjpass", "expl"}
+               and t.head.pos_ in {"VERB", "AUX"} for t in doc):
+            return True
+    return False
 
 
 def run_cases(records: list[ThreatRecord], ctx: Any, name: str) -> list[ThreatCase]:

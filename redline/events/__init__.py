@@ -64,6 +64,7 @@ from redline.events.grammar import (
     _warned,
 )
 from redline.events.lexicon import NULL_CODE, VerbLexicon
+from redline.events.meetings import meeting_events
 from redline.events.plover import plover_of
 from redline.events.record import _event, _intent, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
@@ -130,9 +131,9 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     doc = analysis.doc
     index = MentionIndex(doc, analysis.mentions)
     lexicon = VerbLexicon.load()
-    found: list[Event] = []
-    for sent in doc.sents:
-        found.extend(_sentence_events(sent, index, lexicon, analysis))
+    sentences = [(sent, _sentence_events(sent, index, lexicon, analysis)) for sent in doc.sents]
+    found = [e for _, evs in sentences for e in evs]
+    found.extend(meeting_events(sentences, index, lexicon, analysis, _verb_event))  # readouts: "the leaders discussed"
     found.extend(_threat_events(analysis))
     return event_filter.drop(_merge(found))
 

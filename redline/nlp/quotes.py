@@ -10,8 +10,12 @@ from redline.nlp.speakers import (
     PRONOUNS,
     antecedent,
     as_written,
+    asides,
+    bare,
     conjuncts,
     governing_subject,
+    in_aside,
+    joined,
     modifier,
     named_person,
 )
@@ -27,7 +31,8 @@ CUE_VERBS = frozenset({
     "advise", "hope", "expect", "fear", "think", "apologize", "apologise", "question", "inform", "notify",
     "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
     "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter", "defend", "justify",
-    "plead", "implore",
+    "plead", "implore", "criticise", "reaffirm", "underline", "underscore", "remark", "comment", "answer", "recount",
+    "mention", "repeat", "hint", "swear", "clarify", "speculate", "charge", "boast",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
@@ -179,8 +184,8 @@ def _can_say(verb: Any, speaker: list[Any]) -> bool:
 
 
 def _is_cue(verb: Any) -> bool:
-    """A reporting verb: one of CUE_VERBS, "make clear", "be clear that", or "read" / "testify" introducing what
-    was said."""
+    """A reporting verb: one of CUE_VERBS, "make clear", "be clear that", "as X put it", or "read" / "testify"
+    introducing what was said."""
     if verb.lemma_ in CUE_VERBS or verb.lemma_ in {"testify", "read"}:
         return True
     if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
@@ -189,6 +194,8 @@ def _is_cue(verb: Any) -> bool:
     if verb.lemma_ == "be":  # "the President has been very clear that ...": a clause said plainly
         return any(c.lower_ == "clear" and c.dep_ == "acomp" for c in verb.children) and any(
             c.dep_ == "ccomp" for c in verb.children)
+    if verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)  # "as Blinken put it, ..."
     return verb.lemma_ == "make" and any(c.lower_ == "clear" for c in verb.children)
 
 
@@ -212,9 +219,8 @@ def _speaker(verb: Any) -> list[Any]:
         if by is not None and node is verb:
             return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:  # a name the parser split off as a second subject is part of the first: "Leaders from the bloc ECOWAS"
-            split = len(subj) > 1 and subj[1].pos_ == "PROPN" and subj[1].i == subj[0].right_edge.i + 1
-            return [*subj[0].subtree, *(subj[1].subtree if split else [])]
+        if subj:  # a name the parser split off as a second subject is part of the first: "Leaders from the bloc
+            return joined(subj)  # ECOWAS"
         carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
         climbs = node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "acomp"}  # "was able to say"
         if not climbs and not carried or node.head == node:
@@ -224,6 +230,9 @@ def _speaker(verb: Any) -> list[Any]:
         node = node.head
         while node.pos_ == "ADP" and node.head != node:  # "responds by saying"
             node = node.head
+        quoted = next((c for c in node.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if node.lemma_ in {"quote", "cite"} and quoted is not None:
+            return list(quoted.subtree)  # "TASS quoted Lavrov as saying ...": Lavrov says it
     return []
 
 
@@ -393,31 +402,6 @@ def _colon_next(verb: Any) -> bool:
             n for n, t in enumerate(after) if t.text == ":")])
 
 
-def _bare(doc: Any, text: str, tokens: list[Any]) -> str:
-    """A speaker phrase without what the text adds about it: "Nop Vy, the association's director" -> "Nop Vy";
-    "An owner of a press, who requested anonymity" -> "An owner of a press"."""
-    toks = [t for t in tokens if not t.is_space]
-    head = next((t for t in toks if t.head not in toks or t.head == t), None)
-    if head is None:
-        return ""
-    named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
-                  and (head.pos_ != "PROPN" or head.lower_ in OFFICIAL_WORDS)
-                  and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)  # "a Republican"
-                  and doc[min(t.i for t in c.subtree) - 1].text == ","
-                  and not any(t.is_punct for t in c.subtree)), None)
-    if named is not None:  # "the Minister of Foreign Affairs, Chrystia Freeland" -> "Chrystia Freeland"
-        name = sorted(named.subtree, key=lambda t: t.i)
-        return " ".join(text[name[0].idx:name[-1].idx + len(name[-1].text)].split())
-    extra = {x for c in toks if c.dep_ in {"appos", "relcl"} and c.head in toks and c.i > head.i
-             and doc[min(t.i for t in c.subtree) - 1].text == "," for x in c.subtree}
-    kept = [t for t in toks if t not in extra]
-    while kept and kept[-1].is_punct:
-        kept.pop()
-    if not kept or len(kept) == len(toks):
-        return ""
-    return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
-
-
 def _after_colon(verb: Any) -> list[Any] | None:
     colon = next((t for t in verb.sent if t.text == ":" and t.i > verb.i), None)
     return [t for t in verb.sent if t.i > colon.i] or None if colon is not None else None
@@ -454,13 +438,15 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
             speaker_text = article.text[s_start:s_end]
     if speaker_text.lower() in PRONOUNS:
         inside = antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
+    aside = asides(doc, speaker_tokens)
+    inside = [m for m in inside if not (m.type == "PERSON" and in_aside(m, aside))]
     people = [m for m in inside if m.type == "PERSON" and not modifier(doc, m, speaker_tokens)]
     head = next((t for t in speaker_tokens if t.head not in speaker_tokens or t.head == t), None)
     person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
         iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
     named = named_person(speaker_tokens) if person is None else ""
-    speaker = (as_written(person, article.text) if person else named or _bare(doc, article.text, speaker_tokens)
-               or " ".join(speaker_text.split()))
+    speaker = (as_written(person, article.text) if person else named
+               or bare(doc, article.text, speaker_tokens, OFFICIAL_WORDS) or " ".join(speaker_text.split()))
     code = _speaker_code(inside)
     content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}

@@ -67,6 +67,18 @@ def modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]
 
 
+def asides(doc: Any, tokens: list[Any], kinds: frozenset[str] = frozenset({"appos", "relcl", "acl"})) -> set[Any]:
+    """What a speaker phrase adds about its head between commas, a description, a relative or a participle
+    clause ("Nop Vy, the association's director"; "The minister, speaking after a meeting with Lavrov"; "The
+    envoy, who met Putin"): who is named in a clause there does not speak."""
+    toks = [t for t in tokens if not t.is_space]
+    head = next((t for t in toks if t.head not in toks or t.head == t), None)
+    if head is None:
+        return set()
+    return {x for c in toks if c.dep_ in kinds and c.head in toks and c.i > head.i
+            and doc[min(t.i for t in c.subtree) - 1].text == "," for x in c.subtree}
+
+
 def as_written(person: Mention, text: str) -> str:
     """A person's name as the text writes it when the gazetteer's canonical form does not contain its words
     ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" for "Zelensky"); else the canonical name, which
@@ -101,3 +113,45 @@ def antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Men
         if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
             return [m]
     return []
+
+
+def joined(subjects: list[Any]) -> list[Any]:
+    """The first subject with a name the parser split off right after it ("Leaders from the bloc ECOWAS")."""
+    out = list(subjects[0].subtree)
+    nxt = subjects[1] if len(subjects) > 1 else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.i == subjects[0].right_edge.i + 1:
+        out.extend(nxt.subtree)
+    return out
+
+
+def in_aside(person: Mention, aside: set[Any]) -> bool:
+    """Whether a person is only named in what a speaker phrase adds between commas ("The minister, speaking after
+    a meeting with Lavrov, said"; "A senior official, briefing reporters after Biden's call"), not the name set
+    in apposition to a title ("The Minister of Foreign Affairs, Chrystia Freeland")."""
+    heads = [t for t in aside if t.dep_ == "appos" and t.head not in aside]
+    return any(person.start <= t.idx < person.end for t in aside) and not any(
+        person.start <= t.idx < person.end for t in heads)
+
+
+def bare(doc: Any, text: str, tokens: list[Any], officials: frozenset[str]) -> str:
+    """A speaker phrase without what the text adds about it: "Nop Vy, the association's director" -> "Nop Vy";
+    "An owner of a press, who requested anonymity" -> "An owner of a press"."""
+    toks = [t for t in tokens if not t.is_space]
+    head = next((t for t in toks if t.head not in toks or t.head == t), None)
+    if head is None:
+        return ""
+    named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
+                  and (head.pos_ != "PROPN" or head.lower_ in officials)
+                  and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)  # "a Republican"
+                  and doc[min(t.i for t in c.subtree) - 1].text == ","
+                  and not any(t.is_punct for t in c.subtree)), None)
+    if named is not None:  # "the Minister of Foreign Affairs, Chrystia Freeland" -> "Chrystia Freeland"
+        name = sorted(named.subtree, key=lambda t: t.i)
+        return " ".join(text[name[0].idx:name[-1].idx + len(name[-1].text)].split())
+    extra = asides(doc, toks)
+    kept = [t for t in toks if t not in extra]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    if not kept or len(kept) == len(toks):
+        return ""
+    return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
