@@ -21,6 +21,8 @@ REPORTERS = frozenset({"media", "expert_body"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Resultative words the parser may hang a verb's object on: "shot dead a policeman".
 RESULTATIVES = frozenset({"dead"})
+# How many earlier sentences of its paragraph an unplaced sentence takes its setting from.
+SETTING_WINDOW = 3
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
 # Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY, and REB for insurgents, rebels and
 # separatists: "insurgents in Anbar" are IRQ-REB, CAMEO's IRQREB); other agents code as their country.
@@ -206,7 +208,31 @@ class MentionIndex:
                   and t.head.head.lemma_.lower() in BORDER_NOUNS for t in t.subtree}
         named = {country(m.code) for m in self.mentions_in(t for t in verb.sent if t.i not in beyond) if m.code and (
             (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
-        return named.pop() if len(named) == 1 else None
+        if len(named) == 1:
+            return named.pop()
+        return self._earlier_setting(verb.sent)
+
+    def _located(self, sent: Any) -> str | None:
+        """The one country the sentence's places agree on: "killed in Chittagong, Bangladesh, when police opened
+        fire during a protest against a visit by Indian Prime Minister Modi" is set in Bangladesh."""
+        where = {c for p in self.places(sent) if (c := place_country(p)) is not None and len(c) == 3}
+        return where.pop() if len(where) == 1 else None
+
+    def _earlier_setting(self, sent: Any) -> str | None:
+        """The setting of a sentence that names none: that of the last earlier sentence of its paragraph that
+        places its news in one country ("Four volunteers were shot dead in Pattani. Two insurgents were later
+        killed by the police": Thai police)."""
+        doc = sent.doc
+        start = sent.start
+        for _ in range(SETTING_WINDOW):
+            if start == 0 or "\n" in doc.text[doc[start - 1].idx:doc[start].idx]:
+                return None  # a new paragraph (a new item of a day's bundle) sets its own scene
+            earlier = doc[start - 1].sent
+            where = self._located(earlier)
+            if where is not None:
+                return where
+            start = earlier.start
+        return None
 
     def agent(self, subject: list[Any], verb: Any) -> str | None:
         """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
