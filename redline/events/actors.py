@@ -208,13 +208,11 @@ class MentionIndex:
                   and t.head.head.lemma_.lower() in BORDER_NOUNS for t in t.subtree}
         named = {country(m.code) for m in self.mentions_in(t for t in verb.sent if t.i not in beyond) if m.code and (
             (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
-        if len(named) == 1:
-            return named.pop()
-        return self._earlier_setting(verb.sent)
+        return named.pop() if len(named) == 1 else None
 
     def _located(self, sent: Any) -> str | None:
-        """The one country the sentence's places agree on: "killed in Chittagong, Bangladesh, when police opened
-        fire during a protest against a visit by Indian Prime Minister Modi" is set in Bangladesh."""
+        """The one country the sentence's places agree on: "four volunteers were shot dead in a school in Pattani"
+        is set in Thailand."""
         where = {c for p in self.places(sent) if (c := place_country(p)) is not None and len(c) == 3}
         return where.pop() if len(where) == 1 else None
 
@@ -263,7 +261,8 @@ class MentionIndex:
         """An agent of ``sector`` coded by the country it acts in (with the sector, for the state's agents)."""
         if sector is None or sector in AGENT_SKIPPED:
             return None
-        place = self.setting(verb)
+        # an agent the sentence does not place acts where its paragraph's news is
+        place = self.setting(verb) or self._earlier_setting(verb.sent)
         if place is None or len(place) != 3:
             return None
         suffix = AGENT_SECTORS.get(sector[:3])
