@@ -21,8 +21,6 @@ REPORTERS = frozenset({"media", "expert_body"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Resultative words the parser may hang a verb's object on: "shot dead a policeman".
 RESULTATIVES = frozenset({"dead"})
-# How many earlier sentences of its paragraph an unplaced sentence takes its setting from.
-SETTING_WINDOW = 3
 LOCATIVE = frozenset({"in", "inside", "within", "across", "near", "into", "at", "throughout"})
 # Phoenix agent sectors -> the sectors redline codes (GOV, MIL, SPY, and REB for insurgents, rebels and
 # separatists: "insurgents in Anbar" are IRQ-REB, CAMEO's IRQREB); other agents code as their country.
@@ -210,28 +208,6 @@ class MentionIndex:
             (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
         return named.pop() if len(named) == 1 else None
 
-    def _located(self, sent: Any) -> str | None:
-        """The one country the sentence's places agree on: "four volunteers were shot dead in a school in Pattani"
-        is set in Thailand."""
-        where = {c for p in self.places(sent) if (c := place_country(p)) is not None and len(c) == 3}
-        return where.pop() if len(where) == 1 else None
-
-    def _earlier_setting(self, sent: Any) -> str | None:
-        """The setting of a sentence that names none: that of the last earlier sentence of its paragraph that
-        places its news in one country ("Four volunteers were shot dead in Pattani. Two insurgents were later
-        killed by the police": Thai police)."""
-        doc = sent.doc
-        start = sent.start
-        for _ in range(SETTING_WINDOW):
-            if start == 0 or "\n" in doc.text[doc[start - 1].idx:doc[start].idx]:
-                return None  # a new paragraph (a new item of a day's bundle) sets its own scene
-            earlier = doc[start - 1].sent
-            where = self._located(earlier)
-            if where is not None:
-                return where
-            start = earlier.start
-        return None
-
     def agent(self, subject: list[Any], verb: Any) -> str | None:
         """A subject that names an agent without a country ("protesters", "riot police") coded by its setting."""
         heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
@@ -261,8 +237,7 @@ class MentionIndex:
         """An agent of ``sector`` coded by the country it acts in (with the sector, for the state's agents)."""
         if sector is None or sector in AGENT_SKIPPED:
             return None
-        # an agent the sentence does not place acts where its paragraph's news is
-        place = self.setting(verb) or self._earlier_setting(verb.sent)
+        place = self.setting(verb)
         if place is None or len(place) != 3:
             return None
         suffix = AGENT_SECTORS.get(sector[:3])
