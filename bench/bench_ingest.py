@@ -45,32 +45,45 @@ def build_corpus(n: int, path: Path) -> None:
                                 "title": f"Bench article {i}", "text": body}) + "\n")
 
 
-def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest") -> None:
+def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest", start: str = "forkserver") -> None:
     """One configuration in this process: prints a JSON line with the figures."""
     from functools import partial
 
     from redline.intake import ingest
-    from redline.runner import make_runner
+    from redline.runner import LocalRunner, ProcessRunner, Runner
     from redline.runner.batch import batch
+    from redline.runner.processes import forkserver_pid
     from redline.settings import Settings
     from redline.sources import read
     from redline.store import open_store
 
+    settings = Settings()
     t0 = time.perf_counter()
-    if mode == "batch":
-        out = Path(tempfile.mkdtemp(prefix="redline-bench-batch-"))
-        with open_store(url) as store, make_runner(workers, "processes") as runner:
-            report = batch([str(corpus)], out, Settings(), runner=runner, store=store, size=50)
-        shutil.rmtree(out)
-    else:
-        with open_store(url) as store, make_runner(workers) as runner:
-            report = ingest([str(corpus)], store, Settings(), read=partial(read), runner=runner)
+    runner: Runner = (ProcessRunner(workers, settings, start) if workers > 1 or mode == "batch"
+                      else LocalRunner())
+    server_cpu_s = 0.0
+    with runner:
+        if mode == "batch":
+            out = Path(tempfile.mkdtemp(prefix="redline-bench-batch-"))
+            with open_store(url) as store:
+                report = batch([str(corpus)], out, settings, runner=runner, store=store, size=50)
+            shutil.rmtree(out)
+        else:
+            with open_store(url) as store:
+                report = ingest([str(corpus)], store, settings, read=partial(read), runner=runner)
+        pid = forkserver_pid() if isinstance(runner, ProcessRunner) and start == "forkserver" else None
+        if pid is not None:  # the fork server's own CPU: its one load of the pipeline, before any fork
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            server_cpu_s = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     seconds = time.perf_counter() - t0
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    usage = runner.worker_usage() if isinstance(runner, ProcessRunner) else []
     print(json.dumps({"new": report.new, "duplicate": report.duplicate, "skipped": report.skipped,
                       "seconds": seconds, "rss_self_mb": own.ru_maxrss / 1024,
-                      "rss_worker_mb": children.ru_maxrss / 1024, "cpu_self_s": own.ru_utime + own.ru_stime,
-                      "cpu_workers_s": children.ru_utime + children.ru_stime}))
+                      "rss_worker_mb": max((mb for _p, _c, mb in usage), default=0.0),
+                      "cpu_self_s": own.ru_utime + own.ru_stime,
+                      "cpu_workers_s": sum(c for _p, c, _mb in usage),
+                      "cpu_server_s": server_cpu_s, "start": start}))
 
 
 def fresh_pg(base: str) -> str:
@@ -102,10 +115,13 @@ def main() -> None:
     parser.add_argument("--mode", choices=("ingest", "batch"), default="ingest",
                         help="`redline ingest` (article by article) or `redline batch` (partitions of 50, "
                              "processes runner, 100 briefs per transaction)")
-    parser.add_argument("--one", nargs=4, metavar=("CORPUS", "URL", "WORKERS", "MODE"), help=argparse.SUPPRESS)
+    parser.add_argument("--start", default="forkserver",
+                        help="how worker processes start: forkserver, spawn, or both to compare (spawn,forkserver)")
+    parser.add_argument("--one", nargs=5, metavar=("CORPUS", "URL", "WORKERS", "MODE", "START"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        run_one(Path(args.one[0]), args.one[1], int(args.one[2]), args.one[3])
+        run_one(Path(args.one[0]), args.one[1], int(args.one[2]), args.one[3], args.one[4])
         return
     work = Path(tempfile.mkdtemp(prefix="redline-bench-"))
     corpus = work / "corpus.jsonl"
@@ -115,26 +131,31 @@ def main() -> None:
     stores = [("sqlite", lambda: f"sqlite:///{work / f'bench-{time.time_ns()}.db'}")]
     if args.pg:
         stores.append(("postgresql", lambda: fresh_pg(args.pg)))
+    starts = args.start.split(",")
     for name, make_url in stores:
-        rates = {}
+        rates: dict[tuple[int, str], float] = {}
         for workers in (int(w) for w in args.workers.split(",")):
-            url = make_url()
-            try:
-                out = subprocess.run([sys.executable, __file__, "--one", str(corpus), url, str(workers), args.mode],
-                                     check=True, capture_output=True, text=True).stdout
-            finally:
-                if name == "postgresql":
-                    drop_pg(url)
-            r = json.loads(out.strip().splitlines()[-1])
-            rates[workers] = r["new"] / r["seconds"]
-            print(f"{args.mode} {name:<10} workers={workers}: {rates[workers]:6.1f} articles/s  ({r['new']} new, "
-                  f"{r['duplicate']} duplicate, {r['skipped']} skipped in {r['seconds']:.0f} s)  "
-                  f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB; "
-                  f"CPU per article: parent {1000 * r.get('cpu_self_s', 0) / max(1, r['new']):.0f} ms, "
-                  f"workers {1000 * r.get('cpu_workers_s', 0) / max(1, r['new']):.0f} ms")
-        if 1 in rates and len(rates) > 1:
-            best = max(w for w in rates if w != 1)
-            print(f"{name:<10} speed-up {best} workers / 1: {rates[best] / rates[1]:.2f}x")
+            for start in starts if workers > 1 or args.mode == "batch" else ["-"]:
+                url = make_url()
+                try:
+                    out = subprocess.run([sys.executable, __file__, "--one", str(corpus), url, str(workers),
+                                          args.mode, start if start != "-" else starts[0]],
+                                         check=True, capture_output=True, text=True).stdout
+                finally:
+                    if name == "postgresql":
+                        drop_pg(url)
+                r = json.loads(out.strip().splitlines()[-1])
+                rates[workers, start] = r["new"] / r["seconds"]
+                per = 1000 / max(1, r["new"])
+                print(f"{args.mode} {name:<10} workers={workers} {start:<10}: {rates[workers, start]:6.1f} articles/s  "
+                      f"({r['new']} new, {r['duplicate']} duplicate, {r['skipped']} skipped in {r['seconds']:.0f} s)  "
+                      f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB; "
+                      f"CPU per article: parent {per * r['cpu_self_s']:.0f} ms, workers {per * r['cpu_workers_s']:.0f} "
+                      f"ms, fork server {per * r['cpu_server_s']:.0f} ms (its one load: {r['cpu_server_s']:.1f} s)")
+        ones = [rate for (w, _s), rate in rates.items() if w == 1]
+        for (w, start), rate in rates.items():
+            if w != 1 and ones:
+                print(f"{name:<10} speed-up {w} workers ({start}) / 1: {rate / ones[0]:.2f}x")
     print(f"load average after: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
     shutil.rmtree(work)
 

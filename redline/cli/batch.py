@@ -72,7 +72,7 @@ def batch_cli(corpora: tuple[str, ...], output: Path, runner_kind: str, workers:
         fields = parse_fields(field_pairs)
         kind = "dask" if scheduler is not None and runner_kind == "local" else runner_kind
         with (
-            make_runner(workers, kind, scheduler) as runner,
+            make_runner(workers, kind, scheduler, settings) as runner,
             (_no_store() if no_store else open_store(settings.db or None)) as store,
             _Progress(quiet) as progress,
         ):

@@ -55,7 +55,7 @@ def ingest_cli(sources: tuple[str, ...], workers: int, allow_private: bool, fiel
         fields = parse_fields(field_pairs)
         with (
             open_store(settings.db or None) as store,
-            make_runner(workers) as runner,
+            make_runner(workers, settings=settings) as runner,
             open_fetcher(settings, allow_private=allow_private) as fetcher,
         ):
             reader = partial(read, max_bytes=50 * settings.max_text_bytes, folders=True,

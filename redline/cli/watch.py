@@ -47,7 +47,7 @@ def watch_cli(sources: tuple[str, ...], every: str, cycles: int | None, workers:
         interval = parse_duration(every)
         with (
             open_store(settings.db or None) as store,
-            make_runner(workers) as runner,
+            make_runner(workers, settings=settings) as runner,
             open_fetcher(settings, allow_private=allow_private) as fetcher,
         ):
             state = StoreFeedState(store)

@@ -69,6 +69,7 @@ from redline.events.grammar import (
 from redline.events.lexicon import NULL_CODE, VerbLexicon
 from redline.events.meetings import meeting_events
 from redline.events.plover import plover_of
+from redline.events.publisher import title_events
 from redline.events.record import _event, _intent, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
 from redline.events.vocab import (
@@ -138,6 +139,7 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     sentences = [(sent, _sentence_events(sent, index, lexicon, analysis)) for sent in doc.sents]
     found = [e for _, evs in sentences for e in evs]
     found.extend(meeting_events(sentences, index, lexicon, analysis, _verb_event))  # readouts: "the leaders discussed"
+    found.extend(title_events(analysis, index, found))  # an official page's titled readout: "Talks with X"
     found.extend(_threat_events(analysis))
     return event_filter.drop(_merge(found))
 
