@@ -70,14 +70,3 @@ def test_a_threat_noun_given_by_its_speaker_has_no_other_author(context: Any) ->
     assert analysis.doc is not None
     noun = next(t for t in analysis.doc if t.lemma_ == "deadline")
     assert threat_model._author(noun, analysis) == []  # the speaker's own: the root's subject is no cited author
-
-
-@pytest.mark.parametrize(("text", "actor"), [
-    ("Kenya refuses to recall its troops from the border despite being given a 72 hour ultimatum by Somalia to "
-     "leave the country.", "SOM"),
-    ("Mali's junta expels the French ambassador, a day after ECOWAS gave an ultimatum for the return of civilian "
-     "rule.", "ECOWAS"),
-])
-def test_a_cited_ultimatum_takes_its_author_as_issuer_and_is_background(text: str, actor: str, context: Any) -> None:
-    t = _one(text, context)
-    assert (t.actor, t.status) == (actor, "background")
