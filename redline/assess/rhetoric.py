@@ -51,6 +51,14 @@ GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts
 PAST_MARKERS = re.compile(r"\b(previously|earlier|in (?:the )?(?:recent |distant )?past|once|formerly|had threatened|"
                           r"had warned|in past)\b", re.I)
 SUBORDINATE_PAST = frozenset({"after", "because", "since", "despite", "as"})
+# Penalties and legal steps taken for an act ("arrested for threatening"): the act came before.
+PUNISHING = frozenset({"arrest", "charge", "convict", "sentence", "jail", "imprison", "detain", "indict", "fine",
+                       "prosecute", "sue", "punish", "expel", "deport", "suspend", "fire", "ban", "investigate",
+                       "try", "acquit", "condemn"})
+# What is done to a threat made before: "ignored the warnings", "defied the ultimatum" (rejecting one is news of it:
+# "Pakistan rejects India's threat to ..." stays current).
+DEFIED = frozenset({"ignore", "defy", "disregard", "heed"})
+THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "pledge", "swear"})
 TIME_BEFORE = frozenset({"after", "despite"})  # a threat in such a clause came before what the sentence says
 
 
@@ -207,7 +215,13 @@ def _role(subject: list[Any], person: Mention | None) -> str | None:
 def _status(cue: Any, sent: Any) -> str:
     """``background`` for a threat cited as past context: "had threatened", "after X threatened", "in past
     tensions, Ankara has threatened"."""
+    while cue.dep_ == "xcomp" and cue.head != cue and cue.head.lemma_ in THREAT_VERBS:
+        cue = cue.head  # "who threatened to blow up ...": the tense is the threatening verb's
     aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if _punished(cue):
+        return "background"  # "arrested for threatening to bomb ...": the threat is what was done before
+    if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_ in DEFIED:
+        return "background"  # "defied the ultimatum", "ignored the warnings": cited, not made here
     if cue.pos_ == "NOUN" and cue.head.lower_ in SUBORDINATE_PAST | {"amid"}:
         return "background"  # "despite threats from X", "amid threats": cited, not made here
     if "had" in aux or (cue.dep_ in {"advcl", "relcl"} and cue.tag_ == "VBD" and any(
@@ -216,12 +230,24 @@ def _status(cue: Any, sent: Any) -> str:
     if any((a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in a.children)) or (
             a.dep_ == "pcomp" and a.head.lower_ in TIME_BEFORE) for a in [cue, *cue.ancestors]):
         return "background"  # "..., after Maduro rejects the European ultimatum", "despite Ankara threatening ..."
-    if cue.dep_ == "relcl" and cue.tag_ == "VBD":
-        return "background"  # "militants, who threatened to kill ..., have beheaded ...": said of the actor before
+    if cue.dep_ == "ccomp" and cue.tag_ == "VBD" and cue.lemma_ in THREAT_VERBS and cue.head.tag_ in {"VBZ", "VBP"}:
+        return "background"  # "cables reveal that New Zealand threatened ...": told now, made before
+    if cue.dep_ == "relcl" and (cue.tag_ == "VBD" or aux & {"has", "have"}):
+        return "background"  # "militants, who threatened / have threatened to kill ...": said of the actor before
     before = sent.doc.text[sent.start_char:cue.idx]
     if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
         return "background"
     return "current"
+
+
+def _punished(cue: Any) -> bool:
+    """A threat that is the reason for a penalty or a legal step: "arrested for threatening ...", "charged with
+    threatening ...", "jailed over threats to ..."."""
+    for node in [cue, *list(cue.ancestors)[:3]]:
+        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in {"for", "with", "over"} and \
+                node.head.head.lemma_.lower() in PUNISHING:
+            return True
+    return False
 
 
 def _target(mentions: tuple[Mention, ...], scope: tuple[int, int], actor: str | None) -> str | None:

@@ -203,6 +203,9 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         cue = next((t for t in sent if t.lemma_ in THREAT_VERBS | THREAT_NOUNS), cue)
     who = speaker or (subject if not first else [])
     own = subject if speaker and not first else []
+    author = _author(cue, analysis) if not (conditional or future or governed) else []
+    if author:  # "rejects a deadline set by Xi Jinping", "after ECOWAS gave an ultimatum": who set it threatens
+        who, own = author, []
     if not on_issuer:
         trigger = trigger.replace(ISSUER, "the issuer" if name == ISSUER else name)
     return Found(cue, who, trigger, response, form, own)
@@ -233,6 +236,40 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
             t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in t.children))
             and not _asked(t) for t in act.sent)
     return True
+
+
+CITED_NOUNS = frozenset({"ultimatum", "deadline", "threat", "warning"})
+GIVING = frozenset({"give", "issue", "set", "deliver", "send", "impose", "make", "present", "serve"})
+
+
+def _author(noun: Any, analysis: Analysis) -> list[Any]:
+    """Who makes a threat named as a noun, when the sentence says so beside the noun and not as its speaker: "an
+    ultimatum by Iraq", "a deadline set by Xi Jinping", "being given an ultimatum by Iraq", "after ECOWAS gave an
+    ultimatum", "China's ultimatum", "threats from Pyongyang"; empty otherwise."""
+    if noun.lemma_.lower() not in CITED_NOUNS or noun.pos_ != "NOUN":
+        return []
+    carriers = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    if noun.dep_ in {"dobj", "dative"} and noun.head.lemma_ in GIVING:
+        carriers.append(noun.head)
+    for node in carriers:  # "by X" on the noun, on its participle or on the passive verb it is given by
+        for c in node.children:
+            if (c.dep_ == "agent" or c.lower_ == "by" or (c.lower_ == "from" and node is noun)) and c.dep_ != "pobj":
+                by = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if by is not None and _actor_like(by, analysis):
+                    return [t for t in by.subtree if t.i <= by.i or t.dep_ in {"compound", "appos"}]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and _actor_like(owner, analysis):
+        return [t for t in owner.subtree if t.dep_ != "case"]
+    if noun.dep_ == "dobj" and noun.head.lemma_ in GIVING and noun.head.dep_ != "ROOT":
+        subject = [c for c in noun.head.children if c.dep_ == "nsubj"]  # "..., after ECOWAS gave an ultimatum"
+        if subject and _actor_like(subject[0], analysis):
+            return list(subject[0].subtree)
+    return []
+
+
+def _actor_like(token: Any, analysis: Analysis) -> bool:
+    return bool(_codes([token], analysis.mentions)) or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or \
+        token.lemma_.lower() in AGENTS or bool(PERSON_NOUN.search(token.lower_))
 
 
 def _asked(token: Any) -> bool:

@@ -40,7 +40,8 @@ NOT_NAME = frozenset({"the", "a", "an", "of", "'s", "’s", "mr", "ms", "mrs"})
 # Titles written before a name ("President Biden", "Senator Graham"): not part of the name.
 TITLES = frozenset({"president", "prime", "minister", "secretary", "senator", "sen.", "ambassador", "chancellor",
                     "general", "gen.", "admiral", "dr", "dr.", "king", "queen", "prince", "emir", "sheikh", "pope",
-                    "governor", "mayor", "speaker", "vice", "deputy", "foreign", "defence", "defense", "chief"})
+                    "governor", "mayor", "speaker", "vice", "deputy", "foreign", "defence", "defense", "chief",
+                    "former", "late"})  # "former President Medvedev" names Dmitry Medvedev
 FRAGMENT = re.compile(r"^(if|unless|when)?\s*(necessary|needed|required|need be|so|not|any|\?)?\s*$", re.I)
 
 

@@ -66,7 +66,7 @@ CUE_NOUNS = {"warning": "warn", "threat": "threaten", "pledge": "pledge", "promi
              "ultimatum": "threaten", "call": "call", "appeal": "urge", "demand": "demand", "assurance": "promise",
              "denial": "deny", "accusation": "accuse"}
 CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make", "repeat", "voice", "include",
-                           "reiterate", "renew", "sound", "post", "publish", "release"})
+                           "reiterate", "renew", "sound", "post", "publish", "release", "serve", "present", "hand"})
 # What a speaker issues, releases or posts that then "says" something: its issuer is the speaker.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
                              "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
@@ -81,7 +81,8 @@ SAYERS = OFFICIAL_WORDS | EXPERT_WORDS | WITNESS_WORDS | ACTIVIST_WORDS | MEDIA_
                "committee", "board", "company", "family", "leader", "leadership", "president", "parliament",
                "cabinet", "nation", "community", "force", "forces", "militia", "junta", "kingdom", "republic",
                "embassy", "consulate", "head", "chief", "man", "woman", "mother", "father", "source", "sources",
-               "prosecutor", "prosecutors", "judge", "guard", "guards", "navy", "authority", "team"})
+               "prosecutor", "prosecutors", "judge", "guard", "guards", "navy", "authority", "team",
+               "opposition", "delegation", "federation", "confederation", "association", "foundation", "mission"})
 # Coercive words that make a conditional promise a threat ("if X, I will shut the electricity off").
 COERCIVE_WORDS = THREAT_WORDS | frozenset({"tariff", "tariffs", "sanction", "sanctions", "embargo", "shut",
                                            "cut", "halt", "expel", "ban", "punishment", "hesitate"})
@@ -121,7 +122,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             rest = [t for t in sent if t not in set(acc.subtree) and not t.is_punct and not t.is_space]
             if pobj and rest:
                 claims.append(_claim(doc, article, mentions, sent, acc, _source(pobj), rest, len(claims), titles))
-        carried = _noun_claim(sent)
+        carried = _noun_claim(sent) or _deadline_claim(sent)
         if carried is not None:
             cue, speaker, content = carried
             claims.append(_claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
@@ -190,6 +191,9 @@ def _is_cue(verb: Any) -> bool:
         return True
     if verb.lemma_ in {"find", "reveal", "show"} and any(c.dep_ == "ccomp" for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "an investigation found that ..."
+        if subj is not None and verb.lemma_ == "reveal" and (subj.lemma_.lower() in SAYERS or subj.ent_type_ in {
+                "PERSON", "ORG", "NORP", "GPE"}):
+            return True  # "a senior official reveals that ...": who reveals says it
         return subj is not None and subj.lemma_.lower() in FINDINGS
     if verb.lemma_ == "be":  # "the President has been very clear that ...": a clause said plainly
         return any(c.lower_ == "clear" and c.dep_ == "acomp" for c in verb.children) and any(
@@ -282,8 +286,15 @@ def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     """A statement named as a noun its speaker issues or that a text contains: "X issued a warning that ...",
     "the statement contained a warning about ...", "X repeated his call for ...": the verb's subject speaks."""
     for noun in sent:
-        if noun.lemma_.lower() not in CUE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or \
-                noun.head.lemma_ not in CARRIER_VERBS or any(c.dep_ == "neg" for c in noun.head.children):
+        carrier = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+        if noun.lemma_.lower() not in CUE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj"} or \
+                carrier.lemma_ not in CARRIER_VERBS or any(c.dep_ == "neg" for c in carrier.children):
+            continue
+        if noun.dep_ == "pobj":  # "issues Russia with an ultimatum to return ...": who issues it speaks
+            content = next((list(c.subtree) for c in noun.children if c.dep_ in {"acl", "relcl", "prep"}), None)
+            speaker = _speaker(carrier)
+            if content and speaker:
+                return noun, speaker, content
             continue
         content = next((list(c.subtree) for c in noun.children if (c.dep_ == "prep" and c.lower_ in {
             "about", "of", "against", "for", "to", "over"}) or (c.dep_ in {"acl", "ccomp", "relcl"} and any(
@@ -294,6 +305,24 @@ def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
         speaker = _speaker(noun.head)
         if content and speaker:
             return noun, speaker, content
+    return None
+
+
+TIME_SPANS = frozenset({"hour", "day", "week", "month", "year", "minute"})
+
+
+def _deadline_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """An ultimatum given as a span of time: "X gave the rebels 48 hours to leave the city (or face ...)": X speaks,
+    and what the rebels are to do is what X said."""
+    for verb in sent:
+        if verb.lemma_ not in {"give", "grant"} or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        span = any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in TIME_SPANS for c in verb.children)
+        act = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        speaker = _speaker(verb) if span and act is not None else []
+        if speaker and act is not None:
+            return verb, speaker, list(act.subtree)
     return None
 
 

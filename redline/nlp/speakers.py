@@ -116,7 +116,11 @@ def antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Men
 
 
 def joined(subjects: list[Any]) -> list[Any]:
-    """The first subject with a name the parser split off right after it ("Leaders from the bloc ECOWAS")."""
+    """The first subject with a name the parser split off right after it ("Leaders from the bloc ECOWAS"); a
+    topic heading before a colon that the parser made a subject too ("Conflict in Iraq: The governments of ...
+    announce") is not one: the subject after the colon is."""
+    while len(subjects) > 1 and any(t.text == ":" for t in subjects[0].doc[subjects[0].i:subjects[1].i]):
+        subjects = subjects[1:]
     out = list(subjects[0].subtree)
     nxt = subjects[1] if len(subjects) > 1 else None
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.i == subjects[0].right_edge.i + 1:
