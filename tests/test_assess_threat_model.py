@@ -119,13 +119,20 @@ def test_a_threat_in_a_clause_of_time_is_background_in_any_tense(text: str, stat
 
 @pytest.mark.parametrize("text", [
     "Experts warn that Iran could retaliate if Israel strikes its nuclear sites.",  # a forecast of another's act
-    "The foreign minister said Russia would respond to the letter next week.",  # a reply
 ])
 def test_what_the_rules_refuse_the_model_refuses_too(text: str, context: Any) -> None:
     analysis = _analysis(text, context)
     p = threat_model.probability(next(analysis.doc.sents))
     assert p is not None and p >= threat_model.threshold()  # the model alone would take it
     assert find_threats(analysis) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister said Russia would respond to the letter next week.",
+    "The Kremlin said Moscow would respond to the request of the Syrian government.",
+])
+def test_a_reply_is_no_threat(text: str, context: Any) -> None:
+    assert find_threats(_analysis(text, context)) == ()  # the model or, past it, the rules refuse a reply
 
 
 def test_an_indirect_question_is_no_condition_and_names_no_threat(context: Any) -> None:
