@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -245,7 +246,11 @@ def test_ledger_review_queue_in_the_browser(sqlite_url: str, serve_store: Any, c
         page.fill("#reviewer", "browser analyst")
         assert "seems to restate RUS-2024-06" in rows.first.inner_text()
         rows.first.locator("button[data-action=accept]").click()  # no token yet: refused, nothing saved
-        page.wait_for_function("document.getElementById('review-status').textContent.startsWith('Not saved')")
+        # a locator assertion, not wait_for_function: that evaluates a string in the page, which the page's own
+        # Content-Security-Policy (script-src 'self', no 'unsafe-eval') refuses in recent Playwright releases
+        from playwright.sync_api import expect
+
+        expect(page.locator("#review-status")).to_have_text(re.compile(r"^Not saved"))
         assert page.locator("tr.decision").count() == 0
         page.fill("#token", api_token)
         rows.first.locator("input[data-field=restates]").fill("-")  # keep it apart from RUS-2024-06
