@@ -270,3 +270,12 @@ def test_gazetteer_a_country_named_in_the_sentence_tips_an_ambiguous_place(conte
             "Libyan civil war: NATO planes destroy a storage facility on the outskirts of Tripoli.")
     m = by_text(find_mentions(context.parse(text), "a", gazetteer), "Tripoli")
     assert m.geo is not None and m.geo.country == "LBY"
+
+
+def test_built_gives_a_gazetteer_this_process_built_without_building_another() -> None:
+    from redline.nlp import gazetteer as gazetteer_module
+
+    default = Gazetteer.load()
+    before = list(gazetteer_module._BUILT)
+    assert default in before and Gazetteer.built() is before[-1]
+    assert gazetteer_module._BUILT == before  # nothing new was built

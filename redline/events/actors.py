@@ -10,6 +10,7 @@ from typing import Any
 
 import pycountry
 
+from redline.events.vocab import _event_nouns
 from redline.models import Mention
 from redline.nlp.places import dateline_spans
 
@@ -188,7 +189,7 @@ class MentionIndex:
             return False
         head = tok.head
         located = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
-        return head.pos_ == "NOUN" and (located or head.lemma_.lower() in _act_nouns())
+        return head.pos_ == "NOUN" and (located or head.lemma_.lower() in _event_nouns())  # "bombing", "attack"
 
     def unplaced(self, tokens: Iterable[Any]) -> list[Any]:
         """The tokens less the places among them: "militants in Pattani" name no one by "Pattani"."""
@@ -361,13 +362,6 @@ def home_country(code: str | None) -> str | None:
     ("TAL", "SHB"), the home country the gazetteer gives the group ("AFG-REB-TAL" -> "AFG")."""
     head = country(code)
     return _group_homes().get(head, head) if head else None
-
-
-@lru_cache(maxsize=1)
-def _act_nouns() -> frozenset[str]:
-    """The nouns of acts (``data/event_nouns.csv``: "bombing", "attack", "talks")."""
-    text = resources.files("redline").joinpath("data/event_nouns.csv").read_text("utf-8")
-    return frozenset(row["noun"] for row in csv.DictReader(text.splitlines()))
 
 
 def place_country(place: Mention) -> str | None:

@@ -26,12 +26,11 @@ from dataclasses import replace
 from typing import Any
 
 from redline.events.actors import MentionIndex, country
+from redline.events.meetings import CONSULT_CODE
 from redline.events.record import _event
 from redline.models import Analysis, Event
 from redline.nlp.gazetteer import Gazetteer
 
-CONSULT_CODE = "040"
-CALL_CODE = "041"
 # Nouns of a meeting one side holds with another: one event, publisher -> counterpart.
 MEETING_NOUNS = r"(?:(?:tele)?phone (?:conversation|call|talk)|conversation|call|video call|video conference|" \
                 r"meeting|working meeting|bilateral meeting|visit)"
@@ -82,7 +81,7 @@ def title_parties(title: str, publisher: str, named: Mapping[str, str] | None = 
     """The counterpart a readout title names and whether the act is mutual; None for any other title. ``named``:
     the body's actor names and their codes, for a counterpart the gazetteer does not list by the title's name."""
     title = " ".join(title.split())
-    gaz = Gazetteer.load()
+    gaz = Gazetteer.built()  # the pipeline's own: a second threshold's gazetteer would be built for nothing
     match = _WITH.match(title)
     if match is not None:
         counterpart = _named(match.group("x"), gaz) or _body_named(match.group("x"), named or {})

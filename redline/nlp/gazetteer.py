@@ -109,6 +109,12 @@ class Gazetteer:
         """Build every table once per process (cached per population threshold)."""
         return _load(min_city_population)
 
+    @classmethod
+    def built(cls) -> Gazetteer:
+        """One this process has built already, whatever its population threshold (its actors and officials do not
+        depend on it), else the default: for a reader of names that is not handed the pipeline's gazetteer."""
+        return _BUILT[-1] if _BUILT else cls.load()
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -120,6 +126,9 @@ class _Candidate:
     code: str | None
     geo: Geo | None = None
     attrs: tuple[tuple[str, str], ...] = ()
+
+
+_BUILT: list[Gazetteer] = []  # every gazetteer ``_load`` built, in order
 
 
 @lru_cache(maxsize=4)
@@ -155,7 +164,9 @@ def _load(min_city_population: int) -> Gazetteer:
         weapon = Weapon(r["name"], r["class"], r["origin"], r["range_km"], r["nuclear_capable"] == "true")
         for alias in r["aliases"].split("|"):
             weapons[alias] = weapon
-    return Gazetteer(actors, officials, weapons, places, _code_names(rows, actors), frozenset(metonyms))
+    gazetteer = Gazetteer(actors, officials, weapons, places, _code_names(rows, actors), frozenset(metonyms))
+    _BUILT.append(gazetteer)
+    return gazetteer
 
 
 def _plural_demonym(alias: str, actor: Actor) -> str | None:
