@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from redline.assess import clauses, threat_model
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, Found, claim_of, subject_name
-from redline.assess.threat_words import ISSUER_PRONOUNS
+from redline.assess.threat_words import ISSUER_PRONOUNS, PROMISE_VERBS
 from redline.events.actors import country, place_country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code
@@ -58,7 +58,7 @@ PUNISHING = frozenset({"arrest", "charge", "convict", "sentence", "jail", "impri
 # What is done to a threat made before: "ignored the warnings", "defied the ultimatum" (rejecting one is news of it:
 # "Pakistan rejects India's threat to ..." stays current).
 DEFIED = frozenset({"ignore", "defy", "disregard", "heed"})
-THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "pledge", "swear"})
+THREAT_VERBS = frozenset({"threaten", "warn"}) | PROMISE_VERBS
 TIME_BEFORE = frozenset({"after", "despite"})  # a threat in such a clause came before what the sentence says
 
 

@@ -49,8 +49,9 @@ CALIBRATION = {"escalation": "slope", "intensity": "slope", "followthrough": "pl
 # Per-subject intercepts (a random-intercept approximation): after each fit, a subject's (series', issuer's) summed
 # residual over its settled questions, divided by its summed p(1 - p) plus this many pseudo-questions, is added to the
 # model's log-odds for that subject's questions, so a subject with little history keeps the family's level and one
-# with a long record that the covariates miss is pulled toward it. 0: none. Chosen on the fitting windows
-# (docs/forecasting.md, third round); escalation (already within 0.07) was not part of that round.
+# with a long record that the covariates miss is pulled toward it. 0: none. Proposed on the fitting windows and
+# kept where the held-out half agreed: follow-through yes, intensity no (docs/forecasting.md, third round);
+# escalation (already within 0.07) was not part of that round.
 SUBJECT_PRIOR = {"escalation": 0.0, "intensity": 0.0, "followthrough": 20.0}
 
 

@@ -17,7 +17,7 @@ from redline.assess import LADDER
 from redline.events.actors import rebels, state_of
 from redline.scenarios import history
 from redline.scenarios.model import FEATURES, Fitted, load_models
-from redline.scenarios.questions import ESCALATION_HORIZON, FOLLOW_HORIZON, DyadHistory, plus
+from redline.scenarios.questions import ESCALATION_HORIZON, FOLLOW_HORIZON, DyadHistory, followthrough_subject, plus
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def followthrough(issuer: str, credibility: float, nuclear: bool, promised_rung:
     if fitted is None:
         return None
     features = (credibility, float(nuclear), promised_rung / 11, 0.0)
-    subject = f"{issuer} follow-through"
+    subject = followthrough_subject(issuer)
     p = round(fitted.predict(features, subject), 2)
     base = "" if math.isnan(fitted.base_rate) else f" Base rate of the family {fitted.base_rate:.2f}."
     offset = fitted.offset(subject)

@@ -208,7 +208,7 @@ def followthrough(entries: Iterable[LedgerEntry], start: str, end: str, ledger_l
             followed, known = _record(rows, e.issuer, family_day, kind)
             credibility = (followed + 1) / (known + 2)
             features = (credibility, float(e.kind == "nuclear"), e.response_rung / 11, float(kind == "cross"))
-            out.append(Question("followthrough", f"{e.issuer} {'crossing' if kind == 'cross' else 'follow-through'}",
+            out.append(Question("followthrough", followthrough_subject(e.issuer, kind == "cross"),
                                 family_day, horizon, 0, settles, outcome,
                                 float(credibility > 0.5), features))
     return out
@@ -229,3 +229,8 @@ def _record(rows: Sequence[LedgerEntry], issuer: str, day: str, kind: str) -> tu
             known += 1
             yes += int(r.crossed and (r.crossed_date or "9999") <= plus(r.date, CROSSING_HORIZON))
     return yes, known
+
+
+def followthrough_subject(issuer: str, crossing: bool = False) -> str:
+    """The subject of an issuer's follow-through (or line-crossing) questions, the key of its model intercept."""
+    return f"{issuer} {'crossing' if crossing else 'follow-through'}"
