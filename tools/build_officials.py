@@ -238,7 +238,9 @@ def person_rows(entry: Entry, hand: set[str]) -> list[dict[str, str]]:
     if any(fold(a).lower().replace("-", " ") in hand for a in aliases):
         return []  # a hand row of officials.csv names this person: it wins
     # an undated code is the person's default (often ELI: the country, with no office)
-    dated = _merged(sorted({r for r in roles if r.dated}, key=lambda r: (r.start, r.end)))
+    # the file keeps code and dates (the role text is the code's), so terms that differ only in role are one
+    unique = {(r.start, r.end, r.code): r for r in sorted((r for r in roles if r.dated), key=lambda r: r.role)}
+    dated = _merged([unique[k] for k in sorted(unique)])
     default = [r for r in roles if not r.dated]
     if not any(not r.end or r.end >= CUTOFF for r in dated):
         return []  # only terms that ended before 1990 (or no dated term at all)
@@ -256,7 +258,7 @@ def _merged(roles: list[Role]) -> list[Role]:
     out: list[Role] = []
     for r in roles:
         last = out[-1] if out else None
-        if (last is not None and last.code == r.code and last.role == r.role and last.end and r.start
+        if (last is not None and last.code == r.code and last.end and r.start
                 and _days(last.end, r.start) <= 62):
             out[-1] = Role(last.code, last.role, last.country, last.start, max(last.end, r.end) if r.end else "",
                            True)
