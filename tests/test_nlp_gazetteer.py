@@ -279,3 +279,10 @@ def test_built_gives_a_gazetteer_this_process_built_without_building_another() -
     before = list(gazetteer_module._BUILT)
     assert default in before and Gazetteer.built() is before[-1]
     assert gazetteer_module._BUILT == before  # nothing new was built
+
+
+def test_gazetteer_a_region_named_after_a_river_is_not_the_state_of_that_name(gazetteer: Gazetteer) -> None:
+    found = find_mentions(real_nlp()("Gunmen seized two oil workers in the Niger Delta on Friday."), "t", gazetteer)
+    delta = by_text(found, "Niger Delta")
+    assert (delta.type, delta.code, delta.geo and delta.geo.country) == ("PLACE", None, "NGA")
+    assert [m.code for m in find_mentions(real_nlp()("Niger closed its border."), "t", gazetteer)] == ["NER"]
