@@ -1,7 +1,8 @@
 """Who speaks when the parse splits the speaker or misreads the cue: a name cut at its hyphen, a number opening
 the sentence ("one, as I mentioned, the President has said"), a headline's cue verb read as a plural noun, a cue
-noun with a participle ("an ultimatum asking ..."), a one-word transcript label. Sentences written for these
-tests (not from the threat set)."""
+noun with a participle ("an ultimatum asking ..."), a one-word transcript label, "voices concern", the object
+of a verb of causing ("forced Iran to warn"), "with X threatening". Sentences written for these tests (not from
+the threat set)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,18 @@ def test_an_ultimatum_asking_for_an_act_is_its_givers_statement(context: Any) ->
 
 def test_a_one_word_label_with_a_spaced_colon_speaks_words_to_you(context: Any) -> None:
     assert _speakers("Petrov : This is exactly what you asked for, and we will deliver it.", context)[:1] == ["Petrov"]
+
+
+def test_voicing_a_view_is_a_statement(context: Any) -> None:
+    assert _speakers("The minister voices concern over the arrests.", context) == ["The minister"]
+
+
+def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(context: Any) -> None:
+    # "prompted / forced X to warn": X warns, not what prompted it
+    assert _speakers("The strikes forced Iran to warn that it would retaliate.", context) == ["Iran"]
+    assert _speakers("The minister used the occasion to warn that the talks would fail.", context) == ["The minister"]
+
+
+def test_with_a_noun_and_a_participle_the_noun_speaks(context: Any) -> None:
+    text = "The army resumes shelling of the town with the rebels threatening to retaliate against civilians."
+    assert _speakers(text, context) == ["the rebels"]

@@ -32,12 +32,12 @@ CUE_VERBS = frozenset({
     "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
     "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter", "defend", "justify",
     "plead", "implore", "criticise", "reaffirm", "underline", "underscore", "remark", "comment", "answer", "recount",
-    "mention", "repeat", "hint", "swear", "clarify", "speculate", "charge", "boast",
+    "mention", "repeat", "hint", "swear", "clarify", "speculate", "charge", "boast", "voice",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
 OBJECT_CUES = frozenset({"condemn", "deny", "reject", "dismiss", "rebuff", "accuse", "criticize", "criticise",
-                         "claim", "blame", "express", "denounce", "decry", "slam",
+                         "claim", "blame", "express", "voice", "denounce", "decry", "slam",
                          "brand", "label", "describe", "threaten", "announce", "confirm", "acknowledge", "admit", "ask",
                          "request", "propose"})
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
@@ -226,8 +226,16 @@ def _speaker(verb: Any) -> list[Any]:
     """Who speaks: the cue verb's own subject, or for a participle or conjoined cue with none ("X orders a
     response, saying ...", "X responds by saying ...", "X surrounds ... and threatens ..."), the subject of the
     clause it hangs on: the quote's own attribution, not the nearest name."""
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return [t for t in before.subtree if t.i <= before.i]  # "with the opposition threatening to ...": it speaks
     node = verb
     for _ in range(4):
+        told = next((c for c in node.head.children if c.dep_ == "dobj"), None) if node.dep_ == "xcomp" else None
+        if told is not None and node is verb and node.head.lemma_ not in {"promise"} and (
+                told.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or told.pos_ == "PROPN"):
+            return list(told.subtree)  # "a move that prompted China to threaten ...": China threatens
         by = next((o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         if by is not None and node is verb:
             return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
