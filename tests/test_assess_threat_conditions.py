@@ -127,3 +127,26 @@ def test_a_condition_split_off_by_a_parenthesis_is_the_trigger(context: Any) -> 
              "Accord in 1993) if the United States moves its embassy to Jerusalem.", context)
     assert (t.trigger, t.response) == ("the United States moves its embassy to Jerusalem",
                                        "The Authority will revoke its recognition of Israel")
+
+
+@pytest.mark.parametrize(("text", "trigger", "response"), [
+    ("The ministry said Russia reserves the right to respond to any aggression.", "anyone attacks Russia",
+     "Russia will respond"),
+    ("North Korea said it would respond to the sanctions with a nuclear test.",
+     "someone imposes the sanctions on North Korea", "North Korea would respond with a nuclear test"),
+])
+def test_what_a_response_answers_is_its_trigger(text: str, trigger: str, response: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger, t.response) == ("conditional", trigger, response)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Turkey said it would use force to stop the militia from establishing a corridor along its border.",
+     "the militia establishes a corridor along its border"),
+    ("China said it would take resolute measures to stop Taiwan from seeking independence.",
+     "Taiwan seeks independence"),
+    ("Russia threatened retaliation against Norway over the transit restrictions.",
+     "the transit restrictions continue"),
+])
+def test_what_the_act_would_prevent_or_is_made_over_is_the_trigger(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger

@@ -306,10 +306,16 @@ def done(noun: Any, hostile: bool = False) -> str:
     if noun.pos_ != "NOUN" or noun.ent_type_ or (hostile and noun.lemma_.lower() not in HOSTILE_ACTS):
         return ""
     verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
-    said = text_of(noun.subtree)
+    said = text_of([t for t in noun.subtree if t not in instrument(noun)])
     first, _, rest = verb.partition(" ")
     return " ".join(w for w in ("someone", third_person(first), rest, said, "on " + ISSUER if verb == "impose" else "")
                     if w)
+
+
+def instrument(noun: Any) -> set[Any]:
+    """The "with" phrase the parser hung on an answered noun, which says how the answer is given ("respond to the
+    sanctions with a nuclear test"): not part of the act answered."""
+    return {t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
 
 
 def doing_np(noun: Any) -> str | None:
@@ -341,7 +347,8 @@ CONTINUING = frozenset({"continued", "continuing", "ongoing", "persistent", "per
 # Nouns of a course of action that a threat "over" it wants ended: the condition is that it goes on.
 ONGOING = frozenset({"crackdown", "violence", "repression", "abuses", "fighting", "unrest", "policy", "policies",
                      "program", "programme", "activities", "campaign", "presence", "detention", "blockade",
-                     "occupation", "construction", "settlements", "treatment", "persecution", "crisis", "standoff"})
+                     "occupation", "construction", "settlements", "treatment", "persecution", "crisis", "standoff",
+                     "restrictions", "sanctions", "embargo", "ban", "tariffs"})
 
 
 def going_on(noun: Any) -> str:

@@ -340,6 +340,9 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     demanded = _or_else(sent)
     if demanded:
         return demanded
+    prevented = _prevented(sent)
+    if prevented:
+        return prevented
     inverted = _inverted(sent)
     if inverted:
         return inverted
@@ -416,6 +419,21 @@ def _phrased_condition(sent: Any, spans: bool = False) -> str:
         said = clauses.clause(node, ISSUER, drop=frozenset(t for t in node.subtree if t.i <= end))
         if said:
             return said
+    return ""
+
+
+def _prevented(sent: Any) -> str:
+    """ "will use force to stop the militia from establishing a corridor": the act a threatened act is to prevent,
+    done by whom it is to be prevented, is the trigger ("the militia establishes a corridor"); empty otherwise."""
+    for t in sent:
+        if t.lemma_ not in {"prevent", "stop", "block", "deter", "keep"} or t.pos_ != "VERB" or t.dep_ not in {
+                "advcl", "xcomp", "acl", "relcl"}:
+            continue
+        who = next((c for c in t.children if c.dep_ == "dobj"), None)
+        act = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
+                    if o.dep_ == "pcomp" and o.tag_ == "VBG"), None)
+        if who is not None and act is not None:
+            return clauses.clause(act, clauses.text_of(who.subtree), clauses.is_plural(list(who.subtree)))
     return ""
 
 

@@ -173,7 +173,7 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             conditions = frozenset(t for c in xcomp.children if c.dep_ == "advcl" and any(
                 m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree) | answered
             response = clauses.clause(xcomp, name, plural, drop=conditions)
-            return Found(verb, subject, trigger.replace(ISSUER, name), response, form)
+            return Found(verb, subject, trigger if answered else trigger.replace(ISSUER, name), response, form)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
             if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
@@ -266,7 +266,11 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         trigger, form = _if_clause(verb)
         if not trigger:
             trigger, form = _if_clause(right)
-        conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree)
+        answered: set[Any] = set()
+        if not trigger:  # "reserves the right to respond to any aggression"
+            trigger, answered = _answered(right, "anyone")
+            form = "conditional" if trigger else form
+        conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree) | answered
         return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
         c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children)) or (
@@ -431,12 +435,13 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         rel = next((r for r in noun.children if r.dep_ == "relcl" and not _told(r)), None)
         said = (clauses.relative_act(rel) if rel is not None else "") or clauses.nominal(noun, anyone) or \
             clauses.passive_np(noun) or clauses.carried_out(noun) or \
-            clauses.done(noun, hostile=True)  # "respond to the missile barrage": someone carries it out
+            clauses.done(noun, hostile=noun.lower_ not in clauses.NOUN_ACTS)  # "respond to the missile barrage":
+        # someone carries it out; "respond to the sanctions": someone imposes them
         guarded = next((o for o in verb.children if o.dep_ == "dobj"), None) if verb.lemma_ in DEFENDING else None
         if said and guarded is not None and len(said.split()) == 2:  # "defend its air space from incursions":
             said = clauses.on_object(said, clauses.text_of(guarded.subtree))  # "anyone intrudes into its air space"
         if said and clauses.says_something(_on_issuer(said)):
-            return _on_issuer(said), set(c.subtree)
+            return _on_issuer(said), set(c.subtree) - clauses.instrument(noun)
     return "", set()
 
 
