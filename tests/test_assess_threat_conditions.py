@@ -150,3 +150,14 @@ def test_what_a_response_answers_is_its_trigger(text: str, trigger: str, respons
 ])
 def test_what_the_act_would_prevent_or_is_made_over_is_the_trigger(text: str, trigger: str, context: Any) -> None:
     assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Russia threatens to expel the diplomats for spying on its military bases.",
+     "the diplomats spy on its military bases"),
+    ("The senator threatened to sue the newspaper for publishing the photos.", "the newspaper publishes the photos"),
+    ("Ankara threatened to retaliate against Washington for arming the Kurdish fighters.",
+     "Washington arms the Kurdish fighters"),
+])
+def test_whom_an_act_punishes_does_what_it_is_punished_for(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger

@@ -382,7 +382,11 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 return _on_issuer(regarded)
     for t in sent:  # "warned Beijing of consequences for supplying weapons to Russia"
         if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in PAID_FOR:
-            return clauses.clause(t, "someone")
+            return clauses.clause(t, _punished(t.head.head) or "someone")
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB" and \
+                _punished(t.head.head) and (_future(t.head.head) or t.head.head.dep_ == "xcomp"):
+            # "will expel the diplomats for spying on its bases": the punished do what they are punished for
+            return clauses.clause(t, _punished(t.head.head), clauses.is_plural(list(_punished_np(t.head.head))))
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
@@ -420,6 +424,19 @@ def _phrased_condition(sent: Any, spans: bool = False) -> str:
         if said:
             return said
     return ""
+
+
+def _punished_np(verb: Any) -> list[Any]:
+    """Whom an act of punishment or retaliation is done to: its object ("expel the diplomats"), or its "against"
+    phrase ("retaliate against Washington"); empty without one."""
+    who = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (o for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children
+         if o.dep_ == "pobj"), None)
+    return list(who.subtree) if who is not None else []
+
+
+def _punished(verb: Any) -> str:
+    return clauses.text_of(_punished_np(verb))
 
 
 def _prevented(sent: Any) -> str:
