@@ -161,3 +161,15 @@ def test_what_the_act_would_prevent_or_is_made_over_is_the_trigger(text: str, tr
 ])
 def test_whom_an_act_punishes_does_what_it_is_punished_for(text: str, trigger: str, context: Any) -> None:
     assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "trigger", "response"), [
+    ("Iran warned the United States against attacking its nuclear sites, threatening to close the Strait of Hormuz.",
+     "the United States attacks its nuclear sites", "Iran will close the Strait of Hormuz"),
+    ("China warned Japan against any interference in Taiwan, vowing to retaliate.", "Japan interferes in Taiwan",
+     "China will retaliate"),
+])
+def test_a_threat_beside_a_warning_against_an_act_waits_on_that_act(text: str, trigger: str, response: str,
+                                                                     context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger, t.response) == ("conditional", trigger, response)

@@ -340,7 +340,7 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
     demanded = _or_else(sent)
     if demanded:
         return demanded
-    prevented = _prevented(sent)
+    prevented = _prevented(sent) or _warned_against(sent)
     if prevented:
         return prevented
     inverted = _inverted(sent)
@@ -437,6 +437,24 @@ def _punished_np(verb: Any) -> list[Any]:
 
 def _punished(verb: Any) -> str:
     return clauses.text_of(_punished_np(verb))
+
+
+def _warned_against(sent: Any) -> str:
+    """ "warned the United States against attacking its sites, threatening to close the strait": the act a warning
+    forbids, when the threat itself is said beside it; "the United States attacks its sites"."""
+    for t in sent:
+        if t.lemma_ not in {"warn", "caution"} or t.pos_ != "VERB":
+            continue
+        told = next((c for c in t.children if c.dep_ == "dobj"), None)
+        act = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children
+                    if o.dep_ in {"pcomp", "pobj"}), None)
+        if told is None or act is None:
+            continue
+        who = clauses.text_of(told.subtree)
+        if act.tag_ == "VBG":
+            return clauses.clause(act, who, clauses.is_plural(list(told.subtree)))
+        return clauses.nominal(act, who) or ""
+    return ""
 
 
 def _prevented(sent: Any) -> str:
