@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline.assess.threat_words import DESIGNATING
+
 ISSUER = "{issuer}"  # the issuer's name, filled in once the issuer is known
 LEAD = frozenset({"if", "unless", "that", "to", "whether", "when", "in", "fact", "then", "otherwise", ",", "once",
                   "whenever", "until"})
 # Nominalisations a trigger is often written as, and the verb of the clause they stand for.
-NOMINAL_VERBS = {"use": "use", "deployment": "deploy", "supply": "supply", "delivery": "deliver",
+NOMINAL_VERBS = {"use": "use", "failure": "fail", "refusal": "refuse", "deployment": "deploy", "supply": "supply",
+                 "delivery": "deliver",
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
                  "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
@@ -51,6 +54,8 @@ ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "
 JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
                     "unavoidable", "inevitable"})
 RELATIVE = frozenset({"who", "that", "which"})
+# Prepositions of time and circumstance on a nominal act: not part of the act its clause says.
+CIRCUMSTANCE = frozenset({"following", "after", "before", "since", "amid", "despite", "during"})
 # Nouns of a hostile act that no single verb says ("the missile barrage", "the rocket fire"): carried out by someone.
 HOSTILE_ACTS = frozenset({"barrage", "fire", "offensive", "operation", "operations", "adventure", "misadventure",
                           "aggression", "provocation", "provocations", "incursion", "incursions", "onslaught",
@@ -74,7 +79,11 @@ def text_of(tokens: Any) -> str:
     out = ""
     for t, after in zip(toks, [*toks[1:], None][:len(toks)], strict=True):
         out += t.text + (" " if after is not None and after.idx > t.idx + len(t.text) else "")
-    return " ".join(out.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+    out = " ".join(out.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+    opened = out.rfind("(")
+    if opened > 0 and ")" not in out[opened:]:  # a parenthesis the sentence split left open: an aside, cut
+        out = out[:opened].rstrip(" ,")
+    return out
 
 
 def third_person(verb: str, plural: bool = False) -> str:
@@ -111,6 +120,16 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
     the text leaves it understood, without the tokens in ``drop``. An infinitive takes "will": "threatens to
     close X" -> "S will close X"; a bare participle is passive: "if provoked" -> "S is provoked"."""
     body = [t for t in verb.subtree if (t.dep_ not in {"mark"} or t.head != verb) and t not in drop]
+    if verb.tag_ in {"NNS", "VBZ"} and verb.pos_ == "NOUN" and any(c.dep_ in {"compound", "nmod"} and c.i < verb.i
+                                                                   for c in verb.children):
+        return text_of(body)  # "if ECOWAS intervenes": a verb read as a plural noun, its subject as a compound
+    if text_of(body).lower() == "need be" and subject:  # "if need be": as "if necessary", the subject judges it so
+        return f"{subject} {third_person('judge', plural)} it necessary"
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is not None and verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) \
+            and own.i < verb.i:  # "anybody violating the law" (a gerund with its subject) -> "anybody violates it"
+        rest = text_of([t for t in body if t.i > verb.i])
+        return f"{text_of(own.subtree)} {third_person(verb.lemma_, is_plural(list(own.subtree)))} {rest}".strip()
     if has_subject(verb):
         return text_of(body)
     marked = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when"} for c in verb.children)
@@ -127,6 +146,20 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
         first, _, tail = rest.partition(" ")
         return f"{subject} {third_person(verb.lemma_, plural)}{' ' + tail if tail else ''}"
     return f"{subject} will {rest}" if subject else rest
+
+
+def unmet(verb: Any) -> str:
+    """The demand of "X must <act>, otherwise / or ..." unmet: "the militants must leave the city" -> "the
+    militants do not leave the city"; empty when ``verb`` has no subject of its own."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return ""
+    skip = set(subj.subtree) | {c for c in verb.children if c.dep_ in {"aux", "neg", "cc", "conj", "advmod", "punct"}
+                                and (c.dep_ != "advmod" or c.lower_ in {"otherwise", "else"})}
+    skip |= {t for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    rest = text_of([t for t in verb.subtree if t not in skip and t != verb and t.i > verb.i])
+    plural = is_plural(list(subj.subtree))
+    return f"{text_of(subj.subtree)} {'do' if plural else 'does'} not {verb.lemma_} {rest}".strip()
 
 
 def negated(verb: Any) -> str:
@@ -167,13 +200,15 @@ def nominal(head: Any, agent: str | None) -> str | None:
         return None
     rest = []
     for c in head.children:
-        if c.i < head.i or c in by or c.dep_ == "poss":
-            continue
+        if c.i < head.i or c in by or c.dep_ == "poss" or c.lower_ in CIRCUMSTANCE:
+            continue  # "incursions following the raid": when, not what, is done
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "to" and verb == "threaten") or (
                 c.lower_ in {"on", "against"} and verb in TRANSITIVE_ACTS)):  # "attack on Guam": "attacks Guam"
             rest.append(text_of([t for t in c.subtree if t != c]))
         elif c.dep_ in {"prep", "acl", "amod"} and not (c.dep_ == "prep" and c.lower_ == "by"):
             said = text_of(c.subtree)  # keeps its preposition: "deployment of troops in X" -> "deploys troops in X"
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                said = f"to {said}"  # "failure to comply" -> "fails to comply"
             rest.append(f"{c.text} {said}" if c.dep_ == "prep" and not said.startswith(c.text) else said)
     mods = [c for c in head.children if c.i < head.i and c.dep_ == "amod" and c.lower_ in {"further", "new"}]
     objects = [c for c in head.children if c.i < head.i and c.dep_ == "compound" and c.pos_ == "NOUN"
@@ -271,10 +306,16 @@ def done(noun: Any, hostile: bool = False) -> str:
     if noun.pos_ != "NOUN" or noun.ent_type_ or (hostile and noun.lemma_.lower() not in HOSTILE_ACTS):
         return ""
     verb = NOUN_ACTS.get(noun.lower_, NOUN_ACTS.get(noun.lemma_.lower(), "carry out"))
-    said = text_of(noun.subtree)
+    said = text_of([t for t in noun.subtree if t not in instrument(noun)])
     first, _, rest = verb.partition(" ")
     return " ".join(w for w in ("someone", third_person(first), rest, said, "on " + ISSUER if verb == "impose" else "")
                     if w)
+
+
+def instrument(noun: Any) -> set[Any]:
+    """The "with" phrase the parser hung on an answered noun, which says how the answer is given ("respond to the
+    sanctions with a nuclear test"): not part of the act answered."""
+    return {t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
 
 
 def doing_np(noun: Any) -> str | None:
@@ -293,9 +334,39 @@ def act_np(subject: list[Any]) -> str:
     """A subject that names an act of someone's as a clause: "the drills" -> "someone holds the drills", "the
     deployment of missiles" -> "someone deploys missiles"; empty for a name, a pronoun or a noun of no act."""
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
-    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+    misread = head is not None and head.pos_ == "VERB" and head.dep_ in {"nsubj", "nsubjpass"}  # "strikes on X"
+    if head is None or (head.pos_ != "NOUN" and not misread) or head.ent_type_:
         return ""
-    return nominal(head, "someone") or ""
+    return nominal(head, "someone") or continued(head)
+
+
+# Modifiers that say an act goes on: "continued violence" is the condition "violence continues".
+CONTINUING = frozenset({"continued", "continuing", "ongoing", "persistent", "persisting", "further", "renewed"})
+
+
+# Nouns of a course of action that a threat "over" it wants ended: the condition is that it goes on.
+ONGOING = frozenset({"crackdown", "violence", "repression", "abuses", "fighting", "unrest", "policy", "policies",
+                     "program", "programme", "activities", "campaign", "presence", "detention", "blockade",
+                     "occupation", "construction", "settlements", "treatment", "persecution", "crisis", "standoff",
+                     "restrictions", "sanctions", "embargo", "ban", "tariffs"})
+
+
+def going_on(noun: Any) -> str:
+    """ "threatens sanctions over the crackdown on protesters" -> "the crackdown on protesters continues"; empty
+    for a noun of no course of action."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ONGOING and noun.lower_ not in ONGOING:
+        return ""
+    return f"{text_of(noun.subtree)} {'continue' if noun.tag_ in {'NNS', 'NNPS'} else 'continues'}"
+
+
+def continued(noun: Any) -> str:
+    """ "continued violence" -> "violence continues", "further provocations" -> "provocations continue"; empty
+    without such a modifier."""
+    mods = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in CONTINUING and c.i < noun.i]
+    if not mods:
+        return ""
+    said = text_of([t for t in noun.subtree if t not in mods and not (t.dep_ == "det" and t.head == noun)])
+    return f"{said} {'continue' if noun.tag_ in {'NNS', 'NNPS'} else 'continues'}"
 
 
 def passive_np(noun: Any) -> str | None:
@@ -307,6 +378,19 @@ def passive_np(noun: Any) -> str | None:
     head = text_of([t for t in noun.subtree if t not in set(part.subtree)])
     be = "are" if noun.tag_ in {"NNS", "NNPS"} else "is"
     return f"{head} {be} {text_of(part.subtree)}"
+
+
+def reduced_passive(noun: Any) -> str:
+    """A reduced relative the parser read as a clause with the noun as its subject: "jail any spies caught
+    gathering information" (parsed "spies caught ...") -> "spies are caught gathering information". A past
+    participle with no auxiliary and no object of its own; empty otherwise."""
+    part = noun.head
+    if part.tag_ not in {"VBN", "VBD"} or part.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or any(
+            c.dep_ in {"aux", "auxpass", "dobj", "mark"} for c in part.children):
+        return ""
+    head = text_of([t for t in noun.subtree if not (t.head == noun and t.lower_ == "any")])
+    rest = text_of([t for t in part.subtree if t not in set(noun.subtree)])
+    return f"{head} {'are' if noun.tag_ in {'NNS', 'NNPS'} else 'is'} {rest}"
 
 
 def adverb(adjective: Any) -> str | None:
@@ -379,7 +463,30 @@ def relative_act(rel: Any) -> str:
     who = f"{det} {head.text}" if words and words[0].lower_ == "any" and head.tag_ == "NN" else head.text
     if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in rel.children):
         return f"{who} {text_of([x for x in rel.subtree if x.lower_ not in RELATIVE or x.head != rel])}"
-    return ""
+    return judged_act(rel, who)
+
+
+# Verbs by which a side judges what something does ("any target that we deem to be threatening our troops").
+JUDGING = frozenset({"deem", "consider", "judge", "regard", "believe", "find", "see", "suspect", "perceive"})
+
+
+def judged_act(rel: Any, who: str) -> str:
+    """The act of a relative clause of judgement, said of its noun: "any target that we deem to be threatening X"
+    -> "a target threatens X", "any ship that we consider hostile" -> "a ship is hostile". Empty otherwise."""
+    if rel.lemma_ not in JUDGING:
+        return ""
+    act = next((c for c in rel.children if c.dep_ in {"xcomp", "ccomp", "oprd"}), None)
+    if act is None or not any(t.lower_ in RELATIVE and t.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                              for t in [*rel.children, *act.children]):
+        return ""
+    plural = rel.head.tag_ in {"NNS", "NNPS"}
+    if act.pos_ in {"VERB"} and act.lemma_ != "be":
+        rest = text_of([t for t in act.subtree if t.i > act.i])
+        return f"{who} {third_person(act.lemma_, plural)} {rest}".strip()
+    rest = text_of([t for t in act.subtree if not (t.head == act and (t.dep_ in {"aux", "nsubj", "dobj"}
+                                                                      or t.lower_ in RELATIVE)) and t != act])
+    said = text_of([act]) if act.lemma_ != "be" else ""
+    return " ".join(w for w in (who, "are" if plural else "is", said, rest) if w)
 
 
 def any_trigger(subject: list[Any]) -> str:
@@ -424,8 +531,48 @@ def any_answered(noun: Any) -> tuple[str, frozenset[Any]]:
     return "", frozenset()
 
 
+# The preposition by which an act that takes no direct object reaches what it is done to.
+ACT_PREPOSITIONS = {"intrudes": "into", "intrude": "into", "encroaches": "on", "encroach": "on", "interferes": "in",
+                    "interfere": "in", "intervenes": "in", "intervene": "in", "escalates": "in", "escalate": "in"}
+
+
+def on_object(said: str, thing: str) -> str:
+    """ "anyone intrudes" done to "its air space" -> "anyone intrudes into its air space"; "anyone attacks" ->
+    "anyone attacks its air space"."""
+    verb = said.split()[-1]
+    return f"{said} {ACT_PREPOSITIONS[verb]} {thing}" if verb in ACT_PREPOSITIONS else f"{said} {thing}"
+
+
 def on_issuer(said: str) -> str:
     """ "anyone attacks" -> "anyone attacks <issuer>": a response to any attack answers an attack on the issuer."""
     if said.split()[-1] in {"attacks", "strikes", "invades", "provokes"}:  # "the Indian side attacks": whom unsaid
         return f"{said} {ISSUER}"
     return said
+
+
+def designated(verb: Any, subject: list[Any]) -> str:
+    """What "any X" is declared to become or to be regarded as, when it marks it for attack: "would become
+    legitimate targets", "would be regarded as a declaration of war", "will be considered an act of aggression";
+    empty otherwise."""
+    if not any(t.lower_ == "any" for t in subject) or verb.lemma_ not in DESIGNATING:
+        return ""
+    said = [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    for noun in said:
+        words = {t.lemma_.lower() for t in noun.subtree}
+        if noun.lemma_.lower() == "target" or words & {"war", "aggression"} and noun.lemma_.lower() in {
+                "declaration", "act", "belli", "cause"}:
+            return text_of(noun.subtree)
+    return ""
+
+
+def hits_back(verb: Any) -> bool:
+    """ "hit back", "strike back", "fight back": a verb of answering with its particle."""
+    return verb.lemma_ in {"hit", "strike", "fight"} and any(  # "hit back hard": "back" hung on "hard"
+        t.lower_ == "back" and t.dep_ in {"prt", "advmod"} for c in verb.children for t in c.subtree)
+
+
+def says_something(trigger: str) -> bool:
+    """A trigger that names who acts or what is acted on: "NATO expands", "anyone attacks Israel"; not "anyone
+    deploys" or "someone acts" ("respond to the deployment")."""
+    return len(trigger.split()) >= 3 or trigger.split()[0].lower() not in {"anyone", "someone"}

@@ -28,6 +28,7 @@ from redline.assess.threat_rules import (
     _speaker_tokens,
     _subject,
     _threat_verb,
+    _warned,
     by_warned,
     subject_name,
 )
@@ -403,6 +404,11 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if not _agentive(issuer, analysis.mentions) and not cited:
             continue  # "despite threats of retaliation": a threat cited as context, its issuer unnamed
         trigger, form = _if_clause(carrier) if carrier is not None else ("", "unconditional")
+        defied = noun.head.head if cited and noun.head.lower_ == "despite" else None
+        if not trigger and defied is not None and defied.pos_ in {"VERB", "AUX"}:
+            # "they will proceed with the drills despite threats of retaliation": what is done despite it
+            trigger = clauses.clause(defied, "", drop=frozenset(noun.head.subtree))
+            form = "conditional" if trigger else form
         answered, prep = _any_answered(act)
         if not trigger and answered:
             trigger, form = answered, "conditional"
@@ -438,6 +444,10 @@ def _idiom(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
             trigger, form = _if_clause(verb)
             if not trigger and role == "target":  # "those who attack our soldiers will pay a heavy price"
                 trigger = _any_trigger(subject)
+                form = "conditional" if trigger else form
+            if not trigger:  # "strikes on Russian territory will not go unanswered": the act named as the subject
+                trigger = by_warned(clauses.act_np(subject).replace("someone", "anyone", 1), _warned(verb), speaker,
+                                    analysis)
                 form = "conditional" if trigger else form
             response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)])
             own = subject if role == "self" else []

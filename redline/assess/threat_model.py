@@ -37,6 +37,8 @@ from redline.assess.threat_rules import (
     _relative_trigger,
     _speaker_tokens,
     _subject,
+    _warned,
+    by_warned,
     subject_name,
 )
 from redline.assess.threat_words import HOSTILE_VERBS, PUNITIVE_NOUNS, RESPONSE_VERBS
@@ -192,12 +194,20 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
         trigger = _any_trigger(subject)
         form = "conditional" if trigger else form
         on_issuer = bool(trigger)
+    acting: set[Any] = set()
+    if not trigger:  # "the expulsion of the journalists could affect ...": the act named as the subject
+        trigger, acting = _acting_subject(act, subject)
+        trigger = by_warned(trigger, _warned(act), speaker, analysis) if trigger else ""
+        form = "conditional" if trigger else form
     if not trigger:
         trigger = sentence_trigger(sent, ISSUER)
         form = "conditional" if trigger else form
         on_issuer = trigger.endswith(ISSUER)  # "in response to any attack": an attack on the issuer
     drop |= {x for t in act.children if t.dep_ == "advcl" and t.i < act.i and _inverted_aux(t) for x in t.subtree}
-    response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop))
+    response = clauses.clause(act, name, clauses.is_plural(subject), drop=frozenset(drop | acting))
+    if acting and not any(t.dep_ == "nsubj" and t.head.dep_ == "csubj" and t.head.head == act and t not in acting
+                          for t in act.subtree):  # "anybody ... may face prosecution" keeps its subject
+        response = f"this {response}"
     cue = speaker[0].head if speaker else act
     if not (conditional or future or governed):  # the threat word itself says when the threat was made
         cue = next((t for t in sent if t.lemma_ in THREAT_VERBS | THREAT_NOUNS), cue)
@@ -209,6 +219,31 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     if not on_issuer:
         trigger = trigger.replace(ISSUER, "the issuer" if name == ISSUER else name)
     return Found(cue, who, trigger, response, form, own)
+
+
+# Verbs of what an act would bring about ("would damage relations", "could affect its status", "will lead to war").
+CONSEQUENCE_VERBS = frozenset({"affect", "damage", "harm", "hurt", "jeopardize", "jeopardise", "undermine", "lead",
+                               "trigger", "provoke", "spark", "mean", "cost", "result", "bring", "prompt", "endanger",
+                               "ruin", "complicate", "poison", "escalate", "destroy", "end", "invite", "draw"})
+
+
+def _acting_subject(act: Any, subject: list[Any]) -> tuple[str, set[Any]]:
+    """An act named as the subject of what it would bring about, as a trigger with the tokens it takes from the
+    response: "deploying troops there would lead to war" -> "anyone deploys troops there", "the expulsion of the
+    journalists could affect X" -> "anyone expels the journalists"; ("", set()) otherwise."""
+    if not any(c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in {"will", "would", "could", "may", "might", "'ll"}
+               for c in act.children):
+        return "", set()
+    doing = next((c for c in act.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if doing is not None:  # "anybody violating the law may face prosecution": a gerund subject, any verb; its
+        own = next((c for c in doing.children if c.dep_ == "nsubj"), None)  # own subject faces the response
+        return clauses.clause(doing, "anyone"), set(doing.subtree) - set(own.subtree if own is not None else ())
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if act.lemma_ not in CONSEQUENCE_VERBS or head is None or head.pos_ != "NOUN" or head.ent_type_ or any(
+            c.dep_ == "poss" and c.lower_ in clauses.OWN_POSSESSIVES for c in head.children):
+        return "", set()  # "its strike would destroy ...": the issuer's own act is the response, not its trigger
+    said = clauses.nominal(head, "anyone")
+    return (said, set(subject)) if said else ("", set())
 
 
 def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
@@ -299,6 +334,15 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
             if mark is not None:
                 said = clauses.negated(t) if mark.lower_ == "unless" else clauses.clause(t, ISSUER)
                 return said.replace(ISSUER, issuer)
+    phrased = _phrased_condition(sent)
+    if phrased:
+        return phrased.replace(ISSUER, issuer)
+    demanded = _or_else(sent)
+    if demanded:
+        return demanded
+    prevented = _prevented(sent) or _warned_against(sent)
+    if prevented:
+        return prevented
     inverted = _inverted(sent)
     if inverted:
         return inverted
@@ -313,14 +357,22 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
         answers = t.head.lower_ == "to" and t.head.head.lemma_.lower() in ANSWER_NOUNS and (any(
             d.lower_ == "any" for d in t.children) or len(_as_clause(t).split()) > 2)
         if t.dep_ == "pobj" and (answers or t.head.lower_ == "for" and t.head.head.lemma_.lower()
-                                 in PAID_FOR | {"responsible"} or t.head.lower_ == "over" and _as_clause(t)):
+                                 in PAID_FOR | {"responsible"} or t.head.lower_ == "over" and (
+                                     _as_clause(t) or clauses.going_on(t))):
             paid = t.head.head  # "retaliate against Israel for the strike": who is answered did the act
             who = next((o for p in paid.children if p.dep_ == "prep" and p.lower_ == "against" for o in p.children
                         if o.dep_ == "pobj"), None)
             said = (clauses.nominal(t, clauses.text_of(who.subtree)) if who is not None and not any(
-                c.dep_ in {"poss", "agent"} for c in t.children) else None) or _as_clause(t)
+                c.dep_ in {"poss", "agent"} for c in t.children) else None) or _as_clause(t) or (
+                clauses.going_on(t) if t.head.lower_ == "over" else "")  # "over the crackdown": it continues
             if said:
                 return _on_issuer(said)
+    for t in sent:  # "attacks on its embassy would be considered an act of war": the act regarded, in a passive
+        if t.dep_ == "nsubjpass" and t.head.lemma_ in {"consider", "regard", "treat", "view", "deem"} and \
+                t.pos_ == "NOUN":
+            regarded = clauses.nominal(t, "anyone" if any(d.lower_ == "any" for d in t.children) else "someone")
+            if regarded:
+                return _on_issuer(regarded)
     for t in sent:  # "would regard any attack on its nuclear facilities as an act of war": the act regarded
         if t.dep_ == "dobj" and t.head.lemma_ in {"consider", "regard", "treat", "view", "deem"} and t.pos_ == "NOUN":
             t = next((c for c in t.children if c.dep_ == "nsubj"), t)  # "consider X a declaration of war"
@@ -330,13 +382,122 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 return _on_issuer(regarded)
     for t in sent:  # "warned Beijing of consequences for supplying weapons to Russia"
         if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in PAID_FOR:
-            return clauses.clause(t, "someone")
+            return clauses.clause(t, _punished(t.head.head) or "someone")
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB" and \
+                _punished(t.head.head) and (_future(t.head.head) or t.head.head.dep_ == "xcomp"):
+            # "will expel the diplomats for spying on its bases": the punished do what they are punished for
+            return clauses.clause(t, _punished(t.head.head), clauses.is_plural(list(_punished_np(t.head.head))))
     for t in sent:
         if t.pos_ in {"VERB", "AUX"}:
             said, _ = _relative_trigger(t)
             if said:
                 return said
+    return _dangling(sent)
+
+
+# Conditions said by a phrase of several words rather than by "if": the clause after the phrase is the trigger.
+CONDITION_PHRASES = (("in", "the", "event", "that"), ("in", "the", "event"), ("in", "case"), ("as", "long", "as"),
+                     ("so", "long", "as"), ("provided", "that"), ("providing", "that"), ("on", "condition", "that"),
+                     ("each", "time"), ("every", "time"), ("any", "time"))
+
+
+def _phrased_condition(sent: Any, spans: bool = False) -> str:
+    """ "would respond in the event that NATO deploys troops", "as long as the sales continue", "in case the
+    government refuses": the clause after a conditional phrase; empty without one. With ``spans``, the words of
+    the text from the phrase to the clause's end, as a response writes them."""
+    words = [t.lower_ for t in sent]
+    for n in range(len(words)):
+        phrase = next((p for p in CONDITION_PHRASES if tuple(words[n:n + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        end = sent[n + len(phrase) - 1].i
+        first = sent.doc[end + 1] if end + 1 < sent.end else None
+        node = first
+        while node is not None and node.head != node and node.head.i > end and node.head.i < sent.end:
+            node = node.head
+        if node is None or node.pos_ not in {"VERB", "AUX"} or not clauses.has_subject(node):
+            continue  # "in case of an attack": a noun, read by the rules of nouns
+        if spans:
+            last = max(t.i for t in node.subtree)
+            return " ".join(sent.doc[n + sent.start:last + 1].text.split()).rstrip(" ,.")
+        said = clauses.clause(node, ISSUER, drop=frozenset(t for t in node.subtree if t.i <= end))
+        if said:
+            return said
     return ""
+
+
+def _punished_np(verb: Any) -> list[Any]:
+    """Whom an act of punishment or retaliation is done to: its object ("expel the diplomats"), or its "against"
+    phrase ("retaliate against Washington"); empty without one."""
+    who = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (o for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children
+         if o.dep_ == "pobj"), None)
+    return list(who.subtree) if who is not None else []
+
+
+def _punished(verb: Any) -> str:
+    return clauses.text_of(_punished_np(verb))
+
+
+def _warned_against(sent: Any) -> str:
+    """ "warned the United States against attacking its sites, threatening to close the strait": the act a warning
+    forbids, when the threat itself is said beside it; "the United States attacks its sites"."""
+    for t in sent:
+        if t.lemma_ not in {"warn", "caution"} or t.pos_ != "VERB":
+            continue
+        told = next((c for c in t.children if c.dep_ == "dobj"), None)
+        act = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children
+                    if o.dep_ in {"pcomp", "pobj"}), None)
+        if told is None or act is None:
+            continue
+        who = clauses.text_of(told.subtree)
+        if act.tag_ == "VBG":
+            return clauses.clause(act, who, clauses.is_plural(list(told.subtree)))
+        return clauses.nominal(act, who) or ""
+    return ""
+
+
+def _prevented(sent: Any) -> str:
+    """ "will use force to stop the militia from establishing a corridor": the act a threatened act is to prevent,
+    done by whom it is to be prevented, is the trigger ("the militia establishes a corridor"); empty otherwise."""
+    for t in sent:
+        if t.lemma_ not in {"prevent", "stop", "block", "deter", "keep"} or t.pos_ != "VERB" or t.dep_ not in {
+                "advcl", "xcomp", "acl", "relcl"}:
+            continue
+        who = next((c for c in t.children if c.dep_ == "dobj"), None)
+        act = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
+                    if o.dep_ == "pcomp" and o.tag_ == "VBG"), None)
+        if who is not None and act is not None:
+            return clauses.clause(act, clauses.text_of(who.subtree), clauses.is_plural(list(who.subtree)))
+    return ""
+
+
+def _or_else(sent: Any) -> str:
+    """ "X must leave the city or we will attack", "X must stop, otherwise we will respond": a demand with "must" /
+    "should" and the threat joined by "or" or "otherwise"; the demand unmet is the trigger. Empty otherwise."""
+    for t in sent:
+        if t.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in t.children):
+            continue
+        threat = next((c for c in t.children if c.dep_ == "conj" and _future(c)), None) if any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in t.children) else None
+        if threat is None and t.dep_ in {"ccomp", "advcl", "parataxis"} and _future(t.head) and any(
+                c.lower_ == "otherwise" and c.dep_ == "advmod" for c in t.head.children):
+            threat = t.head
+        if threat is not None:
+            return clauses.unmet(t)
+    return ""
+
+
+def _dangling(sent: Any) -> str:
+    """The condition the parser split off as a sentence of its own ("X threatens to revoke Y (guaranteed by Z)" |
+    "if the United States moves its embassy."): the next sentence, when it is only an "if" / "unless" clause."""
+    if sent.end >= len(sent.doc):
+        return ""
+    root = next(iter(sent.doc[sent.end:].sents)).root
+    mark = next((m for m in root.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"} and m.i < root.i), None)
+    if mark is None or root.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "advcl" for c in root.children):
+        return ""
+    return clauses.negated(root) if mark.lower_ == "unless" else clauses.clause(root, "")
 
 
 def _inverted(sent: Any) -> str:
@@ -372,6 +533,11 @@ def _inverted_aux(clause: Any) -> bool:
 def without_answered(response: str, sent: Any) -> str:
     """``response`` without the phrase that names what it answers, once that phrase is the trigger: "X will target
     U.S. bases in the event of an American attack" -> "X will target U.S. bases"."""
+    if _or_else(sent) and ", otherwise " in response:  # "X must stop, otherwise we will respond"
+        return response.split(", otherwise ", 1)[1]
+    phrased = _phrased_condition(sent, spans=True)
+    if phrased and f" {phrased}" in response:  # "will impose sanctions as long as the sales continue"
+        return response.replace(f" {phrased}", "", 1).rstrip(" ,")
     for t in sent:
         if t.dep_ == "advcl" and _inverted_aux(t):  # "Should Finland join NATO, Russia will respond"
             phrase = clauses.text_of(t.subtree)

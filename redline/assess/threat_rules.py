@@ -20,7 +20,7 @@ from redline.assess.threat_words import (
     ARMS,
     BENIGN_OBJECTS,
     CONDITIONS,
-    DESIGNATING,
+    DEFENDING,
     DOCUMENTS,
     HEDGES,
     HOSTILE_VERBS,
@@ -36,6 +36,7 @@ from redline.assess.threat_words import (
     REPORTING,
     RESPONSE_NOUNS,
     RESPONSE_VERBS,
+    THREATENING,
     VENGEANCE,
 )
 from redline.events.actors import country
@@ -80,6 +81,10 @@ def _subject(verb: Any) -> list[Any]:
                 return [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct]
             split = len(subj) > 1 and subj[1].pos_ == "PROPN" and subj[1].i == subj[0].right_edge.i + 1
             return [*subj[0].subtree, *(subj[1].subtree if split else [])]  # "Leaders from the bloc ECOWAS"
+        told = next((c for c in node.head.children if c.dep_ == "dobj" and c.ent_type_), None) \
+            if node.dep_ == "xcomp" and node.lemma_ in THREATENING else None
+        if told is not None:  # "a move that prompted China to threaten sanctions": China threatens
+            return list(told.subtree)
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head != node:
             node = node.head
         elif node.dep_ == "acomp" and node.lemma_ in {"ready", "prepared"} and node.head != node:
@@ -168,7 +173,7 @@ def _threat_verb(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             conditions = frozenset(t for c in xcomp.children if c.dep_ == "advcl" and any(
                 m.lower_ in {"if", "unless"} for m in c.children) for t in c.subtree) | answered
             response = clauses.clause(xcomp, name, plural, drop=conditions)
-            return Found(verb, subject, trigger.replace(ISSUER, name), response, form)
+            return Found(verb, subject, trigger if answered else trigger.replace(ISSUER, name), response, form)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if verb.lemma_ in PROMISE_VERBS:  # "vowed a swift response", "promised retaliation"
             if dobj is not None and dobj.lemma_.lower() in {"response", "retaliation", "revenge", "punishment"}:
@@ -261,7 +266,11 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         trigger, form = _if_clause(verb)
         if not trigger:
             trigger, form = _if_clause(right)
-        conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree)
+        answered: set[Any] = set()
+        if not trigger:  # "reserves the right to respond to any aggression"
+            trigger, answered = _answered(right, "anyone")
+            form = "conditional" if trigger else form
+        conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree) | answered
         return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
         c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children)) or (
@@ -293,7 +302,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         # "deploying missiles in Germany would trigger a response": the act named as a gerund is the trigger
         rest = [t for t in verb.subtree if t not in set(doing.subtree)]
         return clauses.clause(doing, "anyone"), "this " + clauses.text_of(rest), "conditional"
-    designated = _designated(verb, subject)
+    designated = clauses.designated(verb, subject)
     if future and designated:  # "any troops sent there would become legitimate targets": the issuer will treat
         trigger = _any_trigger(subject)  # them so
         if trigger:
@@ -375,10 +384,22 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
             said = clauses.relative_act(t)  # "any target that enters the zone" -> "a target enters the zone"
             if said:
                 return said, "conditional"
+        if t.dep_ == "dobj" and t.head == verb and not any(d.lower_ == "any" for d in t.children):
+            heading = clauses.doing_np(t)  # "will attack ships heading to Israeli ports": ships that do so
+            if heading:
+                return heading, "conditional"
         if t.dep_ in {"dobj", "pobj"} and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
             sent_np = clauses.passive_np(t) or clauses.doing_np(t)  # "any Western troops sent to Ukraine"
             if sent_np:
                 return sent_np.removeprefix("any ").removeprefix("Any "), "conditional"
+            if t.dep_ == "dobj" and t.head == verb:  # "threatens to fight any foreign intervention"
+                acted = clauses.nominal(t, "anyone")
+                if acted:
+                    return _on_issuer(acted), "conditional"
+        if t.dep_ == "nsubj" and t.head != verb and any(d.lower_ == "any" and d.dep_ == "det" for d in t.children):
+            caught = clauses.reduced_passive(t)  # "jail any spies caught spying", read as "spies caught ..."
+            if caught:
+                return caught, "conditional"
     return "", "unconditional"
 
 
@@ -400,7 +421,8 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         if c.dep_ != "prep":
             continue
         if c.lower_ in {"to", "against"} and (verb.lemma_ in {"respond", "retaliate", "react"} or bool(objects)) or (
-                c.lower_ == "at" and _back(verb)):  # "will hit back at any attack"
+                c.lower_ == "at" and clauses.hits_back(verb)) or (  # "will hit back at any attack"
+                c.lower_ in {"from", "against"} and verb.lemma_ in DEFENDING):  # "defend its air space from incursions"
             noun = next((o for o in c.children if o.dep_ == "pobj"), None)
         elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):
             inner = next(o for o in c.children if o.lemma_ in {"response", "retaliation"})
@@ -410,39 +432,17 @@ def _answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         if noun is None or noun.pos_ == "PROPN":  # "retaliate against the United States": whom, not what
             continue
         anyone = "anyone" if any(d.lower_ == "any" for d in noun.children) else agent or "someone"
-        said = clauses.nominal(noun, anyone) or clauses.passive_np(noun) or clauses.carried_out(noun) or \
-            clauses.done(noun, hostile=True)  # "respond to the missile barrage": someone carries it out
-        if said and _says_something(_on_issuer(said)):
-            return _on_issuer(said), set(c.subtree)
+        rel = next((r for r in noun.children if r.dep_ == "relcl" and not _told(r)), None)
+        said = (clauses.relative_act(rel) if rel is not None else "") or clauses.nominal(noun, anyone) or \
+            clauses.passive_np(noun) or clauses.carried_out(noun) or \
+            clauses.done(noun, hostile=noun.lower_ not in clauses.NOUN_ACTS)  # "respond to the missile barrage":
+        # someone carries it out; "respond to the sanctions": someone imposes them
+        guarded = next((o for o in verb.children if o.dep_ == "dobj"), None) if verb.lemma_ in DEFENDING else None
+        if said and guarded is not None and len(said.split()) == 2:  # "defend its air space from incursions":
+            said = clauses.on_object(said, clauses.text_of(guarded.subtree))  # "anyone intrudes into its air space"
+        if said and clauses.says_something(_on_issuer(said)):
+            return _on_issuer(said), set(c.subtree) - clauses.instrument(noun)
     return "", set()
-
-
-def _designated(verb: Any, subject: list[Any]) -> str:
-    """What "any X" is declared to become or to be regarded as, when it marks it for attack: "would become
-    legitimate targets", "would be regarded as a declaration of war", "will be considered an act of aggression";
-    empty otherwise."""
-    if not any(t.lower_ == "any" for t in subject) or verb.lemma_ not in DESIGNATING:
-        return ""
-    said = [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}] + [
-        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
-    for noun in said:
-        words = {t.lemma_.lower() for t in noun.subtree}
-        if noun.lemma_.lower() == "target" or words & {"war", "aggression"} and noun.lemma_.lower() in {
-                "declaration", "act", "belli", "cause"}:
-            return clauses.text_of(noun.subtree)
-    return ""
-
-
-def _back(verb: Any) -> bool:
-    """ "hit back", "strike back", "fight back": a verb of answering with its particle."""
-    return verb.lemma_ in {"hit", "strike", "fight"} and any(  # "hit back hard": "back" hung on "hard"
-        t.lower_ == "back" and t.dep_ in {"prt", "advmod"} for c in verb.children for t in c.subtree)
-
-
-def _says_something(trigger: str) -> bool:
-    """A trigger that names who acts or what is acted on: "NATO expands", "anyone attacks Israel"; not "anyone
-    deploys" or "someone acts" ("respond to the deployment")."""
-    return len(trigger.split()) >= 3 or trigger.split()[0].lower() not in {"anyone", "someone"}
 
 
 def _going_to(verb: Any) -> bool:

@@ -82,3 +82,7 @@ OBLIGING = frozenset({"force", "compel", "oblige", "have", "need"})
 # Verbs that declare what "any X" will be taken for ("would become legitimate targets", "be regarded as a declaration
 # of war").
 DESIGNATING = frozenset({"become", "be", "regard", "consider", "treat", "view", "see", "deem"})
+# Verbs of defending something from an act: the act it is defended from is the trigger.
+DEFENDING = frozenset({"defend", "protect", "guard", "shield", "safeguard"})
+# Verbs whose subject makes a threat or a vow ("a move that prompted China to threaten ...": China does).
+THREATENING = frozenset({"threaten"}) | PROMISE_VERBS

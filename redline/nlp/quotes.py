@@ -32,12 +32,12 @@ CUE_VERBS = frozenset({
     "brief", "assure", "reassure", "remind", "disclose", "rule", "agree", "concede", "complain", "lament", "protest",
     "guarantee", "proclaim", "affirm", "forecast", "reply", "retort", "respond", "counter", "defend", "justify",
     "plead", "implore", "criticise", "reaffirm", "underline", "underscore", "remark", "comment", "answer", "recount",
-    "mention", "repeat", "hint", "swear", "clarify", "speculate", "charge", "boast",
+    "mention", "repeat", "hint", "swear", "clarify", "speculate", "charge", "boast", "voice",
 })
 # Cue verbs whose object, however short, is what they speak of ("condemns the attack", "claims responsibility",
 # "expresses concern"); other cues need a longer object to say something ("told reporters" says nothing).
 OBJECT_CUES = frozenset({"condemn", "deny", "reject", "dismiss", "rebuff", "accuse", "criticize", "criticise",
-                         "claim", "blame", "express", "denounce", "decry", "slam",
+                         "claim", "blame", "express", "voice", "denounce", "decry", "slam",
                          "brand", "label", "describe", "threaten", "announce", "confirm", "acknowledge", "admit", "ask",
                          "request", "propose"})
 EXPERT_WORDS = frozenset({"expert", "experts", "analyst", "analysts", "researcher", "researchers", "professor",
@@ -98,7 +98,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
         before = len(claims)
         found = []
         for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} or not _is_cue(verb) or _unsaid(verb):
+            if (verb.pos_ not in {"VERB", "AUX"} and not _misread_cue(verb)) or not _is_cue(verb) or _unsaid(verb):
                 continue
             content = _content(verb)
             speaker_tokens = _source(_speaker(verb))
@@ -151,10 +151,19 @@ def _labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     if not colon or colon + 1 >= len(toks) or colon > 4:
         return None
     name = toks[:colon]
+    spoken = {t.lower_ for t in toks[colon + 1:]} & {"i", "we", "you", "my", "our", "me", "us"}
     if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
-            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name):
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name) and not (
+            len(name) == 1 and name[0].pos_ in {"PROPN", "NOUN"} and spoken):  # "Sorokin : This is what you think"
         return None
     return toks[colon], name, toks[colon + 1:]
+
+
+def _misread_cue(token: Any) -> bool:
+    """A headline's cue verb the parser read as a plural noun, with a subject and a clause of its own: "NATO pledges
+    to investigate ...", "X vows to ..."."""
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children) and any(
+        c.dep_ in {"xcomp", "ccomp"} for c in token.children)
 
 
 def _quoted(sent: Any) -> set[int]:
@@ -217,14 +226,27 @@ def _speaker(verb: Any) -> list[Any]:
     """Who speaks: the cue verb's own subject, or for a participle or conjoined cue with none ("X orders a
     response, saying ...", "X responds by saying ...", "X surrounds ... and threatens ..."), the subject of the
     clause it hangs on: the quote's own attribution, not the nearest name."""
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return [t for t in before.subtree if t.i <= before.i]  # "with the opposition threatening to ...": it speaks
     node = verb
     for _ in range(4):
+        told = next((c for c in node.head.children if c.dep_ == "dobj"), None) if node.dep_ == "xcomp" else None
+        if told is not None and node is verb and node.head.lemma_ not in {"promise"} and (
+                told.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or told.pos_ == "PROPN"):
+            return list(told.subtree)  # "a move that prompted China to threaten ...": China threatens
         by = next((o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         if by is not None and node is verb:
             return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:  # a name the parser split off as a second subject is part of the first: "Leaders from the bloc
             return joined(subj)  # ECOWAS"
+        if node.dep_ == "ROOT" and node.pos_ == "NOUN" and node.tag_ == "NNS" and node is not verb:
+            named = [c for c in node.children if c.dep_ == "compound" and c.i < node.i and c.ent_type_ in {
+                "PERSON", "ORG", "GPE", "NORP"}]  # "Judge X fines Y ... and threatens ...": a headline verb read
+            if named:  # as a noun, its subject as the noun's compound
+                return list(named[-1].subtree)
         carried = node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and node.dep_ == "dobj"
         climbs = node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "acomp"}  # "was able to say"
         if not climbs and not carried or node.head == node:
@@ -299,7 +321,7 @@ def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
         content = next((list(c.subtree) for c in noun.children if (c.dep_ == "prep" and c.lower_ in {
             "about", "of", "against", "for", "to", "over"}) or (c.dep_ in {"acl", "ccomp", "relcl"} and any(
                 (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
-                for m in c.children))), None) or next((
+                for m in c.children)) or (c.dep_ == "acl" and c.tag_ == "VBG")), None) or next((
             list(c.subtree) for c in noun.head.children if c.dep_ == "prep" and c.lower_ in {"about", "of", "against",
                                                                                             "over"}), None)
         speaker = _speaker(noun.head)

@@ -119,12 +119,17 @@ def joined(subjects: list[Any]) -> list[Any]:
     """The first subject with a name the parser split off right after it ("Leaders from the bloc ECOWAS"); a
     topic heading before a colon that the parser made a subject too ("Conflict in Iraq: The governments of ...
     announce") is not one: the subject after the colon is."""
-    while len(subjects) > 1 and any(t.text == ":" for t in subjects[0].doc[subjects[0].i:subjects[1].i]):
+    while len(subjects) > 1 and (any(t.text == ":" for t in subjects[0].doc[subjects[0].i:subjects[1].i])
+                                 or subjects[0].pos_ == "NUM"):  # "one, as I mentioned, the President has said"
         subjects = subjects[1:]
     out = list(subjects[0].subtree)
-    nxt = subjects[1] if len(subjects) > 1 else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.i == subjects[0].right_edge.i + 1:
-        out.extend(nxt.subtree)
+    for n, nxt in enumerate(subjects[1:]):  # "Ben-Gurion", "Hans-Adam": a name the parser split at its hyphen
+        edge = max(t.i for t in out)
+        hyphen = nxt.i == edge + 2 and nxt.doc[edge + 1].text == "-" and nxt.idx == nxt.doc[edge + 1].idx + 1
+        dash = hyphen or "-" in {nxt.text, nxt.doc[edge].text}
+        if nxt.pos_ != "PROPN" or not (nxt.i == edge + 1 or hyphen) or (n > 0 and not dash):
+            break
+        out.extend([*(nxt.doc[edge + 1:nxt.i] if hyphen else []), *nxt.subtree])
     return out
 
 
