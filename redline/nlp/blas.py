@@ -22,8 +22,9 @@ Two things keep it predictable:
   few rows (a single row is a matrix-vector product), so a product of fewer than ``MIN_ROWS`` rows is padded
   with zero rows to ``MIN_ROWS``, and every token's row comes out of the same kernel whatever the batch.
 
-Only prediction is affected; a training call's backward pass runs through the same ``gemm``, which is correct
-for it too.
+The window maxouts' prediction also takes the maximum over whole blocks of the product (``WindowMaxout``: the same
+numbers, bit for bit). Training calls run thinc's own forward; their backward pass goes through the same
+``gemm``, which is correct for it too.
 """
 
 from __future__ import annotations
@@ -122,6 +123,35 @@ def token_layers(model: Any) -> list[Any]:
     return list(found.values())
 
 
+class WindowMaxout:
+    """A window maxout's prediction with its pieces side by side: the weight rows ordered piece by piece (all the
+    units' first pieces, then all their second ...), so that the product's row holds each piece as a contiguous
+    block and the maximum is taken over whole blocks, not over each unit's three numbers (thinc's ``maxout`` took
+    a third as long as the product). Each number of the product is the same dot product of the same row as in
+    thinc's order, so the output is bit for bit the same (``tests/test_nlp_blas.py``). Training calls, and a layer
+    without ``MatmulOps``, run thinc's own forward."""
+
+    def __init__(self, forward: Any) -> None:
+        self.forward = forward
+
+    def __call__(self, model: Any, X: Any, is_train: bool) -> tuple[Any, Any]:
+        if is_train or not isinstance(model.ops, MatmulOps):
+            return self.forward(model, X, is_train)  # type: ignore[no-any-return]
+        n_out, n_pieces, n_in = model.get_dim("nO"), model.get_dim("nP"), model.get_dim("nI")
+        weights = np.ascontiguousarray(model.get_param("W").transpose(1, 0, 2)).reshape(n_pieces * n_out, n_in)
+        bias = np.ascontiguousarray(model.get_param("b").T).reshape(n_pieces * n_out)
+        product = model.ops.gemm(X, weights, trans2=True)
+        product += bias
+        best = np.maximum(product[:, :n_out], product[:, n_out:2 * n_out])
+        for piece in range(2, n_pieces):
+            np.maximum(best, product[:, piece * n_out:(piece + 1) * n_out], out=best)
+        return best, _no_backprop
+
+
+def _no_backprop(_d: Any) -> Any:
+    raise NotImplementedError("the window maxout's fast forward only predicts")
+
+
 def use_fast_gemm(nlp: Any) -> int:
     """Give the per-token layers of ``nlp``'s networks (``token_layers``) ``MatmulOps``; how many layers (0 when
     numpy's OpenBLAS cannot be kept to one thread, and the layers keep blis)."""
@@ -139,4 +169,6 @@ def use_fast_gemm(nlp: Any) -> int:
             if id(node) not in seen and not isinstance(node.ops, MatmulOps):
                 seen.add(id(node))
                 node.ops = ops
+                if node.name == "maxout" and node.maybe_get_dim("nP") and not isinstance(node._func, WindowMaxout):
+                    node._func = WindowMaxout(node._func)
     return len(seen)
