@@ -18,7 +18,7 @@ __all__ = ["analyze"]
 def analyze(article: Article, nlp: Any, gazetteer: Gazetteer) -> Analysis:
     """Run the spaCy pipeline over the article text and resolve what it mentions."""
     doc = parse(nlp, article.text)  # a text over spaCy's max_length in paragraph chunks, one Doc
-    mentions = _with_dates(find_mentions(doc, article.id, gazetteer), doc, article)
+    mentions = _with_dates(find_mentions(doc, article.id, gazetteer, article.published), doc, article)
     sentences = tuple(
         Sentence(s.start_char, s.end_char, sentence_modality(s)) for s in doc.sents if s.text.strip()
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import lru_cache
 
 import pycountry
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from redline.models import Geo, Mention
+from redline.nlp.officials import NameIndex, Official, covers, fold, load_officials, name_index, name_matches, term_at
 from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
 
@@ -74,17 +76,6 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Official:
-    name: str
-    code: str
-    role: str
-    affiliation: str
-    country: str
-    start: str
-    end: str
-
-
-@dataclass(frozen=True)
 class Weapon:
     name: str
     cls: str
@@ -103,6 +94,7 @@ class Gazetteer:
     places: PlaceIndex
     code_names: Mapping[str, str]
     metonyms: frozenset[str]  # lower-cased capital names that stand for a government
+    terms: Mapping[str, tuple[Official, ...]] = field(default_factory=dict)  # alias -> every term, by start
 
     @classmethod
     def load(cls, min_city_population: int = 5000) -> Gazetteer:
@@ -154,17 +146,19 @@ def _load(min_city_population: int) -> Gazetteer:
         actors[r["alias"]] = Actor(r["code"], r["canonical"], r["kind"], None)
         if r["kind"] == "government" and places.is_capital(r["alias"], r["code"].split("-")[0]):
             metonyms.add(r["alias"].lower())
-    officials: dict[str, Official] = {}
-    for r in sorted(read_data("officials.csv"), key=lambda r: r["start"]):
-        official = Official(r["name"], r["code"], r["role"], r["affiliation"], r["country"], r["start"], r["end"])
-        for alias in r["aliases"].split("|"):
-            officials[alias] = official  # the latest term wins for a shared alias
+    folded_actors = {fold(a).lower() for a in actors}
+
+    def taken(alias: str) -> bool:  # a dictionary person's alias that is also an actor or a place
+        return fold(alias).lower() in folded_actors or bool(places.lookup(alias))
+
+    officials = load_officials(taken)
     weapons: dict[str, Weapon] = {}
     for r in read_data("weapons.csv"):
         weapon = Weapon(r["name"], r["class"], r["origin"], r["range_km"], r["nuclear_capable"] == "true")
         for alias in r["aliases"].split("|"):
             weapons[alias] = weapon
-    gazetteer = Gazetteer(actors, officials, weapons, places, _code_names(rows, actors), frozenset(metonyms))
+    gazetteer = Gazetteer(actors, officials.latest, weapons, places, _code_names(rows, actors), frozenset(metonyms),
+                          officials.terms)
     _BUILT.append(gazetteer)
     return gazetteer
 
@@ -238,9 +232,7 @@ def _matchers(gazetteer: Gazetteer, vocab: Vocab) -> _Matchers:
     make_doc = spacy.blank("en", vocab=vocab).make_doc
     exact = PhraseMatcher(vocab, attr="ORTH")
     folded = PhraseMatcher(vocab, attr="LOWER")
-    tables: tuple[tuple[str, Iterable[str]], ...] = (
-        ("A", gazetteer.actors), ("O", gazetteer.officials), ("W", gazetteer.weapons),
-    )
+    tables: tuple[tuple[str, Iterable[str]], ...] = (("A", gazetteer.actors), ("W", gazetteer.weapons))
     for group, aliases in tables:
         for alias in aliases:
             if _is_exact_case(alias):
@@ -257,6 +249,11 @@ def _matchers(gazetteer: Gazetteer, vocab: Vocab) -> _Matchers:
     return _Matchers(exact, folded, sectors)
 
 
+@lru_cache(maxsize=8)
+def _name_index(gazetteer: Gazetteer) -> NameIndex:
+    return name_index(gazetteer.officials)
+
+
 def _capitals_agree(alias: str, span: Span) -> bool:
     """Every word capitalised in the alias is capitalised in the text ("Odessa", not "odessa")."""
     words = list(span)
@@ -266,14 +263,17 @@ def _capitals_agree(alias: str, span: Span) -> bool:
     return all(not p[:1].isupper() or w.text[:1].isupper() for p, w in zip(parts, words, strict=True))
 
 
-def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
+def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
+                  published: str | datetime | date | None = None) -> tuple[Mention, ...]:
     """Non-overlapping gazetteer (and NER person) mentions in ``doc``, sorted by start.
 
     Args:
         article_id: the article the doc belongs to (kept for error messages and ids).
+        published: the article's date: an official is coded by the term that covers it.
     """
     matchers = _matchers(gazetteer, doc.vocab)
-    candidates = _without_heritage(doc, _dictionary_candidates(doc, gazetteer, matchers), gazetteer)
+    found = _dictionary_candidates(doc, gazetteer, matchers) + _official_candidates(doc, gazetteer, published)
+    candidates = _without_heritage(doc, _stated_affiliation(doc, found), gazetteer)
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
     scan = scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
     context = _country_context(doc, candidates, gazetteer.places, scan)
@@ -319,11 +319,6 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 if _community(doc, start, alias, gaz):
                     continue  # "ethnic Albanians in Serbia" are a community of Serbia, not Albania's state
                 out.append(_Candidate(start, end, "actor", "ACTOR", a.canonical, a.code, a.geo, (("kind", a.kind),)))
-            elif group == "O":
-                o = gaz.officials[alias]
-                attrs = (("role", o.role), ("affiliation", o.affiliation), ("country", o.country),
-                         ("start", o.start), ("end", o.end))
-                out.append(_Candidate(start, end, "official", "PERSON", o.name, o.code, None, attrs))
             else:
                 w = gaz.weapons[alias]
                 if end < len(doc) and doc[end].lower_ in WEAPON_HEADS:
@@ -333,6 +328,52 @@ def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> lis
                 out.append(_Candidate(start, end, "weapon", "WEAPON", w.name, None, None,
                                       tuple((k, v) for k, v in facts if v)))
     return out
+
+
+def _official_candidates(doc: Doc, gaz: Gazetteer,
+                         published: str | datetime | date | None) -> list[_Candidate]:
+    """Officials named in ``doc`` (accents folded), each coded by the term that covers ``published``."""
+    out: list[_Candidate] = []
+    for alias, start, end in name_matches(doc, _name_index(gaz)):
+        span = doc[start:end]
+        if _is_exact_case(alias):
+            text = fold(span.text)
+            if text != fold(alias) and text != fold(alias[:1].upper() + alias[1:]):
+                continue  # "McConnell" wants its capitals where they are
+        elif not _capitals_agree(alias, span):
+            continue
+        o = term_at(gaz.terms[alias], published) if alias in gaz.terms else gaz.officials[alias]
+        if o.listed and end - start == 1 and not _surname_alone(doc, start):
+            continue
+        attrs = (("role", o.role), ("affiliation", o.affiliation), ("country", o.country),
+                 ("start", o.start), ("end", o.end)) + ((("term", "outside"),) if not covers(o, published) else ()) \
+            + ((("listed", "phoenix"),) if o.listed else ())
+        out.append(_Candidate(start, end, "official", "PERSON", o.name, o.code, None, attrs))
+    return out
+
+
+def _stated_affiliation(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
+    """A dictionary person (not a hand row) whose apposition names other actors and none of the person's country
+    ("Anders Fogh Rasmussen, the NATO secretary general", coded DNK by the 2014 dictionary) has no code of their
+    own: the text's affiliation beats a dictionary that may not know the person's later office."""
+    actors = [c for c in found if c.mention_type == "ACTOR" and c.code]
+    out = []
+    for c in found:
+        attrs = dict(c.attrs)
+        if attrs.get("listed") and c.end < len(doc) and doc[c.end].text == ",":
+            stop = next((k for k in range(c.end + 1, min(c.end + 10, len(doc))) if doc[k].text in {",", ".", ";"}),
+                        min(c.end + 10, len(doc)))
+            named = {(a.code or "").split("-")[0] for a in actors if c.end < a.start and a.end <= stop}
+            if named and attrs.get("country") not in named and (c.code or "").split("-")[0] not in named:
+                c = replace(c, code=None)
+        out.append(c)
+    return out
+
+
+def _surname_alone(doc: Doc, i: int) -> bool:
+    """A dictionary person's one-word alias stands alone only where its capital says it is a name: not at the
+    start of a sentence, and a proper noun where the doc is tagged."""
+    return not _sentence_initial(doc, i) and (not doc.has_annotation("TAG") or doc[i].pos_ == "PROPN")
 
 
 def _without_heritage(doc: Doc, found: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:

