@@ -162,3 +162,13 @@ def test_events_crime_rule_leaves_political_force_and_arrests(context: Any) -> N
     assert [e[0] for e in _events("Russian troops seized the town of Avdiivka.", context)] == ["COERCE"]
     assert [e[0] for e in _events("Gunmen killed 12 villagers in Zamfara state, Nigeria.", context)] == ["ASSAULT"]
     assert _events("The coast guard seized a tanker smuggling Iranian oil.", context) != []
+
+
+def test_events_named_act_is_a_topic_not_a_report(context: Any) -> None:
+    # a noun act discussed, investigated or answered is cited; one that wounds, is mounted or kills is reported
+    assert ("ASSAULT", "RUS", "UKR", "current") not in _events(
+        "The ministers debated the Russian invasion of Ukraine at length.", context)
+    assert any(e[0] == "ASSAULT" and e[3] == "current" for e in _events(
+        "Russia launched a massive missile attack on Kyiv.", context))
+    assert any(e[0] == "ASSAULT" and e[3] == "current" for e in _events(
+        "A wave of Israeli air strikes on Gaza killed 30 people.", context))

@@ -58,6 +58,15 @@ def test_outside_every_term_the_person_still_gives_the_country() -> None:
     assert term_at(TERMS[1:2], "1990-01-01").code == "GRC"
 
 
+def test_a_dictionary_term_left_open_runs_only_to_the_dictionarys_revision() -> None:
+    open_term = (Official("C D", "KEN-GOV", "government", "", "KEN", "2008-04-17", "", listed=True),)
+    assert term_at(open_term, "2011-06-01").code == "KEN-GOV"
+    assert (term_at(open_term, "2024-01-01").code, term_at(open_term, "2024-01-01").role) == (
+        "KEN", "former government")
+    hand = (Official("E F", "KEN-GOV", "President", "", "KEN", "2008-04-17", ""),)
+    assert term_at(hand, "2024-01-01").code == "KEN-GOV"  # a hand row's open term runs on
+
+
 def test_an_undated_text_gets_the_latest_term() -> None:
     assert term_at(TERMS, None).code == "GRC-GOV"
 

@@ -21,6 +21,7 @@ from redline.events.actors import MentionIndex, country
 from redline.events.clause import Clause
 from redline.events.crime import criminal_force, measure_force, natural_death, policing
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
+from redline.events.naming import named_noun
 
 CURRENT = "current"
 STATUSES = {
@@ -414,6 +415,12 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
+def _named_act(coded: Coded, index: MentionIndex) -> bool:
+    # a planned or judged act's own rule decides ("the plan envisages air strikes", "jailed for the killing")
+    return (coded.clause.verb.pos_ == "NOUN" and named_noun(coded.clause.verb) and not _planned(coded, index)
+            and not _judged(coded, index))
+
+
 # Neutral sentences that make an example an article's body: the article-level rules read a clause against them.
 ARTICLE_BODY = " ".join(["The talks opened in Geneva on Monday.", "Officials met for six hours."] + [
     f"The delegates discussed item {n} of the agenda." for n in range(1, 14)])
@@ -520,6 +527,13 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
                 ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),
                _background),
+    StatusRule("named act", "background", 57, "issue 10: a noun act named as a topic is cited, not reported",
+               (("The two presidents discussed Russia's invasion of Ukraine.", "background"),
+                ("The president addressed the nation on the Hamas attacks against Israel.", "background"),
+                ("The deal is a response to Russia's invasion of Ukraine.", "background"),
+                ("Ten soldiers were killed in a Taliban attack on a checkpoint in Kandahar.", CURRENT),
+                ("A car bombing in Mogadishu wounds 16 people.", CURRENT),
+                ("The death toll from a Russian missile strike on Dnipro rose to 40.", CURRENT)), _named_act),
     StatusRule("question", "opinion", 22, "issue 10: a question asks, it reports no act",
                (("Will Russia and China sign the gas agreement this year?", "opinion"),
                 ("Why did Israel strike Iranian air defences near Isfahan?", "opinion")), _question),

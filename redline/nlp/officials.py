@@ -190,8 +190,16 @@ def _starts(o: Official) -> str:
     return (o.start + "-01-01"[len(o.start) - 4:]) if o.start else "0000-00-00"
 
 
+# The Phoenix dictionaries were last revised in 2015: a term they leave open ("[KENGOV >080417]") is known to run
+# only to then. After it the person gives their country alone, as a former office holder does ("opposition leader
+# Raila Odinga" in 2024 is KEN, not KEN-GOV); a hand row's open term runs on.
+LISTED_UNTIL = "2015-12-31"
+
+
 def _ends(o: Official) -> str:
-    return (o.end + "-12-31"[len(o.end) - 4:]) if o.end else "9999-99-99"
+    if o.end:
+        return o.end + "-12-31"[len(o.end) - 4:]
+    return LISTED_UNTIL if o.listed and o.start else "9999-99-99"
 
 
 def _distance(o: Official, day: str) -> int:
