@@ -2,7 +2,8 @@
 
 The baseline is ``nlp.pipe`` of a freshly loaded, unchanged en_core_web_sm (every component); redline runs
 ``pipeline.analyze_many`` (its own ``nlp.pipe`` batching plus every stage after parsing) with the settings'
-``prefilter`` (off by default), then with the other value. All in this process, one after the other, each after
+``prefilter`` (off by default), then with the other value, then with the layers ``redline.nlp.blas`` moves to
+numpy's OpenBLAS back on thinc's blis (as bare spaCy multiplies). All in this process, one after the other, each after
 one untimed pass over the articles (the lemmatizer's and attribute table's per-word caches then hold what a long
 corpus keeps in them).
 
@@ -22,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from thinc.api import NumpyOps
 
 from redline.ingest import normalize
 from redline.models import Brief, RawDocument
+from redline.nlp.blas import MatmulOps
 from redline.nlp.embed_cache import EmbedCache
 from redline.pipeline import Context, analyze_many, run_one
 from redline.settings import Settings
@@ -61,19 +64,27 @@ def main() -> None:
         for _doc in bare_nlp.pipe(texts):
             pass
 
-    def redline_pass(context: Context, cold: bool = False) -> Callable[[], None]:
+    def redline_pass(context: Context, cold: bool = False, blis: bool = False) -> Callable[[], None]:
         def run() -> None:
             if cold:
                 empty_embed_caches(context.nlp)
-            for _result in analyze_many(articles, context):
-                pass
+            layers = [(node, node.ops) for node in matmul_layers(context.nlp)] if blis else []
+            for node, _ops in layers:  # thinc's blis ops for this pass, as before redline.nlp.blas
+                node.ops = blis_ops
+            try:
+                for _result in analyze_many(articles, context):
+                    pass
+            finally:
+                for node, ops in layers:
+                    node.ops = ops
         return run
 
-    runs: dict[str, list[float]] = {"bare": [], "redline": [], "other": [], "cold": []}
-    cpu: dict[str, list[float]] = {"bare": [], "redline": [], "other": [], "cold": []}
+    blis_ops = NumpyOps()  # thinc's default CPU ops: blis gemm
+    runs: dict[str, list[float]] = {"bare": [], "redline": [], "other": [], "cold": [], "blis": []}
+    cpu: dict[str, list[float]] = {"bare": [], "redline": [], "other": [], "cold": [], "blis": []}
     for _ in range(args.repeat):  # interleaved, so that a burst of load on the machine hits every configuration
         for name, run in (("bare", bare_pass), ("redline", redline_pass(ctx)), ("other", redline_pass(other)),
-                          ("cold", redline_pass(ctx, cold=True))):
+                          ("cold", redline_pass(ctx, cold=True)), ("blis", redline_pass(ctx, blis=True))):
             t0, c0 = time.perf_counter(), time.process_time()
             run()
             runs[name].append(time.perf_counter() - t0)
@@ -95,7 +106,22 @@ def main() -> None:
           f"{n / min(runs['cold']):.1f} articles/s, ratio {bare / min(runs['cold']):.2f}")
     print(f"CPU-time ratio redline/bare: {min(cpu['bare']) / min(cpu['redline']):.2f} (this process's CPU seconds, "
           "best pass each: steadier than the wall clock on a busy machine)")
+    print(f"  {len(matmul_layers(ctx.nlp))} layers multiply by numpy's OpenBLAS on one thread (redline.nlp.blas); "
+          f"with blis in them, as bare spaCy: {n / min(runs['blis']):.1f} articles/s, "
+          f"ratio {bare / min(runs['blis']):.2f}, CPU-time ratio {min(cpu['bare']) / min(cpu['blis']):.2f}")
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows both)")
+
+
+def matmul_layers(nlp: Any) -> list[Any]:
+    """The layers of ``nlp``'s networks that multiply with ``redline.nlp.blas.MatmulOps``."""
+    seen: dict[int, Any] = {}
+    for _name, pipe in nlp.pipeline:
+        for model in (getattr(pipe, "model", None), getattr(getattr(pipe, "ner", None), "model", None),
+                      getattr(getattr(pipe, "parser", None), "model", None)):
+            for node in model.walk() if model is not None else ():
+                if isinstance(node.ops, MatmulOps):
+                    seen[id(node)] = node
+    return list(seen.values())
 
 
 def empty_embed_caches(nlp: Any) -> None:
