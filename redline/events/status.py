@@ -34,6 +34,7 @@ STATUSES = {
     "interception": "a defence against an incoming weapon: 'Russia shot down 20 Ukrainian drones'",
     "opinion": "asked, or what a commentator thinks: 'analysts suggest Ankara could be learning diplomacy'",
     "generic": "what is generally so, told in an article's body: 'the U.S. gives military support to its allies'",
+    "undirected": "an act done to someone whose sentence names no party but its doer: 'the ministry urged restraint'",
     "doubtful": "an article's clause the rules coded but the learned filter (events/filter.py) doubts reports an act",
 }
 DROPPED = "not_political"  # accidents and natural disasters: no event at all

@@ -1,0 +1,53 @@
+"""Acts that need a counterpart: a meeting, cooperation, help, backing or a request is done *to* someone.
+
+An event of such a type whose clause the coder gave no target, in a sentence that names no party but its source,
+has no counterpart in the text ("Police said they had found an explosives belt in a mosque", "Hezbollah confirms
+the drone was supplied by Iran", "the ministry urged restraint"): what it codes is a statement about the source,
+not an interaction between two parties, which is what an event of the CAMEO/PLOVER kind records (PETRARCH codes
+only complete source-verb-target triples). Such an event keeps its clause with the status ``undirected`` (out of
+the situation picture, still citable by a brief). A sentence that names another party keeps the event: the coder
+may have missed the link ("granted asylum to five Panamanian officers"), and its type is still right. Read after
+the merge, so that a target-less event another clause completes has already merged into the fuller one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from redline.events.actors import MentionIndex, country, place_country
+from redline.events.status import CURRENT
+
+UNDIRECTED = "undirected"
+# Types whose act is done to someone: one meets, works with, helps, backs or asks a party. Not here: acts that may
+# stand alone ("agreed to lay down arms", "decided to allow a candidate to run", "completed their withdrawal",
+# "raised its alert", "denied wrongdoing", "protests erupted"), and acts on a party the text leaves unnamed or
+# to the place ("expelled two diplomats", "threatened to ban opposition rallies", "clashes in Rakhine"); PLOVER's
+# gold gives several of these no target.
+DIRECTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "REQUEST"})
+
+
+def undirected(events: tuple[Any, ...], index: MentionIndex, doc: Any) -> tuple[Any, ...]:
+    """The merged events, a current one of a directed type with no target and no second party named in its
+    sentence given the status ``undirected``."""
+    return tuple(replace(e, status=UNDIRECTED) if _lone(e, index, doc) else e for e in events)
+
+
+def _lone(event: Any, index: MentionIndex, doc: Any) -> bool:
+    if event.status != CURRENT or event.target is not None or event.type not in DIRECTED_TYPES:
+        return False
+    own = country(event.source)
+    for ev in event.evidence:
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for m in index.mentions_in(span):
+            if m.type in {"ACTOR", "PERSON"} and m.code:
+                other = country(index.localised(m))
+            elif m.type == "PLACE":
+                other = place_country(m)
+            else:
+                continue
+            if other is not None and other != own:
+                return False
+    return True
