@@ -34,6 +34,7 @@ from redline.events.actors import country, place_country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
 from redline.nlp.gazetteer import lookup_code
 from redline.nlp.places import read_data
+from redline.nlp.speakers import posted_to
 
 NUCLEAR = re.compile(r"\bnuclear|atomic\b", re.I)
 ECONOMIC = re.compile(r"\bsanction|tariff|embargo|export|trade|oil|gas|electricity|surcharge|energy|market\b", re.I)
@@ -165,7 +166,8 @@ def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -
 def _named_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
     if subject:
         start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
-        inside = [m for m in analysis.mentions if start <= m.start < end and m.code]
+        inside = [m for m in analysis.mentions if start <= m.start < end and m.code
+                  and not (m.type == "ACTOR" and posted_to(analysis.doc, m, subject))]
         for kind in ("PERSON", "ACTOR"):
             for m in inside:
                 if m.type == kind:

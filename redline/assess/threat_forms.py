@@ -13,6 +13,7 @@ from typing import Any
 from redline.assess import clauses
 from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
+from redline.assess.threat_cited import cited_warning
 from redline.assess.threat_rules import (
     ISSUER,
     Found,
@@ -570,4 +571,4 @@ def _declared_target(sent: Any, analysis: Analysis, claim: Claim | None) -> Foun
 
 # In the order they are tried: the first rule that finds a threat in a sentence wins.
 RULES = (_threat_verb, _warning, _commitment, _red_line, _ultimatum, _doctrine, _threat_noun, _idiom, _deadline,
-         _until, _privilege, _declared_target)
+         _until, _privilege, _declared_target, cited_warning)

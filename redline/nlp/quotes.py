@@ -18,6 +18,7 @@ from redline.nlp.speakers import (
     joined,
     modifier,
     named_person,
+    posted_to,
 )
 
 CUE_VERBS = frozenset({
@@ -498,7 +499,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     named = named_person(speaker_tokens) if person is None else ""
     speaker = (as_written(person, article.text) if person else named
                or bare(doc, article.text, speaker_tokens, OFFICIAL_WORDS) or " ".join(speaker_text.split()))
-    code = _speaker_code(inside)
+    code = _speaker_code([m for m in inside if not (m.type == "ACTOR" and posted_to(doc, m, speaker_tokens))])
     content = " ".join(article.text[c_start:c_end].split())
     words = {t.lower_ for t in speaker_tokens}
     stype = _speaker_type(words, inside, person)

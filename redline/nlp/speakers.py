@@ -164,3 +164,20 @@ def bare(doc: Any, text: str, tokens: list[Any], officials: frozenset[str]) -> s
     if not kept or len(kept) == len(toks):
         return ""
     return " ".join(text[kept[0].idx:kept[-1].idx + len(kept[-1].text)].split())
+
+
+POSTS = frozenset({"ambassador", "envoy", "representative", "delegate", "emissary", "mission", "delegation",
+                   "permanent", "observer"})
+
+
+def posted_to(doc: Any, mention: Mention, tokens: list[Any]) -> bool:
+    """Whether ``mention`` names where a speaker is posted, not whom they speak for: "Ambassador to the United
+    Nations Samantha Power", "Russia's envoy at the IAEA" (the United Nations and the IAEA are hosts)."""
+    for t in tokens:
+        if t.idx <= mention.start < t.idx + len(t.text) or mention.start <= t.idx < mention.end:
+            node = t
+            while node.head != node and node.head in tokens and node.dep_ not in {"pobj"}:
+                node = node.head
+            prep = node.head if node.dep_ == "pobj" else None
+            return prep is not None and prep.lower_ in {"to", "at"} and prep.head.lower_ in POSTS
+    return False

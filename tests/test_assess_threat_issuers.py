@@ -1,0 +1,54 @@
+"""Threat issuers of issue #11: the issuer is who makes the threat, not the forum a speaker is posted to, nor the
+outer speaker of a sentence that cites another's warning in a clause of time or cause. Sentences written for these
+tests (not from the threat set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import find_threats
+from redline.ingest import normalize
+from redline.models import RawDocument, Threat
+
+
+def _one(text: str, context: Any) -> Threat:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    [threat] = find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+    return threat
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Russia's ambassador to the United Nations warns that Moscow will retaliate if Western countries seize its "
+     "assets.", "RUS"),
+    ("Iran's envoy to the IAEA warns that Tehran will respond if the board passes a resolution against it.", "IRN"),
+])
+def test_the_body_a_speaker_is_posted_to_is_not_the_issuer(text: str, actor: str, context: Any) -> None:
+    assert _one(text, context).actor == actor
+
+
+def test_a_speaker_posted_to_a_body_does_not_speak_for_it(context: Any) -> None:
+    t = _one("Ambassador to the United Nations Linda Reyes says the country will bring the matter to the Security "
+             "Council if the tests continue.", context)
+    assert t.actor != "UN"
+
+
+@pytest.mark.parametrize(("text", "actor", "trigger"), [
+    ("The Swedish government says it will apply for membership of the alliance, after Moscow warned Stockholm "
+     "against joining NATO.", "RUS", "Stockholm joins NATO"),
+    ("Norway's premier says the talks will go on, after China warned Oslo against hosting the dissident.", "CHN",
+     "Oslo hosts the dissident"),
+])
+def test_a_warning_cited_after_another_speakers_statement_is_the_warners(text: str, actor: str, trigger: str,
+                                                                         context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.form, t.trigger, t.status) == (actor, "red_line", trigger, "background")
+
+
+def test_a_warning_against_an_act_by_no_state_is_no_cited_red_line(context: Any) -> None:
+    article = normalize(RawDocument(origin="test", text="The company says it will open a new plant, after analysts "
+                                    "warned investors against buying its shares.", url=None,
+                                    published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
