@@ -28,7 +28,7 @@ from thinc.api import NumpyOps
 from redline.ingest import normalize
 from redline.models import Brief, RawDocument
 from redline.nlp.blas import MatmulOps
-from redline.nlp.embed_cache import EmbedCache
+from redline.nlp.embed_cache import EmbedCache, pipe_models
 from redline.pipeline import Context, analyze_many, run_one
 from redline.settings import Settings
 
@@ -115,12 +115,10 @@ def main() -> None:
 def matmul_layers(nlp: Any) -> list[Any]:
     """The layers of ``nlp``'s networks that multiply with ``redline.nlp.blas.MatmulOps``."""
     seen: dict[int, Any] = {}
-    for _name, pipe in nlp.pipeline:
-        for model in (getattr(pipe, "model", None), getattr(getattr(pipe, "ner", None), "model", None),
-                      getattr(getattr(pipe, "parser", None), "model", None)):
-            for node in model.walk() if model is not None else ():
-                if isinstance(node.ops, MatmulOps):
-                    seen[id(node)] = node
+    for model in pipe_models(nlp):
+        for node in model.walk():
+            if isinstance(node.ops, MatmulOps):
+                seen[id(node)] = node
     return list(seen.values())
 
 

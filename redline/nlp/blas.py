@@ -39,6 +39,8 @@ from typing import Any
 import numpy as np
 from thinc.api import NumpyOps
 
+from redline.nlp.embed_cache import pipe_models
+
 # products of fewer rows than this are padded to it (OpenBLAS's small-matrix and vector paths sum otherwise)
 MIN_ROWS = 64
 _THREAD_SYMBOLS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
@@ -159,12 +161,7 @@ def use_fast_gemm(nlp: Any) -> int:
         return 0
     ops = MatmulOps()
     seen: set[int] = set()
-    for _name, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        if model is None:
-            model = getattr(getattr(pipe, "ner", None) or getattr(pipe, "parser", None), "model", None)
-        if model is None:
-            continue
+    for model in pipe_models(nlp):
         for node in token_layers(model):
             if id(node) not in seen and not isinstance(node.ops, MatmulOps):
                 seen.add(id(node))

@@ -18,6 +18,7 @@ shape this reproduces, and only at prediction: a training call runs the stage as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -131,16 +132,21 @@ def embedding_stages(model: Any) -> list[Any]:
             and not isinstance(node._func, EmbedCache)]
 
 
-def use_embed_cache(nlp: Any) -> int:
-    """Cache the embedding stages of ``nlp``'s tok2vec networks; how many it found."""
-    seen: set[int] = set()
-    n = 0
+def pipe_models(nlp: Any) -> Iterator[Any]:
+    """The network of each component of ``nlp`` that has one (a parser or NER wrapped in another component too)."""
     for _name, pipe in nlp.pipeline:
         model = getattr(pipe, "model", None)
         if model is None:
             model = getattr(getattr(pipe, "ner", None) or getattr(pipe, "parser", None), "model", None)
-        if model is None:
-            continue
+        if model is not None:
+            yield model
+
+
+def use_embed_cache(nlp: Any) -> int:
+    """Cache the embedding stages of ``nlp``'s tok2vec networks; how many it found."""
+    seen: set[int] = set()
+    n = 0
+    for model in pipe_models(nlp):
         for stage in embedding_stages(model):
             if id(stage) not in seen:
                 seen.add(id(stage))
