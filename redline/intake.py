@@ -117,28 +117,40 @@ def ingest(
         if on_outcome is not None:
             on_outcome(outcome, report)
 
-    def pending() -> Iterator[_Work]:
+    def normalized() -> Iterator[tuple[Article, tuple[str, ...]] | tuple[Outcome, Skip]]:
+        """Each document as its Article and band keys, or as the Outcome and Skip of a bad one."""
         for item in _documents(specs, read, report.ignored):
             if isinstance(item, Skip):
-                done(Outcome(item.origin, SKIPPED, item.article_id, item.reason), item)
+                yield Outcome(item.origin, SKIPPED, item.article_id, item.reason), item
                 continue
             try:
                 article = normalize(item, settings)
             except (IngestError, SourceError) as e:
                 skip = Skip(item.origin, "ingest", str(e))
-                done(Outcome(item.origin, SKIPPED, None, skip.reason), skip)
+                yield Outcome(item.origin, SKIPPED, None, skip.reason), skip
                 continue
             except Exception as e:  # noqa: BLE001 - one document redline did not foresee must not end the batch
                 skip = Skip(item.origin, "ingest", internal_error(item.origin, e))
-                done(Outcome(item.origin, SKIPPED, None, skip.reason), skip)
+                yield Outcome(item.origin, SKIPPED, None, skip.reason), skip
                 continue
-            keys = dedupe.band_keys(article.text)
-            duplicate = store.find_duplicate(article, keys, settings.near_duplicate_threshold)
-            if duplicate is not None:
-                store.link_duplicate(article, duplicate)
-                done(Outcome(article.origin, DUPLICATE, article.id, f"{duplicate.kind} as {duplicate.kept_id}"))
-                continue
-            yield _Work(article, keys, settings)
+            yield article, dedupe.band_keys(article.text)
+
+    def pending() -> Iterator[_Work]:
+        # the stored duplicates of a batch's articles are looked up in one read (``Store.find_duplicates``)
+        for chunk in batched(normalized(), ANALYSIS_BATCH):
+            articles = [(a, keys) for a, keys in chunk if isinstance(a, Article) and isinstance(keys, tuple)]
+            found = iter(store.find_duplicates(articles, settings.near_duplicate_threshold) if articles else ())
+            for first, second in chunk:
+                if isinstance(first, Outcome):
+                    done(first, second)  # type: ignore[arg-type]
+                    continue
+                article, keys = first, second
+                duplicate = next(found)
+                if duplicate is not None:
+                    store.link_duplicate(article, duplicate)
+                    done(Outcome(article.origin, DUPLICATE, article.id, f"{duplicate.kind} as {duplicate.kept_id}"))
+                    continue
+                yield _Work(article, keys, settings)  # type: ignore[arg-type]
 
     sent: deque[tuple[_Work, ...]] = deque()  # the batches handed to the runner, whose results come in order
 

@@ -12,7 +12,7 @@ from redline.assess.rhetoric import find_threats
 from redline.ingest import normalize
 from redline.models import Mention, RawDocument
 from redline.nlp.gazetteer import Gazetteer, find_mentions
-from redline.nlp.officials import Official, fold, term_at
+from redline.nlp.officials import Official, fold, name_index, name_matches, term_at
 from redline.nlp.places import read_data
 
 
@@ -154,3 +154,15 @@ def test_an_apposition_naming_another_actor_beats_the_dictionary(gazetteer: Gaze
     same = persons("Anders Fogh Rasmussen, the Danish prime minister, urged voters to back the treaty.", gazetteer,
                    "2005-03-01")
     assert same["Anders Fogh Rasmussen"].code == "DNK-GOV"
+
+
+def test_name_matches_finds_every_alias_span_and_stops_where_no_alias_goes_on() -> None:
+    import spacy
+
+    index = name_index(["Ana María", "Ana Maria López Garcia", "Jean-Claude Juncker", "the Pope"])
+    text = "Ana Maria López Garcia met Ana Maria Perez and Jean-Claude Juncker; the Popes and the Pope."
+    doc = spacy.blank("en")(text)
+    found = [(alias, doc[start:end].text) for alias, start, end in name_matches(doc, index)]
+    assert found == [("Ana María", "Ana Maria"), ("Ana Maria López Garcia", "Ana Maria López Garcia"),
+                     ("Ana María", "Ana Maria"), ("Jean-Claude Juncker", "Jean-Claude Juncker"),
+                     ("the Pope", "the Pope")]

@@ -121,6 +121,29 @@ def test_store_corpus_save_new_many_finds_duplicates_stored_earlier_in_the_same_
             "w4": ("w4", "same id")}
 
 
+def test_store_corpus_find_duplicates_answers_as_find_duplicate_then_link_one_by_one(db_url: str) -> None:
+    sentences = story(1).split(". ")
+    wire = "By a staff reporter with wire services. " + ". ".join(sentences[:-2]) + ". Reuters contributed."
+    with open_store(db_url) as store:
+        for i in (0, 1):
+            store.save_new(brief_with(f"w{i}", story(i)), dedupe.band_keys(story(i)), 0.5)
+        items = [(brief_with(i, t, url).article, dedupe.band_keys(t)) for i, t, url in (
+            ("w0", story(0), None),  # stored
+            ("w2", wire, None),  # near-duplicate of w1
+            ("w3", story(1), "https://mirror.example/w3"),  # same text as w1
+            ("w3", story(1), "https://mirror.example/w3"),  # the copy before it is linked by then: the same id
+            ("w4", story(2), None),  # new
+        )]
+        batch = store.find_duplicates(items, 0.5)
+        one_by_one = []
+        for article, keys in items:
+            one_by_one.append(store.find_duplicate(article, keys, 0.5))
+            if one_by_one[-1] is not None:
+                store.link_duplicate(article, one_by_one[-1])
+        assert batch == one_by_one
+        assert [d.kind if d else None for d in batch] == ["same id", "near", "same text", "same id", None]
+
+
 def test_store_corpus_feed_state_roundtrip(db_url: str) -> None:
     url = "http://127.0.0.1:8000/feed.xml"
     with open_store(db_url) as store:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from redline.nlp.places import read_data
@@ -233,11 +235,18 @@ def name_index(officials: Iterable[str]) -> NameIndex:
 def name_matches(doc: Any, index: NameIndex) -> list[tuple[str, int, int]]:
     """(alias, start, end) of every span of ``doc`` whose text, accents folded, is an official's alias."""
     out: list[tuple[str, int, int]] = []
-    words = [fold(t.lower_) for t in doc]
-    gaps = [t.whitespace_ for t in doc]
+    # the token attributes read as arrays and the strings looked up once each: no spaCy Token made per token
+    # (``Token.lower_`` and ``Token.whitespace_``: the LOWER string, a space when SPACY is set)
+    strings = doc.vocab.strings
+    lowers = doc.to_array("LOWER").tolist()
+    folded: dict[int, str] = {}
+    words = [folded.get(h) or folded.setdefault(h, fold(strings[h])) for h in lowers]
+    gaps = [" " if s else "" for s in doc.to_array("SPACY").tolist()]
     n = len(words)
+    first = index.first
+    keys = _sorted_keys(index)
     for i in range(n):
-        if words[i] not in index.first:
+        if words[i] not in first:
             continue
         text = words[i]
         j = i + 1
@@ -249,4 +258,13 @@ def name_matches(doc: Any, index: NameIndex) -> list[tuple[str, int, int]]:
                 break
             text += gaps[j - 1] + words[j]
             j += 1
+            k = bisect_left(keys, text)
+            if k == len(keys) or not keys[k].startswith(text):
+                break  # no alias begins so: a longer span cannot match either ("the" starts aliases)
     return out
+
+
+@lru_cache(maxsize=8)
+def _sorted_keys(index: NameIndex) -> list[str]:
+    """The index's keys in order: the first key from ``text`` on starts with it if any key does."""
+    return sorted(index.aliases)

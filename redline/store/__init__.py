@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -185,6 +186,20 @@ class Store:
         """The stored article that ``article`` duplicates, or None (a read: ``save_new`` checks again)."""
         with self._read() as conn:
             return corpus.find_duplicate(conn, article, keys, threshold)
+
+    def find_duplicates(self, items: Sequence[tuple[Article, Sequence[str]]],
+                        threshold: float) -> list[Duplicate | None]:
+        """``find_duplicate`` for each article in turn, in one read, as if each duplicate found were linked
+        (``link_duplicate``) before the next is looked up: the caller links them."""
+        with self._read() as conn:
+            admission = corpus.Admission(conn, items)
+            out: list[Duplicate | None] = []
+            for article, keys in items:
+                duplicate = admission.find(article, keys, threshold)
+                out.append(duplicate)
+                if duplicate is not None and duplicate.kind != "same id":
+                    admission.linked(article, duplicate)
+            return out
 
     def link_duplicate(self, article: Article, duplicate: Duplicate) -> None:
         """Record ``article`` as "also reported by" under ``duplicate.kept_id``; nothing for the same id."""
@@ -478,22 +493,29 @@ def _row(table: Table, aid: str, seq: int, record: Any) -> dict[str, Any]:
     migration adds for a new field is filled with no edit here.
     """
     row: dict[str, Any] = {"article_id": aid, "seq": seq}
-    for f in fields(record):
-        value = getattr(record, f.name)
-        if f.metadata.get("flatten"):
-            row[f.name] = _json(dict(value))
-        elif isinstance(value, Geo) or (f.name == "geo" and value is None):
+    columns, plan = _row_plan(table, record.__class__)
+    for name, flatten in plan:
+        value = getattr(record, name)
+        if flatten:
+            row[name] = _json(dict(value))
+        elif isinstance(value, Geo) or (name == "geo" and value is None):
             row.update(lat=value.lat if value else None, lon=value.lon if value else None,
                        country=value.country if value else None)
         elif isinstance(value, tuple):
-            row[f.name] = _json([to_dict(v) if is_dataclass(v) else v for v in value])
+            row[name] = _json([to_dict(v) if is_dataclass(v) else v for v in value])
         else:
-            row[f.name] = value
-    if "evidence_start" in table.c:
+            row[name] = value
+    if "evidence_start" in columns:
         evidence = getattr(record, "evidence", ())
         row.update(evidence_start=evidence[0].start if evidence else None,
                    evidence_end=evidence[0].end if evidence else None)
-    return {k: v for k, v in row.items() if k in table.c}
+    return {k: v for k, v in row.items() if k in columns}
+
+
+@lru_cache(maxsize=64)
+def _row_plan(table: Table, record_type: Any) -> tuple[frozenset[str], tuple[tuple[str, bool], ...]]:
+    """``_row``'s columns of ``table`` and (name, flattened) of each field of ``record_type``, read once."""
+    return frozenset(table.c.keys()), tuple((f.name, bool(f.metadata.get("flatten"))) for f in fields(record_type))
 
 
 def _brief_rows(brief: Brief, now: datetime) -> list[tuple[Table, list[dict[str, Any]]]]:
