@@ -28,6 +28,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,14 +71,21 @@ def main() -> None:
                 pools.setdefault((pool, source), []).append(item)
             if CONDITIONAL.search(sent) and THREAT_CUE.search(sent):
                 pools.setdefault(("conditional", source), []).append(item)
+    draw(pools, (("threat", WANT_THREAT), ("speech", WANT_SPEECH), ("conditional", WANT_CONDITIONAL)), seen_ids, h)
+
+
+def draw(pools: dict[tuple[str, str], list[dict[str, str]]], plan: Iterable[tuple[str, dict[str, int]]],
+         seen_ids: set[str], order: Callable[[str], int]) -> None:
+    """Print, pool by pool and source by source, the first ``want`` items in the fixed ``order`` whose document
+    no earlier pick took and whose id the set does not hold yet (also used by ``threats_grow3.py``)."""
     taken: set[str] = set()
-    for pool, want in (("threat", WANT_THREAT), ("speech", WANT_SPEECH), ("conditional", WANT_CONDITIONAL)):
+    for pool, want in plan:
         for source in sorted(want):
             got = 0
-            for item in sorted(pools.get((pool, source), []), key=lambda r: h(r["ref"] + r["n"])):
+            for item in sorted(pools.get((pool, source), []), key=lambda r: order(r["ref"] + r["n"])):
                 if got >= want[source]:
                     break
-                rid = f"{source}-{h(item['ref'] + item['n']) % 10**8:08d}"
+                rid = f"{source}-{order(item['ref'] + item['n']) % 10**8:08d}"
                 if item["ref"] in taken or rid in seen_ids:
                     continue
                 taken.add(item["ref"])

@@ -40,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from threats_build import SPLIT, STRONG_CUE, docs  # noqa: E402
+from threats_grow2 import draw  # noqa: E402
 
 PUNITIVE = r"(?:strike|respond|retaliate|attack|impose|punish|sanction|expel|cut|suspend|withdraw|sever|close|ban)"
 CUE = re.compile(STRONG_CUE.pattern + r"|\bor face\b|\bunless\b|\bwarn\w* \w+(?: \w+)? (?:not to|against)\b|"
@@ -92,20 +93,7 @@ def main() -> None:
                 pools.setdefault((pool, source), []).append(item)
             if STRONG.search(sent):
                 pools.setdefault(("strong", source), []).append(item)
-    taken: set[str] = set()
-    for pool, want in (("threat", WANT_THREAT), ("lookalike", WANT_LOOKALIKE), ("strong", WANT_STRONG)):
-        for source in sorted(want):
-            got = 0
-            for item in sorted(pools.get((pool, source), []), key=lambda r: h(r["ref"] + r["n"])):
-                if got >= want[source]:
-                    break
-                rid = f"{source}-{h(item['ref'] + item['n']) % 10**8:08d}"
-                if item["ref"] in taken or rid in seen_ids:
-                    continue
-                taken.add(item["ref"])
-                got += 1
-                print(json.dumps({"id": rid, "pool": pool, "text": item["text"], "source": {k: item[k] for k in (
-                    "file", "ref", "date")}}, ensure_ascii=False))
+    draw(pools, (("threat", WANT_THREAT), ("lookalike", WANT_LOOKALIKE), ("strong", WANT_STRONG)), seen_ids, h)
 
 
 if __name__ == "__main__":
