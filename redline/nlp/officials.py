@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from redline.nlp.places import read_data
@@ -218,6 +217,7 @@ class NameIndex:
     aliases: Mapping[str, str]  # folded lower text -> alias
     first: frozenset[str]  # folded lower text of an alias's first token (up to a space or hyphen)
     longest: int  # characters
+    keys: tuple[str, ...] = ()  # ``aliases``' keys in order: the first key from a text on starts with it if any does
 
 
 _WORD_START = re.compile(r"[\s-]")
@@ -229,7 +229,7 @@ def name_index(officials: Iterable[str]) -> NameIndex:
     for alias in officials:
         aliases.setdefault(fold(alias).lower(), alias)
     first = frozenset(_WORD_START.split(key, maxsplit=1)[0] for key in aliases)
-    return NameIndex(aliases, first, max(map(len, aliases), default=0))
+    return NameIndex(aliases, first, max(map(len, aliases), default=0), tuple(sorted(aliases)))
 
 
 def name_matches(doc: Any, index: NameIndex) -> list[tuple[str, int, int]]:
@@ -244,7 +244,7 @@ def name_matches(doc: Any, index: NameIndex) -> list[tuple[str, int, int]]:
     gaps = [" " if s else "" for s in doc.to_array("SPACY").tolist()]
     n = len(words)
     first = index.first
-    keys = _sorted_keys(index)
+    keys = index.keys
     for i in range(n):
         if words[i] not in first:
             continue
@@ -262,9 +262,3 @@ def name_matches(doc: Any, index: NameIndex) -> list[tuple[str, int, int]]:
             if k == len(keys) or not keys[k].startswith(text):
                 break  # no alias begins so: a longer span cannot match either ("the" starts aliases)
     return out
-
-
-@lru_cache(maxsize=8)
-def _sorted_keys(index: NameIndex) -> list[str]:
-    """The index's keys in order: the first key from ``text`` on starts with it if any key does."""
-    return sorted(index.aliases)
