@@ -67,12 +67,17 @@ def modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]
 
 
+def phrase_head(toks: list[Any]) -> Any | None:
+    """The token of a phrase whose head lies outside it (or is itself): the phrase's head word."""
+    return next((t for t in toks if t.head not in toks or t.head == t), None)
+
+
 def asides(doc: Any, tokens: list[Any], kinds: frozenset[str] = frozenset({"appos", "relcl", "acl"})) -> set[Any]:
     """What a speaker phrase adds about its head between commas, a description, a relative or a participle
     clause ("Nop Vy, the association's director"; "The minister, speaking after a meeting with Lavrov"; "The
     envoy, who met Putin"): who is named in a clause there does not speak."""
     toks = [t for t in tokens if not t.is_space]
-    head = next((t for t in toks if t.head not in toks or t.head == t), None)
+    head = phrase_head(toks)
     if head is None:
         return set()
     return {x for c in toks if c.dep_ in kinds and c.head in toks and c.i > head.i
@@ -146,7 +151,7 @@ def bare(doc: Any, text: str, tokens: list[Any], officials: frozenset[str]) -> s
     """A speaker phrase without what the text adds about it: "Nop Vy, the association's director" -> "Nop Vy";
     "An owner of a press, who requested anonymity" -> "An owner of a press"."""
     toks = [t for t in tokens if not t.is_space]
-    head = next((t for t in toks if t.head not in toks or t.head == t), None)
+    head = phrase_head(toks)
     if head is None:
         return ""
     named = next((c for c in toks if c.dep_ == "appos" and c.head == head and c.pos_ == "PROPN"
