@@ -286,3 +286,10 @@ def test_gazetteer_a_region_named_after_a_river_is_not_the_state_of_that_name(ga
     delta = by_text(found, "Niger Delta")
     assert (delta.type, delta.code, delta.geo and delta.geo.country) == ("PLACE", None, "NGA")
     assert [m.code for m in find_mentions(real_nlp()("Niger closed its border."), "t", gazetteer)] == ["NER"]
+
+
+def test_nlp_gazetteer_longer_army_name_beats_the_shorter_one(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    # "People's Liberation Army" is China's army; the Sudanese movement's names are longer or are acronyms
+    doc = blank_nlp("The Sudan People's Liberation Army fought the SPLA-IO, and the SPLM-N held talks in Juba.")
+    codes = {m.text: m.code for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"}
+    assert codes == {"Sudan People's Liberation Army": "SSD-MIL", "SPLA-IO": "SSD-REB", "SPLM-N": "SDN-REB"}
