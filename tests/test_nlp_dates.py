@@ -105,6 +105,7 @@ def test_dates_a_four_digit_number_counted_against_another_is_no_year() -> None:
     assert iso("1204", "The motion passed with 1204 of 1300 votes.") is None
     assert iso("2010", "Some 2010 out of 2400 delegates backed him.") is None
     assert iso("1204", "The castle was built in 1204.") == "1204"
+    assert iso("2016", "It beat the record held since 2016 of 40 million trees planted in a day.") == "2016"
 
 
 def test_dates_effective_names_a_day_to_come() -> None:

@@ -62,7 +62,9 @@ OLD_YEAR = re.compile(r"^\W*(?:(?:in|since|of|the year|year|by|until|from|before
                       r"1\d{3}\W*$")
 WAR_DAY = re.compile(r"(?<![\d,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")
 WAR_WORDS = re.compile(r"\b(?:wars?|invasion|conflict|fighting|offensive|aggression|hostilities|full-scale)\b")
-COUNT_AFTER = re.compile(r"^\W*(?:out\s+)?of\s+(?:the\s+)?\d")  # "1380 of 1381 votes": a count, not a year
+# "1380 of 1381 votes", "2010 out of 2400": a count of a larger whole, not a year ("since 2016 of 50 million" is)
+COUNT_OF = re.compile(r"^\W*(?:out\s+)?of\s+(?:the\s+)?(?P<whole>\d[\d,]*)"
+                      r"(?![\d,]|\s*(?:million|billion|thousand|%|per))")
 AGO = re.compile(r"(?:^|\s)(?:(?P<q>about|some|roughly|around|more than|over|nearly|almost|less than|at least)\s+)?"
                  r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 RELATIVE_DAY = (("the day before yesterday", -2), ("day before yesterday", -2), ("yesterday", -1),
@@ -143,12 +145,20 @@ def resolve(text: str, published: date | None, war: str = DEFAULT_WAR, sentence:
     m = WAR_DAY.search(lower)
     if m:
         return _war_day(int(m["n"].replace(",", "")), WAR_START.get(war, WAR_START[DEFAULT_WAR]), published, sentence)
-    if COUNT_AFTER.search(_norm(sentence[offset + len(text):])) and re.fullmatch(r"\W*\d{4}\W*", lower):
+    if _count_of_whole(lower, _norm(sentence[offset + len(text):])):
         return None
     absolute = _absolute(lower, published, future)
     if absolute is not None or published is None:
         return absolute
     return _relative(lower, published, future, before)
+
+
+def _count_of_whole(lower: str, after: str) -> bool:
+    """A bare four-digit number followed by "of" a number at least as large: a part of a whole ("1380 of 1381
+    votes"), not a year."""
+    number = re.fullmatch(r"\W*(\d{4})\W*", lower)
+    whole = COUNT_OF.search(after)
+    return bool(number and whole and int(whole["whole"].replace(",", "")) >= int(number[1]))
 
 
 def _war_day(n: int, start: date, published: date | None, sentence: str) -> When | None:
