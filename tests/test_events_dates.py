@@ -28,6 +28,12 @@ def test_events_dates_the_report_s_date_stands_for_the_act_it_reports(context: A
                   context) == ["2024-11-19"]
 
 
+def test_events_dates_a_verb_over_a_noun_does_not_report_what_the_noun_s_clause_says(context: Any) -> None:
+    """"signed" governs "a decree", not the clause describing it: its date is the signing's."""
+    assert _dates("A minister who in 2019 signed a decree banning protests in Minsk is dismissed.", "2024-03-01",
+                  context) == ["2024-03-01"]
+
+
 def test_events_dates_a_date_two_nouns_away_names_another_thing(context: Any) -> None:
     assert _dates("Turkey expelled two Syrian diplomats in response to the shelling of a border town by Syrian "
                   "troops in January.", "2015-03-01", context) == ["2015-03-01"]

@@ -13,7 +13,9 @@ Reads a redline SQLite store (a path or a ``sqlite:///`` URL), opened read-only.
 - ``future``: dated more than ``--slack`` days (default 3) after its article: a current act is on or just
   before the day it is reported;
 - ``old_named``: dated more than a year back, its sentence writing the year (a dated past act reported as
-  current, or a year that belongs to something else);
+  current, or a year that belongs to something else); the line below it counts those whose stored clause text
+  (the event's ``text``) writes the year, most often a past act dated right but kept as current (a status
+  matter, not a date one);
 - ``ok``: the rest.
 
 Undated current events are counted apart. ``--ids FILE`` writes the article ids behind the events of the first
@@ -54,11 +56,14 @@ class Row:
 def classify(row: Row, slack: int = 3) -> str:
     """The audit class of one current event (see the module docstring)."""
     if row.day < row.published - timedelta(days=YEAR_DAYS):
-        named = re.search(rf"(?<!\d){row.day.year}(?!\d)", row.sentence) is not None
-        return "old_named" if named else "old_unnamed"
+        return "old_named" if _writes_year(row.sentence, row.day.year) else "old_unnamed"
     if row.day > row.published + timedelta(days=slack):
         return "future"
     return "ok"
+
+
+def _writes_year(text: str, year: int) -> bool:
+    return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
 
 
 def connect(db: str) -> sqlite3.Connection:
@@ -98,6 +103,9 @@ def report(found: list[Row], undated: int, examples: int, slack: int) -> tuple[s
     for c in CLASSES:
         years = Counter(r.day.year for r in by[c])
         lines.append(f"  {c:12s} {len(by[c]):6d}" + (f"   years: {dict(sorted(years.items()))}" if c != "ok" else ""))
+        if c == "old_named":
+            own = sum(_writes_year(r.text, r.day.year) for r in by[c])
+            lines.append(f"    of which the year is in the event's stored clause text: {own}")
     for c in CLASSES[:3]:
         if not by[c] or not examples:
             continue

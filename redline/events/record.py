@@ -23,6 +23,7 @@ from redline.models import Analysis, Event, Evidence, Mention
 from redline.nlp.dates import act_day, present_tense
 
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})  # a date naming its noun: "the 2003 bombings"
+CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "csubj"})  # a clause under a verb's clause
 
 
 def _intent(cameo: str) -> str:
@@ -141,7 +142,7 @@ def _names_another_thing(span: Any, head: Any) -> bool:
     root = span.root
     if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and root.head != head:
         return True
-    above = {t.i for t in head.ancestors}
+    above = _governing(head)
     nouns = 0
     node = root
     while node.head != node:
@@ -163,6 +164,18 @@ def _names_another_thing(span: Any, head: Any) -> bool:
                 return True
         node = up
     return False
+
+
+def _governing(head: Any) -> set[int]:
+    """Indexes of the verbs whose clause holds the act's as a complement or a coordinate ("officials said that
+    rebels attacked", "decides to free"), up to the first noun the chain passes: a clause describing a noun
+    ("an op-ed called treasonous") is not reported by the verb over that noun ("who in 2018 wrote an op-ed")."""
+    found: set[int] = set()
+    node = head
+    while node.dep_ in CLAUSAL and node.head != node:
+        node = node.head
+        found.add(node.i)
+    return found
 
 
 def _clause_text(verb: Any, text: str) -> str:
