@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from redline import nlp as nlp_stage
-from redline.assess import _event_sentence, _rhetoric, _uncertainty, past
+from redline.assess import _event_sentence, _expert_views, _rhetoric, _uncertainty, past
 from redline.assess.escalation import direction
 from redline.ingest import normalize
 from redline.models import Analysis, Event, RawDocument
@@ -102,3 +102,15 @@ def test_rationale_names_the_home_state_dyad_of_an_armed_group_fighting_another_
     # a group fighting its own state: that state's internal conflict
     home = escalation("PAK-REB-BLA", "PAK", 6, "2024-02-01", (5,))
     assert home is not None and "the state's internal conflict" in home.rationale
+
+
+def test_expert_view_only_when_the_expert_speaks_of_the_conflict(context: Any) -> None:
+    prices = _analysis("According to an energy analyst, the average price of diesel across the region today is "
+                       "$4.10.", context)
+    assert [c.speaker_type for c in prices.claims] == ["expert"]
+    assert _expert_views(prices) == []
+    shelling = _analysis("Defence analysts at the International Institute for Strategic Studies said the shelling "
+                         "of the border villages was likely to intensify.", context)
+    assert [s.text for s in _expert_views(shelling)] == [
+        "Defence analysts at the International Institute for Strategic Studies said that the shelling of the "
+        "border villages was likely to intensify."]

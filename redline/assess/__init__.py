@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from redline.assess.credibility import Credibility, credibility
-from redline.assess.escalation import LADDER, current_rung, direction, score
+from redline.assess.escalation import LADDER, SECURITY, current_rung, direction, score
 from redline.assess.ledger import LedgerView, seed_view
 from redline.assess.rhetoric import find_threats
-from redline.models import Analysis, Assessment, Event, Evidence, Statement, Threat
+from redline.models import Analysis, Assessment, Claim, Event, Evidence, Statement, Threat
 from redline.nlp.gazetteer import lookup_code
 
 __all__ = ["assess", "find_threats", "LADDER", "LedgerView", "credibility", "issuer_credibility"]
@@ -156,7 +156,7 @@ def issuer_credibility(ledger: LedgerView, issuer: str, kind: str) -> Credibilit
 def _credibility(analysis: Analysis, threats: tuple[Threat, ...], ledger: LedgerView) -> list[Statement]:
     out: list[Statement] = []
     seen: set[str] = set()
-    experts = [c for c in analysis.claims if c.speaker_type == "expert"]
+    experts = _experts(analysis)
     for t in threats:
         if not t.actor or t.actor in seen:
             continue
@@ -195,12 +195,17 @@ def _speaker_phrase(analysis: Analysis, speaker: str | None, start: int, end: in
     return speaker or "an unnamed official"
 
 
+def _experts(analysis: Analysis) -> list[Claim]:
+    """Expert claims that speak of the conflict: an analyst on petrol prices is no view on escalation."""
+    return [c for c in analysis.claims if c.speaker_type == "expert"
+            and any(SECURITY.search(e.quote) for e in c.evidence)]
+
+
 def _expert_views(analysis: Analysis) -> list[Statement]:
     out = []
-    for c in analysis.claims:
-        if c.speaker_type == "expert":
-            verb = PAST.get(c.cue, "said")
-            out.append(Statement("expert_view", f"{c.speaker} {verb} that {c.content}.", c.evidence))
+    for c in _experts(analysis):
+        verb = PAST.get(c.cue, "said")
+        out.append(Statement("expert_view", f"{c.speaker} {verb} that {c.content}.", c.evidence))
     return out[:2]
 
 
