@@ -58,6 +58,23 @@ def test_the_kept_outcomes_grow_and_are_emptied_without_changing_a_value(
     assert len(table.seen) <= len(table._won) and len(table._won) >= 32  # grown from 2 rows
 
 
+def test_the_outcome_split_by_lower_equals_every_rule_tried_on_the_row(
+        model: Any, sample_records: list[dict[str, Any]]) -> None:
+    """The part of a token's outcome that reads no LOWER, kept per (TAG, DEP, IS_SPACE), combined with the rules
+    and steps that read LOWER, equals all rules and steps tried on the row, for every token of the sample."""
+    table = AttributeTable.from_ruler(model.get_pipe("attribute_ruler"))
+    assert table is not None and table.steps
+    texts = [r["text"] for r in sample_records] + ["Nothin' was done: nothing, nuthin', anyone; they staged it."]
+    rows = {tuple(r) for doc in model.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"])
+            for r in doc.to_array(list(attributes.COLUMNS)).tolist()}
+    assert len(rows) > 1000
+    outcomes = {row: table._outcome(row) for row in sorted(rows)}
+    assert len(table._lowerless) < len(rows) / 4  # the LOWER-free part is shared by many rows
+    assert all(outcomes[row] == (table._winners(row), table._fits(row)) for row in rows)
+    assert any(any(fits) for _won, fits in outcomes.values())  # some token starts a two-token rule
+    assert len({won for won, _fits in outcomes.values()}) > 20
+
+
 def test_a_rule_the_table_cannot_express_keeps_spacys_ruler() -> None:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")

@@ -64,9 +64,9 @@ class AttributeTable:
     multi: list[_Rule]
     values: list[dict[int, int]]  # rule number -> position in ATTRS -> value
     strings: Any
-    by_tag: dict[int, list[_Rule]] = field(default_factory=dict)  # one-token rules that need that TAG (no LOWER)
-    any_tag: list[_Rule] = field(default_factory=list)  # one-token rules for any TAG
-    by_lower: dict[int, list[_Rule]] = field(default_factory=dict)  # one-token rules that need that LOWER
+    by_tag: dict[int, list[_Rule]] = field(init=False, default_factory=dict)  # rules needing that TAG (no LOWER)
+    any_tag: list[_Rule] = field(init=False, default_factory=list)  # one-token rules for any TAG
+    by_lower: dict[int, list[_Rule]] = field(init=False, default_factory=dict)  # rules that need that LOWER
     seen: dict[tuple[int, ...], int] = field(default_factory=dict)  # token columns -> row of _won and _fit
     steps: list[tuple[_Test, ...]] = field(init=False)
     _won: Any = field(init=False, default=None)  # per row of the kept outcomes, the winner of each attribute
@@ -98,43 +98,75 @@ class AttributeTable:
                              tuple((positions[k], int(v)) for k, v in attrs.items()))
             values.append(dict(compiled.attrs))
             (single if all(len(p) == 1 for p in patterns) else multi).append(compiled)
-        table = cls(single, multi, values, strings)
-        for r in single:  # each rule under its most selective equality test, so a token tries few rules
+        return cls(single, multi, values, strings)
+
+    def __post_init__(self) -> None:
+        # the tests of each token of each pattern of the multi-token rules, in rule, pattern, token order
+        self.steps = [tests for r in self.multi for p in r.patterns for tests in p]
+        self._values = [np.array([v.get(p, 0) for v in self.values], dtype=np.uint64) for p in range(len(BULK))]
+        # what of a token's outcome does not read its LOWER, kept per (TAG, DEP, IS_SPACE): few distinct keys
+        self._lowerless: dict[tuple[int, int, int], tuple[tuple[int, ...], tuple[bool, ...]]] = {}
+        self._step_by_lower: dict[int, list[int]] = {}  # steps with an equality test on LOWER, by its value
+        self._steps_lowerless: list[int] = []
+        self._steps_lower: list[int] = []  # the other steps that read LOWER
+        for k, tests in enumerate(self.steps):
+            equal = [t.value for t in tests if t.col == 1 and t.op == "eq"]
+            if equal:
+                self._step_by_lower.setdefault(equal[0], []).append(k)
+            else:
+                (self._steps_lower if _reads_lower(tests) else self._steps_lowerless).append(k)
+        self._index()
+
+    def _index(self) -> None:
+        """Each one-token rule under its most selective equality test, so a token tries few rules."""
+        for r in self.single:
             equal = {t.col: t.value for t in r.patterns[0][0] if t.op == "eq"} if len(r.patterns) == 1 else {}
             if 1 in equal:
-                table.by_lower.setdefault(equal[1], []).append(r)
+                self.by_lower.setdefault(equal[1], []).append(r)
             elif 0 in equal:
-                table.by_tag.setdefault(equal[0], []).append(r)
+                self.by_tag.setdefault(equal[0], []).append(r)
             else:
-                table.any_tag.append(r)
-        return table
+                self.any_tag.append(r)
+        # per TAG, the one-token rules a token of that TAG tries (by_lower aside): those that read no LOWER, the others
+        self._tag_rules: dict[int | None, tuple[list[_Rule], list[_Rule]]] = {}
+        for tag in [*self.by_tag, None]:
+            rules = [*self.by_tag.get(tag, ()), *self.any_tag] if tag is not None else self.any_tag
+            self._tag_rules[tag] = ([r for r in rules if not _reads_lower(_tests(r))],
+                                    [r for r in rules if _reads_lower(_tests(r))])
 
     def _winners(self, row: tuple[int, ...]) -> tuple[int, ...]:
         """Per attribute, the last one-token rule that sets it on a token with these columns (-1: none)."""
-        won = [-1] * len(ATTRS)
-        rules = sorted([*self.by_tag.get(row[0], ()), *self.by_lower.get(row[1], ()), *self.any_tag],
-                       key=lambda r: r.number)
-        for r in rules:
-            if any(all(t.one(row, self.strings) for t in p[0]) for p in r.patterns):
-                for position, _value in r.attrs:
-                    won[position] = r.number
-        return tuple(won)
+        return _won(row, [*self.by_tag.get(row[0], ()), *self.by_lower.get(row[1], ()), *self.any_tag], self.strings)
 
     def _fits(self, row: tuple[int, ...]) -> tuple[bool, ...]:
         """Per token of every multi-token pattern (``steps``), whether a token with these columns passes its
         tests."""
         return tuple(all(t.one(row, self.strings) for t in tests) for tests in self.steps)
 
-    def __post_init__(self) -> None:
-        # the tests of each token of each pattern of the multi-token rules, in rule, pattern, token order
-        self.steps = [tests for r in self.multi for p in r.patterns for tests in p]
-        self._values = [np.array([v.get(p, 0) for v in self.values], dtype=np.uint64) for p in range(len(BULK))]
+    def _outcome(self, row: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+        """``_winners`` and ``_fits`` of a row: the rules and steps that read no LOWER worked out once per
+        (TAG, DEP, IS_SPACE), the others for the row (a winner is the highest-numbered rule that matches, so the
+        two parts combine by maximum)."""
+        lowerless, lower = self._tag_rules.get(row[0]) or self._tag_rules[None]
+        key = (row[0], row[2], row[3])
+        part = self._lowerless.get(key)
+        if part is None:
+            fits = [False] * len(self.steps)
+            for k in self._steps_lowerless:
+                fits[k] = all(t.one(row, self.strings) for t in self.steps[k])
+            part = self._lowerless[key] = (_won(row, lowerless, self.strings), tuple(fits))
+        won = _won(row, [*self.by_lower.get(row[1], ()), *lower], self.strings)
+        fits = list(part[1])
+        for k in (*self._step_by_lower.get(row[1], ()), *self._steps_lower):
+            fits[k] = all(t.one(row, self.strings) for t in self.steps[k])
+        return tuple(max(a, b) for a, b in zip(part[0], won, strict=True)), tuple(fits)
 
     def _ids(self, rows: list[tuple[int, ...]]) -> list[int]:
         """The number of each row's outcome in the kept tables, working out (and keeping) those not seen."""
         seen = self.seen
         if len(seen) > SEEN_LIMIT:  # a bound on memory over a long corpus; the common words come back at once
             seen.clear()
+            self._lowerless.clear()
         get = seen.get
         ids = [get(row, -1) for row in rows]
         if -1 in ids:
@@ -143,7 +175,7 @@ class AttributeTable:
                     n = get(row, -1)
                     if n < 0:
                         n = seen[row] = len(seen)
-                        self._keep(n, self._winners(row), self._fits(row))
+                        self._keep(n, *self._outcome(row))
                     ids[k] = n
         return ids
 
@@ -200,6 +232,24 @@ class AttributeTable:
                     winner[targets, position] = np.maximum(winner[targets, position], rule.number)
             step += width
         return step
+
+
+def _tests(rule: _Rule) -> list[_Test]:
+    return [t for p in rule.patterns for tokens in p for t in tokens]
+
+
+def _reads_lower(tests: Any) -> bool:
+    return any(t.col == 1 for t in tests)
+
+
+def _won(row: tuple[int, ...], rules: Any, strings: Any) -> tuple[int, ...]:
+    """Per attribute, the highest number of the one-token ``rules`` that match the row and set it (-1: none)."""
+    won = [-1] * len(ATTRS)
+    for r in rules:
+        if any(all(t.one(row, strings) for t in p[0]) for p in r.patterns):
+            for position, _value in r.attrs:
+                won[position] = max(won[position], r.number)
+    return tuple(won)
 
 
 def _test(key: str, value: Any, strings: Any) -> _Test | None:
