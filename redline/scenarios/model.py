@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
@@ -164,33 +164,60 @@ class Forecast:
     method: str  # "model", "model+platt", "model+slope" or "base rate" (too little history yet)
 
 
-def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forecast], Fitted | None]:
-    """Forecast every question with only what settled before its day; the last fitted model too."""
-    from datetime import date
+@dataclass
+class Settled:
+    """What had settled before a question's day, as a walk-forward loop sees it (``settled_before``)."""
 
+    by_settle: list[Question]  # every question with an outcome, in the order they settle
+    count: int = 0  # how many of them settled before the current question's day
+    yes: int = 0  # how many of those were yes
+    climatology: float = 0.5  # the current question's subject-and-threshold rate (Laplace), from those
+
+    @property
+    def base(self) -> float:
+        """The running base rate (Laplace) of the settled questions."""
+        return (self.yes + 1) / (self.count + 2)
+
+    def questions(self) -> list[Question]:
+        return self.by_settle[:self.count]
+
+
+def settled_before(questions: Sequence[Question]) -> Iterator[tuple[Question, Settled]]:
+    """Each question by day, with what had settled before that day: the bookkeeping of every walk-forward loop
+    (the shipped forecast here; the study candidates in ``scenarios.pooling``)."""
     ordered = sorted(questions, key=lambda q: (q.day, q.subject, q.threshold))
-    by_settle = sorted((q for q in ordered if q.outcome is not None), key=lambda q: q.settles)
-    out: list[Forecast] = []
-    model: Fitted | None = None
-    fitted_day = "0000-01-01"
-    settled_upto = 0
-    yes = 0
+    state = Settled(sorted((q for q in ordered if q.outcome is not None), key=lambda q: q.settles))
     clim: dict[tuple[str, int], tuple[int, int]] = {}
-    made: list[tuple[str, float, int]] = []  # (settles, raw model forecast, outcome) of earlier forecasts
     for q in ordered:
-        while settled_upto < len(by_settle) and by_settle[settled_upto].settles < q.day:
-            s = by_settle[settled_upto]
-            yes += int(s.outcome or 0)
+        while state.count < len(state.by_settle) and state.by_settle[state.count].settles < q.day:
+            s = state.by_settle[state.count]
+            state.yes += int(s.outcome or 0)
             k, n = clim.get((s.subject, s.threshold), (0, 0))
             clim[(s.subject, s.threshold)] = (k + int(s.outcome or 0), n + 1)
-            settled_upto += 1
-        settled = by_settle[:settled_upto]
-        base = (yes + 1) / (settled_upto + 2)
+            state.count += 1
         k, n = clim.get((q.subject, q.threshold), (0, 0))
-        climatology = (k + 1) / (n + 2)
-        enough = settled_upto >= MIN_TRAIN[family] and 0 < yes < settled_upto
-        if enough and (model is None or (date.fromisoformat(q.day) - date.fromisoformat(fitted_day)).days
-                       >= REFIT_DAYS[family]):
+        state.climatology = (k + 1) / (n + 2)
+        yield q, state
+
+
+def due(family: str, day: str, fitted_day: str | None, st: Settled) -> bool:
+    """Whether a walk-forward model is (re)fitted on ``day``: enough settled questions of both answers, and no
+    model yet or the last fitted ``REFIT_DAYS`` or more before."""
+    from datetime import date
+
+    return st.count >= MIN_TRAIN[family] and 0 < st.yes < st.count and (
+        fitted_day is None or (date.fromisoformat(day) - date.fromisoformat(fitted_day)).days >= REFIT_DAYS[family])
+
+
+def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forecast], Fitted | None]:
+    """Forecast every question with only what settled before its day; the last fitted model too."""
+    out: list[Forecast] = []
+    model: Fitted | None = None
+    fitted_day: str | None = None
+    made: list[tuple[str, float, int]] = []  # (settles, raw model forecast, outcome) of earlier forecasts
+    for q, st in settled_before(questions):
+        if due(family, q.day, fitted_day, st):
+            settled = st.questions()
             model = fit(settled, family)
             if SUBJECT_PRIOR[family]:
                 model = replace(model, offsets=subject_offsets(model, settled, SUBJECT_PRIOR[family]))
@@ -200,14 +227,14 @@ def walk_forward(questions: Sequence[Question], family: str) -> tuple[list[Forec
                 model = replace(model, a=a, b=b)
             fitted_day = q.day
         if model is None:
-            p, method = base, "base rate"
+            p, method = st.base, "base rate"
         else:
             raw = model.raw(q.features, q.subject)
             p = model.predict(q.features, q.subject)
             method = f"model+{CALIBRATION[family]}" if model.a != 1.0 else "model"
             if q.outcome is not None:
                 made.append((q.settles, raw, q.outcome))
-        out.append(Forecast(q, p, base, q.persistence, climatology, method))
+        out.append(Forecast(q, p, st.base, q.persistence, st.climatology, method))
     return out, model
 
 

@@ -27,7 +27,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from redline.scenarios import evaluate, model
@@ -91,26 +90,14 @@ def walk(questions: Sequence[Question], family: str, weighting: str = "none", ca
          lam: float = 0.0, shrink: float = 0.0, subj: float = 0.0) -> list[Forecast]:
     """``model.walk_forward`` with one candidate change (the defaults reproduce it with no subject intercepts)."""
     calib = calib or model.CALIBRATION[family]
-    ordered = sorted(questions, key=lambda q: (q.day, q.subject, q.threshold))
-    by_settle = sorted((q for q in ordered if q.outcome is not None), key=lambda q: q.settles)
     out: list[Forecast] = []
     fitted: Fitted | None = None
     cal: Callable[[float], float] | None = None
-    fitted_day, up, yes = "0000-01-01", 0, 0
-    clim: dict[tuple[str, int], tuple[int, int]] = {}
+    fitted_day: str | None = None
     made: list[tuple[str, float, int, str]] = []
-    for q in ordered:
-        while up < len(by_settle) and by_settle[up].settles < q.day:
-            s = by_settle[up]
-            yes += int(s.outcome or 0)
-            k, n = clim.get((s.subject, s.threshold), (0, 0))
-            clim[(s.subject, s.threshold)] = (k + int(s.outcome or 0), n + 1)
-            up += 1
-        settled, base = by_settle[:up], (yes + 1) / (up + 2)
-        k, n = clim.get((q.subject, q.threshold), (0, 0))
-        if up >= model.MIN_TRAIN[family] and 0 < yes < up and (
-                fitted is None or (date.fromisoformat(q.day) - date.fromisoformat(fitted_day)).days
-                >= model.REFIT_DAYS[family]):
+    for q, st in model.settled_before(questions):
+        if model.due(family, q.day, fitted_day, st):
+            settled = st.questions()
             fitted, cal, fitted_day = _fit(settled, family, weighting == "day"), None, q.day
             if subj:
                 fitted = replace(fitted, offsets=model.subject_offsets(fitted, settled, subj))
@@ -120,16 +107,16 @@ def walk(questions: Sequence[Question], family: str, weighting: str = "none", ca
                 cal = _calibrator(calib, [e[0] for e in earlier], [e[1] for e in earlier], [e[2] for e in earlier],
                                   lam)
         if fitted is None:
-            p, method = base, "base rate"
+            p, method = st.base, "base rate"
         else:
             raw = fitted.raw(q.features, q.subject)
             p, method = (cal(raw) if cal else raw), "model"
             if shrink:
-                days = len({s.day for s in settled})
-                p = days / (days + shrink) * p + shrink / (days + shrink) * base
+                days = len({s.day for s in st.questions()})
+                p = days / (days + shrink) * p + shrink / (days + shrink) * st.base
             if q.outcome is not None:
                 made.append((q.settles, raw, q.outcome, q.day))
-        out.append(Forecast(q, p, base, q.persistence, (k + 1) / (n + 2), method))
+        out.append(Forecast(q, p, st.base, q.persistence, st.climatology, method))
     return out
 
 
