@@ -188,6 +188,10 @@ def test_one_person_with_two_offices_is_coded_by_the_office_of_the_day(persons: 
     assert spy["Sergei Naryshkin"].code == "RUS-SPY"
     before = persons("Dmitry Medvedev signed the decree on Monday.", "2010-06-01")
     assert before["Dmitry Medvedev"].attr("role") == "President of Russia"
+    minister = persons("Liz Truss summoned the Russian ambassador.", "2022-01-20")
+    assert minister["Liz Truss"].attr("role") == "Foreign Secretary"
+    premier = persons("Liz Truss resigned after six weeks.", "2022-10-20")
+    assert (premier["Liz Truss"].code, premier["Liz Truss"].attr("role")) == ("GBR-GOV", "Prime Minister")
 
 
 def test_an_armed_group_leader_codes_to_the_group(persons: Persons) -> None:
