@@ -19,7 +19,7 @@ from typing import Any
 
 from redline.events.actors import MentionIndex, country
 from redline.events.clause import Clause
-from redline.events.crime import criminal_force, measure_force, natural_death, policing
+from redline.events.crime import criminal_force, lone_attacker, measure_force, natural_death, policing
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.naming import named_noun
 
@@ -240,7 +240,14 @@ def _crime(coded: Coded, index: MentionIndex) -> bool:
     if not _force(coded):
         return False
     verb = coded.clause.verb
+    if coded.source is None and _civil(coded.target) and lone_attacker(verb, coded.clause.subject):
+        return True
     return criminal_force(verb, coded.clause.subject) or (coded.cameo[:2] == "17" and policing(verb))
+
+
+def _civil(target: str | None) -> bool:
+    """A target that is no state body: none, a country's people at large, or its civilians."""
+    return target is None or "-" not in target or target.endswith("-CVL")
 
 
 def _death(coded: Coded, index: MentionIndex) -> bool:
