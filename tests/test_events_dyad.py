@@ -44,3 +44,23 @@ def test_events_dyad_acts_that_may_stand_alone_are_not_held_back(context: Any) -
     assert not {"PROTEST", "RETREAT", "AGREE", "ASSAULT", "MOBILIZE", "SANCTION", "THREATEN"} & DIRECTED_TYPES
     assert ("SANCTION", "CHE", None, "current") in _events("Switzerland expelled two diplomats on Monday.", context)
     assert UNDIRECTED in STATUSES
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Spanish government held climate talks in Madrid on Monday.", ("CONSULT", "ESP-GOV", "ESP")),
+    ("Chancellor Scholz expressed Germany's full support to Ukraine.", ("SUPPORT", "DEU-GOV", "DEU")),
+])
+def test_events_dyad_a_body_acting_on_its_own_country_named_bare_is_undirected(
+        sentence: str, expected: tuple[str, str, str], context: Any) -> None:
+    # the only counterpart is the doer's own country: the place of the meeting, or the owner of the support
+    assert (*expected, UNDIRECTED) in _events(sentence, context)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a counterpart at home named with its own body, or abroad
+    ("The Colombian government held peace talks with FARC rebels in Havana.", ("CONSULT", "COL-GOV", "COL-REB-FARC")),
+    ("President Biden met Japanese Prime Minister Kishida in Washington.", ("CONSULT", "USA-GOV", "JPN")),
+])
+def test_events_dyad_a_named_counterpart_at_home_or_abroad_stays_current(
+        sentence: str, expected: tuple[str, str, str], context: Any) -> None:
+    assert (*expected, "current") in _events(sentence, context)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from redline.cli import main
 from redline.eval.dates import score_dates
-from redline.nlp.dates import When, event_date, find_dates, guarded, resolve
+from redline.nlp.dates import When, act_day, event_date, find_dates, guarded, present_tense, resolve
 
 PUBLISHED = date(2024, 11, 19)  # a Tuesday
 DATES_SET = Path(__file__).parent / "data" / "dates.jsonl"
@@ -91,6 +91,55 @@ def test_dates_a_number_beside_a_month_is_a_day_never_a_year() -> None:
 
 def test_dates_war_day_counts_from_the_war_in_context() -> None:
     assert resolve("the 100th day", None, "ISR") == When(date(2024, 1, 14), "day")
+
+
+def test_dates_an_ordinal_day_is_a_war_s_only_in_a_sentence_about_a_war() -> None:
+    assert iso("the 300th day", "Kyiv marked the 300th day of the war.", date(2022, 12, 20)) == "2022-12-20"
+    assert iso("the 11th day", "Pilgrims reached the shrine on the 11th day of their march.") is None
+    assert iso("its 22nd day", "On its 22nd day, the strike by dock workers closed the port.") is None
+    # a war that had not begun when the article appeared is not the one the sentence counts
+    assert iso("its 40th day", "The fighting entered its 40th day.", date(2019, 3, 1)) is None
+
+
+def test_dates_a_four_digit_number_counted_against_another_is_no_year() -> None:
+    assert iso("1204", "The motion passed with 1204 of 1300 votes.") is None
+    assert iso("2010", "Some 2010 out of 2400 delegates backed him.") is None
+    assert iso("1204", "The castle was built in 1204.") == "1204"
+    assert iso("2016", "It beat the record held since 2016 of 40 million trees planted in a day.") == "2016"
+
+
+def test_dates_effective_names_a_day_to_come() -> None:
+    assert iso("March 31", "The minister resigns, effective March 31.", date(2024, 2, 20)) == "2024-03-31"
+    assert iso("March 31", "The minister resigned on March 31.", date(2024, 2, 20)) == "2023-03-31"
+
+
+def test_dates_an_act_reported_as_happening_is_not_dated_after_its_report() -> None:
+    assert act_day(("2024-03-31",), None, "2024-02-20", current=True, present=False) == "2024-02-20"
+    assert act_day((), "2035-01-01", "2024-02-20", current=True, present=False) == "2024-02-20"
+    assert act_day(("2024-03-31",), None, "2024-02-20", current=False, present=False) == "2024-03-31"  # a plan
+    assert act_day((), None, "2024-02-20", current=True, present=False) == "2024-02-20"
+    assert act_day((), None, None, current=True, present=False) is None
+
+
+def test_dates_an_act_told_in_the_present_is_not_dated_a_month_back() -> None:
+    assert act_day(("2017-01-01",), None, "2020-05-05", current=True, present=True) == "2020-05-05"
+    assert act_day(("2020-05-01",), None, "2020-05-05", current=True, present=True) == "2020-05-01"
+    assert act_day(("2017-01-01",), None, "2020-05-05", current=True, present=False) == "2017-01-01"
+
+
+@pytest.mark.parametrize("sentence, verb, expected", [
+    ("A court in Lyon sentences two men to prison.", "sentences", True),
+    ("Two men are convicted of fraud in Lyon.", "convicted", True),
+    ("The council decides to free three prisoners.", "free", True),
+    ("The ministry will send tanks next month.", "send", True),
+    ("Rebels killed five soldiers near the border.", "killed", False),
+    ("Two men were convicted of fraud in Lyon.", "convicted", False),
+    ("The army has taken the town.", "taken", False),
+    ("The ministry would send tanks if asked.", "send", False),
+])
+def test_dates_present_tense_tells_an_act_of_the_day(nlp: Any, sentence: str, verb: str, expected: bool) -> None:
+    token = next(t for t in nlp(sentence) if t.text == verb)
+    assert present_tense(token) is expected
 
 
 def test_dates_guard_needs_the_year_written_in_the_sentence() -> None:

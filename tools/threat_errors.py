@@ -5,7 +5,8 @@
     python tools/threat_errors.py --show ID       # every threat and claim redline finds in one tune record
 
 Rules are written from tune errors only (tests/gold/README.md); this script never runs the validation half:
-validation is for `redline eval tests/data/threats.jsonl`, to accept or reject a change.
+validation is for `redline eval tests/data/threats.jsonl`, to accept or reject a change. Tune records are found
+out of fold, as the eval finds them (the fold models beside the set: redline.eval.threats).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from redline.eval.splits import read_split, split_path  # noqa: E402
-from redline.eval.threats import read_threats, run_cases, score_threats  # noqa: E402
+from redline.eval.threats import folds_path, read_folds, read_threats, run_cases, score_threats  # noqa: E402
 from redline.pipeline import Context  # noqa: E402
 from redline.settings import Settings  # noqa: E402
 
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     records = read_threats(DATA)
     tune = read_split(split_path(DATA), [(r.id, r.text) for r in records]).tune
     records = [r for r in records if r.id in tune]
+    folds = read_folds(folds_path(DATA), records) if folds_path(DATA).is_file() else None
     if args.show:
         unknown = set(args.show) - {r.id for r in records}
         if unknown:
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         records = [r for r in records if r.id in args.show]
     ctx = Context.load(Settings())
-    cases = run_cases(records, ctx, DATA.stem)
+    cases = run_cases(records, ctx, DATA.stem, folds)
     if args.show:
         for c in cases:
             print(c.record.id, c.record.text)
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
     print()
     for key, value in scored.scores.items():
-        print(f"tune {key:24s} {value:.4f}")
+        print(f"tune{' (out of fold)' if folds else ''} {key:24s} {value:.4f}")
     return 0
 
 

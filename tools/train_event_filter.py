@@ -11,7 +11,7 @@ with ``set=plover`` in place of ``set=news`` for the PLOVER sentences. The model
 (scikit-learn, lbfgs, C = 1: deterministic). The threshold THRESHOLD and the configuration (full-match label,
 articles only, all features, C = 1) were chosen by 5-fold grouped cross-validation (a document per group) on
 tune, as the largest out-of-fold real-news tune full F1 that kept tune full recall and PLOVER tune type F1
-(the cross-validation scripts are kept on branch coder8, commit e132c48, tools/experiments/; docs/evaluation.md).
+(the cross-validation scripts are kept on branch coder8, commit e132c48, tools/experiments/; docs/evaluation_log.md).
 ``--cv`` reruns that grouped 5-fold cross-validation on tune for a grid of C and threshold and writes nothing.
 
 On 2026-12-07 (282 documents) a retrain on the grown tune half was measured and not kept: at threshold 0.10 it

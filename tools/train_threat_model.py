@@ -1,7 +1,8 @@
-"""Train the learned threat/no-threat sentence classifier and write it to redline/data/threat_model/model.json.
+"""Train the learned threat/no-threat sentence classifier and write it to redline/data/threat_model/model.json,
+with its fold models beside the threat set (tests/data/threats_folds.json).
 
-    python tools/train_threat_model.py        # about 30 s on one CPU core; needs scikit-learn (the dev group)
-    python tools/train_threat_model.py --oof  # writes nothing: the tune threat scores out of fold (below)
+    python tools/train_threat_model.py        # about 40 s on one CPU core; needs scikit-learn (the dev group)
+    python tools/train_threat_model.py --oof  # writes nothing: fits the fold models afresh and scores tune with them
 
 Training data (validation is never read here):
 - the TUNE half of tests/data/threats.jsonl (tests/data/threats_split.json), each record labelled threat or not;
@@ -15,11 +16,12 @@ cross-validation over the tune records (the written examples always train, never
 of the grid whose cross-validated precision reaches PRECISION, since the classifier only adds threats to the
 rules' and what it adds must keep the set's precision.
 
-``--oof``: the threat scores of the tune half with each record found by a model trained without it (5 folds of
-source documents, the written examples always training), the rules as they are. `redline eval` scores tune with
-the shipped model, which was trained on tune, so its tune recall and precision are in-sample and their gaps to
-validation overstate how much the detector fits tune (Dec 2026: eval tune recall .972, precision .963; out of
-fold .844, .913 (another grouping of folds: .835, .908); validation .826, .865).
+The fold models: the shipped model is trained on the tune half, so `redline eval` scores each tune record with a
+model trained without its source document (``redline.eval.threats.assign_folds``: 5 folds of documents, seeded;
+the written examples always train; the shipped threshold). They are written beside the set with digests of the
+tune records and of the shipped model, and the eval refuses them once either changes (retrain with this tool;
+retrain too after changing ``features``, which no digest sees). ``--oof`` fits them afresh and prints the scores
+without writing: the figures `redline eval` gives for the tune half.
 """
 
 from __future__ import annotations
@@ -35,7 +37,17 @@ sys.path.insert(0, str(ROOT))
 from redline import nlp as nlp_stage  # noqa: E402
 from redline.assess.threat_model import features  # noqa: E402
 from redline.eval.splits import read_split, split_path  # noqa: E402
-from redline.eval.threats import read_threats  # noqa: E402
+from redline.eval.threats import (  # noqa: E402
+    FOLDS,
+    FoldModels,
+    assign_folds,
+    folds_path,
+    model_digest,
+    read_threats,
+    run_cases,
+    score_threats,
+    training_digest,
+)
 from redline.ingest import normalize  # noqa: E402
 from redline.models import RawDocument  # noqa: E402
 from redline.pipeline import Context  # noqa: E402
@@ -44,8 +56,8 @@ from redline.settings import Settings  # noqa: E402
 DATA = ROOT / "tests" / "data" / "threats.jsonl"
 EXAMPLES = ROOT / "tests" / "data" / "threat_examples.jsonl"
 OUT = ROOT / "redline" / "data" / "threat_model" / "model.json"
+FOLDS_OUT = folds_path(DATA)
 C = 1.0
-FOLDS = 5
 REPEATS = 3
 PRECISION = 0.90
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -97,23 +109,31 @@ def choose_threshold(tune: list[tuple[dict[str, int], bool]], extra: list[tuple[
     return (min(good) if good else max(THRESHOLDS)), table
 
 
-def out_of_fold(ctx: Any, rows: list[Any], tune: list[tuple[dict[str, int], bool]],
-                extra: list[tuple[dict[str, int], bool]], threshold: float) -> dict[str, float]:
-    import numpy as np
-
-    from redline.assess import threat_model
-    from redline.eval.threats import run_cases, score_threats
-
-    docs = sorted({r.url or r.id for r in rows})
-    fold_of = dict(zip(docs, np.random.RandomState(0).permutation(len(docs)) % FOLDS, strict=True))
-    folds = [fold_of[r.url or r.id] for r in rows]
-    cases = []
+def fit_folds(rows: list[Any], tune: list[tuple[dict[str, int], bool]], extra: list[tuple[dict[str, int], bool]],
+              threshold: float) -> FoldModels:
+    """One model per fold of tune documents, each trained without its fold (the written examples always train)."""
+    fold_of = assign_folds(rows)
+    folds = [fold_of[r.id] for r in rows]
+    models = []
     for k in range(FOLDS):
-        weights, bias = fit([x for (x, y), f in zip(tune, folds, strict=True) if f != k] + [x for x, _ in extra],
-                            [y for (x, y), f in zip(tune, folds, strict=True) if f != k] + [y for _, y in extra])
-        threat_model._model = lambda w=weights, b=bias: (w, b, threshold)  # type: ignore[assignment,misc]
-        cases += run_cases([r for r, f in zip(rows, folds, strict=True) if f == k], ctx, DATA.stem)
-    return dict(score_threats(cases).scores)
+        train = [xy for xy, f in zip(tune, folds, strict=True) if f != k] + extra
+        weights, bias = fit([x for x, _ in train], [y for _, y in train])
+        models.append((weights, bias, threshold))
+    return FoldModels(fold_of, tuple(models))
+
+
+def write_folds(path: Path, rows: list[Any], folds: FoldModels) -> None:
+    """The fold models as JSON, one feature a line with its weight in each fold (0 where a fold drops it)."""
+    names = sorted({f for weights, _, _ in folds.models for f in weights})
+    head = {"about": "the threat classifier's fold models for scoring the tune half out of fold: "
+                     "python tools/train_threat_model.py (redline.eval.threats)",
+            "folds": FOLDS, "tune_digest": training_digest(rows), "model_digest": model_digest(),
+            "threshold": folds.models[0][2], "bias": [round(b, 4) for _, b, _ in folds.models],
+            "fold_of": dict(sorted(folds.fold_of.items()))}
+    lines = [json.dumps(name, ensure_ascii=False) + ":" + json.dumps([m[0].get(name, 0) for m in folds.models])
+             for name in names]
+    path.write_text(json.dumps(head, ensure_ascii=False)[:-1] + ',\n"weights": {\n' + ",\n".join(lines) + "\n}}\n",
+                    "utf-8")
 
 
 def main() -> int:
@@ -125,8 +145,8 @@ def main() -> int:
     extra = [(featurise(ctx, item["text"]), bool(item["is_threat"])) for item in
              (json.loads(line) for line in EXAMPLES.read_text("utf-8").splitlines() if line.strip())]
     if "--oof" in sys.argv[1:]:
-        current = json.loads(OUT.read_text("utf-8"))
-        for key, value in out_of_fold(ctx, rows, tune, extra, float(current["threshold"])).items():
+        folds = fit_folds(rows, tune, extra, float(json.loads(OUT.read_text("utf-8"))["threshold"]))
+        for key, value in score_threats(run_cases(rows, ctx, DATA.stem, folds)).scores.items():
             print(f"tune out of fold {key:24s} {value:.4f}")
         return 0
     threshold, table = choose_threshold(tune, extra)
@@ -143,6 +163,8 @@ def main() -> int:
     }, indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"{len(tune)} tune records + {len(extra)} written examples, {len(weights)} features, threshold "
           f"{threshold} -> {OUT} ({OUT.stat().st_size / 1e3:.0f} kB)")
+    write_folds(FOLDS_OUT, rows, fit_folds(rows, tune, extra, threshold))
+    print(f"fold models -> {FOLDS_OUT} ({FOLDS_OUT.stat().st_size / 1e3:.0f} kB)")
     return 0
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -123,8 +125,11 @@ def features(sent: Any) -> list[str]:
     return out
 
 
+Model = tuple[dict[str, float], float, float]  # weights, bias, threshold
+
+
 @cache
-def _model() -> tuple[dict[str, float], float, float] | None:
+def _model() -> Model | None:
     try:
         text = resources.files("redline.data").joinpath("threat_model/model.json").read_text("utf-8")
     except (FileNotFoundError, OSError):
@@ -133,9 +138,27 @@ def _model() -> tuple[dict[str, float], float, float] | None:
     return dict(data["weights"]), float(data["bias"]), float(data["threshold"])
 
 
+_USING: list[Model] = []
+
+
+@contextmanager
+def using(model: Model) -> Iterator[None]:
+    """Find threats with ``model`` instead of the shipped one while the block runs (the evaluation scores each tune
+    record with a model trained without it: ``redline.eval.threats``)."""
+    _USING.append(model)
+    try:
+        yield
+    finally:
+        _USING.pop()
+
+
+def _current() -> Model | None:
+    return _USING[-1] if _USING else _model()
+
+
 def probability(sent: Any) -> float | None:
     """The model's probability that ``sent`` states a threat or warning; None when no model is installed."""
-    model = _model()
+    model = _current()
     if model is None:
         return None
     weights, bias, _ = model
@@ -144,7 +167,7 @@ def probability(sent: Any) -> float | None:
 
 
 def threshold() -> float:
-    model = _model()
+    model = _current()
     return model[2] if model else 1.0
 
 

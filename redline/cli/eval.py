@@ -66,7 +66,7 @@ def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: 
     except RedlineError as e:
         raise InputError(str(e)) from None
     if as_json:
-        payload = {r.name: {"digest": r.digest, "scores": r.scores,
+        payload = {r.name: {"digest": r.digest, "scores": r.scores, **({"note": r.note} if r.note else {}),
                             **({"confusion": r.detail.confusion} if by_type and isinstance(r.detail, EventScores)
                                and r.half != "validation" else {})} for r in results}
         click.echo(json.dumps(payload, indent=2, sort_keys=True))
@@ -98,7 +98,8 @@ def eval_cli(datasets: tuple[str, ...], as_json: bool, by_type: bool, n_errors: 
 
 
 def _render(r: EvalResult, by_type: bool, n_errors: int) -> str:
-    lines = [f"{r.name}  (digest {r.digest}{f', {r.skipped} records skipped' if r.skipped else ''})"]
+    lines = [f"{r.name}{f' [{r.note}]' if r.note else ''}  (digest {r.digest}"
+             f"{f', {r.skipped} records skipped' if r.skipped else ''})"]
     if r.kind == "gap":
         lines[0] = f"{r.name}  (tune minus validation; positive: tune is better)"
         lines += [f"  {name:<24} {value:+.4f}" for name, value in r.scores.items()]

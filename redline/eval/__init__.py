@@ -32,7 +32,15 @@ from redline.eval.scoring import (
     score_record,
 )
 from redline.eval.splits import HALVES, Split, read_split, split_path
-from redline.eval.threats import ThreatScores, is_threats_set, read_threats, run_cases, score_threats
+from redline.eval.threats import (
+    ThreatScores,
+    folds_path,
+    is_threats_set,
+    read_folds,
+    read_threats,
+    run_cases,
+    score_threats,
+)
 from redline.eval.threats import digest as threats_digest
 from redline.ingest import normalize
 from redline.models import Brief, Event, RawDocument
@@ -56,6 +64,7 @@ class EvalResult:
     detail: EventScores | GoldScores | DateScores | ThreatScores | None
     skipped: int = 0  # records the pipeline refused (ingest errors)
     half: str | None = None  # "tune" or "validation" for a half; None for a whole set or a gap
+    note: str = ""  # how the half was scored, when not as the others ("out of fold")
 
 
 def evaluate(path: str | Path, ctx: Context) -> EvalResult:
@@ -192,18 +201,25 @@ def _news_results(data: NewsSet, ctx: Context, split: Split | None) -> list[Eval
 
 
 def _threat_results(path: Path, ctx: Context, split: bool) -> list[EvalResult]:
+    """The threat set's scores; with a split, its tune half out of fold when fold models lie beside it (the
+    classifier is trained on tune: ``redline.eval.threats``)."""
     records = read_threats(path)
-    cases = run_cases(records, ctx, path.stem)
     digest = threats_digest(path)
     halves = read_split(split_path(path), [(r.id, r.text) for r in records]) \
         if split and split_path(path).is_file() else None
+    folds = read_folds(folds_path(path), [r for r in records if r.id in halves.tune]) \
+        if halves is not None and folds_path(path).is_file() else None
+    cases = run_cases(records, ctx, path.stem, folds)
     if halves is None:
         return [EvalResult(path.stem, digest, "threats", (d := score_threats(cases)).scores, d)]
     results = []
     for h in HALVES:
         scored = score_threats([c for c in cases if c.record.id in halves.ids(h)])
+        note = "" if h != "tune" else (f"out of fold: each record found by a classifier trained without its "
+                                       f"document, {len(folds.models)} folds" if folds else
+                                       "in-sample: the classifier was trained on these records")
         results.append(EvalResult(f"{path.stem}/{h}", _half_digest(digest, halves, h), "threats", scored.scores,
-                                  scored, 0, h))
+                                  scored, 0, h, note))
     return _with_gap(path.stem, results)
 
 

@@ -13,20 +13,29 @@ claim set). Each record goes through the ingest, nlp and threat-detection stages
 - ``status_accuracy`` on found threats (current vs background);
 - ``claim_speaker_accuracy`` on records with a labelled speaker: a claim's speaker names the same person or
   body (the words of one contain those of the other, case and possessives aside).
+
+The learned threat classifier (``redline.assess.threat_model``) is trained on the tune half, so the tune half is
+scored out of fold: each tune record is found with a model trained without its source document (FOLDS folds of
+documents, seeded), read from the fold models beside the set (``threats_folds.json``, written with the shipped
+model by ``tools/train_threat_model.py``). Fold models trained on other tune records or beside another shipped
+model are stale and refused; a set with no fold models beside it is scored with the shipped model (in-sample).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from redline import nlp as nlp_stage
+from redline.assess import threat_model
 from redline.assess.rhetoric import find_threats
 from redline.errors import RedlineError
 from redline.eval.datasets import DatasetError, first_record
@@ -174,8 +183,78 @@ def usable_clause(text: str, parse: Callable[[str], Any]) -> bool:
     return False
 
 
-def run_cases(records: list[ThreatRecord], ctx: Any, name: str) -> list[ThreatCase]:
-    """Every record through ingest, nlp and threat detection."""
+FOLDS = 5
+FOLD_SEED = 0
+
+
+@dataclass(frozen=True)
+class FoldModels:
+    """Threat classifiers each trained without one fold of the tune half's source documents."""
+    fold_of: dict[str, int]  # tune record id -> its fold
+    models: tuple[threat_model.Model, ...]  # one per fold: weights, bias, threshold
+
+    def model_of(self, record_id: str) -> threat_model.Model | None:
+        k = self.fold_of.get(record_id)
+        return None if k is None else self.models[k]
+
+
+def folds_path(dataset: Path) -> Path:
+    """Where the fold models of a threats set live: ``<stem>_folds.json`` beside it."""
+    return dataset.with_name(f"{dataset.stem}_folds.json")
+
+
+def assign_folds(records: list[ThreatRecord]) -> dict[str, int]:
+    """The fold of each record: its source document's (its page, else its id), documents dealt to FOLDS folds by a
+    seeded permutation of their sorted names, so no document is both trained on and scored."""
+    import numpy as np
+
+    docs = sorted({r.url or r.id for r in records})
+    fold_of = dict(zip(docs, (int(k) for k in np.random.RandomState(FOLD_SEED).permutation(len(docs)) % FOLDS),
+                       strict=True))
+    return {r.id: fold_of[r.url or r.id] for r in records}
+
+
+def training_digest(records: list[ThreatRecord]) -> str:
+    """A digest of what the classifier learns from these records (id, text, page, date, threat or not)."""
+    rows = sorted((r.id, r.text, r.url, r.date, r.is_threat) for r in records)
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def model_digest() -> str:
+    """A digest of the shipped threat classifier (redline/data/threat_model/model.json); "" without one."""
+    try:
+        data = resources.files("redline.data").joinpath("threat_model/model.json").read_bytes()
+    except (FileNotFoundError, OSError):
+        return ""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def read_folds(path: Path, tune: list[ThreatRecord]) -> FoldModels:
+    """The fold models at ``path`` for the ``tune`` records; DatasetError when they were trained on other records
+    or beside another shipped model (stale: re-run tools/train_threat_model.py)."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        fold_of = {str(k): int(v) for k, v in data["fold_of"].items()}
+        n, biases, threshold = len(data["bias"]), data["bias"], float(data["threshold"])
+        weights: list[dict[str, float]] = [{} for _ in range(n)]
+        for feature, ws in data["weights"].items():
+            for k, w in enumerate(ws):
+                if w:
+                    weights[k][feature] = float(w)
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise DatasetError(f"{path}: not a fold-models file ({e})") from None
+    stale = [what for what, ok in (("the tune records", data.get("tune_digest") == training_digest(tune)),
+                                   ("the shipped model", data.get("model_digest") == model_digest()),
+                                   ("the fold of each tune record", fold_of == assign_folds(tune))) if not ok]
+    if stale:
+        raise DatasetError(f"{path}: the fold models are stale ({', '.join(stale)} changed since they were "
+                           "trained); run python tools/train_threat_model.py")
+    return FoldModels(fold_of, tuple((weights[k], float(biases[k]), threshold) for k in range(n)))
+
+
+def run_cases(records: list[ThreatRecord], ctx: Any, name: str, folds: FoldModels | None = None) -> list[ThreatCase]:
+    """Every record through ingest, nlp and threat detection; a record ``folds`` has a fold for is found with the
+    model trained without that fold."""
     cases = []
     for rec in records:
         raw = RawDocument(origin=f"{name}:{rec.id}", text=rec.text, url=rec.url, published=rec.date)
@@ -183,7 +262,9 @@ def run_cases(records: list[ThreatRecord], ctx: Any, name: str) -> list[ThreatCa
             analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)
         except RedlineError as e:
             raise DatasetError(f"{name}: {rec.id}: redline refused the sentence ({e})") from None
-        threats = find_threats(analysis)
+        held_out = folds.model_of(rec.id) if folds is not None else None
+        with threat_model.using(held_out) if held_out is not None else contextlib.nullcontext():
+            threats = find_threats(analysis)
         usable = bool(threats) and all(usable_clause(x, ctx.nlp) for x in (threats[0].trigger, threats[0].response))
         cases.append(ThreatCase(rec, threats, tuple(c.speaker for c in analysis.claims), usable))
     return cases

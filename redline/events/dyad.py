@@ -1,13 +1,15 @@
 """Acts that need a counterpart: a meeting, cooperation, help, backing or a request is done *to* someone.
 
 An event of such a type whose clause the coder gave no target, in a sentence that names no party but its source,
-has no counterpart in the text ("Police said they had found an explosives belt in a mosque", "Hezbollah confirms
-the drone was supplied by Iran", "the ministry urged restraint"): what it codes is a statement about the source,
-not an interaction between two parties, which is what an event of the CAMEO/PLOVER kind records (PETRARCH codes
-only complete source-verb-target triples). Such an event keeps its clause with the status ``undirected`` (out of
-the situation picture, still citable by a brief). A sentence that names another party keeps the event: the coder
-may have missed the link ("granted asylum to five Panamanian officers"), and its type is still right. Read after
-the merge, so that a target-less event another clause completes has already merged into the fuller one.
+or whose only target is the source's own country named bare (``_at_home``), has no counterpart in the text
+("Police said they had found an explosives belt in a mosque", "Hezbollah confirms the drone was supplied by
+Iran", "the ministry urged restraint", "the Spanish government held talks in Madrid"): what it codes is a
+statement about the source, not an interaction between two parties, which is what an event of the CAMEO/PLOVER
+kind records (PETRARCH codes only complete source-verb-target triples). Such an event keeps its clause with the
+status ``undirected`` (out of the situation picture, still citable by a brief). A sentence that names another
+party keeps the event: the coder may have missed the link ("granted asylum to five Panamanian officers"), and its
+type is still right. Read after the merge, so that a target-less event another clause completes has already
+merged into the fuller one.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ def undirected(events: tuple[Any, ...], index: MentionIndex, doc: Any) -> tuple[
 
 
 def _lone(event: Any, index: MentionIndex, doc: Any) -> bool:
-    if event.status != CURRENT or event.target is not None or event.type not in DIRECTED_TYPES:
+    if event.status != CURRENT or event.type not in DIRECTED_TYPES:
         return False
+    if event.target is not None:
+        return _at_home(event)
     own = country(event.source)
     for ev in event.evidence:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
@@ -51,3 +55,14 @@ def _lone(event: Any, index: MentionIndex, doc: Any) -> bool:
             if other is not None and other != own:
                 return False
     return True
+
+
+def _at_home(event: Any) -> bool:
+    """The act's only counterpart is the doer's own country named bare, the doer one of its bodies (a government, a
+    ministry, an army): "the Spanish government held climate talks in Madrid" (ESP-GOV on ESP: the place of the
+    meeting), "Scholz expressed Germany's support to Ukraine" (DEU-GOV on DEU: the support's owner read as its
+    addressee). A country acting on itself as a whole ("America is fortunate to have ...": USA on USA) is left as
+    it is. Lost with them: a party at home that the coder codes only by the country ("the Kenyan president met
+    opposition leaders in Nairobi", KEN-GOV on KEN; the guide codes KEN-GOV on KEN-OPP)."""
+    own = country(event.source)
+    return event.source is not None and event.target == own and event.source != own

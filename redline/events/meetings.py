@@ -16,7 +16,7 @@ reviewed ..."). This module finds the document's meeting pair and codes such cla
   ``vocab.SKIP_LEMMAS``) is one CONSULT, A->B, as the guide codes "A spoke with B".
 
 Status rules apply as to any clause (``record._event``): a planned, hypothetical or denied meeting is no news.
-Tried and rejected on validation (docs/evaluation.md, sixth batch): "the two leaders" / "both sides", "they"
+Tried and rejected on validation (docs/evaluation_log.md, sixth batch): "the two leaders" / "both sides", "they"
 after a party clause, conversation nouns ("the discussion focused on"), meeting nouns with a with-phrase,
 agentless passives ("it was agreed"), "told B in a phone call".
 """
@@ -122,7 +122,7 @@ def party_head(subject: list[Any], index: MentionIndex) -> Any | None:
     if any(m.type in {"ACTOR", "PERSON"} and m.code for m in index.mentions_in(subject)):
         return None
     if {t.lower_ for t in subject} & {"two", "both"}:
-        return None  # "the two leaders", "both sides": tried, and rejected on validation (docs/evaluation.md)
+        return None  # "the two leaders", "both sides": tried, and rejected on validation (docs/evaluation_log.md)
     if any(c.dep_ in {"amod", "compound", "nummod", "poss", "relcl", "acl"} for c in head.children):
         return None
     return head if any(c.lower_ == "the" for c in head.children) else None

@@ -20,6 +20,10 @@ from redline.events.vocab import (
     THREAT_KINDS,
 )
 from redline.models import Analysis, Event, Evidence, Mention
+from redline.nlp.dates import act_day, present_tense
+
+NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})  # a date naming its noun: "the 2003 bombings"
+CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "csubj"})  # a clause under a verb's clause
 
 
 def _intent(cameo: str) -> str:
@@ -77,8 +81,9 @@ def _event(analysis: Analysis, index: MentionIndex, head: Any, cameo: str, sourc
     end = sent.end_char
     while end > sent.start_char and article.text[end - 1].isspace():
         end -= 1
-    published = (clause.dates[0] if clause.dates else None) or _sentence_date(analysis, head, end) or (
-        article.published.date().isoformat() if article.published else None)
+    published = act_day(clause.dates, _sentence_date(analysis, head, end),
+                        article.published.date().isoformat() if article.published else None,
+                        current=status == CURRENT, present=present_tense(head))
     locations = [p.canonical for p in places if p.type == "PLACE"]
     return Event(
         id="",
@@ -128,26 +133,49 @@ def _sentence_date(analysis: Analysis, head: Any, end: int) -> str | None:
 
 
 def _names_another_thing(span: Any, head: Any) -> bool:
-    """Whether a date of the sentence belongs to something other than the act or the report: a year naming a
-    noun ("for their roles in the 2003 bombings", "the Act of 2012") or a date in a clause that describes a noun
-    ("the conviction of X, who was sentenced in 2010"). Such a date does not date "a court jails X" (spaCy makes
-    a new Token on each access, so tokens are compared with ==, never with ``is``)."""
+    """Whether a date of the sentence belongs to something other than the act or the report: a date naming a
+    noun ("for their roles in the 2003 bombings", "the Act of 2012", "the Act for Fiscal Year 2013"), a date of
+    another verb's clause ("who was sentenced in 2010", "found guilty of assassinating him in 1991") or one
+    reached through two nouns ("in response to the sinking of a warship in March"). A date of a verb above the
+    act ("officials said on Friday that rebels attacked") is the report's and may stand for it. (spaCy makes a
+    new Token on each access, so tokens are compared with == or by index, never with ``is``.)"""
     root = span.root
-    if root.dep_ in {"compound", "nummod", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
-            and root.head != head:
+    if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and root.head != head:
         return True
+    above = _governing(head)
+    nouns = 0
     node = root
     while node.head != node:
         up = node.head
         if up == head:
             return False
-        if span.start <= up.i < span.end or up.pos_ == "ADP":
-            if up.pos_ == "ADP" and up.lower_ == "of" and up.head.pos_ in {"NOUN", "PROPN"} and up.head != head:
-                return True  # "the Act of 2012", "the events of 1989"
+        if span.start <= up.i < span.end:
             node = up
             continue
-        return up.pos_ in {"VERB", "AUX"} and up.dep_ in {"relcl", "acl"}
+        if up.pos_ == "ADP":
+            owner = up.head
+            if owner.pos_ in {"NOUN", "PROPN"} and owner != head and up.lower_ in {"of", "for"}:
+                return True  # "the Act of 2012", "the events of 1989", "the Act for Fiscal Year 2013"
+        elif up.pos_ in {"VERB", "AUX"}:
+            return up.i not in above
+        elif up.pos_ in {"NOUN", "PROPN"}:
+            nouns += 1
+            if nouns > 1:
+                return True
+        node = up
     return False
+
+
+def _governing(head: Any) -> set[int]:
+    """Indexes of the verbs whose clause holds the act's as a complement or a coordinate ("officials said that
+    rebels attacked", "decides to free"), up to the first noun the chain passes: a clause describing a noun
+    ("an op-ed called treasonous") is not reported by the verb over that noun ("who in 2018 wrote an op-ed")."""
+    found: set[int] = set()
+    node = head
+    while node.dep_ in CLAUSAL and node.head != node:
+        node = node.head
+        found.add(node.i)
+    return found
 
 
 def _clause_text(verb: Any, text: str) -> str:

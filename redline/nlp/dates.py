@@ -17,6 +17,10 @@ speaks of what is to come ("is set to vote Friday", "will start in January").
 mention carries a day more than a year before its article unless its sentence writes that year, so a
 misread number can never date an event decades back. ``event_date`` picks, for one event verb, the date of
 the act itself before the date of the report about it ("officials said Friday that Tuesday's attack").
+A day of a war is counted only in a sentence that speaks of a war that had begun by publication ("the 11th day
+of the pilgrimage" is none), and a four-digit number counted against another ("1380 of 1381 votes") is no year.
+``act_day`` gives an act reported as happening the day of its report when its date lies after the report (a
+schedule) or, for an act told in the present, over a month before it (the date of something else).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ WAR_START = {
 DEFAULT_WAR = "UKR"
 PRECISIONS = ("day", "week", "month", "year")
 GUARD_DAYS = 366  # older than this before publication needs its year written in the sentence
+PRESENT_DAYS = 31  # an act told in the present dated older than this is dated by something else of its clause
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -56,6 +61,10 @@ YEAR = re.compile(r"(?<![\d,.$£€])(?P<year>1\d{3}|20\d{2})(?![\d,]|s\b|'s\b|t
 OLD_YEAR = re.compile(r"^\W*(?:(?:in|since|of|the year|year|by|until|from|before|after|around|circa|c\.)\s+)?"
                       r"1\d{3}\W*$")
 WAR_DAY = re.compile(r"(?<![\d,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\s+day\b")
+WAR_WORDS = re.compile(r"\b(?:wars?|invasion|conflict|fighting|offensive|aggression|hostilities|full-scale)\b")
+# "1380 of 1381 votes", "2010 out of 2400": a count of a larger whole, not a year ("since 2016 of 50 million" is)
+COUNT_OF = re.compile(r"^\W*(?:out\s+)?of\s+(?:the\s+)?(?P<whole>\d[\d,]*)"
+                      r"(?![\d,]|\s*(?:million|billion|thousand|%|per))")
 AGO = re.compile(r"(?:^|\s)(?:(?P<q>about|some|roughly|around|more than|over|nearly|almost|less than|at least)\s+)?"
                  r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 RELATIVE_DAY = (("the day before yesterday", -2), ("day before yesterday", -2), ("yesterday", -1),
@@ -66,7 +75,7 @@ RELATIVE_PERIOD = re.compile(r"(?<!the )(?<!the past )\b(?P<which>this|last|next
 WEEKEND = re.compile(r"\b(?:the|this|last|next)\s+weekend\b")
 WEEKDAY = re.compile(r"(?:\b(?P<which>last|next|this|past)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 FUTURE_CUES = re.compile(r"\b(?:will(?! have)|'ll|would(?! have)|shall|set to|scheduled|is to|are to|going to|"
-                         r"expected to|plans? to|planned for|due to|upcoming|until)\b")
+                         r"expected to|plans? to|planned for|due to|upcoming|until|effective)\b")
 REPORT_CUES = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated|added|tweeted|wrote)\b")
 INDEFINITE = re.compile(r"\b(?:a|an|one|every|each|any)\s+$")
 
@@ -135,15 +144,70 @@ def resolve(text: str, published: date | None, war: str = DEFAULT_WAR, sentence:
     future = _future(before, _norm(sentence[offset + len(text):]) if sentence else "")
     m = WAR_DAY.search(lower)
     if m:
-        try:
-            return When(WAR_START.get(war, WAR_START[DEFAULT_WAR]) + timedelta(days=int(m["n"].replace(",", "")) - 1),
-                        "day")
-        except OverflowError:  # "the 99999999999th day": past the last date Python can hold
-            return None
+        return _war_day(int(m["n"].replace(",", "")), WAR_START.get(war, WAR_START[DEFAULT_WAR]), published, sentence)
+    if _count_of_whole(lower, _norm(sentence[offset + len(text):])):
+        return None
     absolute = _absolute(lower, published, future)
     if absolute is not None or published is None:
         return absolute
     return _relative(lower, published, future, before)
+
+
+def _count_of_whole(lower: str, after: str) -> bool:
+    """A bare four-digit number followed by "of" a number at least as large: a part of a whole ("1380 of 1381
+    votes"), not a year."""
+    number = re.fullmatch(r"\W*(\d{4})\W*", lower)
+    whole = COUNT_OF.search(after)
+    return bool(number and whole and int(whole["whole"].replace(",", "")) >= int(number[1]))
+
+
+def _war_day(n: int, start: date, published: date | None, sentence: str) -> When | None:
+    """Day ``n`` of the war that began on ``start``, when it is a war's day: a sentence that counts days of
+    something else ("on the 11th day of the pilgrimage", "on its 22nd day, the shutdown") names no war, and a
+    war that had not begun when the article appeared is not the one it counts."""
+    if sentence and not WAR_WORDS.search(_norm(sentence)):
+        return None
+    if published is not None and start > published:
+        return None
+    try:
+        return When(start + timedelta(days=n - 1), "day")
+    except OverflowError:  # "the 99999999999th day": past the last date Python can hold
+        return None
+
+
+def act_day(own: tuple[str, ...], sentence: str | None, published: str | None, *, current: bool,
+            present: bool) -> str | None:
+    """The day of an act: the first date of its own clause, else the one its sentence gives, else its article's.
+    An act reported as happening (``current``) is on or before its report, so a later date is a schedule
+    ("resigns, effective March 31", "will visit on July 13", "a ban from 2035"), and an act told in the present
+    (``present``: "a court sentences him for a killing in 2014") is of the day or the days before, so a date
+    over a month old belongs to something else the clause names: either way the act takes its article's day."""
+    day = (own[0] if own else None) or sentence or published
+    if not current or published is None or day is None:
+        return day
+    if day[:10] > published[:10]:
+        return published
+    if present and date.fromisoformat(day[:10]) < date.fromisoformat(published[:10]) - timedelta(days=PRESENT_DAYS):
+        return published
+    return day
+
+
+def present_tense(verb: Any) -> bool:
+    """Whether the verb (a spaCy token) is told from the day of the report: in the simple present, the tense of
+    news about an act of the day ("sentences", "are convicted", "decides to free": the verb it completes), or
+    with "will" (an intent announced that day); not the perfect ("has taken ... last month"), "was killed",
+    "killed", "would", nor a noun."""
+    if verb.dep_ == "xcomp":
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    tags = {verb.tag_} | {c.tag_ for c in aux}
+    if "VBD" in tags or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
+        return False
+    if any(c.tag_ == "MD" and c.lower_ not in {"will", "'ll", "shall"} for c in aux):
+        return False
+    return bool(tags & {"VBZ", "VBP", "MD"})
 
 
 def event_date(mentions: tuple[Mention, ...], head: Any) -> str | None:
