@@ -54,19 +54,35 @@ def to_dict(obj: Any) -> dict[str, Any]:
     """The JSON object of a dataclass record: its brief fields in declaration order, nested records as objects."""
     out: dict[str, Any] = {}
     flat: list[tuple[str, Any]] = []
-    for f in fields(obj):
-        if not in_brief(f):
-            continue
-        value = getattr(obj, f.name)
-        if f.metadata.get("flatten"):
+    for name, flatten in _brief_fields(type(obj)):
+        value = getattr(obj, name)
+        if flatten:
             flat.extend(value)
         else:
-            out[f.name] = _encode(value)
+            out[name] = _encode(value)
     out.update({k: v for k, v in flat if k not in out})  # flattened attributes never shadow contract fields
     return out
 
 
+_BRIEF_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _brief_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(name, flattened) of each brief field of dataclass ``cls`` in declaration order, read once per class (a
+    stored brief encodes some ten thousand records)."""
+    found = _BRIEF_FIELDS.get(cls)
+    if found is None:
+        found = _BRIEF_FIELDS[cls] = tuple((f.name, bool(f.metadata.get("flatten"))) for f in fields(cls)
+                                           if in_brief(f))
+    return found
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # JSON values as they are, without the checks below
+
+
 def _encode(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if is_dataclass(value) and not isinstance(value, type):
         return to_dict(value)
     if isinstance(value, tuple | list):

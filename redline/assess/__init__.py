@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from redline.assess.credibility import Credibility, credibility
-from redline.assess.escalation import LADDER, current_rung, direction, score
+from redline.assess.escalation import LADDER, SECURITY, current_rung, direction, score
 from redline.assess.ledger import LedgerView, seed_view
 from redline.assess.rhetoric import find_threats
-from redline.models import Analysis, Assessment, Event, Evidence, Statement, Threat
+from redline.models import Analysis, Assessment, Claim, Event, Evidence, Statement, Threat
 from redline.nlp.gazetteer import lookup_code
 
 __all__ = ["assess", "find_threats", "LADDER", "LedgerView", "credibility", "issuer_credibility"]
@@ -24,6 +24,13 @@ PAST = {"warn": "warned", "say": "said", "note": "noted", "threaten": "threatene
         "caution": "cautioned", "argue": "argued", "tell": "told", "claim": "claimed", "state": "stated",
         "add": "added", "insist": "insisted", "announce": "announced", "declare": "declared",
         "according to": "said", "believe": "believes", "suggest": "suggested", "assess": "assessed"}
+# Cue verbs whose claim is the verb's object ("condemned the strike"), not a that-clause.
+OBJECT_VERBS = frozenset({"condemn", "accuse", "deny", "reject", "dismiss", "rebuff", "criticize", "criticise",
+                          "blame", "denounce", "decry", "slam", "demand", "urge"})
+# Words a phrase cut off at a line break or a clause boundary may end on: "risk of an incident that".
+DANGLING = re.compile(r"(?:\s+(?:that|which|who|whom|whose|where|when|of|to|and|or|but|the|a|an|in|on|at|for|"
+                      r"with|by|from|as|its|their|his|her|could|would|might|may|can|should|will))+$", re.I)
+HEDGED_SHARE = 0.1  # below this share of hedged sentences (or a single one) a count says nothing about the situation
 # PLOVER type -> (with a target, without one, as a noun when nobody is named).
 VERB_FORMS = {
     "ASSAULT": ("used force against", "used force", "An attack"),
@@ -112,10 +119,29 @@ def _rhetoric(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statement
     if not out:
         for c in analysis.claims:
             if c.stance in {"warning", "accusation", "denial"} and c.speaker_type in {"official", "organization"}:
-                verb = PAST.get(c.cue, c.cue)
-                out.append(Statement("rhetoric", f"{c.speaker} {verb} that {c.content}.", c.evidence))
+                content = c.content.strip()
+                if not content or PREPOSITION_START.match(content):  # "accused of ...": the accuser is unknown
+                    continue
+                that = "" if c.cue in OBJECT_VERBS else "that "
+                out.append(Statement("rhetoric", f"{c.speaker} {past(c.cue)} {that}{content}.", c.evidence))
                 break
     return out
+
+
+PREPOSITION_START = re.compile(r"(?:of|for|about|over|against|with|to|by|from|on|in)\b", re.I)
+
+
+def past(cue: str) -> str:
+    """Past tense of a reporting verb: "warn" -> "warned", "condemn" -> "condemned", "deny" -> "denied"."""
+    if cue in PAST:
+        return PAST[cue]
+    if " " in cue or not cue.isalpha():
+        return "said"
+    if cue.endswith("e"):
+        return cue + "d"
+    if cue.endswith("y") and cue[-2:-1] not in set("aeiou"):
+        return cue[:-1] + "ied"
+    return cue + "ed"
 
 
 BLUFF_MEAN = 0.2  # posterior mean below which the record reads as a possible bluff
@@ -130,7 +156,7 @@ def issuer_credibility(ledger: LedgerView, issuer: str, kind: str) -> Credibilit
 def _credibility(analysis: Analysis, threats: tuple[Threat, ...], ledger: LedgerView) -> list[Statement]:
     out: list[Statement] = []
     seen: set[str] = set()
-    experts = [c for c in analysis.claims if c.speaker_type == "expert"]
+    experts = _experts(analysis)
     for t in threats:
         if not t.actor or t.actor in seen:
             continue
@@ -169,12 +195,17 @@ def _speaker_phrase(analysis: Analysis, speaker: str | None, start: int, end: in
     return speaker or "an unnamed official"
 
 
+def _experts(analysis: Analysis) -> list[Claim]:
+    """Expert claims that speak of the conflict: an analyst on petrol prices is no view on escalation."""
+    return [c for c in analysis.claims if c.speaker_type == "expert"
+            and any(SECURITY.search(e.quote) for e in c.evidence)]
+
+
 def _expert_views(analysis: Analysis) -> list[Statement]:
     out = []
-    for c in analysis.claims:
-        if c.speaker_type == "expert":
-            verb = PAST.get(c.cue, "said")
-            out.append(Statement("expert_view", f"{c.speaker} {verb} that {c.content}.", c.evidence))
+    for c in _experts(analysis):
+        verb = PAST.get(c.cue, "said")
+        out.append(Statement("expert_view", f"{c.speaker} {verb} that {c.content}.", c.evidence))
     return out[:2]
 
 
@@ -184,7 +215,9 @@ def _uncertainty(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statem
     evidence: list[Evidence] = []
     for s in analysis.sentences:
         for m in UNCERTAINTY.finditer(text, s.start, s.end):
-            phrase = " ".join(m.group(0).split())
+            phrase = DANGLING.sub("", " ".join(m.group(0).split()))
+            if len(phrase.split()) < 3:  # "risk of that": nothing left to flag
+                continue
             if phrase.lower() not in {p.lower() for p in phrases}:
                 phrases.append(phrase)
                 evidence.append(Evidence.of(analysis.article, m.start(), m.end()))
@@ -197,7 +230,7 @@ def _uncertainty(analysis: Analysis, threats: tuple[Threat, ...]) -> list[Statem
         parts.append(f"whether the threatened response follows depends on whether {conditional[0].trigger}, "
                      f"which the article does not report")
         evidence.append(conditional[0].evidence[0])
-    if hedged and not parts:
+    if len(hedged) >= 2 and len(hedged) >= HEDGED_SHARE * len(analysis.sentences) and not parts:
         s = hedged[0]
         parts.append(f"{len(hedged)} of {len(analysis.sentences)} sentences are hedged or conditional")
         evidence.append(Evidence.of(analysis.article, s.start, _trim(text, s.start, s.end)))
@@ -218,13 +251,19 @@ def _event_sentence(e: Event) -> str:
     transitive, intransitive, noun = VERB_FORMS.get(e.type, ("acted against", "acted", "An event"))
     if e.mode == "seize":
         transitive, intransitive, noun = "advanced on territory held by", "advanced", "An advance"
-    where = f" in {e.location}" if e.location else ""
+    target = e.target
+    if target and e.source and target == e.source.split("-")[0]:
+        # "Israel used force against Israel": a side's own state as its target names no opponent; say where
+        target = None
+    sides = {lookup_code(c).lower() for c in (e.source, target, e.target) if c}
+    places = [p for p in (e.location or "").split(", ") if p and p.lower() not in sides]
+    where = f" in {', '.join(places)}" if places else ""
     weapons = f" with {', '.join(e.weapons)}" if e.weapons else ""
     tail = f" (PLOVER {e.type}, {e.factuality})."
     if e.source is None:
-        against = f" against {name(e.target)}" if e.target else ""
+        against = f" against {name(target)}" if target else ""
         return f"{noun}{against}{where}{weapons} is reported without a named perpetrator{tail}"
-    verb = f"{transitive} {name(e.target)}" if e.target else intransitive
+    verb = f"{transitive} {name(target)}" if target else intransitive
     return f"{cap(name(e.source))} {verb}{where}{weapons}{tail}"
 
 

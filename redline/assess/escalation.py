@@ -41,6 +41,13 @@ ESCALATING = re.compile(r"\bescalat\w*|\bintensif\w*|\bramped up\b|\bstepped up\
                         r"\bdeeper\b|\bexpand\w*", re.I)
 DEESCALATING = re.compile(r"\bceasefire\b|\btruce\b|\bde-?escalat\w*|\bwithdr[ae]w\w*|\bpeace\b|\btalks\b|"
                           r"\breleased?\b|\bagreement\b", re.I)
+# The wording only speaks of the conflict when its sentence does: "the death toll from the wildfires increases"
+# and "the club withdraws from the league" say nothing of escalation.
+SECURITY = re.compile(r"\b(wars?|warfare|attack\w*|strikes?|struck|shell\w*|troops|forces|military|milita\w*|"
+                      r"missiles?|rockets?|drones?|bomb\w*|fight\w*|battle\w*|front ?lines?|offensive|hostilit\w*|"
+                      r"conflict|violence|clash\w*|tensions?|sanction\w*|threat\w*|army|armies|soldiers|"
+                      r"invasion|invad\w*|occupation|ceasefire|truce|peace|hostages?|weapons?|arms|air defen[cs]e|"
+                      r"de-?escalat\w*)\b", re.I)
 BIG_CITY = 100_000
 # CAMEO roots of material force; PLOVER files "occupy territory" (192) under COERCE, the ladder does not.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -135,7 +142,7 @@ def direction(analysis: Analysis) -> tuple[str, tuple[tuple[int, int], ...]]:
     down: list[tuple[int, int]] = []
     for s in analysis.sentences:
         chunk = text[s.start:s.end]
-        if s.modality in {"negated"}:
+        if s.modality in {"negated"} or not SECURITY.search(chunk):
             continue
         if ESCALATING.search(chunk):
             up.append((s.start, s.end))

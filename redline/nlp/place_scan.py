@@ -7,7 +7,10 @@ context itself and once for the mentions; the scan is shared by both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex
@@ -18,18 +21,31 @@ MAX_PLACE_TOKENS = 6
 
 
 def title_lines(doc: Doc) -> set[int]:
-    """Token indices on headline-style lines, where capitals say nothing about names."""
-    out: set[int] = set()
-    line: list[int] = []
-    last = len(doc) - 1
-    for tok in doc:
-        line.append(tok.i)
-        if "\n" in tok.whitespace_ or tok.is_space or tok.i == last:
-            words = [w.text for w in (doc[k] for k in line) if w.is_alpha and w.lower_ not in STOP_NAMES]
-            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-                out.update(line)
-            line = []
-    return out
+    """Token indices on headline-style lines, where capitals say nothing about names.
+
+    A line ends with a whitespace token (a newline is a token of its own) or the doc; it is headline-style when at
+    least 3 of its words (alphabetic, not in STOP_NAMES) are, and 70% of them start in upper case. Read as arrays:
+    a Token object per token would cost more than the test. A word starts in upper case when its shape does
+    ("X": spaCy's shape keeps the case of each letter)."""
+    if not len(doc):
+        return set()
+    strings = doc.vocab.strings
+    alpha, space, lower, shape = doc.to_array(["IS_ALPHA", "IS_SPACE", "LOWER", "SHAPE"]).T
+    word = (alpha != 0) & ~np.isin(lower, _stop_hashes(strings))
+    shapes = np.unique(shape[word])
+    upper_shapes = shapes[[strings[int(h)][:1] == "X" for h in shapes.tolist()]] if shapes.size else shapes
+    upper = word & np.isin(shape, upper_shapes)
+    line = np.cumsum(space) - space  # the line of each token: whitespace tokens before it
+    words = np.bincount(line, weights=word)
+    uppers = np.bincount(line, weights=upper)
+    titled = (words >= 3) & (uppers >= 0.7 * words)
+    return set(np.flatnonzero(titled[line]).tolist())
+
+
+@lru_cache(maxsize=4)
+def _stop_hashes(strings: Any) -> Any:
+    """The LOWER hashes of STOP_NAMES."""
+    return np.array(sorted({strings[w] for w in STOP_NAMES}), dtype=np.uint64)
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,10 @@ def escalation(a: str, b: str, rung: int, day: str | None, article_rungs: Sequen
     stale = f" (coded history ends {h.last})" if day and day > h.last else ""
     added = f"{len(article_rungs)} hostile event{'' if len(article_rungs) == 1 else 's'}"
     asked = dyad(a, b)
-    inside = (f" An armed group has no coded history of its own, so the question is asked of {key}, the state's "
-              f"internal conflict." if any(state_of(x) is None or rebels(x) for x in (a, b)) and key != asked else "")
+    what = "the state's internal conflict" if key.split(":")[0] == key.split(":")[-1] else \
+        "the dyad of the group's home state"
+    inside = (f" An armed group has no coded history of its own, so the question is asked of {key}, {what}."
+              if any(state_of(x) is None or rebels(x) for x in (a, b)) and key != asked else "")
     hits, windows = dyad_rate(h, key, as_of, rung)
     return Estimate(p, f"P(dyad {key} reaches rung {rung}, {LADDER[rung]}, within {ESCALATION_HORIZON} days) = "
                        f"{p:.2f} from the {_model_name(fitted)}.{inside} Base rates: {key} reached rung {rung} in "
