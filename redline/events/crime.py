@@ -31,7 +31,14 @@ CRIME_NOUNS = frozenset({"robbery", "burglary", "theft", "heist", "mugging", "ca
 # Words that make a fight a crime: "a gang fight", "a drunken brawl", "a family dispute".
 CRIME_MARKERS = frozenset({"gang", "drunken", "domestic", "family", "neighbour", "neighbor", "bar", "street",
                            "criminal"})
-FIGHT_NOUNS = frozenset({"fight", "dispute", "quarrel", "row", "argument", "brawl", "altercation", "shootout"})
+FIGHT_NOUNS = frozenset({"fight", "dispute", "quarrel", "row", "argument", "brawl", "altercation", "shootout",
+                         "shooting", "stabbing"})
+# A "mass shooting" or "mass stabbing" with no political word in its sentence is a crime (ACLED leaves it out).
+CRIME_MARKERS = CRIME_MARKERS | {"mass"}
+# One unnamed person who does violence: with no political word in the sentence and no named actor behind them,
+# "a gunman opens fire at a bank", "a man armed with a knife attacks shoppers" is ordinary crime.
+LONE_NOUNS = frozenset({"gunman", "shooter", "assailant", "attacker", "knifeman", "man", "woman", "teenager",
+                        "teen", "youth", "boy", "girl", "student", "pupil", "driver", "suspect", "person"})
 # Words of a political or armed cause: a sentence with one of them tells no ordinary crime.
 POLITICAL_WORDS = frozenset({"militant", "insurgent", "terrorist", "rebel", "jihadist", "separatist", "army",
                              "troops", "soldier", "militia", "opposition", "protester", "activist", "journalist",
@@ -77,6 +84,29 @@ def criminal_force(verb: Any, subject: tuple[Any, ...]) -> bool:
         if _lemma(cause) in FIGHT_NOUNS and any(_lemma(c) in CRIME_MARKERS for c in cause.children):
             return True
     return False
+
+
+# Agents of a state among the victims: an unnamed gunman who kills police officers may be an insurgent.
+STATE_AGENTS = frozenset({"police", "policeman", "policemen", "policewoman", "officer", "guard", "checkpoint",
+                          "patrol", "base", "barracks", "station"})
+
+
+def lone_attacker(verb: Any, subject: tuple[Any, ...]) -> bool:
+    """Force done by one unnamed person, in a sentence with no political word: "a gunman killed four people at a
+    supermarket", "four people were killed by a gunman", "a man opens fire at a bank, killing two" (the doer of a
+    participle is its head verb's subject)."""
+    if _political(verb.sent) or any(_lemma(t) in STATE_AGENTS for t in verb.sent):
+        return False
+    doers = list(subject)
+    head = verb
+    while not doers and head.dep_ in {"advcl", "conj", "xcomp"} and head.head.i != head.i:
+        head = head.head
+        doers = [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
+    doers += [t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+              for t in p.subtree]
+    heads = [t for t in doers if t.head.i == t.i or t.head not in doers or t.dep_ == "pobj"]
+    return any(_lemma(t) in LONE_NOUNS and t.tag_ == "NN" and not any(c.dep_ == "conj" for c in t.children)
+               for t in heads if t.dep_ in {"nsubj", "nsubjpass", "pobj"})
 
 
 def policing(verb: Any) -> bool:

@@ -22,6 +22,7 @@ from redline.models import Geo, Mention
 from redline.nlp.officials import NameIndex, Official, covers, fold, load_officials, name_index, name_matches, term_at
 from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
+from redline.nlp.region_cues import qualified, qualifier_countries, region_not_country
 
 MIL_NOUNS = (
     "forces", "troops", "army", "military", "soldiers", "armored vehicles", "armoured vehicles", "tanks",
@@ -286,7 +287,10 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
         and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not _in_name(doc, p.start, covered))
     ]
-    candidates = [_metonym(c, doc, gazetteer) for c in candidates] + places
+    regions = {c.start for c in candidates if c.group == "actor" and region_not_country(
+        doc, c.start, c.end, c.code, gazetteer.places, scan.keys, context)}  # "Atlanta, Georgia": the US state
+    candidates = [_metonym(c, doc, gazetteer) for c in candidates if c.start not in regions or c.group not in
+                  ("actor", "sector")] + places
     candidates += _person_candidates(doc, ner, candidates)
     chosen = _select(doc, candidates)
     return tuple(_mention(doc, f"m{i}", c) for i, c in enumerate(chosen, start=1))
@@ -480,12 +484,13 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
     out: list[_Candidate] = []
     starts = [s.start for s in doc.sents] if near else []
     article = context
+    qualifiers = qualifier_countries(doc, scan.keys)  # "Paris, Texas"
     for k in scan.keys:
         if near:
             here = near.get(starts[bisect.bisect_right(starts, k.start) - 1])
             bonus = {c: article.get(c, 0) + SENTENCE_WEIGHT * n for c, n in here.items()} if here else {}
             context = {**article, **bonus} if bonus else article
-        place = best_place(k.places, context)
+        place = best_place(qualified(k.places, qualifiers.get(k.start)), context)
         if place is None and k.cities:
             city = best_place(k.cities, context)
             # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context

@@ -143,6 +143,7 @@ def _build_places(min_city_population: int) -> PlaceIndex:
     index: dict[str, list[int]] = {}
     seat: dict[tuple[str, str], Place] = {}
     largest: dict[str, Place] = {}
+    us_largest: dict[str, Place] = {}  # US state code -> its most populous GeoNames city
 
     def put(key: str, entry: int) -> None:
         if len(key) >= 2 and key not in STOP_NAMES:
@@ -170,6 +171,10 @@ def _build_places(min_city_population: int) -> PlaceIndex:
                 seat[k] = place
         if country not in largest or largest[country].population < place.population:
             largest[country] = place
+        if country == "USA":
+            state = str(c.get("admin1code") or "")
+            if state not in us_largest or us_largest[state].population < place.population:
+                us_largest[state] = place
 
     for r in read_data("regions.csv"):
         region = Place(r["name"], r["kind"] or "region", Geo(float(r["lat"]), float(r["lon"]), r["country"]),
@@ -177,6 +182,14 @@ def _build_places(min_city_population: int) -> PlaceIndex:
         rows.append(region)
         for alias in [r["name"], *filter(None, r["aliases"].split("|"))]:
             put(" ".join(alias.lower().split()), 2 * len(rows) - 1)
+
+    for state in gc.get_us_states().values():
+        city = us_largest.get(state["code"])
+        if city is None:
+            continue
+        rows.append(Place(state["name"], "region", city.geo, REGION_POPULATION, int(state["geonameid"]), True))
+        for alias in us_state_names(state["name"]):
+            put(alias.lower(), 2 * len(rows) - 1)
 
     country_places: dict[str, Place] = {}
     capitals: dict[str, str] = {}
@@ -209,6 +222,18 @@ def _build_places(min_city_population: int) -> PlaceIndex:
         rows.append(place)
         put(key, 2 * len(rows) - 1)
     return PlaceIndex(index, rows, country_names, capitals)
+
+
+def us_state_names(name: str) -> list[str]:
+    """The names a US state (GeoNames first-level division) is indexed by (lower-cased): its name, and "X state"
+    ("Washington state"); a state named like a city of its country keeps only "X state" ("Washington" stays the
+    capital)."""
+    forms = [f"{name} state"]
+    return forms if name in US_STATE_ONLY_QUALIFIED else [name, *forms]
+
+
+# States whose bare name news mostly uses for a city of the same country: Washington (D.C.), New York (City)
+US_STATE_ONLY_QUALIFIED = frozenset({"Washington", "New York"})
 
 
 def _fold(text: str) -> str:
