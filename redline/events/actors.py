@@ -170,9 +170,10 @@ class MentionIndex:
         for _ in range(3):
             located |= {t.i for t in toks if t.dep_ in {"appos", "conj"} and t.head.i in located}
         # "in Montenegro province", "in Saudi Arabia's capital": a state naming the place's common-noun head
-        # (not "in the U.S. Congress")
+        # (not "in the U.S. Congress"), "in the Yemeni port of Al Hudaydah"; not "killed in a Russian strike on
+        # Orikhiv": the state owning an act's noun did the act, it is not where the act happened
         located |= {t.i for t in toks if t.dep_ in {"compound", "poss", "amod"} and t.head.i in located
-                    and t.head.pos_ == "NOUN"}  # "in the Yemeni port of Al Hudaydah"
+                    and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in _event_nouns()}
         found = [m for m in self.mentions_in(toks) if m.type == "PLACE" or self._town(m)
                  or (m.type == "ACTOR" and m.code and m.attr("kind") == "state"
                      and any(self.by_token.get(i) is m for i in located))]
