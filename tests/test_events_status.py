@@ -172,3 +172,14 @@ def test_events_named_act_is_a_topic_not_a_report(context: Any) -> None:
         "Russia launched a massive missile attack on Kyiv.", context))
     assert any(e[0] == "ASSAULT" and e[3] == "current" for e in _events(
         "A wave of Israeli air strikes on Gaza killed 30 people.", context))
+
+
+def test_events_shooting_down_a_crewed_weapon_class_is_an_assault_a_drone_class_is_not(context: Any) -> None:
+    # the gazetteer knows bombers and "fighter aircraft" as weapons: a crewed aircraft shot down is still an attack
+    bomber = _events("Ukraine shot down a Russian Su-34 bomber near Bakhmut.", context)
+    assert [(t, s, tg, st) for t, s, tg, st in bomber if t == "ASSAULT"] == [("ASSAULT", "UKR", "RUS", "current")]
+    jet = _events("Iran's army shot down an American fighter aircraft over the Gulf.", context)
+    assert [(t, s and s[:3], tg, st) for t, s, tg, st in jet if t == "ASSAULT"] == [
+        ("ASSAULT", "IRN", "USA", "current")]
+    drones = _events("Romania's air defence shot down two attack drones over Tulcea.", context)
+    assert [e[3] for e in drones if e[0] == "ASSAULT"] == ["interception"]

@@ -23,6 +23,7 @@ from redline.events.crime import criminal_force, lone_attacker, measure_force, n
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap
 from redline.events.naming import named_noun
+from redline.models import Mention
 
 CURRENT = "current"
 STATUSES = {
@@ -67,6 +68,8 @@ REPELLING_VERBS = frozenset({"repel", "repulse", "fend"})
 # What is intercepted: munitions and unmanned craft (a manned aircraft shot down is an attack on its crew).
 MUNITION_NOUNS = frozenset({"drone", "missile", "rocket", "projectile", "shell", "uav", "warhead", "munition",
                             "bomb", "glide", "shahed", "loitering"})
+# Weapon classes that carry a crew: shooting one down is no interception, whatever the gazetteer calls it.
+MANNED_CLASSES = frozenset({"fighter_aircraft", "bomber", "tank", "ifv"})
 # Sport and elections: "Australia defeat Ireland by a score of 102-92 to win the series", "Macron defeats Le Pen in
 # the presidential election" are contests, not battles.
 SPORT_VERBS = frozenset({"defeat", "beat", "win", "thrash", "rout", "edge", "overcome", "draw", "lose"})
@@ -247,9 +250,13 @@ def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     objects = [c for c in clause.verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     # "destroyed 50 of the 70 drones Russia launched", the object misread as a complement's subject
     objects += [s for c in clause.verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in MUNITION_NOUNS or (index.by_token.get(t.i) is not None
-                                                      and index.by_token[t.i].type == "WEAPON")
+    return any(t.lemma_.lower() in MUNITION_NOUNS or _unmanned_weapon(index.by_token.get(t.i))
                for c in objects for t in c.subtree if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _unmanned_weapon(mention: Mention | None) -> bool:
+    """A weapon mention that can be intercepted: a munition or an unmanned craft, not a jet or a tank."""
+    return mention is not None and mention.type == "WEAPON" and mention.attr("class") not in MANNED_CLASSES
 
 
 def _fired_at_defender(verb: Any, index: MentionIndex) -> bool:
