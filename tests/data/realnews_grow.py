@@ -74,10 +74,11 @@ def unwrap(markdown: str) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def used(data: Path) -> set[str]:
-    """Documents (ids, urls, days) already in realnews (before this draw), threats or dates."""
+def used(data: Path, before: int = BEFORE) -> set[str]:
+    """Documents (ids, urls, days) already in realnews (its first ``before`` records: those before the draw),
+    threats or dates; every later draw calls this with its own count."""
     seen: set[str] = set()
-    for line in (data / "realnews.jsonl").open().readlines()[:BEFORE]:
+    for line in (data / "realnews.jsonl").open().readlines()[:before]:
         r = json.loads(line)
         seen |= {r["id"], r["origin"], r["id"].removesuffix("-misc")}
     for line in (data / "threats.jsonl").open():

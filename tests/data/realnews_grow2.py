@@ -35,23 +35,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SECURITY, SENTENCE, cut, unwrap  # noqa: E402
+from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SECURITY, SENTENCE, cut, unwrap, used  # noqa: E402
 
 BEFORE = 161  # documents of realnews.jsonl before this draw (it appends after them)
 Record = dict[str, str | None]
-
-
-def used(data: Path) -> set[str]:
-    """Documents (ids, urls, days) already in realnews (before this draw), threats or dates."""
-    seen: set[str] = set()
-    for line in (data / "realnews.jsonl").open().readlines()[:BEFORE]:
-        r = json.loads(line)
-        seen |= {r["id"], r["origin"], r["id"].removesuffix("-misc")}
-    for line in (data / "threats.jsonl").open():
-        seen.add(json.loads(line)["source"]["ref"])
-    for line in (data / "dates.jsonl").open():
-        seen.add(json.loads(line)["doc"].split(":", 1)[1])
-    return seen
 
 
 def voa(shared: Path, data: Path, seen: set[str]) -> Iterator[Record]:
@@ -127,7 +114,7 @@ def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
 
 def main() -> None:
     shared, data = Path(sys.argv[1]), Path(sys.argv[2])
-    seen = used(data)
+    seen = used(data, BEFORE)
     for gen in (voa(shared, data, seen), wcep(shared, seen), kremlin(shared, seen), whitehouse(shared, seen)):
         for r in gen:
             if r["truncated"] is None:

@@ -39,26 +39,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SECURITY, cut, unwrap  # noqa: E402
+from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SECURITY, cut, unwrap, used  # noqa: E402
 
 BEFORE = 222  # documents of realnews.jsonl before this draw (it appends after them)
 MAX_PAGE_WORDS = 500
 SHAPES = re.compile(r"\b(clash\w*|fighting between|responsib\w+|claim\w*|charg\w+|arrest\w*|detain\w*|"
                     r"kill\w*|death toll|ceasefire|truce)\b", re.I)
 Record = dict[str, str | None]
-
-
-def used(data: Path) -> set[str]:
-    """Documents (ids, urls, days) already in realnews (before this draw), threats or dates."""
-    seen: set[str] = set()
-    for line in (data / "realnews.jsonl").open().readlines()[:BEFORE]:
-        r = json.loads(line)
-        seen |= {r["id"], r["origin"], r["id"].removesuffix("-misc")}
-    for line in (data / "threats.jsonl").open():
-        seen.add(json.loads(line)["source"]["ref"])
-    for line in (data / "dates.jsonl").open():
-        seen.add(json.loads(line)["doc"].split(":", 1)[1])
-    return seen
 
 
 def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
@@ -126,7 +113,7 @@ def whitehouse(shared: Path, seen: set[str]) -> Iterator[Record]:
 
 def main() -> None:
     shared, data = Path(sys.argv[1]), Path(sys.argv[2])
-    seen = used(data)
+    seen = used(data, BEFORE)
     for gen in (wcep(shared, seen), kremlin(shared, seen), whitehouse(shared, seen)):
         for r in gen:
             if r["truncated"] is None:
