@@ -32,6 +32,11 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 # a lone surrogate: a JSON "\ud800" escape, or a file name that is not UTF-8; UTF-8 cannot encode it
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|\n")
+# Titles exported from Markdown or double-encoded JSON: literal "\u2019" escapes, Markdown backslash escapes,
+# and "\_" between two words, which page converters write for a non-breaking space ("H.R.\_7108").
+_LITERAL_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
+_ESCAPED_SPACE_RE = re.compile(r"(?<=\S)\\_(?=\S)")
+_MARKDOWN_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DATEPARSER_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": True,
@@ -258,7 +263,18 @@ def _drop_leading_title(text: str, title: str | None) -> str:
 
 
 def _clean_title(title: str | None) -> str:
-    return " ".join(title.split()) if title else ""
+    """The title on one line, with the escapes of Markdown exports and double-encoded JSON undone."""
+    if not title:
+        return ""
+    title = _LITERAL_ESCAPE_RE.sub(_unescape, title)
+    title = _MARKDOWN_ESCAPE_RE.sub(r"\1", _ESCAPED_SPACE_RE.sub(" ", title))
+    return " ".join(title.rstrip("\\").split())
+
+
+def _unescape(match: re.Match[str]) -> str:
+    """A literal "\\u2019" as its character; control characters and lone surrogates stay as they were written."""
+    code = int(match.group(1) or match.group(2), 16)
+    return match.group(0) if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 def _host(url: str | None) -> str | None:

@@ -321,3 +321,19 @@ def test_ingest_founding_sample(founding_text: str) -> None:
     assert article.title == "Escalation Fears Rise as Ukraine War Enters 1000th Day"
     assert article.language == "en"
     assert article.text == clean_text(founding_text.partition("\n")[2])
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Remarks by President\\_Biden Before a Meeting with Congressional\\_Leaders\\",
+     "Remarks by President Biden Before a Meeting with Congressional Leaders"),
+    ("Bills Signed: H.R. 6968 and H.R.\\_7108", "Bills Signed: H.R. 6968 and H.R. 7108"),
+    ("Support for the President\\u2019s Pursuit of Peace \\u2014 Again",
+     "Support for the President’s Pursuit of Peace — Again"),
+    ("Strike on \\[redacted\\] base \\*confirmed\\*", "Strike on [redacted] base *confirmed*"),
+    ("A null \\u0000 and a half pair \\ud83d stay as written",
+     "A null \\u0000 and a half pair \\ud83d stay as written"),
+    ("snake_case and C:\\path stay", "snake_case and C:\\path stay"),
+])
+def test_ingest_title_undoes_markdown_and_json_escapes(title: str, expected: str) -> None:
+    article = normalize(raw(ENGLISH, title=title), SETTINGS)
+    assert article.title == expected
