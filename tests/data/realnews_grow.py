@@ -98,18 +98,21 @@ def voa(shared: Path, data: Path, seen: set[str]) -> Iterator[dict[str, str | No
                "title": r["title"], "text": text, "truncated": note}
 
 
-def kremlin(shared: Path, seen: set[str]) -> Iterator[dict[str, str | None]]:
+def kremlin(shared: Path, seen: set[str], seed: int = 21, want: tuple[int, int] = (10, 5),
+            max_words: int | None = None) -> Iterator[dict[str, str | None]]:
+    """en.kremlin.ru pages of at least 80 words (and at most ``max_words``): ``want`` drawn with a security cue
+    and without one, by ``seed``; every later draw calls this with its own."""
     pools: dict[bool, list[dict[str, object]]] = {True: [], False: []}
     for line in gzip.open(shared / "kremlin/kremlin_en_pages.jsonl.gz", "rt"):
         r = json.loads(line)
         paragraphs = [" ".join(p.split()) for p in r["paragraphs"] if p.strip()]
         body = " ".join(paragraphs)
-        if r["url"] in seen or len(body.split()) < 80:
+        if r["url"] in seen or not 80 <= len(body.split()) <= (max_words or len(body.split())):
             continue
         pools[bool(SECURITY.search(r["title"] + " " + body))].append({**r, "paragraphs": paragraphs})
-    rng = random.Random(21)
-    for security, want in ((True, 10), (False, 5)):
-        for r in rng.sample(sorted(pools[security], key=lambda r: str(r["url"])), want):
+    rng = random.Random(seed)
+    for security, count in zip((True, False), want, strict=True):
+        for r in rng.sample(sorted(pools[security], key=lambda r: str(r["url"])), count):
             text, note = cut(list(r["paragraphs"]), "\n")  # type: ignore[call-overload]
             title = str(r["title"]).replace("\xa0", " ").removesuffix(" • President of Russia")
             yield {"id": "kremlin-" + str(r["url"]).rstrip("/").rsplit("/", 1)[1], "source": "kremlin",

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SECURITY, SENTENCE, cut, unwrap, used  # noqa: E402
+from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SENTENCE, cut, kremlin, unwrap, used  # noqa: E402
 
 BEFORE = 161  # documents of realnews.jsonl before this draw (it appends after them)
 Record = dict[str, str | None]
@@ -49,25 +49,6 @@ def voa(shared: Path, data: Path, seen: set[str]) -> Iterator[Record]:
         text, note = cut(SENTENCE.split(r["text"]), " ")
         yield {"id": f"voa-{r['id']}", "source": "voa", "origin": r["url"], "published": r["published"][:10],
                "title": r["title"], "text": text, "truncated": note}
-
-
-def kremlin(shared: Path, seen: set[str]) -> Iterator[Record]:
-    pools: dict[bool, list[dict[str, object]]] = {True: [], False: []}
-    for line in gzip.open(shared / "kremlin/kremlin_en_pages.jsonl.gz", "rt"):
-        r = json.loads(line)
-        paragraphs = [" ".join(p.split()) for p in r["paragraphs"] if p.strip()]
-        body = " ".join(paragraphs)
-        if r["url"] in seen or len(body.split()) < 80:
-            continue
-        pools[bool(SECURITY.search(r["title"] + " " + body))].append({**r, "paragraphs": paragraphs})
-    rng = random.Random(32)
-    for security, want in ((True, 8), (False, 4)):
-        for r in rng.sample(sorted(pools[security], key=lambda r: str(r["url"])), want):
-            text, note = cut(list(r["paragraphs"]), "\n")  # type: ignore[call-overload]
-            title = str(r["title"]).replace("\xa0", " ").removesuffix(" • President of Russia")
-            yield {"id": "kremlin-" + str(r["url"]).rstrip("/").rsplit("/", 1)[1], "source": "kremlin",
-                   "origin": str(r["url"]), "published": str(r["date"]), "title": title, "text": text,
-                   "truncated": note}
 
 
 def whitehouse(shared: Path, seen: set[str]) -> Iterator[Record]:
@@ -115,7 +96,8 @@ def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
 def main() -> None:
     shared, data = Path(sys.argv[1]), Path(sys.argv[2])
     seen = used(data, BEFORE)
-    for gen in (voa(shared, data, seen), wcep(shared, seen), kremlin(shared, seen), whitehouse(shared, seen)):
+    kremlin_pages = kremlin(shared, seen, 32, (8, 4))
+    for gen in (voa(shared, data, seen), wcep(shared, seen), kremlin_pages, whitehouse(shared, seen)):
         for r in gen:
             if r["truncated"] is None:
                 del r["truncated"]

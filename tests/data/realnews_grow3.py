@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from realnews_grow import CONFLICT, CONFLICT_CATEGORY, SECURITY, cut, unwrap, used  # noqa: E402
+from realnews_grow import CONFLICT, CONFLICT_CATEGORY, cut, kremlin, unwrap, used  # noqa: E402
 
 BEFORE = 222  # documents of realnews.jsonl before this draw (it appends after them)
 MAX_PAGE_WORDS = 500
@@ -77,25 +77,6 @@ def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
                "text": "\n".join(rng.sample([t for c, t in days[day] if not c], 4)), "truncated": None}
 
 
-def kremlin(shared: Path, seen: set[str]) -> Iterator[Record]:
-    pools: dict[bool, list[dict[str, object]]] = {True: [], False: []}
-    for line in gzip.open(shared / "kremlin/kremlin_en_pages.jsonl.gz", "rt"):
-        r = json.loads(line)
-        paragraphs = [" ".join(p.split()) for p in r["paragraphs"] if p.strip()]
-        body = " ".join(paragraphs)
-        if r["url"] in seen or not 80 <= len(body.split()) <= MAX_PAGE_WORDS:
-            continue
-        pools[bool(SECURITY.search(r["title"] + " " + body))].append({**r, "paragraphs": paragraphs})
-    rng = random.Random(42)
-    for security, want in ((True, 7), (False, 3)):
-        for r in rng.sample(sorted(pools[security], key=lambda r: str(r["url"])), want):
-            text, note = cut(list(r["paragraphs"]), "\n")  # type: ignore[call-overload]
-            title = str(r["title"]).replace("\xa0", " ").removesuffix(" • President of Russia")
-            yield {"id": "kremlin-" + str(r["url"]).rstrip("/").rsplit("/", 1)[1], "source": "kremlin",
-                   "origin": str(r["url"]), "published": str(r["date"]), "title": title, "text": text,
-                   "truncated": note}
-
-
 def whitehouse(shared: Path, seen: set[str]) -> Iterator[Record]:
     pool = []
     for line in gzip.open(shared / "whitehouse/wh_conflict_docs.jsonl.gz", "rt"):
@@ -114,7 +95,7 @@ def whitehouse(shared: Path, seen: set[str]) -> Iterator[Record]:
 def main() -> None:
     shared, data = Path(sys.argv[1]), Path(sys.argv[2])
     seen = used(data, BEFORE)
-    for gen in (wcep(shared, seen), kremlin(shared, seen), whitehouse(shared, seen)):
+    for gen in (wcep(shared, seen), kremlin(shared, seen, 42, (7, 3), MAX_PAGE_WORDS), whitehouse(shared, seen)):
         for r in gen:
             if r["truncated"] is None:
                 del r["truncated"]
