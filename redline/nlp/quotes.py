@@ -7,6 +7,7 @@ from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
 from redline.nlp.claim_checks import can_speak, fragment
+from redline.nlp.claim_labels import labelled, turn_label
 from redline.nlp.claim_words import (
     ABSTRACT,
     CARRIER_VERBS,
@@ -68,9 +69,9 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             found.append((verb, speaker_tokens, content))
         quoted = _quoted(sent)
         outside = [f for f in found if f[0].i not in quoted]
-        label = _labelled(sent) if found else None
+        label = labelled(sent) if found else None
         if label is None and any([t.lower_ for t in f[1]] in (["i"], ["we"]) for f in found):
-            label = _turn_label(sent)  # "THE PRESIDENT: ... And I think we can do that.": the turn's speaker
+            label = turn_label(sent)  # "THE PRESIDENT: ... And I think we can do that.": the turn's speaker
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
@@ -91,10 +92,9 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             cue, speaker, content = carried
             _keep(claims, _claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
-            labelled = _labelled(sent)
-            if labelled is not None:  # "Vladimir Putin: In any case, they will ..."
-                _keep(claims, _claim(doc, article, mentions, sent, labelled[0], labelled[1], labelled[2],
-                                     len(claims), titles))
+            label = labelled(sent)
+            if label is not None:  # "Vladimir Putin: In any case, they will ..."
+                _keep(claims, _claim(doc, article, mentions, sent, label[0], label[1], label[2], len(claims), titles))
                 continue
             surface = _surface_claim(sent)
             if surface is not None:
@@ -115,49 +115,6 @@ def _cleft(verb: Any) -> list[Any] | None:
 def _keep(claims: list[Claim], claim: Claim | None) -> None:
     if claim is not None:
         claims.append(claim)
-
-
-def _turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] | None:
-    """The label of the transcript turn a sentence belongs to: the last line before it that opens with a speaker
-    label ("THE PRESIDENT:", "Sergei Lavrov:"), within ``reach`` sentences; none when a question ("Q", "Question:")
-    opens the turn, whose asker is unnamed."""
-    doc, text = sent.doc, sent.doc.text
-    prior = sent
-    for _ in range(reach):
-        if prior.start == 0:
-            return None
-        prior = doc[prior.start - 1].sent
-        first = next((t for t in prior if not t.is_space), None)
-        if first is None or text[text.rfind("\n", 0, first.idx) + 1:first.idx].strip():
-            continue  # not at a line start
-        if first.text.rstrip(":").lower() in {"q", "question", "questions"}:
-            return None
-        label = _labelled(prior) if prior.end < len(doc) else None
-        if label is None and prior.end < len(doc):
-            label = _labelled(doc[prior.end].sent)  # a label sentence of its own: it speaks the next
-        if label is not None and label[1] and label[1][0].i == first.i:
-            return label
-    return None
-
-
-def _labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
-    """A transcript line "<Name>: <words>" (a name of one to four capitalised words, then a colon): the name
-    speaks the words. The colon is the cue. The label may be a sentence of its own (``chunks.lines`` makes it
-    one): then it speaks the sentence that follows it."""
-    toks = [t for t in sent if not t.is_space]
-    before = [t for t in sent.doc[sent.start - 1].sent if not t.is_space] if sent.start > 0 else []
-    if before and before[-1].text == ":" and len(before) <= 6:
-        toks = before + toks
-    colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
-    if not colon or colon + 1 >= len(toks) or colon > 4:
-        return None
-    name = toks[:colon]
-    spoken = {t.lower_ for t in toks[colon + 1:]} & {"i", "we", "you", "my", "our", "me", "us"}
-    if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
-            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name) and not (
-            len(name) == 1 and name[0].pos_ in {"PROPN", "NOUN"} and spoken):  # "Sorokin : This is what you think"
-        return None
-    return toks[colon], name, toks[colon + 1:]
 
 
 def _misread_cue(token: Any) -> bool:
@@ -490,6 +447,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     while sent_end > sent.start_char and article.text[sent_end - 1].isspace():
         sent_end -= 1
     lemma = CUE_NOUNS.get(cue.lemma_.lower(), cue.lemma_) if cue.pos_ == "NOUN" else cue.lemma_
+    lemma = ":" if ":" in cue.text and not cue.is_alpha else lemma  # a label's colon, however tokenised ("):")
     return Claim(
         id=f"c{n + 1}",
         speaker=speaker,
