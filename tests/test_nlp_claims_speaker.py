@@ -39,3 +39,9 @@ def test_a_clause_before_a_colon_is_no_label(context: Any) -> None:
     assert _speakers("In Moscow, the minister said: \u201cWe will not accept this.\u201d", context) == ["the minister"]
     assert _speakers("Kyiv, which was shelled overnight: \u201cThe bridge is closed.\u201d", context) == []
 
+
+def test_a_person_named_in_a_prepositional_phrase_of_the_speaker_does_not_speak(context: Any) -> None:
+    # never a prepositional object: the source close to Putin speaks, not Putin; an author after "by" or "from" does
+    assert _speakers("A source close to Vladimir Putin said the talks would resume.", context) == [
+        "A source close to Vladimir Putin"]
+    assert _speakers("A letter from Vladimir Putin said the talks would resume.", context) == ["Vladimir Putin"]
