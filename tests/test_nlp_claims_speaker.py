@@ -45,3 +45,16 @@ def test_a_person_named_in_a_prepositional_phrase_of_the_speaker_does_not_speak(
     assert _speakers("A source close to Vladimir Putin said the talks would resume.", context) == [
         "A source close to Vladimir Putin"]
     assert _speakers("A letter from Vladimir Putin said the talks would resume.", context) == ["Vladimir Putin"]
+
+
+def test_a_quotation_signed_after_a_dash_is_the_signers(context: Any) -> None:
+    text = "\u201cWe will rebuild every school in this valley.\u201d \u2014 Jane Doe, Mayor of Springfield"
+    assert _claims(text, context) == [("Jane Doe", "\u2014", "We will rebuild every school in this valley")]
+    text = "The council met on Monday. \u201cWe will rebuild every school in this valley.\u201d\n\u2014 Jane Doe"
+    assert _speakers(text, context) == ["Jane Doe"]  # the signature alone on the next line
+
+
+def test_a_dash_before_a_clause_or_without_a_quotation_signs_nothing(context: Any) -> None:
+    assert _speakers("The town was hit by rockets \u2013 Mayor Olena Kravets.", context) == []
+    assert _speakers("\u201cNothing is settled,\u201d the envoy said \u2014 Ivan Petrov, the deputy minister, "
+                     "disagreed.", context) == ["the envoy"]

@@ -86,3 +86,35 @@ def quote_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     colon = next(t for t in sent if t.idx + len(t.text) > sent.start_char + end.start() and ":" in t.text)
     return colon, list(names), words
 
+
+# An attribution after a quotation and a dash: "\u201c...\u201d \u2014 Jane Doe, Mayor of Springfield".
+SIGNED = re.compile(r"[\u201d\"]?\s*[\u2014\u2013]\s*(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4})"
+                    r"(?P<described>,[^\u201c\u201d\"\n]{0,120})?\s*\.?\s*$")
+
+
+def signed_quote(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A quotation signed after a dash, in the sentence or alone on the next ("\u201cWe will rebuild.\u201d \u2014
+    Jane Doe, Mayor of Springfield"): the name speaks the quotation. The name opens with no preposition and what
+    describes it has no finite verb."""
+    text = sent.text
+    signed = SIGNED.search(text)
+    if signed is None:
+        return None
+    at = sent.start_char + signed.start()
+    quoted = [t for t in sent if t.idx < at and not t.is_space]
+    if not quoted and sent.start > 0:  # the signature alone: it signs the sentence before it
+        quoted = [t for t in sent.doc[sent.start - 1].sent if not t.is_space]
+    closing = [n for n, t in enumerate(quoted) if t.text in {"\u201d", '"'}]
+    if not closing:
+        return None
+    opening = max((n for n, t in enumerate(quoted[:closing[-1]]) if t.text in {"\u201c", '"'}), default=-1)
+    words = [t for t in quoted[opening + 1:closing[-1]] if not t.is_punct or t.text in {",", "'"}]
+    begin = sent.start_char + signed.start("name")
+    names = sent.doc.char_span(begin, begin + len(signed.group("name")), alignment_mode="expand")
+    described = signed.group("described") or ""
+    dash = next((t for t in sent if t.idx >= at and t.text in {"\u2014", "\u2013"}), None)
+    if names is None or dash is None or not words or names[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ", "DET"} or any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent if t.idx >= begin + len(signed.group("name"))) or \
+            len(described.split()) > 15:
+        return None
+    return dash, list(names), words

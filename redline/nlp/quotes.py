@@ -7,7 +7,7 @@ from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
 from redline.nlp.claim_checks import can_speak, fragment
-from redline.nlp.claim_labels import labelled, turn_label
+from redline.nlp.claim_labels import labelled, signed_quote, turn_label
 from redline.nlp.claim_words import (
     ABSTRACT,
     CARRIER_VERBS,
@@ -97,7 +97,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             cue, speaker, content = carried
             _keep(claims, _claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
-            label = labelled(sent)
+            label = labelled(sent) or signed_quote(sent)
             if label is not None:  # "Vladimir Putin: In any case, they will ..."
                 _keep(claims, _claim(doc, article, mentions, sent, label[0], label[1], label[2], len(claims), titles))
                 continue
