@@ -58,3 +58,10 @@ def test_a_dash_before_a_clause_or_without_a_quotation_signs_nothing(context: An
     assert _speakers("The town was hit by rockets \u2013 Mayor Olena Kravets.", context) == []
     assert _speakers("\u201cNothing is settled,\u201d the envoy said \u2014 Ivan Petrov, the deputy minister, "
                      "disagreed.", context) == ["the envoy"]
+
+
+def test_a_title_with_a_prepositional_phrase_is_the_persons_own(context: Any) -> None:
+    assert _speakers("Secretary-General of the United Nations Antonio Guterres said the talks would resume.",
+                     context) == ["Antonio Guterres"]
+    assert _speakers("Forces loyal to General Ali Saleh threatened to attack aircraft.", context) == [
+        "Forces loyal to General Ali Saleh"]
