@@ -83,8 +83,8 @@ def quote_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     if names is None or described is None or not words or names[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or any(
             t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in described):
         return None
-    colon = next(t for t in sent if t.idx + len(t.text) > sent.start_char + end.start() and ":" in t.text)
-    return colon, list(names), words
+    colon = next((t for t in sent if t.idx + len(t.text) > sent.start_char + end.start() and ":" in t.text), None)
+    return (colon, list(names), words) if colon is not None else None
 
 
 # An attribution after a quotation and a dash: "\u201c...\u201d \u2014 Jane Doe, Mayor of Springfield".
