@@ -27,6 +27,7 @@ from redline.events.crime import (
     natural_death,
     policing,
 )
+from redline.events.domestic import dismissal, health_measure, vote_at_home, yield_alone
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap
 from redline.events.naming import named_noun
@@ -180,6 +181,23 @@ def _death(coded: Coded, index: MentionIndex) -> bool:
 
 def _measure(coded: Coded, index: MentionIndex) -> bool:
     return _force(coded) and coded.cameo[:2] != "17" and measure_force(coded.clause.verb, coded.clause.subject)
+
+
+def _dismissal(coded: Coded, index: MentionIndex) -> bool:
+    return _force(coded) and dismissal(coded.clause.verb, index)
+
+
+def _health(coded: Coded, index: MentionIndex) -> bool:
+    return coded.cameo[:2] in {"16", "17"} and health_measure(coded.clause.verb)
+
+
+def _office(coded: Coded, index: MentionIndex) -> bool:
+    """A yield or a vote at home ("the minister resigns", "Greeks vote"); a permission ("the court decided to allow
+    the candidate to run") concedes something to someone even when the coder finds no target."""
+    if vote_at_home(coded.cameo, coded.clause.lemma, coded.source, coded.target):
+        return True
+    return (coded.clause.lemma not in PERMISSION_WORDS
+            and yield_alone(coded.cameo, coded.source, coded.target, coded.clause.verb, index))
 
 
 def _negated(coded: Coded, index: MentionIndex) -> bool:
@@ -440,6 +458,12 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("measure", DROPPED, 5, "issue 10: tariffs or laws that 'target' a country use no force",
                (("The new sanctions target Russian banks.", DROPPED),
                 ("Beijing's new law hits Hong Kong activists hard.", DROPPED)), _measure),
+    StatusRule("dismissal", DROPPED, 6, "issue 10: 'fired' said of an office holder is a dismissal, no shooting",
+               (("Two judges are fired in China over a wrongful conviction.", DROPPED),
+                ("The football club fired its coach after a string of defeats.", DROPPED)), _dismissal),
+    StatusRule("health measure", DROPPED, 7, "real-news guide: domestic measures are no events; public health",
+               (("Romania imposes a nightly curfew as coronavirus infections rise.", DROPPED),
+                ("China outlaws smoking in public places.", DROPPED)), _health),
     StatusRule("negated", "negated", 10, "issue 10 item 2; PLOVER codes no event for a negated act",
                (("Russia did not attack Ukraine on Tuesday.", "negated"),), _negated),
     StatusRule("hypothetical", "hypothetical", 20, "issue 10 item 2; CAMEO codes a conditional act as no event",
@@ -513,6 +537,10 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("generic present", "generic", 66, "issue 10: an undated simple present past the lede is habitual",
                ((in_article("The United States gives military aid to the Philippines."), "generic"),
                 (in_article("Beijing supplies Pakistan with fighter jets."), "generic")), _generic),
+    StatusRule("office", "undirected", 68, "real-news guide: resignations, domestic legislation, elections",
+               (("Ireland's junior health minister resigns after a dispute with the health minister.", "undirected"),
+                ("Malta legalises divorce.", "undirected"),
+                ("Citizens of Greece go to the polls to vote for a new parliament.", "undirected")), _office),
 ), key=lambda r: r.priority))
 
 
