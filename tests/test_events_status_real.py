@@ -125,3 +125,19 @@ def test_events_conjoined_acts_share_the_charge(context: Any) -> None:
     statuses = _statuses("He was charged with robbing shops, kidnapping and attacking motorists on the highway "
                          "near Lyon.", context)
     assert ("ASSAULT", "current") not in statuses, statuses
+
+
+@pytest.mark.parametrize("text", [
+    "Chechnya sent fighters to Syria to fight alongside government forces.",
+    "The Ugandan army entered Congo to hunt down ADF rebels.",
+])
+def test_events_force_in_a_purpose_clause_is_intended(text: str, context: Any) -> None:
+    assert [s for t, s in _statuses(text, context) if t in {"ASSAULT", "COERCE"}] == ["hypothetical"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels tried to storm the presidential palace in Bangui.",
+    "Russian troops continued to shell Kherson on Sunday.",
+])
+def test_events_an_attempted_or_continued_act_is_done(text: str, context: Any) -> None:
+    assert ("ASSAULT", "current") in _statuses(text, context), _statuses(text, context)

@@ -69,6 +69,10 @@ ABILITY_MODALS = frozenset({"can", "may", "might", "could"})
 # evacuated"); an attempt ("tried to storm") is an act, and is not here.
 DESIRE_VERBS = frozenset({"want", "wish", "hope", "seek", "aim", "need", "have", "desire", "long", "yearn",
                           "aspire", "intend", "expect"})
+# Verbs whose "to"-infinitive is the act itself, done, not a purpose: "tried to storm", "used drones to strike Kyiv",
+# "continued to shell the city", "managed to kill".
+ACCOMPLISHING_VERBS = frozenset({"try", "attempt", "begin", "start", "continue", "resume", "use", "employ",
+                                 "manage", "succeed", "proceed", "go", "come", "help"})
 # Verbs of defence against incoming weapons.
 INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
                                 "thwart", "foil", "shoot"})
@@ -230,6 +234,24 @@ def _wanted(verb: Any) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DESIRE_VERBS and tok.head.i != tok.i
+
+
+def _purpose(coded: Coded, index: MentionIndex) -> bool:
+    """An act of force in the purpose clause of another act: "Chad's army enters Cameroon to fight Boko Haram",
+    "sent troops to Ukraine to fight alongside the separatists": what the troops are there for, not what they did
+    ("used drones to strike Kyiv" did strike); a plot's own rule decides "foiled a plot to bomb the embassy"."""
+    if not _force(coded) or _planned(coded, index):
+        return False
+    tok = coded.clause.verb
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in ACCOMPLISHING_VERBS | DESIRE_VERBS
+        if tok.dep_ not in {"pobj", "pcomp", "prep", "conj"}:
+            return False
+        tok = tok.head
+    return False
 
 
 def _permitted(coded: Coded, index: MentionIndex) -> bool:
@@ -482,6 +504,9 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                 ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical"),
                 ("Moscow warned that Kyiv was preparing a strike on the Zaporizhzhia plant.", "hypothetical"),
                 ("The plan envisages air strikes on Hezbollah positions in Lebanon.", "hypothetical")), _planned),
+    StatusRule("purpose", "hypothetical", 37, "real-news guide must-not 'future': an act announced or intended",
+               (("Chad's army enters Cameroon to assist in fighting against Boko Haram.", "hypothetical"),
+                ("Iran sent advisers to Iraq to fight the Islamic State.", "hypothetical")), _purpose),
     StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
                (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
                 ("Polish air defences intercepted two missiles near Rzeszow.", "interception"),
