@@ -141,3 +141,26 @@ def test_events_force_in_a_purpose_clause_is_intended(text: str, context: Any) -
 ])
 def test_events_an_attempted_or_continued_act_is_done(text: str, context: Any) -> None:
     assert ("ASSAULT", "current") in _statuses(text, context), _statuses(text, context)
+
+
+@pytest.mark.parametrize("text", [
+    # a count or a disaster as the subject of any verb does no act
+    "The number of dead from the cholera outbreak in Yemen rises to 2,000.",
+    "Torrential flooding in eastern Spain claims 95 lives.",
+    "Wildfires in northern Portugal kill 40 people.",
+    # what the act followed is its cause
+    "Twelve miners are killed after a fire at a copper mine in Zambia.",
+    "Typhoon Haima reaches Guangdong after killing eight people in the Philippines.",
+])
+def test_events_counts_and_disasters_do_no_act(text: str, context: Any) -> None:
+    assert code_sentence(text, PUBLISHED, context, "test") == (), text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the strike a toll counts stays an event; a blast at a market with no works named may be a bombing
+    ("The death toll from a Russian missile strike on Dnipro rose to 40.", ("ASSAULT", "RUS", "UKR")),
+    ("Five people were killed after an explosion at a market in Kabul.", ("ASSAULT", None, "AFG")),
+])
+def test_events_a_toll_or_a_blast_keeps_the_attack(text: str, kept: tuple[str, str | None, str | None],
+                                                   context: Any) -> None:
+    assert kept in _current(text, context), _current(text, context)

@@ -75,6 +75,10 @@ MINING_WORDS = frozenset({"coal", "gold", "copper", "jade", "diamond", "tin", "s
 CRASH_WINDOW = 12
 # Adverbs of an act nobody meant: "accidentally detonates a grenade".
 ACCIDENT_ADVERBS = frozenset({"accidentally", "accidently", "inadvertently", "unintentionally"})
+# Counts: a verb whose subject is one ("the death toll passes 1,800", "the number of dead rises") tells no act.
+COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "total"})
+# Prepositions that give an act's cause after the fact: "killed after a fire at a mine", "following a storm".
+AFTER_PREPS = frozenset({"after", "following", "amid"})
 # Adjectives of the same: "killed in an accidental shooting", "an accidental explosion".
 ACCIDENT_ADJECTIVES = frozenset({"accidental", "inadvertent", "unintentional", "unintended"})
 
@@ -115,7 +119,35 @@ def mishap(verb: Any, subject: tuple[Any, ...]) -> bool:
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a volcano erupts, killing 11 climbers"
     heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "Hurricane Tomas"
     causes = _causes(verb)
-    return any(t.lemma_.lower() in MISHAP_NOUNS and not _figure(t) for t in [*heads, *causes])
+    return any(_word(t) in MISHAP_NOUNS and not _figure(t) for t in [*heads, *causes])
+
+
+def no_doer(subject: tuple[Any, ...]) -> bool:
+    """The clause's subject is a count or a disaster, not a doer, whatever the act: "the death toll from the heat
+    wave passes 1,800", "flash flooding claims two victims", "Wildfires in Attica kill 76"."""
+    heads = [t for t in subject if t.head.i == t.i or t.head not in subject]
+    heads += [c for h in heads for c in h.children if c.dep_ in {"compound", "conj"}]
+    if any(_word(t) in COUNT_NOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in heads):
+        return True
+    return any(_word(t) in MISHAP_NOUNS and not _figure(t) for t in heads)
+
+
+def _word(tok: Any) -> str:
+    """A noun's lemma; a capitalised plural the tagger left whole as a proper noun ("Wildfires") in the singular."""
+    lemma = str(tok.lemma_.lower())
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in MISHAP_NOUNS:
+        return lemma[:-1]
+    return lemma
+
+
+def _after_causes(verb: Any) -> list[Any]:
+    """What an act followed, as its cause: "killed after a fire at a mine", "the storm ... after killing 17 people"
+    (the subject of the clause the act's "after" hangs from)."""
+    causes = [p for v in coordinated(verb) for c in v.children if c.dep_ == "prep" and c.lower_ in AFTER_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in AFTER_PREPS:
+        causes += [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return causes + [c for p in causes for c in p.children if c.dep_ in {"compound", "conj"}]
 
 
 def _figure(noun: Any) -> bool:
@@ -142,11 +174,14 @@ def accident(verb: Any, subject: tuple[Any, ...], index: MentionIndex) -> bool:
         return all(w.attr("class") in AIRCRAFT_CLASSES for w in weapons) and crashed(sent)
     if crashed(sent):
         return True
-    blasts = [t for t in [*heads, *causes] if t.lemma_.lower() in BLAST_NOUNS]
+    after = _after_causes(verb)
+    blasts = [t for t in [*heads, *causes, *after] if t.lemma_.lower() in BLAST_NOUNS]
     if any(m.lemma_.lower() in WORKS_NOUNS for b in blasts for m in b.subtree):
         return True
-    if any(t.lemma_.lower() in FIRE_NOUNS for t in [*heads, *causes]):
+    if any(t.lemma_.lower() in FIRE_NOUNS for t in [*heads, *causes, *after]):
         return True  # "a fire at a nightclub kills 27": a fire with no attack named
+    if any(_word(t) in MISHAP_NOUNS and not _figure(t) for t in after):
+        return True  # "killed after heavy floods", "the storm arrived after killing 17"
     return any(_verb_word(t) in VEHICLE_MISHAP_VERBS and any(s.lemma_.lower() in VEHICLE_NOUNS for s in _subject_of(t))
                or _verb_word(t) in COLLAPSE_VERBS and any(s.lemma_.lower() in STRUCTURE_NOUNS for s in _subject_of(t))
                for t in sent)

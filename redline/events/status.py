@@ -29,7 +29,7 @@ from redline.events.crime import (
 )
 from redline.events.domestic import dismissal, health_measure, vote_at_home, yield_alone
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
-from redline.events.mishap import accident, mishap
+from redline.events.mishap import accident, mishap, no_doer
 from redline.events.naming import named_noun
 from redline.events.origin import origin
 from redline.models import Mention
@@ -138,6 +138,10 @@ def _mishap(coded: Coded, index: MentionIndex) -> bool:
 
 def _accident(coded: Coded, index: MentionIndex) -> bool:
     return _force(coded) and accident(coded.clause.verb, coded.clause.subject, index)
+
+
+def _no_doer(coded: Coded, index: MentionIndex) -> bool:
+    return no_doer(coded.clause.subject)
 
 
 def _sport(coded: Coded, index: MentionIndex) -> bool:
@@ -457,6 +461,9 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                 ("Hurricane Ida lashes the coast of Cuba.", DROPPED),
                 ("Heavy rains killed 15 people in northern Brazil.", DROPPED),
                 ("Eight soldiers were killed in a rain of rockets on their base near Kandahar.", CURRENT)), _mishap),
+    StatusRule("no doer", DROPPED, 0, "issue 10: a count or a disaster as the subject does no political act",
+               (("The death toll from the heat wave in India passes 1,800.", DROPPED),
+                ("Flash flooding in southern France claims two victims.", DROPPED)), _no_doer),
     StatusRule("accident", DROPPED, 1, "issue 10: accidents are not political events",
                (("Ten people are killed when a bus falls off a bridge into a river in Sri Lanka.", DROPPED),
                 ("Four workers are injured in a chemical plant explosion and fire in Slovenia.", DROPPED),
