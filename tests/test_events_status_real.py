@@ -164,3 +164,29 @@ def test_events_counts_and_disasters_do_no_act(text: str, context: Any) -> None:
 def test_events_a_toll_or_a_blast_keeps_the_attack(text: str, kept: tuple[str, str | None, str | None],
                                                    context: Any) -> None:
     assert kept in _current(text, context), _current(text, context)
+
+
+@pytest.mark.parametrize("text", [
+    # a court's sentence or a police charge for an ordinary crime polices it
+    "A court in Kenya sentences a poacher to 20 years in prison.",
+    "Police in Ohio charge a man with second-degree murder.",
+    # an office holder who dies, with no other political word, dies a natural death
+    "The former Prime Minister of Japan dies at 93.",
+    # a defeat told with a score or an election is a contest
+    "In rugby union, the Chiefs defeat the Brumbies 27-22 in Hamilton.",
+    "Incumbent President Macky Sall wins re-election with 58% of the vote, defeating Idrissa Seck.",
+])
+def test_events_crime_deaths_and_contests_are_no_events(text: str, context: Any) -> None:
+    assert code_sentence(text, PUBLISHED, context, "test") == (), text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a party charged, or a sentence with a political word, stays an event; so does an office holder's killing
+    ("Russia charged Ukraine with the murder of Darya Dugina.", ("ACCUSE", "RUS", "UKR")),
+    ("A Russian court jailed an opposition activist for tax evasion.", ("COERCE", "RUS", "RUS")),
+    ("The former Prime Minister of Japan is killed in an attack in Nara.", ("ASSAULT", None, "JPN")),
+])
+def test_events_political_charges_sentences_and_killings_stay_events(
+        text: str, kept: tuple[str, str | None, str | None], context: Any) -> None:
+    events = [(t, s and s[:3], g and g[:3]) for t, s, g in _current(text, context)]
+    assert kept in events, events

@@ -49,6 +49,16 @@ POLITICAL_WORDS = frozenset({"militant", "insurgent", "terrorist", "rebel", "jih
                              "airstrike", "bomb", "bombing", "suicide", "cartel", "kidnapper", "hacker"})
 ARREST_VERBS = frozenset({"arrest", "detain", "seize", "confiscate", "intercept", "raid", "bust", "nab", "capture",
                           "apprehend", "hold", "charge"})
+# A court's or a prosecutor's verbs: a sentence or a charge for an ordinary crime is its policing too ("jailed
+# for tax evasion", "charged with murder").
+JUDGING_VERBS = frozenset({"sentence", "convict", "jail", "imprison", "indict", "fine", "prosecute"})
+# Ordinary crimes a court tries, besides the thefts and drugs of CRIME_NOUNS.
+TRIED_CRIMES = frozenset({"murder", "manslaughter", "homicide", "rape", "evasion", "fixing", "doping", "laundering",
+                          "poacher", "smuggling", "stealing", "bribe", "corruption"})
+# Holders of office: one who dies with no other political word in the sentence dies a natural death ("the
+# 92-year-old President of Tunisia dies").
+OFFICE_WORDS = frozenset({"president", "minister", "governor", "senator", "lawmaker", "politician", "mayor",
+                          "ambassador", "diplomat", "official", "candidate", "prince", "king", "queen", "leader"})
 
 
 def _lemma(tok: Any) -> str:
@@ -151,14 +161,14 @@ def _marked(clause: Any, marks: set[str]) -> bool:
 
 
 def policing(verb: Any) -> bool:
-    """An arrest or seizure for an ordinary crime: "police seized two tonnes of cocaine", "arrested a man
-    suspected of robbing a bank", "detained for theft"."""
-    if _lemma(verb) not in ARREST_VERBS or _political(verb.sent):
+    """An arrest, seizure, charge or sentence for an ordinary crime: "police seized two tonnes of cocaine",
+    "arrested a man suspected of robbing a bank", "detained for theft", "jailed for tax evasion"."""
+    if _lemma(verb) not in ARREST_VERBS | JUDGING_VERBS or _political(verb.sent):
         return False
     scope = [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "prep", "advcl", "acl"} for t in c.subtree]
     scope += [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for a in c.children if a.dep_ == "acl"
               for t in a.subtree]
-    return any(_lemma(t) in CRIME_NOUNS for t in scope)
+    return any(_lemma(t) in CRIME_NOUNS | TRIED_CRIMES for t in scope)
 
 
 # Verbs of a death told without its cause: "a Liberian man dies in Dallas" is no act of anyone.
@@ -177,12 +187,17 @@ MEASURE_NOUNS = frozenset({"tariff", "duty", "sanction", "tax", "levy", "law", "
                            "report", "inquiry", "order", "decree", "visa", "quota", "subsidy", "fee"})
 
 
-def natural_death(verb: Any) -> bool:
+def natural_death(verb: Any, subject: tuple[Any, ...] = ()) -> bool:
     """A death told with no cause of violence and no political actor in the sentence: "Thomas Eric Duncan, the first
-    person diagnosed with ebola in the United States, dies in Dallas"; "a soldier died in clashes" stays."""
-    if _lemma(verb) not in DYING_VERBS or _political(verb.sent):
+    person diagnosed with ebola in the United States, dies in Dallas"; "a soldier died in clashes" stays. An office
+    holder who dies, with no other political word, dies a natural death ("the President of Tunisia dies")."""
+    if _lemma(verb) not in DYING_VERBS or any(_lemma(t) in VIOLENT_DEATH_WORDS for t in verb.subtree):
         return False
-    return not any(_lemma(t) in VIOLENT_DEATH_WORDS for t in verb.subtree)
+    if not _political(verb.sent):
+        return True
+    own = {t.i for t in subject}
+    return any(_lemma(t) in OFFICE_WORDS for t in subject) and not any(
+        t.i not in own and (_lemma(t) in POLITICAL_WORDS or t.lower_ in POLITICAL_WORDS) for t in verb.sent)
 
 
 def measure_force(verb: Any, subject: tuple[Any, ...]) -> bool:
