@@ -1,5 +1,5 @@
-"""Acts of a polity on itself that event data leaves out (the status rules "office", "dismissal" and "health
-measure", ``redline.events.status``; the real-news guide: "elections, appointments, resignations, domestic
+"""Acts of a polity on itself that event data leaves out (the status rules "office", "inquiry", "dismissal" and
+"health measure", ``redline.events.status``; the real-news guide: "elections, appointments, resignations, domestic
 legislation ... are not events").
 
 - A plain yield with no one yielded to, in a sentence that names no party of another country: "the health
@@ -9,6 +9,9 @@ legislation ... are not events").
   "Belgian lawmakers vote to extend euthanasia".
 - "Fire" said of an office holder with no weapon and no one fired at: "two judges are fired", "the club fired its
   coach" is a dismissal, not a shooting.
+- An investigation of no one, in a sentence that names no party of another country: "health officials are
+  investigating an outbreak", "police investigate allegations of match fixing", "an inquiry into the death of X".
+  CAMEO's INVESTIGATE (09) is done to a party; what it codes alone is an administrative act at home.
 - A restriction told with an epidemic: "Romania imposes a nightly curfew as coronavirus cases rise", "China
   outlaws smoking in public places" is public health, no coercion of a party.
 
@@ -56,6 +59,13 @@ def vote_at_home(cameo: str, lemma: str, source: str | None, target: str | None)
     Greece go to the polls to vote", "Belgian lawmakers vote to extend euthanasia"."""
     return (cameo[:2] == "03" and lemma in VOTE_WORDS
             and (target is None or country(target) == country(source)))
+
+
+def inquiry_alone(cameo: str, source: str | None, target: str | None, verb: Any, index: MentionIndex) -> bool:
+    """An investigation (CAMEO 09) with no target, in a sentence that names no party of another country than its
+    doer: "health officials are investigating an outbreak"; "a hearing into interrogation techniques used against
+    Palestinian detainees" names the Palestinians, and stays."""
+    return cameo[:2] == "09" and target is None and not second_party(source, verb.sent, index)
 
 
 def second_party(source: str | None, tokens: Any, index: MentionIndex) -> bool:

@@ -27,7 +27,7 @@ from redline.events.crime import (
     natural_death,
     policing,
 )
-from redline.events.domestic import dismissal, health_measure, vote_at_home, yield_alone
+from redline.events.domestic import dismissal, health_measure, inquiry_alone, vote_at_home, yield_alone
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap, no_doer
 from redline.events.naming import named_noun
@@ -222,6 +222,10 @@ def _office(coded: Coded, index: MentionIndex) -> bool:
         return True
     return (coded.clause.lemma not in PERMISSION_WORDS
             and yield_alone(coded.cameo, coded.source, coded.target, coded.clause.verb, index))
+
+
+def _inquiry(coded: Coded, index: MentionIndex) -> bool:
+    return inquiry_alone(coded.cameo, coded.source, coded.target, coded.clause.verb, index)
 
 
 def _negated(coded: Coded, index: MentionIndex) -> bool:
@@ -594,6 +598,10 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                (("Ireland's junior health minister resigns after a dispute with the health minister.", "undirected"),
                 ("Malta legalises divorce.", "undirected"),
                 ("Citizens of Greece go to the polls to vote for a new parliament.", "undirected")), _office),
+    StatusRule("inquiry", "undirected", 69, "CAMEO 09: one investigates a party; PETRARCH codes complete triples",
+               (("British police are investigating the cause of the fire.", "undirected"),
+                ("Japanese police investigate allegations of match fixing in sumo wrestling.", "undirected")),
+               _inquiry),
 ), key=lambda r: r.priority))
 
 
@@ -622,3 +630,4 @@ def cofiring_report(fired: list[tuple[str, tuple[str, ...]]]) -> list[str]:
     """One line per example on which more than one rule fired: ``fired`` pairs a sentence with the rule names
     its events carry (``Event.status_rules``), so a newcomer sees which rules overlap and which one decided."""
     return [f"{text!r}: {' > '.join(names)}" for text, names in fired if len(names) > 1]
+
