@@ -12,7 +12,7 @@ import pytest
 
 from redline.models import Mention
 from redline.nlp.gazetteer import Gazetteer, find_mentions
-from redline.nlp.place_words import DOMINANT_FACTOR, common_words, own_country
+from redline.nlp.place_words import DOMINANT_FACTOR, NAMED_FACTOR, common_words, own_country
 from redline.nlp.places import Place
 
 
@@ -113,6 +113,15 @@ def test_own_country_keeps_a_named_country_and_comparable_namesakes() -> None:
     assert own_country(small, (small, big), {}) == big
     assert own_country(small, (small, big), {"AAA": 2}) == small  # the article names AAA as a place
     assert own_country(small, (small, near), {}) == small  # not ten times larger
+    huge = Place("Smallton", "city", Geo(2.0, 2.0, "DDD"), 5_000 * NAMED_FACTOR, 4, True)
+    assert own_country(small, (small, huge), {"AAA": 2}) == huge  # a named country yields to a far larger namesake
+
+
+def test_a_named_country_does_not_make_a_world_city_its_village(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = ("The United States welcomed the vote taken in Lisbon, and American officials praised the "
+            "leaders who met in Bradford.")
+    assert country(nlp, gazetteer, text, "Lisbon") == "PRT"
+    assert country(nlp, gazetteer, text, "Bradford") == "GBR"
 
 
 def test_indonesian_provinces_are_regions(nlp: Any, gazetteer: Gazetteer) -> None:

@@ -7,9 +7,10 @@
 - Ordinary words that are only another name of a town ("Union Station") are never the town, and a one-word name
   in capitals inside running text is an acronym ("PISA", "MERS"), not a town.
 - The country of a place comes from the gazetteer, not from who acts there: the armed forces of a state are named
-  where they fight ("Russian forces advance on Pokrovsk"), so their country is no place context; and the
-  people of a state named by a demonym alone ("Chinese tourists returned to Bali") do not move a name to a town
-  an order of magnitude smaller than its largest namesake.
+  where they fight ("Russian forces advance on Pokrovsk"), so their country is no place context; the people of a
+  state named by a demonym alone ("Chinese tourists returned to Bali") do not move a name to a town an order of
+  magnitude smaller than its largest namesake, nor does a country the story names move it to one twenty times
+  smaller ("the Treaty of Lisbon" in a story naming the United States).
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ COMMON_WORD_POS = frozenset({"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", 
 # of LARGE_CITY, of a country the article names, is its name even when the word is ordinary
 SMALL_CITY = 20_000
 LARGE_CITY = 100_000
-# A demonym's country moves a name to a namesake no smaller than the largest one over this factor
+# A demonym's country moves a name to a namesake no smaller than the largest one over this factor; a country the
+# article names as a place, no smaller than over NAMED_FACTOR ("Lisbon" stays Portugal's in a story naming the US)
 DOMINANT_FACTOR = 10
+NAMED_FACTOR = 20
 
 # A country the sentence names counts as much as this many mentions elsewhere in the article when a place name is
 # ambiguous: enough to tip "Tripoli" beside "Libyan", not enough for an attacker's name to move Donetsk to Russia.
@@ -115,14 +118,17 @@ def ordinary_alternate(doc: Doc, start: int, end: int, place: Place) -> bool:
 
 
 def own_country(place: Place, candidates: tuple[Place, ...], named: Mapping[str, int]) -> Place:
-    """The name's largest primary namesake instead of ``place`` when only actors (no named country, no place of
-    that country) put the article in ``place``'s country and the namesake is ``DOMINANT_FACTOR`` times larger."""
-    if place.kind != "city" or named.get(place.geo.country, 0):
+    """The name's largest primary namesake instead of ``place`` when it is ``DOMINANT_FACTOR`` times larger and only
+    actors (no named country, no place of that country) put the article in ``place``'s country, or
+    ``NAMED_FACTOR`` times larger when the article names that country: a country named somewhere in a story is no
+    reason to read "Lisbon" as Lisbon, Maine."""
+    if place.kind != "city":
         return place
+    factor = NAMED_FACTOR if named.get(place.geo.country, 0) else DOMINANT_FACTOR
     rivals = [p for p in candidates if p.primary == place.primary and p.kind == "city"
               and p.geo.country != place.geo.country]
     top = max(rivals, key=lambda p: p.population, default=None)
-    if top is not None and top.population >= DOMINANT_FACTOR * max(place.population, 1):
+    if top is not None and top.population >= factor * max(place.population, 1):
         return top
     return place
 
