@@ -22,7 +22,7 @@ from redline.events.actors import (
     subject_tokens,
 )
 from redline.events.crime import DYING_VERBS
-from redline.events.dyad import undirected
+from redline.events.dyad import at_home, undirected
 from redline.events.grammar import (
     _agentless_passive,
     _announced_measure,
@@ -142,7 +142,7 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     found.extend(meeting_events(sentences, index, lexicon, analysis, _verb_event))  # readouts: "the leaders discussed"
     found.extend(title_events(analysis, index, found))  # an official page's titled readout: "Talks with X"
     found.extend(_threat_events(analysis))
-    return undirected(event_filter.drop(_merge(found)), index, doc)
+    return undirected(at_home(event_filter.drop(_merge(found))), index, doc)
 
 
 def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
