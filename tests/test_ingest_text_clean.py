@@ -5,12 +5,19 @@ The text itself never changes."""
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from redline.eval import code_sentence
+from redline.ingest import normalize
+from redline.models import RawDocument
 from redline.nlp.chunks import parse
+from redline.settings import Settings
+from redline.sources import read
 from redline.sources.citations import cited, source_of
 
 
@@ -150,3 +157,27 @@ def test_cited_outlets(text: str, outlets: list[str]) -> None:
 def test_record_source_wins_over_citations() -> None:
     assert source_of("Rebels shell the city. (Wire One)", "Kyiv Courier") == "Kyiv Courier"
     assert source_of("Rebels shell the city. (Wire One) (Radio Two)", None) == "Wire One; Radio Two"
+
+
+def test_corpus_item_keeps_its_citations_as_source(tmp_path: Path) -> None:
+    path = tmp_path / "digest.jsonl.gz"
+    rows = [{"date": "2024-05-01", "category": "Armed conflicts and attacks", "is_event": True,
+             "text": "Militants kill six soldiers in an ambush near Gao.(Sahel Wire) (Radio Niger)"},
+            {"date": "2024-05-01", "is_event": True, "source": "Desk", "text": "A court jails two smugglers. (Wire)"},
+            {"date": "2024-05-02", "is_event": True, "text": "The parliament approves the budget."}]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in rows)
+    docs = [d for d in read(str(path)) if isinstance(d, RawDocument)]
+    assert [d.source for d in docs] == ["Sahel Wire; Radio Niger", "Desk", None]
+    assert docs[0].text == rows[0]["text"]  # the text is as written: the citations are their own sentence
+    article = normalize(docs[0], Settings(min_text_chars=10))
+    assert article.source == "Sahel Wire; Radio Niger"
+    assert article.text == rows[0]["text"]
+
+
+def test_json_file_record_keeps_its_citations_as_source(tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([{"text": "Rebels shell the city of Goma overnight. (Lake Radio)"}]), encoding="utf-8")
+    (doc,) = read(str(path))
+    assert isinstance(doc, RawDocument)
+    assert doc.source == "Lake Radio"
