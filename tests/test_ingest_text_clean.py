@@ -1,7 +1,7 @@
 """Text that reaches the parser clean: a news digest's citations, a portal's section names, list bullets, source tags
 and transcript labels are sentences of their own, never part of a report (redline.nlp.bounds, redline.nlp.chunks,
 the tokenizer's infixes in redline.nlp.load); a corpus item's citations are its source (redline.sources.citations).
-The text itself never changes."""
+Only the Markdown escapes of an exported page are undone in the text (redline.ingest.clean_text)."""
 
 from __future__ import annotations
 
@@ -125,6 +125,14 @@ def test_rule_between_parts_is_no_bullet_and_the_heading_after_it_is_its_own(nlp
 def test_bullets_of_a_lead_in_complete_its_sentence(nlp: Any) -> None:
     text = "The Treasury imposed:\n- sanctions on three banks;\n- export controls on drone parts."
     assert len(sentences(nlp, text)) == 1
+
+
+def test_markdown_escapes_are_undone_in_the_text() -> None:
+    raw = RawDocument(origin="<test>", text="“\\[Envoy\\] met both sides,” the office said. \\[Statement, 1/5/24\\]\n"
+                                         "Congress passed H.R.\\_7108 and the \\*revised\\* budget.")
+    article = normalize(raw, Settings(min_text_chars=10))
+    assert article.text == ("“[Envoy] met both sides,” the office said. [Statement, 1/5/24]\n"
+                            "Congress passed H.R. 7108 and the *revised* budget.")
 
 
 def test_label_with_a_space_before_the_colon_is_a_turn(nlp: Any) -> None:
