@@ -31,7 +31,9 @@ Finder = Callable[[str], Iterator[tuple[int, int]]]
 
 _CITE = r"\([A-Za-z0-9][^()\n]{0,80}\)"
 CITATION = re.compile(rf"(?<=\S)[ \t]*((?:{_CITE}[ \t]*)+)$", re.MULTILINE)
-GLUED = re.compile(r"(?<=[.!?\"\u201d])\((?=[A-Z])|(?<=\))\((?=[A-Z])")
+GLUED = re.compile(r"(?<=[.!?\"\u201d])\((?=[A-Z])")
+GLUED_RUN = re.compile(r"(?<=\))\((?=[A-Z])")
+TOKEN_ONLY = -2  # a mark whose defect is only to be glued into a token
 SECTIONS = ("Armed conflicts and attacks", "Armed conflict and attacks", "Arts and culture", "Business and economy",
             "Business and economics", "Disasters and accidents", "Health and environment", "International relations",
             "Law and crime", "Politics and elections", "Science and technology")
@@ -51,9 +53,15 @@ def citations(text: str) -> Iterator[tuple[int, int]]:
 
 
 def glued_citations(text: str) -> Iterator[tuple[int, int]]:
-    """A citation glued to the sentence end or citation before it: ".(Reuters)", "(AP)(BBC)"."""
+    """A citation glued to the sentence end before it: ".(Reuters)"."""
     for m in GLUED.finditer(text):
         yield m.start(), m.start()
+
+
+def glued_runs(text: str) -> Iterator[tuple[int, int]]:
+    """A citation glued to the citation before it: "(AP)(BBC)" (a defect when one token holds both)."""
+    for m in GLUED_RUN.finditer(text):
+        yield m.start(), TOKEN_ONLY
 
 
 def topics(text: str) -> Iterator[tuple[int, int]]:
@@ -157,7 +165,8 @@ def voa(data: Path) -> Iterator[str]:
 def corpora(data: Path) -> list[tuple[str, Callable[[], Iterator[str]], list[tuple[str, Finder]]]]:
     return [
         ("wcep items", lambda: wcep_items(data), [("citation at line end", citations),
-                                                  ("citation glued (no space)", glued_citations),
+                                                  ("citation glued to a stop (no space)", glued_citations),
+                                                  ("citation glued to a citation", glued_runs),
                                                   ("topic heading before a colon", topics)]),
         ("wcep day pages", lambda: wcep_pages(data, glue=False), [("heading line before a report", headings)]),
         ("wcep pages, no line breaks", lambda: wcep_pages(data, glue=True),
@@ -187,7 +196,7 @@ def survey(data: Path, sample: int) -> list[Kind]:
                 if found:
                     kind.items += 1
                     kind.marks += len(found)
-                    if sample and found[0][1] >= 0:
+                    if sample and found[0][1] != -1:
                         best[kind.name].append((_key(text), text))
         for kind in own:
             kind.sample = [t for _k, t in sorted(best[kind.name])[:sample]]
@@ -197,13 +206,16 @@ def survey(data: Path, sample: int) -> list[Kind]:
 
 def inside(doc: Any, start: int, end: int) -> bool:
     """The mark at character ``start`` shares a sentence with words beyond it: the words that start at ``end``
-    (a heading, a label, a bullet) or, when ``end == start``, the words before it (a citation, a tag)."""
-    if end == start:
+    (a heading, a label, a bullet) or, when ``end == start``, the words before it (a citation, a tag); when
+    ``end == TOKEN_ONLY``, the mark is glued into a token with the character before it."""
+    if end in (start, TOKEN_ONLY):
         tok = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
         if tok is None:
             return False
         if tok.idx != start:
             return True  # glued into a token
+        if end == TOKEN_ONLY:
+            return False
         return any(not t.is_space for t in doc[tok.sent.start:tok.i])
     first = next((t for t in doc if t.idx >= end and not t.is_space), None)
     return first is not None and first.sent.start_char <= start
@@ -218,7 +230,7 @@ def parse_samples(kinds: list[Kind]) -> None:
     for kind in kinds:
         for text in kind.sample:
             clean = text.replace("\u2063", "").replace("\u2064", "")
-            marks = [(_shift(text, a), _shift(text, b)) for a, b in kind.find(text)]
+            marks = [(_shift(text, a), b if b == TOKEN_ONLY else _shift(text, b)) for a, b in kind.find(text)]
             doc = parse(nlp, clean)
             for a, b in marks:
                 kind.parsed += 1
