@@ -42,6 +42,7 @@ RULE = re.compile(r"^[ \t]*(?:[-*_=\u2022\u2013\u2014][ \t]*){3,}$", re.MULTILIN
 SOURCE_TAG = re.compile(r"\\?\[[A-Z][^\]\n]{0,60}?,?[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\\?\]")
 _ENDS = frozenset(".!?\"'\u201d\u2019")
 _SPACE = re.compile(r"\s*")
+_LINES = re.compile(r"^[^\n]*", re.MULTILINE)
 
 
 def starts(text: str) -> Iterator[tuple[int, int]]:
@@ -56,8 +57,9 @@ def starts(text: str) -> Iterator[tuple[int, int]]:
     for m in SECTION_LINE.finditer(text):
         if m.end() < len(text):
             yield m.end(), m.end()
+    listed = _listed(text)
     for m in BULLET.finditer(text):
-        if not _listed(text, m.start()):
+        if m.start() not in listed:
             yield m.start(), m.start()
             yield m.end(), m.end()
     for m in SOURCE_TAG.finditer(text):
@@ -87,16 +89,16 @@ def _line(text: str, start: int, end: int) -> tuple[str, str]:
     return text[line_start:start], text[end:len(text) if line_end < 0 else line_end]
 
 
-def _listed(text: str, at: int) -> bool:
-    """The bullet at ``at`` is an item of a list a lead-in line introduces ("The sanctions target:\n- three banks;"):
-    the items complete its sentence."""
-    line_start = at
-    while line_start > 0:
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        prev = text[prev_start:line_start - 1].strip()
-        if prev and not BULLET.match(text, prev_start):
-            return prev.endswith(":")
-        line_start = prev_start
-    return False
-
-
+def _listed(text: str) -> set[int]:
+    """Where the bullets start that are items of a list a lead-in line introduces ("The sanctions target:\n- three
+    banks;"): the items complete its sentence. The lead-in is the last line before the bullet that is neither blank
+    nor a bullet."""
+    found: set[int] = set()
+    lead = False
+    for line in _LINES.finditer(text):
+        if BULLET.match(text, line.start()):
+            if lead:
+                found.add(line.start())
+        elif line.group().strip():
+            lead = line.group().rstrip().endswith(":")
+    return found

@@ -62,20 +62,26 @@ def lines(nlp: Any, text: str) -> Any:
     if make is None:
         return text
     doc = make(text)
+    starts: dict[int, bool] = {}  # token index -> starts a sentence; set once, as each setter scans the Doc
     for brk in _LINE_BREAK.finditer(text):  # a line's last character and the next line's first
         if (text[brk.start()] in ENDING or _heading(text, brk.start())) and brk.end() < len(text):
-            _start(doc, brk.end())
+            _start(doc, starts, brk.end())
     for at, inside in bounds.starts(text):  # citations, section names, bullets and source tags
         if at < len(text):
-            _start(doc, at, inside)
+            _start(doc, starts, at, inside)
     for line in re.finditer(r"^[ \t]*(\S[^\n]*)", text, re.MULTILINE):
         turn = (LABEL.match(text, line.start(1)) or SPACED_LABEL.match(text, line.start(1))
                 or DATELINE.match(text, line.start(1)))
         if turn is not None and (turn.re is not DATELINE or not text[turn.end():line.end()].strip()):
-            _start(doc, line.start(1), inside=turn.end())
+            _start(doc, starts, line.start(1), inside=turn.end())
             after = re.compile(r"\s*").match(text, turn.end())
             if after is not None and after.end() < len(text):  # the turn's words, or the line after a dateline
-                _start(doc, after.end())
+                _start(doc, starts, after.end())
+    if starts:
+        marks = doc.to_array(["SENT_START"]).astype("int64").reshape(-1, 1)  # -1 no start, 0 unknown, 1 a start
+        for i, value in starts.items():
+            marks[i, 0] = 1 if value else -1
+        doc.from_array(["SENT_START"], marks.astype("uint64"))
     return doc
 
 
@@ -100,16 +106,17 @@ def _heading(text: str, last: int) -> bool:
     return len(following.split()) >= REPORT_WORDS and following[0].isupper() and following[-1] in ENDING
 
 
-def _start(doc: Any, at: int, inside: int = 0) -> None:
-    """A sentence starts at character ``at`` of the Doc, and runs on (no start) before character ``inside``."""
+def _start(doc: Any, starts: dict[int, bool], at: int, inside: int = 0) -> None:
+    """A sentence starts at character ``at`` of the Doc, and runs on (no start) before character ``inside``: the
+    marks go into ``starts`` (token index -> value), a later mark overriding an earlier one."""
     span = doc.char_span(at, max(at + 1, inside), alignment_mode="expand")
     if span is None:
         return
     if span[0].i > 0:
-        span[0].is_sent_start = True
+        starts[span[0].i] = True
     for tok in span[1:]:
         if tok.idx < inside:
-            tok.is_sent_start = False
+            starts[tok.i] = False
 
 
 def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
