@@ -108,7 +108,10 @@ def scrub(item: T) -> T:
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines, strip trailing spaces, keep at most one blank line; nothing else changes."""
+    """Normalise newlines, strip trailing spaces, keep at most one blank line, and undo the backslash escapes of a
+    Markdown export ("\\[Statement, 1/26/24\\]", "“\\[Witkoff\\] said", "H.R.\\_7108", as titles do); nothing else
+    changes. The tokenizer would otherwise glue the backslash to the word ("\\[President" is one token)."""
+    text = _MARKDOWN_ESCAPE_RE.sub(r"\1", _ESCAPED_SPACE_RE.sub(" ", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_LINES_RE.sub("\n\n", text).strip()

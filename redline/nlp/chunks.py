@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from redline.nlp import bounds
+
 CHUNK_CHARS = 100_000
 # A line ending in one of these ends its sentence: "... killing 12. (Reuters)\nThe Security Council ...". A
 # line ending in anything else runs on into the next: "He said:\n'We will ...'", a hard-wrapped "promises of a\n".
@@ -25,6 +27,11 @@ _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 # or Title-case words, "of" / "the" / "for" / "and" between them) or a time-of-day dateline ("1:35 P.M. IDT").
 _WORD = r"[A-Z][\w.'\u2019-]*"
 LABEL = re.compile(rf"(?:{_WORD}(?:[ \t]+(?:(?:of|the|for|and)[ \t]+)?{_WORD}){{0,4}}:|Q\.?)(?=[ \t]+\S)")
+# The Kremlin's transcripts write the speaker's name, title and a repeated name tag before a spaced colon: "Accounts
+# Chamber Chairperson Tatyana Golikova Golikova Tatyana Deputy Prime Minister : We are ...". A colon after a space
+# is no punctuation of English prose, so the label may run to SPACED_LABEL_WORDS words of any case.
+SPACED_LABEL_WORDS = 14
+SPACED_LABEL = re.compile(rf"{_WORD}(?:[ \t]+[\w.'\u2019-]+){{0,{SPACED_LABEL_WORDS - 1}}}[ \t]:(?=[ \t]+\S)")
 # A heading: a short line with no sentence end, between lines, on its own ("Military aid to Ukraine during the
 # Russo-Ukrainian War", a news digest's topic line) runs into no report; the next line starts a sentence. A line
 # ending in a function word or a comma is a hard wrap ("promises of a"), and runs on.
@@ -55,24 +62,34 @@ def lines(nlp: Any, text: str) -> Any:
     if make is None:
         return text
     doc = make(text)
+    starts: dict[int, bool] = {}  # token index -> starts a sentence; set once, as each setter scans the Doc
     for brk in _LINE_BREAK.finditer(text):  # a line's last character and the next line's first
         if (text[brk.start()] in ENDING or _heading(text, brk.start())) and brk.end() < len(text):
-            _start(doc, brk.end())
+            _start(doc, starts, brk.end())
+    for at, inside in bounds.starts(text):  # citations, section names, bullets and source tags
+        if at < len(text):
+            _start(doc, starts, at, inside)
     for line in re.finditer(r"^[ \t]*(\S[^\n]*)", text, re.MULTILINE):
-        turn = LABEL.match(text, line.start(1)) or DATELINE.match(text, line.start(1))
-        if turn is not None and (turn.re is LABEL or not text[turn.end():line.end()].strip()):
-            _start(doc, line.start(1), inside=turn.end())
+        turn = (LABEL.match(text, line.start(1)) or SPACED_LABEL.match(text, line.start(1))
+                or DATELINE.match(text, line.start(1)))
+        if turn is not None and (turn.re is not DATELINE or not text[turn.end():line.end()].strip()):
+            _start(doc, starts, line.start(1), inside=turn.end())
             after = re.compile(r"\s*").match(text, turn.end())
             if after is not None and after.end() < len(text):  # the turn's words, or the line after a dateline
-                _start(doc, after.end())
+                _start(doc, starts, after.end())
+    if starts:
+        marks = doc.to_array(["SENT_START"]).astype("int64").reshape(-1, 1)  # -1 no start, 0 unknown, 1 a start
+        for i, value in starts.items():
+            marks[i, 0] = 1 if value else -1
+        doc.from_array(["SENT_START"], marks.astype("uint64"))
     return doc
 
 
 def _heading(text: str, last: int) -> bool:
     """The line whose last character is ``text[last]`` is a heading: a whole line of at most ``HEADING_WORDS``
-    words after a sentence's end (or at the top), with no sentence end inside, not ending in a function word, a
-    comma or a colon, before a line of at least ``REPORT_WORDS`` words that starts in upper case and ends a
-    sentence."""
+    words after a sentence's end, a news portal's section name or a rule (``bounds.is_break``) or at the top,
+    with no sentence end inside, not ending in a function word, a comma or a colon, before a line of at least
+    ``REPORT_WORDS`` words that starts in upper case and ends a sentence."""
     start = text.rfind("\n", 0, last) + 1
     line = text[start:last + 1].strip()
     words = line.split()
@@ -81,7 +98,7 @@ def _heading(text: str, last: int) -> bool:
     if re.search(r"[.!?][\"')\]”’]*\s", line):
         return False
     before = text[:start].rstrip()
-    if before and before[-1] not in ENDING:
+    if before and before[-1] not in ENDING and not bounds.is_break(before[before.rfind("\n") + 1:]):
         return False
     nxt = text[last + 1:].lstrip()
     end = nxt.find("\n")
@@ -89,16 +106,17 @@ def _heading(text: str, last: int) -> bool:
     return len(following.split()) >= REPORT_WORDS and following[0].isupper() and following[-1] in ENDING
 
 
-def _start(doc: Any, at: int, inside: int = 0) -> None:
-    """A sentence starts at character ``at`` of the Doc, and runs on (no start) before character ``inside``."""
+def _start(doc: Any, starts: dict[int, bool], at: int, inside: int = 0) -> None:
+    """A sentence starts at character ``at`` of the Doc, and runs on (no start) before character ``inside``: the
+    marks go into ``starts`` (token index -> value), a later mark overriding an earlier one."""
     span = doc.char_span(at, max(at + 1, inside), alignment_mode="expand")
     if span is None:
         return
     if span[0].i > 0:
-        span[0].is_sent_start = True
+        starts[span[0].i] = True
     for tok in span[1:]:
         if tok.idx < inside:
-            tok.is_sent_start = False
+            starts[tok.i] = False
 
 
 def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:

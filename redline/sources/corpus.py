@@ -5,7 +5,8 @@ file (``.jsonl`` / ``.ndjson``, gzip-compressed when it ends in ``.gz``). Fields
 source`` (``date`` is read as ``published``), and ``topic``, ``category`` which ``redline batch`` keeps beside
 each article; only ``text`` is required, others are ignored. A file whose fields have other names is read through
 a field map (``--field text=summary``: the ``summary`` field is the text). The Wikipedia Current Events file as
-shipped is such a JSONL corpus; its records with ``"is_event": false`` are topic headings, not reports.
+shipped is such a JSONL corpus; its records with ``"is_event": false`` are topic headings, not reports, and the
+outlets an item cites at its end ("(Reuters) (AP)") are its source when the record names none.
 
 A bad row becomes a Skip; a file that cannot be opened raises SourceError.
 """
@@ -22,6 +23,7 @@ from typing import IO, Any, BinaryIO
 
 from redline.errors import SourceError
 from redline.models import RawDocument, Skip
+from redline.sources.citations import source_of
 from redline.sources.files import _BINARY_MAGIC, _SNIFF_BYTES, _field, mapped
 
 COLUMNS = ("title", "text", "url", "published", "source")
@@ -147,7 +149,8 @@ def _jsonl_row(where: str, line: str, fields: FieldMap) -> Row:
         return Row(Skip(where, "source", f'{where}: "text" is missing or empty'))
     published = values.get("published", values.get("date"))
     doc = RawDocument(origin=where, text=text, title=_field(values, "title"), url=_field(values, "url"),
-                      published=None if published is None else str(published), source=_field(values, "source"))
+                      published=None if published is None else str(published),
+                      source=source_of(text, _field(values, "source")))
     return Row(doc, _field(values, "topic"), _field(values, "category"), values.get("is_event") is False)
 
 
@@ -279,7 +282,7 @@ def _document(path: str, where: str, n: int, values: dict[str, str | None]) -> I
         return Skip(where, "source", f'{path}: row {n}: "text" is empty')
     return RawDocument(origin=where, text=text, title=_field(values, "title"), url=_field(values, "url"),
                        published=_field(values, "published") or _field(values, "date"),
-                       source=_field(values, "source"))
+                       source=source_of(text, _field(values, "source")))
 
 
 def _column(name: str) -> str:

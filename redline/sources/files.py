@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, TextIO
 
 from redline.errors import SourceError
 from redline.models import RawDocument, Skip
+from redline.sources.citations import source_of
 
 STDIN_ORIGIN = "<stdin>"
 # 50 x the default max_text_bytes: a corpus file may hold many articles
@@ -335,7 +336,7 @@ def _record(where: str, item: dict[str, Any], origin: str) -> RawDocument:
         title=_field(item, "title"),
         url=_field(item, "url"),
         published=None if published is None else str(published),
-        source=_field(item, "source"),
+        source=source_of(text, _field(item, "source")),
     )
 
 
