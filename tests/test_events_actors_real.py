@@ -48,3 +48,25 @@ def test_events_actors_real_a_state_adjective_on_the_act_is_no_insurgent(context
     # "a Russian strike": the state owns the act (not the insurgents of the scene)
     events = _events("Two people were killed in a Russian missile strike in Kharkiv.", context)
     assert [s for _t, s, _g in events] == ["RUS"], events
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("Four police officers were shot by a gunman in Tulsa, Oklahoma, United States.", "USA"),
+    ("Two guards were shot dead by assailants in Kandahar, Afghanistan.", "AFG"),
+    ("Armed men in Zamfara, Nigeria, killed nine farmers.", "NGA"),
+])
+def test_events_actors_real_an_unnamed_attacker_is_not_the_scene(sentence: str, target: str, context: Any) -> None:
+    # the guide: an attack whose perpetrator the text does not name has no source, not the country it happened in
+    events = [e for e in _events(sentence, context) if e[0] == "ASSAULT"]
+    assert events, sentence
+    assert all(s is None and t is not None and t[:3] == target for _k, s, t in events), events
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    ("Militants in Pattani shot dead two rangers.", ("THA-REB", "THA")),
+    ("Police in Lahore, Pakistan, shot two protesters.", ("PAK-GOV", "PAK")),
+])
+def test_events_actors_real_an_agent_of_a_known_sector_keeps_its_setting(sentence: str, dyad: tuple[str, str],
+                                                                        context: Any) -> None:
+    # "militants in Pattani": unnamed insurgents are those of the country they act in, police its government's
+    assert ("ASSAULT", *dyad) in _events(sentence, context), _events(sentence, context)

@@ -69,7 +69,7 @@ from redline.events.grammar import (
 )
 from redline.events.lexicon import NULL_CODE, VerbLexicon
 from redline.events.meetings import meeting_events
-from redline.events.perpetrator import armed_owner
+from redline.events.perpetrator import armed_owner, common_noun_subject
 from redline.events.plover import plover_of
 from redline.events.publisher import title_events
 from redline.events.record import _event, _intent, _merge, _threat_events
@@ -488,7 +488,7 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
         target, subj = index.actor(subj) or target, []
     source = index.actor(subj)
     if source is not None and cameo[:2] in FORCE_ROOTS and index.actor(index.unplaced(subj)) is None and (
-            _device(subj) or index.agent(subj, verb) is not None):
+            _device(subj) or common_noun_subject(subj)):
         source = None  # "bombs in Baghdad, Iraq kill seven", "militants in Pattani": where they struck, not who
     agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
     source = source or agent
