@@ -10,7 +10,9 @@ is analysed: the figures are the cost of new articles. Each configuration runs i
 fresh database; its time includes starting the workers and loading the model in each. Peak memory is the
 largest resident set of the run's process and of any of its worker processes; CPU per article is the CPU
 seconds of the run's process (with one worker, the analysis runs in it) and of its workers over the new articles,
-steadier than articles/s on a busy machine.
+steadier than articles/s on a busy machine. With workers, the time the parent waited for a worker's result
+(``ProcessRunner.waited_s``) says which side bounds the run: most of it when the workers do, little when the
+parent (reading, deduplicating, storing) does.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest", start: s
     runner: Runner = (ProcessRunner(workers, settings, start) if workers > 1 or mode == "batch"
                       else LocalRunner())
     server_cpu_s = 0.0
+    started = time.perf_counter()
     with runner:
         if mode == "batch":
             out = Path(tempfile.mkdtemp(prefix="redline-bench-batch-"))
@@ -76,6 +79,7 @@ def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest", start: s
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             server_cpu_s = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     seconds = time.perf_counter() - t0
+    stored_s = time.perf_counter() - started  # the run after the runner was made, the span ``waited_s`` is part of
     own = resource.getrusage(resource.RUSAGE_SELF)
     usage = runner.worker_usage() if isinstance(runner, ProcessRunner) else []
     print(json.dumps({"new": report.new, "duplicate": report.duplicate, "skipped": report.skipped,
@@ -83,7 +87,9 @@ def run_one(corpus: Path, url: str, workers: int, mode: str = "ingest", start: s
                       "rss_worker_mb": max((mb for _p, _c, mb in usage), default=0.0),
                       "cpu_self_s": own.ru_utime + own.ru_stime,
                       "cpu_workers_s": sum(c for _p, c, _mb in usage),
-                      "cpu_server_s": server_cpu_s, "start": start}))
+                      "cpu_server_s": server_cpu_s, "start": start,
+                      "waited_s": runner.waited_s if isinstance(runner, ProcessRunner) else None,
+                      "run_s": stored_s}))
 
 
 def fresh_pg(base: str) -> str:
@@ -151,7 +157,9 @@ def main() -> None:
                       f"({r['new']} new, {r['duplicate']} duplicate, {r['skipped']} skipped in {r['seconds']:.0f} s)  "
                       f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB; "
                       f"CPU per article: parent {per * r['cpu_self_s']:.0f} ms, workers {per * r['cpu_workers_s']:.0f} "
-                      f"ms, fork server {per * r['cpu_server_s']:.0f} ms (its one load: {r['cpu_server_s']:.1f} s)")
+                      f"ms, fork server {per * r['cpu_server_s']:.0f} ms (its one load: {r['cpu_server_s']:.1f} s)"
+                      + ("" if r["waited_s"] is None else
+                         f"; parent waited for workers {r['waited_s']:.0f} of {r['run_s']:.0f} s"))
         ones = [rate for (w, _s), rate in rates.items() if w == 1]
         for (w, start), rate in rates.items():
             if w != 1 and ones:

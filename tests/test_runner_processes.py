@@ -124,3 +124,22 @@ def test_kill_9_of_the_parent_leaves_no_fork_server_and_no_worker(start: str, tm
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [p for p in pids if _alive(p)]
+
+
+def _every(delay: float, n: int) -> Any:
+    """``n`` items, each handed out ``delay`` seconds after the one before: a caller slower than its workers."""
+    for i in range(n):
+        time.sleep(delay)
+        yield i
+
+
+def test_pool_waited_s_is_the_time_the_caller_waited_for_results() -> None:
+    with ProcessRunner(1, start="spawn") as runner:  # the workers are the bottleneck: 2 x 0.6 s of sleep
+        assert list(runner.map(time.sleep, [0.6, 0.6])) == [None, None]
+        assert runner.waited_s >= 1.1
+    with ProcessRunner(1, start="spawn") as runner:  # the caller is: each item comes 0.5 s after the last
+        assert list(runner.map(abs, [-1])) == [1]  # the worker is started (and waited for) first
+        before, started = runner.waited_s, time.perf_counter()
+        assert list(runner.map(abs, _every(0.5, 5))) == [0, 1, 2, 3, 4]
+        assert time.perf_counter() - started >= 2.5
+        assert runner.waited_s - before < 0.5

@@ -12,7 +12,7 @@ from test_store import make_brief
 
 from redline import dedupe
 from redline.models import Brief, Skip
-from redline.store import Duplicate, migrations, open_store, schema
+from redline.store import Duplicate, corpus, migrations, open_store, schema
 
 DATA = Path(__file__).parent / "data"
 
@@ -142,6 +142,31 @@ def test_store_corpus_find_duplicates_answers_as_find_duplicate_then_link_one_by
                 store.link_duplicate(article, one_by_one[-1])
         assert batch == one_by_one
         assert [d.kind if d else None for d in batch] == ["same id", "near", "same text", "same id", None]
+
+
+def test_store_corpus_find_duplicates_reads_past_one_part_of_values(db_url: str) -> None:
+    """The batch lookups pass their ids, hashes and band keys as one value list per part of ``_IN_CHUNK``: a
+    batch with more band keys than one part, and ids with quotes, commas, braces and accents, still finds the
+    stored articles' near copies (their keys are in the second part) and same ids, and nothing for the rest."""
+    stored = [(f"it's {{café}}, no. {n}", story(n)) for n in range(3)]
+    with open_store(db_url) as store:
+        for article_id, text in stored:
+            store.save_new(brief_with(article_id, text), dedupe.band_keys(text), 0.5)
+        # unrelated articles first: 30 x 32 keys fill the first part (900 values) and spill into the next
+        filler = [(brief_with(f"new-{n}", f"Item {n}: the council met on road number {n} again.").article,
+                   tuple(f"{b}:{n:016x}" for b in range(32))) for n in range(30)]
+        wire = [("Reported with wire services. " + text) for _i, text in stored]  # near copies, not the same text
+        copies = [(brief_with(f"{article_id} (mirror)", text, f"https://mirror.example/{n}").article,
+                   dedupe.band_keys(text)) for n, ((article_id, _t), text) in enumerate(zip(stored, wire, strict=True))]
+        same_ids = [(brief_with(article_id, "Another text entirely, with nothing shared.").article, ())
+                    for article_id, _text in stored]
+        items = filler + copies + same_ids
+        assert len({k for _a, keys in items for k in keys}) > corpus._IN_CHUNK
+        found = store.find_duplicates(items, 0.5)
+        assert found[:30] == [None] * 30
+        near = [Duplicate(i, "near", round(dedupe.similarity(t, w), 4)) for (i, t), w in zip(stored, wire, strict=True)]
+        assert found[30:] == near + [
+            Duplicate(i, "same id", 1.0) for i, _t in stored]
 
 
 def test_store_corpus_feed_state_roundtrip(db_url: str) -> None:

@@ -10,7 +10,9 @@ no orphans. State that is expensive to build (the spaCy model) belongs in a modu
 defining ``fn``: it is then built once per worker (or once in the fork server), not per call.
 
 Each worker reports its CPU time and peak memory when it exits (``worker_usage``): a forked worker is the fork
-server's child, not ours, so ``RUSAGE_CHILDREN`` would not see it.
+server's child, not ours, so ``RUSAGE_CHILDREN`` would not see it. ``waited_s`` is the time the caller spent
+waiting for a result that was not ready: near the whole run when the workers are the bottleneck, near zero when
+the caller (storing, reading) is.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pickle
 import resource
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,6 +63,7 @@ class ProcessRunner(Runner):
         context = multiprocessing.get_context(start)
         if start == "forkserver":
             _start_forkserver(settings)
+        self.waited_s = 0.0  # time the caller spent waiting in ``map`` for a result not ready yet
         self._usage: Any = context.SimpleQueue()
         self._reported: list[tuple[int, float, float]] = []
         self._pool = ProcessPoolExecutor(
@@ -76,9 +80,9 @@ class ProcessRunner(Runner):
             for item in items:
                 window.append(self._pool.submit(fn, item))
                 if len(window) >= limit:
-                    yield window.popleft().result()
+                    yield self._result(window.popleft())
             while window:
-                yield window.popleft().result()
+                yield self._result(window.popleft())
         except BrokenProcessPool as e:
             raise RunnerError(
                 f"worker pool: a worker process died ({e}) (rerun: stored articles are kept; try fewer --workers)"
@@ -86,6 +90,13 @@ class ProcessRunner(Runner):
         finally:
             for future in window:
                 future.cancel()
+
+    def _result(self, future: Future[R]) -> R:
+        started = time.perf_counter()
+        try:
+            return future.result()
+        finally:
+            self.waited_s += time.perf_counter() - started
 
     def worker_usage(self) -> list[tuple[int, float, float]]:
         """Known once the pool is closed: (pid, CPU seconds, peak resident MB) of each worker that exited."""
