@@ -53,3 +53,13 @@ def test_a_hostile_act_another_side_would_suffer_on_a_condition_is_the_speakers_
 
 def test_a_hostile_act_suffered_with_no_condition_is_a_forecast(context: Any) -> None:
     assert _threats("A senior Iranian commander warned that Israel would be destroyed.", context) == ()
+
+
+def test_a_threat_told_by_a_participle_on_its_document_is_no_condition_of_itself(context: Any) -> None:
+    [t] = _threats("Al-Shabaab posted a statement threatening new attacks in Kenya.", context)
+    assert (t.actor, t.form, t.trigger) == ("SOM", "unconditional", "")
+
+
+def test_a_participle_on_the_threatened_object_is_still_its_condition(context: Any) -> None:
+    [t] = _threats("Houthi rebels vowed to attack ships heading to Israeli ports.", context)
+    assert (t.form, t.trigger) == ("conditional", "ships head to Israeli ports")

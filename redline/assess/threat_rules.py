@@ -384,7 +384,8 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
             said = clauses.relative_act(t)  # "any target that enters the zone" -> "a target enters the zone"
             if said:
                 return said, "conditional"
-        if t.dep_ == "dobj" and t.head == verb and not any(d.lower_ == "any" for d in t.children):
+        if t.dep_ == "dobj" and t.head == verb and not any(d.lower_ == "any" for d in t.children) and not any(
+                c.dep_ == "acl" and c.lemma_ in THREATENING | {"warn"} for c in t.children):  # not the threat itself
             heading = clauses.doing_np(t)  # "will attack ships heading to Israeli ports": ships that do so
             if heading:
                 return heading, "conditional"
