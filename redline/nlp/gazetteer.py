@@ -21,6 +21,18 @@ from spacy.vocab import Vocab
 from redline.models import Geo, Mention
 from redline.nlp.officials import NameIndex, Official, covers, fold, load_officials, name_index, name_matches, term_at
 from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
+from redline.nlp.place_words import (
+    SENTENCE_WEIGHT,
+    acronym,
+    in_name,
+    needs_cue,
+    ordinary_alternate,
+    own_country,
+    placed,
+    plausible_single,
+    sentence_initial,
+    without_forces,
+)
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
 from redline.nlp.region_cues import qualified, qualifier_countries, region_not_country
 
@@ -57,11 +69,6 @@ LOCATIVE_WORDS = frozenset({
 })
 # Prefixes that make a name into a group or a stance ("anti-Balaka", "pro-Kremlin", "ex-Soviet"): no place.
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
-# Parts of speech of a capitalised word that is an ordinary word, not a name, at the start of a sentence.
-COMMON_WORD_POS = frozenset({"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM"})
-# One-word city names outside the article's countries need this population (primary / alternate name)
-SMALL_CITY = 20_000
-LARGE_CITY = 100_000
 NER_CONTAINER_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 # Tie-break between candidates of equal length: lower wins
@@ -277,15 +284,16 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
     candidates = _without_heritage(doc, _stated_affiliation(doc, found), gazetteer)
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
     scan = scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
-    context = _country_context(doc, candidates, gazetteer.places, scan)
+    context, named, forces = _country_context(doc, candidates, gazetteer.places, scan)
     ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
     surnames = {doc[e.end - 1].lower_ for e in ner if e.label_ == "PERSON" and len(e) > 1}
     surnames.update(doc[c.end - 1].lower_ for c in candidates if c.mention_type == "PERSON")
     covered = {k for c in candidates for k in range(c.start, c.end)}
     places = [
-        p for p in _place_candidates(doc, scan, context, _sentence_countries(doc, candidates))
+        p for p in _place_candidates(doc, scan, context, _sentence_countries(doc, candidates), named,
+                                     (forces, _sentence_countries(doc, candidates, forces_only=True)))
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
-        and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not _in_name(doc, p.start, covered))
+        and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not in_name(doc, p.start, covered))
     ]
     regions = {c.start for c in candidates if c.group == "actor" and region_not_country(
         doc, c.start, c.end, c.code, gazetteer.places, scan.keys, context)}  # "Atlanta, Georgia": the US state
@@ -296,17 +304,29 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
     return tuple(_mention(doc, f"m{i}", c) for i, c in enumerate(chosen, start=1))
 
 
-def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex, scan: PlaceScan) -> Counter[str]:
-    """Countries the article is about: named countries and unambiguous places count double, actor codes once."""
+def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex,
+                     scan: PlaceScan) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Countries the article is about: named countries and unambiguous places count double, actor codes once;
+    the named ones alone; and the part of the actors' count that comes from a state's armed forces."""
     context = country_context(c.code for c in found if c.code and c.geo is None)
+    forces = country_context(c.code for c in _forces(found) if c.code and c.geo is None)
+    named: Counter[str] = Counter()
     for c in found:
         if c.geo is not None:
-            context[c.geo.country] += 2
-    for p in _place_candidates(doc, scan, context):
+            named[c.geo.country] += 2
+    for p in _place_candidates(doc, scan, context + named):
         countries = {q.geo.country for q in index.lookup(" ".join(doc[p.start:p.end].text.split()))}
         if len(countries) == 1:
-            context[countries.pop()] += 2
-    return context
+            named[countries.pop()] += 2
+    return context + named, named, forces
+
+
+def _forces(found: list[_Candidate]) -> list[_Candidate]:
+    """A state's armed forces ("Russian forces" RUS-MIL, and its demonym "Russian" alone): named where they fight,
+    so their country makes a name no likelier to be a town of that country ("Russian forces advance on
+    Pokrovsk"), though it still says the article is about that country."""
+    starts = {c.start for c in found if (c.code or "").endswith("-MIL") and c.group == "sector"}
+    return [c for c in found if c.start in starts]
 
 
 def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> list[_Candidate]:
@@ -377,7 +397,7 @@ def _stated_affiliation(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
 def _surname_alone(doc: Doc, i: int) -> bool:
     """A dictionary person's one-word alias stands alone only where its capital says it is a name: not at the
     start of a sentence, and a proper noun where the doc is tagged."""
-    return not _sentence_initial(doc, i) and (not doc.has_annotation("TAG") or doc[i].pos_ == "PROPN")
+    return not sentence_initial(doc, i) and (not doc.has_annotation("TAG") or doc[i].pos_ == "PROPN")
 
 
 def _without_heritage(doc: Doc, found: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
@@ -450,27 +470,14 @@ def _place_candidate(start: int, end: int, place: Place) -> _Candidate:
     return _Candidate(start, end, "place", "PLACE", place.name, None, place.geo, tuple(attrs))
 
 
-def _sentence_initial(doc: Doc, i: int) -> bool:
-    if i == 0:
-        return True
-    prev = doc[i - 1]
-    openers = {".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "—", "–"}
-    return prev.is_space or prev.text in openers or "\n" in prev.whitespace_
-
-
-# A country the sentence names counts as much as this many mentions elsewhere in the article when a place name is
-# ambiguous: enough to tip "Tripoli" beside "Libyan", not enough for an attacker's name to move Donetsk to Russia.
-SENTENCE_WEIGHT = 3
-
-
-def _sentence_countries(doc: Doc, found: list[_Candidate]) -> dict[int, Counter[str]]:
+def _sentence_countries(doc: Doc, found: list[_Candidate], forces_only: bool = False) -> dict[int, Counter[str]]:
     """Countries each sentence names by a coded actor (by sentence start token): "2011 Libyan civil war: NATO
     planes strike Tripoli" is Tripoli in Libya whatever else the article names."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return {}  # a doc without sentences (a bare tokenizer): the article's context alone
     starts = [s.start for s in doc.sents]
     near: dict[int, Counter[str]] = {}
-    for c in found:
+    for c in _forces(found) if forces_only else found:
         if c.code and len(c.code.split("-")[0]) == 3:
             at = starts[bisect.bisect_right(starts, c.start) - 1] if starts else 0
             near.setdefault(at, Counter())[c.code.split("-")[0]] += 1
@@ -478,9 +485,13 @@ def _sentence_countries(doc: Doc, found: list[_Candidate]) -> dict[int, Counter[
 
 
 def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
-                      near: Mapping[int, Counter[str]] | None = None) -> list[_Candidate]:
+                      near: Mapping[int, Counter[str]] | None = None,
+                      named: Mapping[str, int] | None = None,
+                      forces: tuple[Mapping[str, int], Mapping[int, Counter[str]]] | None = None) -> list[_Candidate]:
     """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country; ``near`` (countries
-    named in each sentence) outweighs the article's ``context`` for a name in that sentence."""
+    named in each sentence) outweighs the article's ``context`` for a name in that sentence; ``named`` (the
+    countries named as places) keeps a demonym from moving a name to a far smaller namesake; ``forces`` (the
+    article's and each sentence's count from armed forces) does not choose between namesakes."""
     out: list[_Candidate] = []
     starts = [s.start for s in doc.sents] if near else []
     article = context
@@ -490,42 +501,25 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
             here = near.get(starts[bisect.bisect_right(starts, k.start) - 1])
             bonus = {c: article.get(c, 0) + SENTENCE_WEIGHT * n for c, n in here.items()} if here else {}
             context = {**article, **bonus} if bonus else article
-        place = best_place(qualified(k.places, qualifiers.get(k.start)), context)
+        sentence = starts[bisect.bisect_right(starts, k.start) - 1] if near else 0
+        choice = without_forces(context, forces, sentence)  # who fights there does not choose the namesake
+        candidates = qualified(k.places, qualifiers.get(k.start))
+        place = best_place(candidates, choice)
+        if place is not None and named is not None:
+            place = own_country(place, candidates, named)
         if place is None and k.cities:
-            city = best_place(k.cities, context)
+            city = best_place(k.cities, choice)
             # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context
             if city is not None and city.kind == "city" and (city.primary or context.get(city.geo.country, 0)):
                 place = Place(f"{city.name} {k.suffix}", "region", city.geo, 0, None, True)
         if place is None or (k.end - k.start == 1
-                             and not _plausible_single(doc, k.start, place, context, scan.titles)):
+                             and not plausible_single(doc, k.start, place, context, scan.titles)):
             continue
+        if acronym(doc, k.start, k.end, scan.titles) or ordinary_alternate(doc, k.start, k.end, place) or (
+                needs_cue(doc, k.start, k.end, place, context) and not placed(doc, k.start, k.start in qualifiers)):
+            continue  # "MERS cases", "Union Station", "the Summit ended": an acronym or ordinary words
         out.append(_place_candidate(k.start, k.end, place))
     return out
-
-
-def _plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:
-    """A one-word city name must be primary where capitals are uninformative, and large or in context.
-
-    Where capitals say nothing (sentence start, headlines), a word the tagger reads as an ordinary adjective,
-    verb or adverb ("Oral history", "Reading the report") is that word, not the city of the same name.
-    """
-    if (i in titles or _sentence_initial(doc, i)) and (not place.primary or doc[i].pos_ in COMMON_WORD_POS):
-        return False
-    if place.kind != "city" or context.get(place.geo.country, 0):
-        return True
-    return place.population >= (SMALL_CITY if place.primary else LARGE_CITY)
-
-
-def _in_name(doc: Doc, i: int, covered: set[int]) -> bool:
-    """A lone capitalised word next to another unknown capitalised word is part of a name ("Florence Parly")."""
-    for k in (i - 1, i + 1):
-        if 0 <= k < len(doc) and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper():
-            if k == i + 1 and doc[k].lower_ in PLACE_SUFFIXES:
-                continue
-            if k == i - 1 and _sentence_initial(doc, k):
-                continue
-            return True
-    return False
 
 
 def _inside_longer(c: _Candidate, ents: list[Span]) -> bool:

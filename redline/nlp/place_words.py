@@ -1,0 +1,155 @@
+"""When a capitalised name that the place index holds is that place, and which country's namesake it is.
+
+- A town named like an ordinary English word ("Summit", "Valley", "Green"; ``redline/data/common_words.csv``,
+  counted in news by ``tools/build_common_words.py``) is that word unless the text puts it where a place goes: right
+  after a locative preposition ("in Summit"), after "the town of", or qualified by a region ("Summit, New Jersey").
+  A large city of a country the article names keeps its name without a cue ("Little Rock" in a story on Arkansas).
+- Ordinary words that are only another name of a town ("Union Station") are never the town, and a one-word name
+  in capitals inside running text is an acronym ("PISA", "MERS"), not a town.
+- The country of a place comes from the gazetteer, not from who acts there: the armed forces of a state are named
+  where they fight ("Russian forces advance on Pokrovsk"), so their country is no place context; the people of a
+  state named by a demonym alone ("Chinese tourists returned to Bali") do not move a name to a town an order of
+  magnitude smaller than its largest namesake, nor does a country the story names move it to one twenty times
+  smaller ("the Treaty of Lisbon" in a story naming the United States).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from redline.nlp.place_scan import PLACE_SUFFIXES
+from redline.nlp.places import STOP_NAMES, Place, read_data
+
+# Words before a name that put a place there ("fighting in Summit", "the town of Valley")
+LOCATIVE_CUES = frozenset({
+    "in", "near", "at", "outside", "from", "into", "toward", "towards", "around", "across", "inside", "via",
+    "through", "to",
+})
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "township", "municipality", "suburb", "district"})
+# Parts of speech of a capitalised word that is an ordinary word, not a name, at the start of a sentence.
+COMMON_WORD_POS = frozenset({"ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM"})
+# One-word city names outside the article's countries need this population (primary / alternate name); a city
+# of LARGE_CITY, of a country the article names, is its name even when the word is ordinary
+SMALL_CITY = 20_000
+LARGE_CITY = 100_000
+# A demonym's country moves a name to a namesake no smaller than the largest one over this factor; a country the
+# article names as a place, no smaller than over NAMED_FACTOR ("Lisbon" stays Portugal's in a story naming the US)
+DOMINANT_FACTOR = 10
+NAMED_FACTOR = 20
+
+# A country the sentence names counts as much as this many mentions elsewhere in the article when a place name is
+# ambiguous: enough to tip "Tripoli" beside "Libyan", not enough for an attacker's name to move Donetsk to Russia.
+SENTENCE_WEIGHT = 3
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-cased words that news writes mostly in lower case, among the words of the index's place names."""
+    return frozenset(r["word"] for r in read_data("common_words.csv"))
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    openers = {".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "—", "–"}
+    return prev.is_space or prev.text in openers or "\n" in prev.whitespace_
+
+
+def plausible_single(doc: Doc, i: int, place: Place, context: Mapping[str, int], titles: set[int]) -> bool:
+    """A one-word city name must be primary where capitals are uninformative, and large or in context.
+
+    Where capitals say nothing (sentence start, headlines), a word the tagger reads as an ordinary adjective,
+    verb or adverb ("Oral history", "Reading the report") is that word, not the city of the same name.
+    """
+    if (i in titles or sentence_initial(doc, i)) and (not place.primary or doc[i].pos_ in COMMON_WORD_POS):
+        return False
+    if place.kind != "city" or context.get(place.geo.country, 0):
+        return True
+    return place.population >= (SMALL_CITY if place.primary else LARGE_CITY)
+
+
+def ordinary_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether every word of ``doc[start:end]`` is an ordinary word written with a capital ("Summit", "The Valley");
+    an acronym ("UN") or a word with capitals inside is a name."""
+    words = [t.text for t in doc[start:end] if not t.is_punct]
+    common = common_words()
+    return bool(words) and all(
+        w[:1].isupper() and w[1:].islower() and (w.lower() in common or w.lower() in STOP_NAMES) for w in words
+    ) and any(w.lower() in common for w in words)
+
+
+def placed(doc: Doc, start: int, qualified: bool) -> bool:
+    """Whether the text puts a place at ``doc[start]``: a locative word right before it, "the town of" before it,
+    or a qualifier after it ("Summit, New Jersey")."""
+    if qualified:
+        return True
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in LOCATIVE_CUES:
+        return True
+    return before == "of" and start >= 2 and doc[start - 2].lower_ in SETTLEMENT_NOUNS
+
+
+def needs_cue(doc: Doc, start: int, end: int, place: Place, context: Mapping[str, int]) -> bool:
+    """A city name made of ordinary words needs a cue of place unless it is a large city of a country the article
+    names."""
+    return place.kind == "city" and ordinary_name(doc, start, end) and not (
+        place.population >= LARGE_CITY and context.get(place.geo.country, 0))
+
+
+def acronym(doc: Doc, start: int, end: int, titles: set[int]) -> bool:
+    """A one-word name written in capitals inside running text is an acronym ("PISA scores", "MERS cases", "MAGA
+    rallies"), not the town it spells; a capitalised line (a headline) or a dateline opening a line ("KYIV, Ukraine
+    —") writes a place name so."""
+    word = doc[start].text
+    if end - start != 1 or len(word) < 2 or not word.isupper() or not word.isalpha() or start in titles:
+        return False
+    return not (start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space)
+
+
+def ordinary_alternate(doc: Doc, start: int, end: int, place: Place) -> bool:
+    """Ordinary words that are only another name of a town ("Union Station" for Union, Missouri): a building or
+    a landmark of that name anywhere, never the town itself."""
+    return place.kind == "city" and not place.primary and ordinary_name(doc, start, end)
+
+
+def own_country(place: Place, candidates: tuple[Place, ...], named: Mapping[str, int]) -> Place:
+    """The name's largest primary namesake instead of ``place`` when it is ``DOMINANT_FACTOR`` times larger and only
+    actors (no named country, no place of that country) put the article in ``place``'s country, or
+    ``NAMED_FACTOR`` times larger when the article names that country: a country named somewhere in a story is no
+    reason to read "Lisbon" as Lisbon, Maine."""
+    if place.kind != "city":
+        return place
+    factor = NAMED_FACTOR if named.get(place.geo.country, 0) else DOMINANT_FACTOR
+    rivals = [p for p in candidates if p.primary == place.primary and p.kind == "city"
+              and p.geo.country != place.geo.country]
+    top = max(rivals, key=lambda p: p.population, default=None)
+    if top is not None and top.population >= factor * max(place.population, 1):
+        return top
+    return place
+
+
+def without_forces(context: Mapping[str, int], forces: tuple[Mapping[str, int], Mapping[int, Counter[str]]] | None,
+                    sentence: int) -> Mapping[str, int]:
+    """``context`` less what armed forces gave it, in the article and (``SENTENCE_WEIGHT`` times) the sentence."""
+    if not forces or not (forces[0] or forces[1]):
+        return context
+    article, near = forces
+    here = near.get(sentence, Counter())
+    return {c: n - article.get(c, 0) - SENTENCE_WEIGHT * here.get(c, 0) for c, n in context.items()}
+
+
+def in_name(doc: Doc, i: int, covered: set[int]) -> bool:
+    """A lone capitalised word next to another unknown capitalised word is part of a name ("Florence Parly")."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(doc) and k not in covered and doc[k].is_alpha and doc[k].text[:1].isupper():
+            if k == i + 1 and doc[k].lower_ in PLACE_SUFFIXES:
+                continue
+            if k == i - 1 and sentence_initial(doc, k):
+                continue
+            return True
+    return False

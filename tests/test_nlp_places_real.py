@@ -1,0 +1,130 @@
+"""Places on real-news wording, through the real spaCy model and the real gazetteer: ordinary words and acronyms
+are not towns, a state's forces do not move a town to their country, the country of a place is the gazetteer's
+(issue #10 item 5)."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from redline.models import Mention
+from redline.nlp.gazetteer import Gazetteer, find_mentions
+from redline.nlp.place_words import DOMINANT_FACTOR, NAMED_FACTOR, common_words, own_country
+from redline.nlp.places import Place
+
+
+def places(nlp: Any, gazetteer: Gazetteer, text: str) -> dict[str, Mention]:
+    return {m.text: m for m in find_mentions(nlp(text), "t", gazetteer) if m.type == "PLACE"}
+
+
+def country(nlp: Any, gazetteer: Gazetteer, text: str, name: str) -> str | None:
+    found = places(nlp, gazetteer, text)
+    assert name in found, f"{name!r} is no place in {sorted(found)}"
+    geo = found[name].geo
+    return geo.country if geo is not None else None
+
+
+def test_common_words_file_holds_ordinary_words_not_names() -> None:
+    rows = list(csv.DictReader(resources.files("redline").joinpath("data/common_words.csv")
+                               .read_text("utf-8").splitlines()))
+    words = common_words()
+    assert len(words) == len(rows) > 300
+    assert {"summit", "valley", "green", "station"} <= words
+    assert not {"roy", "bali", "kherson", "pokrovsk", "tripoli", "kyiv"} & words
+    assert all(int(r["lower"]) >= 20 and int(r["lower"]) >= int(r["capitalised"]) for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders arrived for the Summit on Tuesday, and the Summit closed with a joint declaration.",
+    "The Valley was cut off after the floods, aid agencies said.",
+    "The Green party won seats in the state parliament.",
+    "The delegation met reporters at Union Station before boarding a train to New York.",
+])
+def test_ordinary_words_are_no_towns(nlp: Any, gazetteer: Gazetteer, text: str) -> None:
+    found = places(nlp, gazetteer, text)
+    assert not {"Summit", "Valley", "The Valley", "Green", "Union Station", "Union"} & set(found), found
+
+
+def test_an_ordinary_word_gives_no_country_context(nlp: Any, gazetteer: Gazetteer) -> None:
+    # "Green" read as Green, Ohio made the article American, and Hamburg a town of New York
+    text = "Voters backed the Green candidate in Hamburg."
+    assert country(nlp, gazetteer, text, "Hamburg") == "DEU"
+
+
+@pytest.mark.parametrize(("text", "name", "where"), [
+    ("A tornado tore through homes in Summit, New Jersey, on Sunday night.", "Summit", "USA"),
+    ("Floodwater reached the town of Valley in Alabama before dawn, the county sheriff said.", "Valley", "USA"),
+    ("Schools closed as Little Rock braced for the storm, Arkansas officials said.", "Little Rock", "USA"),
+])
+def test_ordinary_words_are_towns_where_the_text_puts_a_place(nlp: Any, gazetteer: Gazetteer, text: str,
+                                                               name: str, where: str) -> None:
+    assert country(nlp, gazetteer, text, name) == where
+
+
+@pytest.mark.parametrize("text", [
+    "The PISA scores fell again, while MERS cases rose in the Gulf.",
+    "Thousands attended MAGA rallies across the Midwest last weekend.",
+])
+def test_capitals_inside_running_text_are_acronyms(nlp: Any, gazetteer: Gazetteer, text: str) -> None:
+    assert not {"PISA", "MERS", "MAGA"} & set(places(nlp, gazetteer, text))
+
+
+def test_a_dateline_in_capitals_is_still_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "ODESA, Ukraine — Drones struck the port overnight, the regional governor said."
+    assert country(nlp, gazetteer, text, "ODESA") == "UKR"
+
+
+def test_a_small_frontline_town_beside_another_stays_a_town(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Russian troops shelled Kupiansk and Lyman overnight, the governor said."
+    assert country(nlp, gazetteer, text, "Lyman") == "UKR"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces advance on Pokrovsk.",
+    "Russian troops were pushing towards Pokrovsk on Thursday, according to a war blogger.",
+])
+def test_an_attackers_forces_do_not_move_a_town_to_their_country(nlp: Any, gazetteer: Gazetteer,
+                                                                 text: str) -> None:
+    assert country(nlp, gazetteer, text, "Pokrovsk") == "UKR"
+
+
+def test_a_country_the_text_names_still_chooses_the_namesake(nlp: Any, gazetteer: Gazetteer) -> None:
+    # Pokrovsk in Yakutia, Russia, when the text places things in Russia by naming it
+    text = "Floods hit Pokrovsk in Yakutia, and Russia's emergencies ministry flew in rescuers."
+    assert country(nlp, gazetteer, text, "Pokrovsk") == "RUS"
+
+
+def test_a_demonym_alone_does_not_move_a_name_to_a_far_smaller_namesake(nlp: Any, gazetteer: Gazetteer) -> None:
+    assert country(nlp, gazetteer, "Chinese tourists returned to Bali after the pandemic.", "Bali") == "IDN"
+    # a demonym still chooses between namesakes of comparable size
+    text = "Gunmen clashed in Tripoli overnight, Lebanese security sources said."
+    assert country(nlp, gazetteer, text, "Tripoli") == "LBN"
+
+
+def test_own_country_keeps_a_named_country_and_comparable_namesakes() -> None:
+    from redline.models import Geo
+
+    small = Place("Smallton", "city", Geo(0.0, 0.0, "AAA"), 5_000, 1, True)
+    big = Place("Smallton", "city", Geo(1.0, 1.0, "BBB"), 5_000 * DOMINANT_FACTOR, 2, True)
+    near = Place("Smallton", "city", Geo(1.0, 1.0, "CCC"), 5_000 * DOMINANT_FACTOR - 1, 3, True)
+    assert own_country(small, (small, big), {}) == big
+    assert own_country(small, (small, big), {"AAA": 2}) == small  # the article names AAA as a place
+    assert own_country(small, (small, near), {}) == small  # not ten times larger
+    huge = Place("Smallton", "city", Geo(2.0, 2.0, "DDD"), 5_000 * NAMED_FACTOR, 4, True)
+    assert own_country(small, (small, huge), {"AAA": 2}) == huge  # a named country yields to a far larger namesake
+
+
+def test_a_named_country_does_not_make_a_world_city_its_village(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = ("The United States welcomed the vote taken in Lisbon, and American officials praised the "
+            "leaders who met in Bradford.")
+    assert country(nlp, gazetteer, text, "Lisbon") == "PRT"
+    assert country(nlp, gazetteer, text, "Bradford") == "GBR"
+
+
+def test_indonesian_provinces_are_regions(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places(nlp, gazetteer, "Police in Bali and in Aceh detained suspects after the attacks in Papua.")
+    assert {found[n].attr("kind") for n in ("Bali", "Aceh", "Papua")} == {"region"}
+    assert {found[n].geo.country for n in ("Bali", "Aceh", "Papua") if found[n].geo} == {"IDN"}
