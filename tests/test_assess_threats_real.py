@@ -63,3 +63,14 @@ def test_a_threat_told_by_a_participle_on_its_document_is_no_condition_of_itself
 def test_a_participle_on_the_threatened_object_is_still_its_condition(context: Any) -> None:
     [t] = _threats("Houthi rebels vowed to attack ships heading to Israeli ports.", context)
     assert (t.form, t.trigger) == ("conditional", "ships head to Israeli ports")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("If that happens, Israel will strike Hezbollah, the Israeli minister said.", "that happens"),
+    ("Russia warned that it would respond if that attack was repeated.", "that attack was repeated"),
+    ("China warned that it would retaliate if the visit went ahead.", "the visit went ahead"),
+])
+def test_a_demonstrative_subject_is_kept_where_a_connective_is_cut(text: str, trigger: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert usable_clause(t.trigger, context.nlp)

@@ -72,8 +72,8 @@ ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decis
 def text_of(tokens: Any) -> str:
     """The words of ``tokens`` in text order, without leading connectives and trailing punctuation."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while toks and (toks[0].lower_ in LEAD or toks[0].is_punct):
-        toks.pop(0)
+    while toks and (toks[0].lower_ in LEAD and toks[0].dep_ not in {"nsubj", "nsubjpass", "det"} or toks[0].is_punct):
+        toks.pop(0)  # a connective, not the subject it may look like ("if that happens": "that happens")
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     out = ""
