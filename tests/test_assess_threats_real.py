@@ -74,3 +74,14 @@ def test_a_demonstrative_subject_is_kept_where_a_connective_is_cut(text: str, tr
     [t] = _threats(text, context)
     assert (t.form, t.trigger) == ("conditional", trigger)
     assert usable_clause(t.trigger, context.nlp)
+
+
+def test_a_red_line_crossed_as_the_condition_of_a_promised_act_is_a_conditional_threat(context: Any) -> None:
+    [t] = _threats("If the red line is crossed, Turkey will act, the Turkish minister said.", context)
+    assert (t.actor, t.speaker, t.form, t.trigger, t.response) == (
+        "TUR", "the Turkish minister", "conditional", "the red line is crossed", "Turkey will act")
+
+
+def test_a_red_line_crossed_with_no_promised_act_stays_a_red_line(context: Any) -> None:
+    [t] = _threats("The last red line has been crossed, the Kremlin said.", context)
+    assert t.form == "red_line"

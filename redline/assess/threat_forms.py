@@ -257,6 +257,11 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
                     continue
             if verb.lemma_ == "cross":
                 trigger = clauses.text_of(verb.subtree)
+            if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "once"} for m in verb.children) \
+                    and _future(verb.head):  # "If the red line is crossed, Turkey will act": a conditional threat
+                main = verb.head
+                said = clauses.text_of([t for t in main.subtree if t not in set(verb.subtree)])
+                return Found(verb, _speaker_tokens(main), trigger, said, "conditional", _subject(main))
             main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None
             response = ""
             if main is not None and main != verb and main.lemma_ in {"order", "launch", "announce", "vow"}:
