@@ -85,3 +85,12 @@ def test_a_red_line_crossed_as_the_condition_of_a_promised_act_is_a_conditional_
 def test_a_red_line_crossed_with_no_promised_act_stays_a_red_line(context: Any) -> None:
     [t] = _threats("The last red line has been crossed, the Kremlin said.", context)
     assert t.form == "red_line"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Once Ukraine joins NATO, Russia will respond, Lavrov said.", "current"),
+    ("Russia once threatened to strike Kyiv.", "background"),
+])
+def test_once_as_a_conjunction_is_a_condition_and_as_an_adverb_the_past(text: str, status: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert t.status == status

@@ -236,8 +236,10 @@ def _status(cue: Any, sent: Any) -> str:
         return "background"  # "cables reveal that New Zealand threatened ...": told now, made before
     if cue.dep_ == "relcl" and (cue.tag_ == "VBD" or aux & {"has", "have"}):
         return "background"  # "militants, who threatened / have threatened to kill ...": said of the actor before
-    before = sent.doc.text[sent.start_char:cue.idx]
-    if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
+    # "once" as a conjunction ("Once Ukraine joins NATO, Russia will respond") is a condition, not "formerly"
+    words = [t.text for t in sent if not (t.lower_ == "once" and t.dep_ == "mark")]
+    before = " ".join(t.text for t in sent if t.i < cue.i and not (t.lower_ == "once" and t.dep_ == "mark"))
+    if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(" ".join(words))):
         return "background"
     return "current"
 
