@@ -94,3 +94,18 @@ def test_a_red_line_crossed_with_no_promised_act_stays_a_red_line(context: Any) 
 def test_once_as_a_conjunction_is_a_condition_and_as_an_adverb_the_past(text: str, status: str, context: Any) -> None:
     [t] = _threats(text, context)
     assert t.status == status
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Israel will not allow Iran to obtain nuclear weapons, Netanyahu said.", "Iran obtains nuclear weapons"),
+    ("We will not allow Ukraine to join NATO, the Russian minister said.", "Ukraine joins NATO"),
+])
+def test_what_will_not_be_allowed_is_a_red_line_as_a_clause(text: str, trigger: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert (t.form, t.trigger) == ("red_line", trigger)
+
+
+def test_a_continued_act_keeps_its_verb_of_continuing(context: Any) -> None:
+    [t] = _threats("Iran will continue striking Israeli targets if the war goes on, the Iranian general said.",
+                   context)
+    assert (t.trigger, t.response) == ("the war goes on", "Iran will continue striking Israeli targets")

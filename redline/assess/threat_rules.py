@@ -289,6 +289,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             form = "conditional" if trigger else form
             drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
+        if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_ == "continue":
+            response = f"{verb.head.lemma_} {response}"  # "will continue striking X": not "will striking X"
         if not clauses.has_subject(verb) and subject:
             modal = response.split(" ", 1)[0].lower() in {"will", "would", "shall", "must", "should"}
             response = f"{subject_name(subject)} {response}" if modal else f"{subject_name(subject)} will {response}"
@@ -502,8 +504,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
                 claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
             if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
-                line = (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj) if dobj.pos_ == "NOUN" else None
-                        ) or clauses.text_of(dobj.subtree)
+                line = clauses.allowed(verb) or (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj)
+                                          if dobj.pos_ == "NOUN" else None) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional", subject)
