@@ -109,3 +109,14 @@ def test_a_continued_act_keeps_its_verb_of_continuing(context: Any) -> None:
     [t] = _threats("Iran will continue striking Israeli targets if the war goes on, the Iranian general said.",
                    context)
     assert (t.trigger, t.response) == ("the war goes on", "Iran will continue striking Israeli targets")
+
+
+def test_a_named_sufferer_of_the_warned_partys_country_is_not_replaced_by_it(context: Any) -> None:
+    [t] = _threats("The Israeli defence minister warned Hezbollah that if it dragged Lebanon into war, Beirut would "
+                   "be destroyed.", context)
+    assert (t.trigger, t.response) == ("Hezbollah dragged Lebanon into war", "Beirut would be destroyed")
+
+
+def test_a_warned_party_named_by_a_pronoun_is_the_warned_party(context: Any) -> None:
+    [t] = _threats("The US warned Iran that it could lose access to its oil revenues if it failed to comply.", context)
+    assert (t.trigger, t.response) == ("Iran failed to comply", "Iran could lose access to its oil revenues")
