@@ -120,3 +120,19 @@ def test_a_named_sufferer_of_the_warned_partys_country_is_not_replaced_by_it(con
 def test_a_warned_party_named_by_a_pronoun_is_the_warned_party(context: Any) -> None:
     [t] = _threats("The US warned Iran that it could lose access to its oil revenues if it failed to comply.", context)
     assert (t.trigger, t.response) == ("Iran failed to comply", "Iran could lose access to its oil revenues")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("If the United States attacks, Iran will retaliate, the Iranian commander said.", "the Iranian commander"),
+    ("The minister said if the United States attacks, Iran will retaliate.", "The minister"),
+])
+def test_a_condition_the_parser_folded_into_its_clause_is_cut_at_its_comma(
+        text: str, speaker: str, context: Any) -> None:
+    [t] = _threats(text, context)  # "attacks" read as a noun: "if" hangs on "retaliate"
+    assert (t.actor, t.speaker, t.trigger, t.response) == ("IRN", speaker, "the United States attacks",
+                                                           "Iran will retaliate")
+
+
+def test_a_condition_parsed_as_its_own_clause_is_unchanged(context: Any) -> None:
+    [t] = _threats("If Israel strikes, Hezbollah will respond, the Hezbollah official said.", context)
+    assert (t.trigger, t.response) == ("Israel strikes", "Hezbollah will respond")

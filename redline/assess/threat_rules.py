@@ -69,7 +69,8 @@ def _subject(verb: Any) -> list[Any]:
     threatened ..." -> militants); for "a resolution threatening ...", who passes the resolution."""
     node = verb
     for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        folded = _absorbed(node)
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in folded]
         if subj and subj[0].dep_ == "nsubjpass" and node != verb and verb.tag_ == "VBG" and node.dep_ == "ccomp":
             node = node.head  # "X says fighters were killed, while vowing to respond": X vows, not the killed
             continue
@@ -125,6 +126,9 @@ def subject_name(subject: list[Any]) -> str:
 def _if_clause(verb: Any) -> tuple[str, str]:
     """(trigger, form) of an "if" / "unless" clause on ``verb`` or its head: the trigger as a clause."""
     nodes = (verb, verb.head, verb.head.head) if verb.dep_ == "acl" else (verb, verb.head)
+    folded = _absorbed(verb)
+    if folded:
+        return clauses.text_of(folded), "conditional"
     for node in nodes:  # "adopts a resolution threatening sanctions if ...": the condition of the carrier
         for c in node.children:
             if c.dep_ == "advcl":
@@ -452,7 +456,18 @@ def _going_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lower_ == "going"
 
 
+def _absorbed(verb: Any) -> list[Any]:
+    """A condition the parser folded into the clause it conditions, from "if" to the comma ("if the United States
+    attacks, Iran will retaliate": "attacks" read as a noun, "if" as the mark of "retaliate")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "if" and c.i < verb.i), None)
+    comma = next((t for t in verb.doc[mark.i + 1:verb.i] if t.text == "," and t.head == verb), None) if (
+        mark is not None and _future(verb)) else None
+    return list(verb.doc[mark.i + 1:comma.i]) if mark is not None and comma is not None else []
+
+
 def _in_if(token: Any, verb: Any) -> bool:
+    if token in _absorbed(verb):
+        return True
     node = token
     while node != verb and node.head != node:
         if node.dep_ == "advcl" and any(m.lower_ in CONDITIONS and m.i < node.i for m in node.children):
@@ -538,7 +553,8 @@ def _speaker_tokens(verb: Any) -> list[Any]:
     node = verb
     for _ in range(3):
         reporter = said_on_noun(node)
-        if (node.dep_ in {"ccomp", "xcomp"} and node.head != node) or reporter is not None:
+        if (node.dep_ in {"ccomp", "xcomp"} or node.dep_ == "advcl" and _absorbed(node)) and node.head != node or \
+                reporter is not None:  # "If X attacks, Iran will ..., he said": an "if" folded in made it an advcl
             node = reporter if reporter is not None else node.head
             subj = _subject(node) or _participle_subject(node)
             if subj and not (len(subj) == 1 and subj[0].lower_ == "you"):  # the addressee does not speak
