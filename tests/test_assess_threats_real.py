@@ -136,3 +136,13 @@ def test_a_condition_the_parser_folded_into_its_clause_is_cut_at_its_comma(
 def test_a_condition_parsed_as_its_own_clause_is_unchanged(context: Any) -> None:
     [t] = _threats("If Israel strikes, Hezbollah will respond, the Hezbollah official said.", context)
     assert (t.trigger, t.response) == ("Israel strikes", "Hezbollah will respond")
+
+
+def test_a_promise_not_to_hesitate_leaves_its_condition_out_of_the_response(context: Any) -> None:
+    [t] = _threats("Russia will not hesitate to use force if Ukraine attacks Crimea, Medvedev said.", context)
+    assert (t.trigger, t.response) == ("Ukraine attacks Crimea", "Russia will use force")
+
+
+def test_his_country_said_for_a_state_is_the_state(context: Any) -> None:
+    [t] = _threats("The Iranian president said his country would respond to any attack.", context)
+    assert t.response == "Iran would respond"

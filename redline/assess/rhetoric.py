@@ -143,6 +143,8 @@ def _as_issuer(response: str, actor: str | None) -> str:
         if actor and response.lower().startswith(own):
             return f"{issuer} {response[len(own):]}"
     pronoun, _, rest = response.partition(" ")
+    if actor and pronoun.lower() in clauses.OWN_POSSESSIVES and rest.lower().startswith("country "):
+        return f"{issuer} {rest[len('country '):]}"  # "his country would use force" said for Iran -> "Iran would ..."
     if actor and pronoun.lower() in clauses.OWN_POSSESSIVES and {w.lower() for w in rest.split(" ")[:2]} & \
             clauses.OWN_FORCES:
         return f"{issuer}'s {rest}"  # "its forces would strike ..." -> "Russia's forces would strike ..."

@@ -263,8 +263,9 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
         act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if act is not None and future and _issuer_side(subject, speaker, analysis):
-            trigger, form = _if_clause(verb)
-            return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
+            trigger, form = _if_clause(verb) if _if_clause(verb)[0] else _if_clause(act)
+            done = clauses.text_of([t for t in act.subtree if not _in_if(t, act)])  # not "... if X attacks"
+            return trigger, f"{subject_name(subject)} will {done}", form
     right = _right_to(verb)
     if right is not None and _issuer_side(subject, speaker, analysis):  # "reserves the right to respond"
         trigger, form = _if_clause(verb)
