@@ -146,3 +146,13 @@ def test_a_promise_not_to_hesitate_leaves_its_condition_out_of_the_response(cont
 def test_his_country_said_for_a_state_is_the_state(context: Any) -> None:
     [t] = _threats("The Iranian president said his country would respond to any attack.", context)
     assert t.response == "Iran would respond"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("In a statement from Tehran, officials vowed revenge for the killing.", "IRN"),
+    ("Unknown gunmen threatened to attack Israel.", None),  # the one country named is the threatened
+])
+def test_a_threat_whose_speaker_names_no_state_takes_the_one_state_named_outside_it(
+        text: str, actor: str | None, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert t.actor == actor

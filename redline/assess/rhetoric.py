@@ -103,7 +103,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     speaker_code = None if got.unnamed else _speaker_code(got.subject, analysis, claim)
     if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
         speaker_code = _named_code(got.own, analysis, None)
-    actor = country(speaker_code)
+    actor = country(speaker_code) or _sole_party(sent, analysis, f"{got.trigger} {got.response}", got.subject)
     person = _person(got.subject, analysis.mentions)
     named = claim.speaker if claim and not got.subject else subject_name(got.subject)
     speaker = person.canonical if person else named
@@ -132,6 +132,16 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
         status=_status(got.cue, sent),
         role=_role(got.subject, person),
     )
+
+
+def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any]) -> str | None:
+    """The one country a sentence names outside the threat's own clauses, as the issuer of a threat whose speaker
+    names none ("gunmen threatened to attack Israel" names only the threatened; "ambassador to the UN" is where
+    the speaker is posted, not whom they speak for)."""
+    named = [m for m in analysis.mentions if sent.start_char <= m.start < sent.end_char and m.code
+             and m.type in {"ACTOR", "PERSON"} and not (subject and posted_to(analysis.doc, m, subject))]
+    parties = {country(m.code) for m in named if m.text not in threat} - {None}
+    return parties.pop() if len(parties) == 1 else None
 
 
 def _as_issuer(response: str, actor: str | None) -> str:
