@@ -72,8 +72,8 @@ ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decis
 def text_of(tokens: Any) -> str:
     """The words of ``tokens`` in text order, without leading connectives and trailing punctuation."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while toks and (toks[0].lower_ in LEAD or toks[0].is_punct):
-        toks.pop(0)
+    while toks and (toks[0].lower_ in LEAD and toks[0].dep_ not in {"nsubj", "nsubjpass", "det"} or toks[0].is_punct):
+        toks.pop(0)  # a connective, not the subject it may look like ("if that happens": "that happens")
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     out = ""
@@ -576,3 +576,19 @@ def says_something(trigger: str) -> bool:
     """A trigger that names who acts or what is acted on: "NATO expands", "anyone attacks Israel"; not "anyone
     deploys" or "someone acts" ("respond to the deployment")."""
     return len(trigger.split()) >= 3 or trigger.split()[0].lower() not in {"anyone", "someone"}
+
+
+def allowed(verb: Any) -> str:
+    """What "will not allow X to do Y" forbids, as a clause: "Iran obtains nuclear weapons"; empty when ``verb``
+    takes no one and an infinitive (parsed as "X to do" or as "X" and "to do")."""
+    act = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"} and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if act is None:
+        return ""
+    who = next((c for c in act.children if c.dep_ == "nsubj"), None) or next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i < act.i), None)
+    if who is None:
+        return ""
+    rest = text_of([t for t in act.subtree if t.i > act.i])
+    return " ".join(w for w in (text_of(who.subtree), third_person(
+        act.lemma_, is_plural(list(who.subtree))), rest) if w)

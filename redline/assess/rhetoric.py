@@ -103,7 +103,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     speaker_code = None if got.unnamed else _speaker_code(got.subject, analysis, claim)
     if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
         speaker_code = _named_code(got.own, analysis, None)
-    actor = country(speaker_code)
+    actor = country(speaker_code) or _sole_party(sent, analysis, f"{got.trigger} {got.response}", got.subject)
     person = _person(got.subject, analysis.mentions)
     named = claim.speaker if claim and not got.subject else subject_name(got.subject)
     speaker = person.canonical if person else named
@@ -134,6 +134,16 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     )
 
 
+def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any]) -> str | None:
+    """The one country a sentence names outside the threat's own clauses, as the issuer of a threat whose speaker
+    names none ("gunmen threatened to attack Israel" names only the threatened; "ambassador to the UN" is where
+    the speaker is posted, not whom they speak for)."""
+    named = [m for m in analysis.mentions if sent.start_char <= m.start < sent.end_char and m.code
+             and m.type in {"ACTOR", "PERSON"} and not (subject and posted_to(analysis.doc, m, subject))]
+    parties = {country(m.code) for m in named if m.text not in threat} - {None}
+    return parties.pop() if len(parties) == 1 else None
+
+
 def _as_issuer(response: str, actor: str | None) -> str:
     """First person converted to the issuer: "we will retaliate" said for Turkey -> "Turkey will retaliate"."""
     issuer = lookup_code(actor) if actor else "the issuer"
@@ -143,6 +153,8 @@ def _as_issuer(response: str, actor: str | None) -> str:
         if actor and response.lower().startswith(own):
             return f"{issuer} {response[len(own):]}"
     pronoun, _, rest = response.partition(" ")
+    if actor and pronoun.lower() in clauses.OWN_POSSESSIVES and rest.lower().startswith("country "):
+        return f"{issuer} {rest[len('country '):]}"  # "his country would use force" said for Iran -> "Iran would ..."
     if actor and pronoun.lower() in clauses.OWN_POSSESSIVES and {w.lower() for w in rest.split(" ")[:2]} & \
             clauses.OWN_FORCES:
         return f"{issuer}'s {rest}"  # "its forces would strike ..." -> "Russia's forces would strike ..."
@@ -236,8 +248,10 @@ def _status(cue: Any, sent: Any) -> str:
         return "background"  # "cables reveal that New Zealand threatened ...": told now, made before
     if cue.dep_ == "relcl" and (cue.tag_ == "VBD" or aux & {"has", "have"}):
         return "background"  # "militants, who threatened / have threatened to kill ...": said of the actor before
-    before = sent.doc.text[sent.start_char:cue.idx]
-    if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(sent.text)):
+    # "once" as a conjunction ("Once Ukraine joins NATO, Russia will respond") is a condition, not "formerly"
+    words = [t.text for t in sent if not (t.lower_ == "once" and t.dep_ == "mark")]
+    before = " ".join(t.text for t in sent if t.i < cue.i and not (t.lower_ == "once" and t.dep_ == "mark"))
+    if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(" ".join(words))):
         return "background"
     return "current"
 

@@ -220,11 +220,13 @@ def _warned_party(verb: Any, warned: Any, analysis: Analysis) -> tuple[str, str,
     if not trigger or not subject:
         return None
     theirs = _codes(list(warned.subtree), analysis.mentions)
-    if not ({t.lower_ for t in subject} & {"it", "they"} or theirs & _codes(subject, analysis.mentions)):
+    pronoun = bool({t.lower_ for t in subject} & {"it", "they"})
+    if not (pronoun or theirs & _codes(subject, analysis.mentions)):
         return None
     who = clauses.text_of(warned.subtree)
     body = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in subject])
-    return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{who} {body}", form
+    suffers = who if pronoun else clauses.text_of(subject)  # "..., Beirut would be destroyed": not the warned
+    return trigger.replace("it ", f"{who} ", 1) if trigger.startswith("it ") else trigger, f"{suffers} {body}", form
 
 
 def _consequence(noun: Any, name: str, target: str | None, drop: frozenset[Any] = frozenset()) -> str:
@@ -257,6 +259,11 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
                     continue
             if verb.lemma_ == "cross":
                 trigger = clauses.text_of(verb.subtree)
+            if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "once"} for m in verb.children) \
+                    and _future(verb.head):  # "If the red line is crossed, Turkey will act": a conditional threat
+                main = verb.head
+                said = clauses.text_of([t for t in main.subtree if t not in set(verb.subtree)])
+                return Found(verb, _speaker_tokens(main), trigger, said, "conditional", _subject(main))
             main = verb.head if verb.dep_ in {"ccomp", "advcl"} else None
             response = ""
             if main is not None and main != verb and main.lemma_ in {"order", "launch", "announce", "vow"}:

@@ -29,6 +29,7 @@ from redline.assess.clauses import on_issuer as _on_issuer
 from redline.assess.threat_rules import (
     ISSUER,
     Found,
+    _absorbed,
     _answered,
     _answers_need,
     _codes,
@@ -189,7 +190,8 @@ def generic(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
     future = [v for v in verbs if _future(v) and not _in_if(v, sent.root)]
     governed = [c for v in verbs if v.lemma_ in THREAT_VERBS for c in v.children
                 if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
-    act = (conditional or future or governed or [sent.root])[0]
+    folded = [v for v in verbs if _absorbed(v)]  # "If the United States attacks, Iran will ...": "if" on "will"
+    act = (folded or conditional or future or governed or [sent.root])[0]
     if act.lemma_ in THREAT_VERBS and any(c.dep_ == "nsubjpass" for c in act.children):
         return None  # "X was threatened (by Y)": the rules read who threatens; the threatened does not
     subject = _subject(act)

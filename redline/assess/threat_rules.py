@@ -69,7 +69,8 @@ def _subject(verb: Any) -> list[Any]:
     threatened ..." -> militants); for "a resolution threatening ...", who passes the resolution."""
     node = verb
     for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        folded = _absorbed(node)
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in folded]
         if subj and subj[0].dep_ == "nsubjpass" and node != verb and verb.tag_ == "VBG" and node.dep_ == "ccomp":
             node = node.head  # "X says fighters were killed, while vowing to respond": X vows, not the killed
             continue
@@ -125,6 +126,9 @@ def subject_name(subject: list[Any]) -> str:
 def _if_clause(verb: Any) -> tuple[str, str]:
     """(trigger, form) of an "if" / "unless" clause on ``verb`` or its head: the trigger as a clause."""
     nodes = (verb, verb.head, verb.head.head) if verb.dep_ == "acl" else (verb, verb.head)
+    folded = _absorbed(verb)
+    if folded:
+        return clauses.text_of(folded), "conditional"
     for node in nodes:  # "adopts a resolution threatening sanctions if ...": the condition of the carrier
         for c in node.children:
             if c.dep_ == "advcl":
@@ -259,8 +263,9 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
     if verb.lemma_ == "hesitate" and _negated(verb):  # "will not hesitate to shut the electricity off"
         act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if act is not None and future and _issuer_side(subject, speaker, analysis):
-            trigger, form = _if_clause(verb)
-            return trigger, f"{subject_name(subject)} will {clauses.text_of(act.subtree)}", form
+            trigger, form = _if_clause(verb) if _if_clause(verb)[0] else _if_clause(act)
+            done = clauses.text_of([t for t in act.subtree if not _in_if(t, act)])  # not "... if X attacks"
+            return trigger, f"{subject_name(subject)} will {done}", form
     right = _right_to(verb)
     if right is not None and _issuer_side(subject, speaker, analysis):  # "reserves the right to respond"
         trigger, form = _if_clause(verb)
@@ -289,6 +294,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             form = "conditional" if trigger else form
             drop |= cause
         response = clauses.text_of([t for t in verb.subtree if not _in_if(t, verb) and t not in drop])
+        if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_ == "continue":
+            response = f"{verb.head.lemma_} {response}"  # "will continue striking X": not "will striking X"
         if not clauses.has_subject(verb) and subject:
             modal = response.split(" ", 1)[0].lower() in {"will", "would", "shall", "must", "should"}
             response = f"{subject_name(subject)} {response}" if modal else f"{subject_name(subject)} will {response}"
@@ -384,7 +391,8 @@ def _relative_trigger(verb: Any) -> tuple[str, str]:
             said = clauses.relative_act(t)  # "any target that enters the zone" -> "a target enters the zone"
             if said:
                 return said, "conditional"
-        if t.dep_ == "dobj" and t.head == verb and not any(d.lower_ == "any" for d in t.children):
+        if t.dep_ == "dobj" and t.head == verb and not any(d.lower_ == "any" for d in t.children) and not any(
+                c.dep_ == "acl" and c.lemma_ in THREATENING | {"warn"} for c in t.children):  # not the threat itself
             heading = clauses.doing_np(t)  # "will attack ships heading to Israeli ports": ships that do so
             if heading:
                 return heading, "conditional"
@@ -449,7 +457,18 @@ def _going_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lower_ == "going"
 
 
+def _absorbed(verb: Any) -> list[Any]:
+    """A condition the parser folded into the clause it conditions, from "if" to the comma ("if the United States
+    attacks, Iran will retaliate": "attacks" read as a noun, "if" as the mark of "retaliate")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "if" and c.i < verb.i), None)
+    comma = next((t for t in verb.doc[mark.i + 1:verb.i] if t.text == "," and t.head == verb), None) if (
+        mark is not None and _future(verb)) else None
+    return list(verb.doc[mark.i + 1:comma.i]) if mark is not None and comma is not None else []
+
+
 def _in_if(token: Any, verb: Any) -> bool:
+    if token in _absorbed(verb):
+        return True
     node = token
     while node != verb and node.head != node:
         if node.dep_ == "advcl" and any(m.lower_ in CONDITIONS and m.i < node.i for m in node.children):
@@ -501,8 +520,8 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
                 claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
             if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
-                line = (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj) if dobj.pos_ == "NOUN" else None
-                        ) or clauses.text_of(dobj.subtree)
+                line = clauses.allowed(verb) or (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj)
+                                          if dobj.pos_ == "NOUN" else None) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
             return Found(verb, speaker_tokens or subject, "", clauses.text_of(verb.subtree), "unconditional", subject)
@@ -535,7 +554,8 @@ def _speaker_tokens(verb: Any) -> list[Any]:
     node = verb
     for _ in range(3):
         reporter = said_on_noun(node)
-        if (node.dep_ in {"ccomp", "xcomp"} and node.head != node) or reporter is not None:
+        if (node.dep_ in {"ccomp", "xcomp"} or node.dep_ == "advcl" and _absorbed(node)) and node.head != node or \
+                reporter is not None:  # "If X attacks, Iran will ..., he said": an "if" folded in made it an advcl
             node = reporter if reporter is not None else node.head
             subj = _subject(node) or _participle_subject(node)
             if subj and not (len(subj) == 1 and subj[0].lower_ == "you"):  # the addressee does not speak
