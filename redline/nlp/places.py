@@ -97,6 +97,11 @@ class PlaceIndex:
         """The first word of every name: a text whose first word is none of these names no place."""
         return frozenset(key.split(maxsplit=1)[0] for key in self.names if key.strip())
 
+    @cached_property
+    def seats(self) -> Mapping[str, Geo]:
+        """alpha-3 -> where the country sits (its capital, else its largest city)."""
+        return {p.geo.country: p.geo for p in self.countries.values()}
+
     def country(self, key: str) -> Place | None:
         return self.countries.get(key.lower())
 
