@@ -179,3 +179,16 @@ def test_paragraphs_end_at_a_sentence_end_or_a_blank_line_not_at_a_wrapped_line(
     assert paragraph_breaks(wrapped) == []
     items = "Troops withdrew. (AP)\nA storm hit the coast\n\nHeading\nText."
     assert paragraph_breaks(items) == [items.index("\n"), items.index("\n\n"), items.index("Heading\n") + 7]
+
+
+@pytest.mark.parametrize("text", [
+    "Police killed the deputy commander of the group, officials said. (AFP via Google) (BBC)",
+    "An air raid hit a camp for displaced people in northern Yemen. (BBC) (Saba)",
+])
+def test_outlets_cited_in_parentheses_are_no_places(nlp: Any, gazetteer: Gazetteer, text: str) -> None:
+    assert not {"Google", "Saba"} & set(places(nlp, gazetteer, text))
+
+
+def test_a_place_in_parentheses_inside_a_sentence_is_still_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Talks resumed in the city (Geneva) on Monday, and the envoy flew on to Nairobi (Kenya) later."
+    assert {"Geneva", "Nairobi"} <= set(places(nlp, gazetteer, text))

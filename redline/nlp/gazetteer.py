@@ -24,6 +24,7 @@ from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.place_words import (
     SENTENCE_WEIGHT,
     acronym,
+    cited_sources,
     elsewhere,
     in_name,
     needs_cue,
@@ -511,7 +512,10 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
     starts = [s.start for s in doc.sents] if near else []
     article = context
     qualifiers = qualifier_countries(doc, scan.keys)  # "Paris, Texas"
+    cited = cited_sources(doc)  # "(AP via Forbes)": outlets, not places
     for k in scan.keys:
+        if k.start in cited:
+            continue
         if near:
             here = near.get(starts[bisect.bisect_right(starts, k.start) - 1])
             bonus = {c: article.get(c, 0) + SENTENCE_WEIGHT * n for c, n in here.items()} if here else {}

@@ -59,6 +59,7 @@ PARAGRAPH_WEIGHT = 1000
 # A line ending in one of these ends its paragraph; a longer line ending in anything else is wrapped at a fixed width
 PARAGRAPH_END_CHARS = frozenset('.!?)"\u201d:')
 WRAP = 60
+SENTENCE_END = frozenset({".", "!", "?", '"', "\u201d"})
 # A namesake this close to where a country the paragraph names sits is that country's neighbourhood
 NEXT_DOOR_KM = 300.0
 
@@ -235,6 +236,30 @@ def _km(a: Geo, b: Geo) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def cited_sources(doc: Doc) -> set[int]:
+    """Token indices inside a citation of outlets: parentheses after the end of a sentence that close their line or
+    run into another pair ("... killing 12. (AP via Forbes) (BBC)"), or that hold "via" ("(AFP via Google)"). An outlet
+    is named there, not a place ("Forbes", a town of Australia; "Saba", of Honduras)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + 12)) if doc[k].text in (")", "(") or "\n" in
+                      doc[k].text), None)
+        if close is None or doc[close].text != ")":
+            i += 1
+            continue
+        after = doc[close + 1] if close + 1 < len(doc) else None
+        ends = after is None or after.text == "(" or "\n" in after.text or "\n" in doc[close].whitespace_
+        opens = i == 0 or doc[i - 1].text in SENTENCE_END or doc[i - 1].text == ")"
+        if (opens and ends) or any(doc[k].lower_ == "via" for k in range(i + 1, close)):
+            out.update(range(i + 1, close))
+        i = close + 1
+    return out
 
 
 def in_name(doc: Doc, i: int, covered: set[int]) -> bool:
