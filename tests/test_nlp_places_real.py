@@ -192,3 +192,11 @@ def test_outlets_cited_in_parentheses_are_no_places(nlp: Any, gazetteer: Gazette
 def test_a_place_in_parentheses_inside_a_sentence_is_still_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "Talks resumed in the city (Geneva) on Monday, and the envoy flew on to Nairobi (Kenya) later."
     assert {"Geneva", "Nairobi"} <= set(places(nlp, gazetteer, text))
+
+
+def test_a_dateline_of_two_bureaus_is_a_dateline() -> None:
+    from redline.nlp.places import dateline_spans
+
+    assert dateline_spans("ISLAMABAD/PENTAGON — A U.S. military plane crashed in Afghanistan.") == [(0, 21)]
+    assert dateline_spans("WASHINGTON/KYIV - Russian missiles hit Odesa.") == [(0, 18)]
+    assert dateline_spans("NATO - the alliance met in Brussels.") == []

@@ -261,10 +261,12 @@ def country_context(codes: Iterable[str]) -> Counter[str]:
     return Counter(code.split("-")[0] for code in codes if len(code.split("-")[0]) == 3)
 
 
-# A dateline opening the text: "KYIV, Ukraine — ", "WASHINGTON (AP) - ", "MOSCOW, Nov 20 (Reuters) - "; a capitalised
-# word alone before a dash ("NATO - the alliance ...") is a dateline only with a place or an agency after it.
-DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:(?:,[ \t]*[A-Z][A-Za-z.' ]{1,30}){1,2}[ \t]*"
-                      r"(?:\([A-Za-z .]{1,30}\)[ \t]*)?|[ \t]*\([A-Za-z .]{1,30}\)[ \t]*)(?:[—–]|--?)[ \t]")
+# A dateline opening the text: "KYIV, Ukraine — ", "WASHINGTON (AP) - ", "MOSCOW, Nov 20 (Reuters) - ", two bureaus
+# "ISLAMABAD/PENTAGON — "; a capitalised word alone before a dash ("NATO - the alliance ...") is a dateline only with
+# a place or an agency after it, or a second bureau.
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:/[A-Z][A-Z.'\- ]{1,40}|"
+                      r"(?:,[ \t]*[A-Z][A-Za-z.' ]{1,30}){1,2}[ \t]*(?:\([A-Za-z .]{1,30}\)[ \t]*)?"
+                      r"|[ \t]*\([A-Za-z .]{1,30}\)[ \t]*)(?:[—–]|--?)[ \t]")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
