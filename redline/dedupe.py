@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -39,8 +40,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# texts whose shingles are kept: an ingest computes an article's shingles for its band keys, then again in the
+# duplicate check before analysis and in the one inside the write (and a near-duplicate candidate's each time)
+SHINGLES_KEPT = 128
+
+
+@lru_cache(maxsize=SHINGLES_KEPT)
 def shingles(text: str) -> frozenset[int]:
-    """CRC-32 hashes of the word 5-shingles of ``text`` (one shingle for a shorter text)."""
+    """CRC-32 hashes of the word 5-shingles of ``text`` (one shingle for a shorter text); the last
+    ``SHINGLES_KEPT`` texts' are kept (a frozenset: the same answer shared)."""
     words = _WORD_RE.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         return frozenset({zlib.crc32(" ".join(words).encode("utf-8"))}) if words else frozenset()

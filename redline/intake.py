@@ -10,8 +10,9 @@ Per document, in input order:
 3. a stored article with the same id, the same text or a near-duplicate text (``dedupe``) makes it a
    duplicate: linked as "also reported by" under the kept article, not analysed again;
 4. otherwise a worker analyses it (``pipeline.analyze_article``), parsed together with the next articles in
-   batches of ``ANALYSIS_BATCH``, and the parent stores the batch's briefs with ``Store.save_new_many``, which
-   checks for duplicates again inside the write transaction (a copy in the same batch is only found there).
+   batches of ``ANALYSIS_BATCH``, and makes the rows its brief is stored as (``store.rows.prepare``); the parent
+   stores the batch's briefs with ``Store.save_new_many``, which checks for duplicates again inside the write
+   transaction (a copy in the same batch is only found there).
 
 The parent is the single writer: workers never open the database, results are stored in input order
 (so which copy of a wire story is kept does not depend on worker timing), and SQLite sees one writer.
@@ -34,12 +35,13 @@ from redline import dedupe
 from redline.errors import ConfigError, IngestError, ModelNotInstalled, RedlineError, SourceError
 from redline.ingest import normalize, scrub
 from redline.iterutil import batched
-from redline.models import Article, Brief, RawDocument, Skip
+from redline.models import Article, RawDocument, Skip
 from redline.pipeline import Context, analyze_article
 from redline.runner import LocalRunner, Runner
 from redline.settings import Settings
 from redline.sources import Validators
 from redline.store import Store
+from redline.store.rows import Prepared, prepare
 
 Reader = Callable[[str], Iterable[RawDocument | Skip]]
 NEW, DUPLICATE, SKIPPED = "new", "duplicate", "skipped"
@@ -263,9 +265,9 @@ class StoreFeedState:
             self._store.put_feed_state(url, etag=v.etag, last_modified=v.last_modified)
 
 
-def analyze_works(works: tuple[_Work, ...]) -> list[Brief | Skip]:
-    """The briefs of the works: the articles parsed together (``nlp.pipe``), then analysed one by one with this
-    process's cached pipeline; a failure is that article's Skip."""
+def analyze_works(works: tuple[_Work, ...]) -> list[Prepared | Skip]:
+    """The briefs of the works, as the rows they are stored as: the articles parsed together (``nlp.pipe``),
+    then analysed one by one with this process's cached pipeline; a failure is that article's Skip."""
     ctx = _context(works[0].settings)
     try:
         docs = list(ctx.pipe([w.article.text for w in works], batch_size=len(works)))
@@ -276,12 +278,12 @@ def analyze_works(works: tuple[_Work, ...]) -> list[Brief | Skip]:
     return [analyze_work(w, doc) for w, doc in zip(works, docs, strict=True)]
 
 
-def analyze_work(work: _Work, doc: Any = None) -> Brief | Skip:
-    """Analyse one article (``doc``: its text already parsed) with this process's cached pipeline; a failure is a
-    Skip."""
+def analyze_work(work: _Work, doc: Any = None) -> Prepared | Skip:
+    """Analyse one article (``doc``: its text already parsed) with this process's cached pipeline into the rows its
+    brief is stored as; a failure is a Skip."""
     article = work.article
     try:
-        return analyze_article(article, _context(work.settings), doc)
+        return prepare(analyze_article(article, _context(work.settings), doc))
     except ModelNotInstalled:
         raise  # not about this article: stops the run with the install command
     except RedlineError as e:

@@ -22,7 +22,7 @@ NOMINAL_VERBS = {"use": "use", "failure": "fail", "refusal": "refuse", "deployme
                  "transfer": "transfer", "sale": "sell", "launch": "launch", "strike": "strike", "attack": "attack",
                  "entry": "enter", "invasion": "invade", "recognition": "recognize", "threat": "threaten",
                  "test": "test", "crossing": "cross", "exercise": "hold", "exercises": "hold", "drill": "hold",
-                 "drills": "hold", "violation": "violate", "seizure": "seize", "blockade": "blockade",
+                 "drills": "hold", "vote": "vote", "violation": "violate", "seizure": "seize", "blockade": "blockade",
                  "aggression": "attack", "provocation": "provoke", "escalation": "escalate", "declaration": "declare",
                  "incursion": "intrude", "intervention": "intervene", "interference": "interfere",
                  "annexation": "annex",

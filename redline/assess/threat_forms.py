@@ -13,6 +13,7 @@ from typing import Any
 from redline.assess import clauses
 from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
+from redline.assess.threat_acts import brought_about, suffered
 from redline.assess.threat_cited import cited_warning
 from redline.assess.threat_rules import (
     ISSUER,
@@ -61,7 +62,9 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
         said = that_clause(verb)
         if said is not None:
             found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
-                _warned_penalty(said) or _warned_catastrophe(said)
+                _warned_penalty(said) or _warned_catastrophe(said) or suffered(said, subject, analysis)
+            if dobj is not None and (found is None or not found[0]):  # "warns Finland that joining NATO would
+                found = brought_about(said) or found  # have consequences": Finland's act is the trigger
             if found is not None:
                 return Found(verb, subject, by_warned(found[0], dobj, subject, analysis), *found[1:],
                              own=_subject(said))  # "the spokesman warned that Beijing would ...": Beijing's

@@ -22,7 +22,7 @@ from redline.events.actors import (
     subject_tokens,
 )
 from redline.events.crime import DYING_VERBS
-from redline.events.dyad import undirected
+from redline.events.dyad import at_home, undirected
 from redline.events.grammar import (
     _agentless_passive,
     _announced_measure,
@@ -69,6 +69,7 @@ from redline.events.grammar import (
 )
 from redline.events.lexicon import NULL_CODE, VerbLexicon
 from redline.events.meetings import meeting_events
+from redline.events.perpetrator import armed_owner
 from redline.events.plover import plover_of
 from redline.events.publisher import title_events
 from redline.events.record import _event, _intent, _merge, _threat_events
@@ -142,7 +143,7 @@ def code(analysis: Analysis) -> tuple[Event, ...]:
     found.extend(meeting_events(sentences, index, lexicon, analysis, _verb_event))  # readouts: "the leaders discussed"
     found.extend(title_events(analysis, index, found))  # an official page's titled readout: "Talks with X"
     found.extend(_threat_events(analysis))
-    return undirected(event_filter.drop(_merge(found)), index, doc)
+    return undirected(at_home(event_filter.drop(_merge(found))), index, doc)
 
 
 def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
@@ -551,6 +552,7 @@ def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | N
     if source is None:  # "an attack by suspected Islamist militants": an armed agent of the setting
         by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         by_agent = index.agent(list(by[0].subtree), noun) if by else None
+        by_agent = by_agent or armed_owner(noun, index)  # "a separatist rocket attack in Donetsk Oblast"
         source = by_agent
     carrier = _carrier(noun)
     governor = carrier if carrier is not None else noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline.events.mishap import coordinated
+
 # Who does ordinary crime: their violence is no political event.
 # Bandits, gangs and mobs are left out: in Nigeria's north-west or in Haiti they are armed groups that event data
 # codes, and a mob's violence is often communal.
@@ -76,12 +78,16 @@ def criminal_force(verb: Any, subject: tuple[Any, ...]) -> bool:
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if any(_lemma(t) in CRIMINAL_NOUNS for t in _heads([*heads, *agents])):
         return True
-    causes = [p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "during", "after"}
-              for p in c.children if p.dep_ == "pobj"]
+    causes = [p for v in coordinated(verb) for c in v.children
+              if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "during", "after"}
+              for p in c.children if p.dep_ == "pobj"]  # "two are killed and seven injured in a stabbing"
+    causes += [c for p in causes for c in p.children if c.dep_ in {"acl", "appos"} and c.pos_ == "NOUN"]
     for cause in causes:
         if _lemma(cause) in CRIME_NOUNS:
             return True
-        if _lemma(cause) in FIGHT_NOUNS and any(_lemma(c) in CRIME_MARKERS for c in cause.children):
+        # "a gang fight"; "a mass stabbing" with "mass" parsed apart as a noun of its own
+        markers = [*cause.children, *([cause.nbor(-1)] if cause.i > sent.start else [])]
+        if _lemma(cause) in FIGHT_NOUNS and any(_lemma(c) in CRIME_MARKERS for c in markers):
             return True
     return False
 
@@ -105,8 +111,43 @@ def lone_attacker(verb: Any, subject: tuple[Any, ...]) -> bool:
     doers += [t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
               for t in p.subtree]
     heads = [t for t in doers if t.head.i == t.i or t.head not in doers or t.dep_ == "pobj"]
+    heads = [t for t in heads if t.dep_ in {"nsubj", "nsubjpass", "pobj"}]
+    if verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+        # "one is killed when a man wielding a machete breaks into a church": its subject is the victim, the doer
+        # is the "when" clause's subject (or that clause itself, where the parser reads its verb as a noun)
+        heads += [s for c in verb.children if c.dep_ == "advcl" and _marked(c, {"when", "as"})
+                  for s in ([c] if c.pos_ == "NOUN" else [s for s in c.children if s.dep_ == "nsubj"])]
     return any(_lemma(t) in LONE_NOUNS and t.tag_ == "NN" and not any(c.dep_ == "conj" for c in t.children)
-               for t in heads if t.dep_ in {"nsubj", "nsubjpass", "pobj"})
+               for t in heads)
+
+
+# Weapons of ordinary violence, as verbs or nouns: "shot dead", "a shooting", "stabbed", "a knife".
+GUN_BLADE_WORDS = frozenset({"shoot", "shooting", "shot", "stab", "stabbing", "knife", "gun", "gunfire", "gunshot",
+                             "handgun", "rifle", "machete"})
+# Places of private life: an anonymous shooting at one, with no political word, is ordinary crime.
+PRIVATE_SETTINGS = frozenset({"party", "bar", "pub", "nightclub", "club", "restaurant", "cafe", "supermarket",
+                              "mall", "store", "shop", "school", "university", "college", "campus", "home", "house",
+                              "apartment", "concert", "festival", "parade", "cinema", "theater", "theatre", "casino",
+                              "gym", "office", "workplace", "wedding", "birthday", "funeral", "hotel", "street"})
+
+
+def anonymous_violence(verb: Any) -> bool:
+    """Violence with a gun or a blade by no one named, at a place of private life, in a sentence with no political
+    word: "three people are shot dead at a party in Chicago", "ten are killed in a shooting at a school"."""
+    sent = verb.sent
+    if _political(sent) or any(_lemma(t) in STATE_AGENTS for t in sent):
+        return False
+    if any(c.dep_ in {"agent", "nsubj"} for c in verb.children):
+        return False  # a doer named, whoever it is, is read by the other rules
+    scope = list(verb.subtree)
+    if not any(_lemma(t) in GUN_BLADE_WORDS or t.lower_ in GUN_BLADE_WORDS for t in scope):
+        return False
+    return any(_lemma(t) in PRIVATE_SETTINGS and t.dep_ == "pobj" for t in scope)
+
+
+def _marked(clause: Any, marks: set[str]) -> bool:
+    """Whether a subordinate clause opens with one of ``marks`` ("when", "as")."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in clause.children)
 
 
 def policing(verb: Any) -> bool:

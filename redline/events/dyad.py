@@ -27,6 +27,27 @@ UNDIRECTED = "undirected"
 # to the place ("expelled two diplomats", "threatened to ban opposition rallies", "clashes in Rakhine"); PLOVER's
 # gold gives several of these no target.
 DIRECTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "REQUEST"})
+# Types of force: one done in the doer's own country with no party named is done to that country.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def at_home(events: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The merged events, one of force by a named doer in its own country, with no target, given that country as
+    target: "government forces launched an offensive in eastern Ghouta" (SYR-MIL on SYR), "a Ukrainian strike
+    kills three in Luhansk" (UKR on UKR), the way the real-news guide and CAMEO code violence at home (the
+    target is the country's people or rebels the text leaves unnamed). Read after the merge, so that a
+    target-less act another clause names the victim of ("kidnapped Russian advisers and exploded bombs in
+    Kabul") has already merged into the fuller event."""
+    return tuple(replace(e, target=own) if (own := _home_scene(e)) is not None else e for e in events)
+
+
+def _home_scene(event: Any) -> str | None:
+    if event.status != CURRENT or event.type not in FORCE_TYPES or event.target is not None:
+        return None
+    own = country(event.source)
+    if own is None or event.geo is None or event.geo.country != own:
+        return None
+    return own
 
 
 def undirected(events: tuple[Any, ...], index: MentionIndex, doc: Any) -> tuple[Any, ...]:

@@ -19,10 +19,18 @@ from typing import Any
 
 from redline.events.actors import MentionIndex, country
 from redline.events.clause import Clause
-from redline.events.crime import criminal_force, lone_attacker, measure_force, natural_death, policing
+from redline.events.crime import (
+    anonymous_violence,
+    criminal_force,
+    lone_attacker,
+    measure_force,
+    natural_death,
+    policing,
+)
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap
 from redline.events.naming import named_noun
+from redline.events.origin import origin
 from redline.models import Mention
 
 CURRENT = "current"
@@ -139,8 +147,8 @@ def _judged(coded: Coded, index: MentionIndex) -> bool:
     if not _force(coded):
         return False
     tok = coded.clause.verb
-    for _ in range(4):
-        if tok.head.i == tok.i or tok.dep_ not in {"pobj", "prep", "pcomp"}:
+    for _ in range(5):  # "charged with robbing trucks and attacking motorists": conjuncts share the charge
+        if tok.head.i == tok.i or tok.dep_ not in {"pobj", "prep", "pcomp", "conj"}:
             return False
         tok = tok.head
         if tok.lemma_.lower() in JUDGING_WORDS:
@@ -154,7 +162,9 @@ def _crime(coded: Coded, index: MentionIndex) -> bool:
     if not _force(coded):
         return False
     verb = coded.clause.verb
-    if coded.source is None and _civil(coded.target) and lone_attacker(verb, coded.clause.subject):
+    if _civil(coded.source) and _civil(coded.target) and lone_attacker(verb, coded.clause.subject):
+        return True
+    if coded.source is None and _civil(coded.target) and anonymous_violence(verb):
         return True
     return criminal_force(verb, coded.clause.subject) or (coded.cameo[:2] == "17" and policing(verb))
 
@@ -331,6 +341,24 @@ def _reference_clause(coded: Coded, index: MentionIndex) -> bool:
     return main.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in main.children)
 
 
+def _origin(coded: Coded, index: MentionIndex) -> bool:
+    return _force(coded) and not _recent(coded) and origin(coded.clause.verb)
+
+
+def _recent(coded: Coded) -> bool:
+    """The clause names a date within the past month of the article."""
+    if coded.published is None:
+        return False
+    for value in coded.clause.dates:
+        try:
+            when = date.fromisoformat(value[:10])
+        except ValueError:
+            continue
+        if (coded.published - when).days <= BACKGROUND_DAYS:
+            return True
+    return False
+
+
 def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     """A noun event whose own date modifier names an earlier year or month: "last year's Paris attacks"."""
     noun = coded.clause.verb
@@ -449,6 +477,12 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                  "background"),
                 ("Britain's former foreign secretary, who resigned in protest against the Iraq war, publishes his "
                  "diaries.", "background")), _reference_clause),
+    StatusRule("origin", "background", 59, "issue 10: an act cited as the origin of a thing or a point counted from",
+               (("The war that began when Russia invaded Ukraine has displaced millions.", "background"),
+                ("Scholz spoke about the energy crisis stemming from Russia's invasion of Ukraine.", "background"),
+                ("Food prices in Egypt have doubled since the invasion of Ukraine.", "background"),
+                ("The crisis that erupted after Hamas attacked Israel has reached the Red Sea.", "background")),
+               _origin),
     StatusRule("background", "background", 60, "issue 10 item 2: a past act cited as context",
                (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
                 ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),

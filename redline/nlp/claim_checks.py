@@ -25,7 +25,9 @@ EMPTY_VERBS = frozenset({"do", "be", "have", "get", "go"})
 BODIES = frozenset({"department", "bureau", "service", "directorate", "secretariat", "agency", "ministry", "staff",
                     "people", "public", "crowd", "member", "participant", "representative", "employee", "family",
                     "relative", "neighbour", "neighbor", "everyone", "someone", "nobody", "colleague", "partner",
-                    "ally", "power", "critic", "local", "aide", "insider", "other"})
+                    "ally", "power", "critic", "local", "aide", "insider", "other", "body", "watchdog", "firm",
+                    "network", "station", "assembly", "observatory", "campaign", "monitor", "outlet", "broadcaster",
+                    "person"})
 
 
 def fragment(tokens: list[Any], cue: str = "") -> bool:

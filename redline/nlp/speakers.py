@@ -59,9 +59,11 @@ def modifier(doc: Any, mention: Mention, speaker: list[Any]) -> bool:
     if root.dep_ in {"compound", "poss"} and root.head in speaker and root.head.ent_type_ != "PERSON" \
             and root.head.pos_ == "NOUN":
         return True
-    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"of", "for", "to"} else None
-    if owner is not None and owner in speaker and owner.pos_ == "NOUN" and owner.ent_type_ != "PERSON":
-        return True  # "an ally of President Putin", "the spokesman for Antonio Guterres": the ally, the spokesman
+    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ not in {"by", "from", "with"} else None
+    if owner is not None and owner in speaker and owner.pos_ in {"NOUN", "ADJ"} and owner.ent_type_ != "PERSON":
+        return True  # "an ally of President Putin", "the spokesman for Antonio Guterres", "a source close to Putin":
+        # the ally, the spokesman, the source; but "remarks by Biden", "a letter from Putin" are theirs, and a title
+        # is the person's own ("Secretary-General of the United Nations Antonio Guterres")
     after = [t for t in speaker if t.i > span.end - 1][:3]  # "Zelensky's office", however the parse hangs it
     nouns = [t for t in after[1:] if t.pos_ == "NOUN"]
     return bool(after) and after[0].lower_ in {"'s", "’s"} and bool(nouns) and nouns[-1] == speaker[-1]

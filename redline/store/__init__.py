@@ -14,9 +14,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -30,12 +28,13 @@ from sqlalchemy.exc import DBAPIError
 from redline import dedupe
 from redline.assess.ledger import LedgerEntry, LedgerView, Review
 from redline.errors import StoreError
-from redline.models import Article, Brief, Event, Geo, Skip, to_dict
-from redline.store import corpus, export, ledger, migrations, schema, search
+from redline.models import Article, Brief, Event, Skip
+from redline.store import corpus, export, ledger, migrations, rows, schema, search
 from redline.store.corpus import Duplicate
 from redline.store.engine import connect_error, create_store_engine, parse_url
+from redline.store.rows import Prepared, brief_rows
 
-__all__ = ["Duplicate", "Store", "default_db_url", "open_store"]
+__all__ = ["Duplicate", "Prepared", "Store", "default_db_url", "open_store"]
 
 def default_db_url() -> str:
     """The SQLite file used when no URL is given: ``<user data dir>/redline/redline.db``."""
@@ -95,12 +94,12 @@ class Store:
         """Store ``brief`` as the current brief of its article, replacing any earlier one, in one transaction."""
         article = brief.article
         now = datetime.now(UTC)
-        rows = _brief_rows(brief, now)
+        child_rows = brief_rows(brief, now)
         failing = self._errors(
             f"cannot save the brief of article {article.id!r}", "the previous brief is kept"
         )
         with failing, self._write() as conn:
-            self._write_brief(conn, brief, rows, now)
+            self._write_brief(conn, brief, child_rows, now)
 
     def save_new(self, brief: Brief, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """Store ``brief`` unless its article duplicates a stored one; then link it and return why.
@@ -121,14 +120,14 @@ class Store:
         """Inside a locked write: store ``brief``, or link it to the stored article it duplicates and say why."""
         duplicate = corpus.find_duplicate(conn, brief.article, keys, threshold)
         if duplicate is None:
-            self._write_brief(conn, brief, _brief_rows(brief, now), now)
+            self._write_brief(conn, brief, brief_rows(brief, now), now)
             corpus.add_signature(conn, brief.article.id, keys)
         elif duplicate.kind != "same id":
             corpus.link_duplicate(conn, brief.article, duplicate, now)
         return duplicate
 
     def save_new_many(
-        self, items: Sequence[tuple[Brief, Sequence[str]]], threshold: float, skips: Sequence[Skip] = ()
+        self, items: Sequence[tuple[Brief | Prepared, Sequence[str]]], threshold: float, skips: Sequence[Skip] = ()
     ) -> list[Duplicate | None]:
         """``save_new`` for many briefs (and ``record_skip`` for ``skips``) in one transaction, in order.
 
@@ -141,7 +140,7 @@ class Store:
             corpus.lock_admission(conn)
             admission = corpus.Admission(conn, [(brief.article, keys) for brief, keys in items])
             out: list[Duplicate | None] = []
-            new: list[tuple[Brief, Sequence[str]]] = []
+            new: list[tuple[Brief | Prepared, Sequence[str]]] = []
             links: list[dict[str, Any]] = []
             for brief, keys in items:
                 duplicate = admission.find(brief.article, keys, threshold)
@@ -157,30 +156,25 @@ class Store:
             corpus.record_skips(conn, skips, now)
         return out
 
-    def _write_briefs(self, conn: Connection, items: Sequence[tuple[Brief, Sequence[str]]], now: datetime) -> None:
-        """``_write_brief`` and ``add_signature`` for many new briefs: one statement per table, rows in order."""
+    def _write_briefs(self, conn: Connection, items: Sequence[tuple[Brief | Prepared, Sequence[str]]],
+                      now: datetime) -> None:
+        """``_write_brief`` and ``add_signature`` for many new briefs: one statement per table, rows in order
+        (the child rows written by ``rows.write_children``; a Brief is prepared here, a Prepared was in a worker)."""
         if not items:
             return
         table = schema.articles
-        rows = [{"id": b.article.id, "created_at": now, **self._article_values(b, now)} for b, _keys in items]
+        values = [{"id": b.article.id, "created_at": now, **self._article_values(b.article, now)} for b, _k in items]
         insert = (postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table))
-        columns = [c for c in rows[0] if c not in {"id", "created_at"}]
+        columns = [c for c in values[0] if c not in {"id", "created_at"}]
         conn.execute(insert.on_conflict_do_update(index_elements=[table.c.id],
-                                                  set_={c: insert.excluded[c] for c in columns}), rows)
+                                                  set_={c: insert.excluded[c] for c in columns}), values)
         ids = [b.article.id for b, _keys in items]
         for child in schema.ARTICLE_CHILDREN:
             for start in range(0, len(ids), 500):
                 conn.execute(child.delete().where(child.c.article_id.in_(ids[start:start + 500])))
-        children: dict[Table, list[dict[str, Any]]] = {}
-        for brief, _keys in items:
-            for child, values in _brief_rows(brief, now):
-                children.setdefault(child, []).extend(values)
-        for child, values in children.items():
-            if values:
-                conn.execute(child.insert(), values)
-        corpus.insert_ignore(conn, schema.signatures,
-                             [{"article_id": b.article.id, "key": k} for b, keys in items for k in keys],
-                             ["article_id", "key"])
+        rows.write_children(conn, [b if isinstance(b, Prepared) else rows.prepare(b) for b, _keys in items], now)
+        rows.insert_ignore_rows(conn, schema.signatures, ("article_id", "key"),
+                                [(b.article.id, k) for b, keys in items for k in keys], ("article_id", "key"))
 
     def find_duplicate(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """The stored article that ``article`` duplicates, or None (a read: ``save_new`` checks again)."""
@@ -431,8 +425,7 @@ class Store:
                 conn.execute(table.insert(), values)
 
     @staticmethod
-    def _article_values(brief: Brief, now: datetime) -> dict[str, Any]:
-        a = brief.article
+    def _article_values(a: Article, now: datetime) -> dict[str, Any]:
         return {
             "title": a.title,
             "url": a.url,
@@ -446,7 +439,7 @@ class Store:
 
     def _upsert_article(self, conn: Connection, brief: Brief, now: datetime) -> None:
         a = brief.article
-        values = self._article_values(brief, now)
+        values = self._article_values(a, now)
         table = schema.articles
         if self.dialect == "postgresql":
             pg = postgresql.insert(table).values(id=a.id, created_at=now, **values)
@@ -483,62 +476,6 @@ def _day_after(value: str | date) -> str:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def _row(table: Table, aid: str, seq: int, record: Any) -> dict[str, Any]:
-    """One child-table row of a brief record, derived from its dataclass fields (``models.to_dict`` shapes).
-
-    Nested records and lists are stored as JSON text, a ``geo`` as lat/lon/country columns, flattened
-    attributes as the ``attrs`` JSON object; a field without a column is left out, so a column that a
-    migration adds for a new field is filled with no edit here.
-    """
-    row: dict[str, Any] = {"article_id": aid, "seq": seq}
-    columns, plan = _row_plan(table, record.__class__)
-    for name, flatten in plan:
-        value = getattr(record, name)
-        if flatten:
-            row[name] = _json(dict(value))
-        elif isinstance(value, Geo) or (name == "geo" and value is None):
-            row.update(lat=value.lat if value else None, lon=value.lon if value else None,
-                       country=value.country if value else None)
-        elif isinstance(value, tuple):
-            row[name] = _json([to_dict(v) if is_dataclass(v) else v for v in value])
-        else:
-            row[name] = value
-    if "evidence_start" in columns:
-        evidence = getattr(record, "evidence", ())
-        row.update(evidence_start=evidence[0].start if evidence else None,
-                   evidence_end=evidence[0].end if evidence else None)
-    return {k: v for k, v in row.items() if k in columns}
-
-
-@lru_cache(maxsize=64)
-def _row_plan(table: Table, record_type: Any) -> tuple[frozenset[str], tuple[tuple[str, bool], ...]]:
-    """``_row``'s columns of ``table`` and (name, flattened) of each field of ``record_type``, read once."""
-    return frozenset(table.c.keys()), tuple((f.name, bool(f.metadata.get("flatten"))) for f in fields(record_type))
-
-
-def _brief_rows(brief: Brief, now: datetime) -> list[tuple[Table, list[dict[str, Any]]]]:
-    """The rows of every child table for one brief, in foreign-key order."""
-    aid = brief.article.id
-    assessment = brief.assessment
-    contract = brief.to_dict()
-    brief_row = {
-        "article_id": aid,
-        "brief": _json(contract),
-        "schema_version": contract["schema_version"],
-        "escalation_score": assessment.escalation_score,
-        "direction": assessment.direction,
-        "ladder_rung": assessment.ladder_rung,
-        "ladder_label": assessment.ladder_label,
-        "created_at": now,
-    }
-    children = (
-        (schema.mentions, brief.entities), (schema.events, brief.events), (schema.threats, brief.threats),
-        (schema.claims, brief.claims), (schema.scenarios, brief.scenarios), (schema.statements, assessment.statements),
-    )
-    return [(schema.briefs, [brief_row]),
-            *((table, [_row(table, aid, i, r) for i, r in enumerate(records)]) for table, records in children)]
 
 
 def _iso(value: datetime | None) -> str | None:

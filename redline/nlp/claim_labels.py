@@ -1,0 +1,120 @@
+"""Transcript labels: who speaks a line that a label opens ("Sergei Lavrov: We have warned ...", "THE PRESIDENT:
+..."), and a quotation under a label of a name and a description ("**Jane Doe, Director of X**: \u201c...\u201d").
+The helpers of ``redline.nlp.quotes``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# The end of a label before its quotation, in bold or not: "**Jane Doe, Director**: \u201c", "(Ohio):** \u201c".
+LABEL_END = re.compile(r"\**\s*:\s*\**\s*[\u201c\"]")
+# What may open the line before the label: the source tag of the item above ("\\[Tweet, 10/18/23\\]") and markup.
+LABEL_START = re.compile(r"(?:\\?\[[^\]\n]{0,40}\\?\]\s*)?\**\s*")
+# A label's name: one to five capitalised words, then the end of the label or a comma and a description.
+LABEL_NAME = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}(?=,|$)")
+
+
+def turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] | None:
+    """The label of the transcript turn a sentence belongs to: the last line before it that opens with a speaker
+    label ("THE PRESIDENT:", "Sergei Lavrov:"), within ``reach`` sentences; none when a question ("Q", "Question:")
+    opens the turn, whose asker is unnamed."""
+    doc, text = sent.doc, sent.doc.text
+    prior = sent
+    for _ in range(reach):
+        if prior.start == 0:
+            return None
+        prior = doc[prior.start - 1].sent
+        first = next((t for t in prior if not t.is_space), None)
+        if first is None or text[text.rfind("\n", 0, first.idx) + 1:first.idx].strip():
+            continue  # not at a line start
+        if first.text.rstrip(":").lower() in {"q", "question", "questions"}:
+            return None
+        label = labelled(prior) if prior.end < len(doc) else None
+        if label is None and prior.end < len(doc):
+            label = labelled(doc[prior.end].sent)  # a label sentence of its own: it speaks the next
+        if label is not None and label[1] and label[1][0].i == first.i:
+            return label
+    return None
+
+
+def labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A transcript line "<Name>: <words>" (a name of one to four capitalised words, then a colon): the name
+    speaks the words. The colon is the cue. The label may be a sentence of its own (``chunks.lines`` makes it
+    one): then it speaks the sentence that follows it. Else a quotation under a label (``quote_label``)."""
+    return _name_label(sent) or quote_label(sent)
+
+
+def _name_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    toks = [t for t in sent if not t.is_space]
+    before = [t for t in sent.doc[sent.start - 1].sent if not t.is_space] if sent.start > 0 else []
+    if before and before[-1].text == ":" and len(before) <= 6:
+        toks = before + toks
+    colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(toks) or colon > 4:
+        return None
+    name = toks[:colon]
+    spoken = {t.lower_ for t in toks[colon + 1:]} & {"i", "we", "you", "my", "our", "me", "us"}
+    if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name) and not (
+            len(name) == 1 and name[0].pos_ in {"PROPN", "NOUN"} and spoken):  # "Sorokin : This is what you think"
+        return None
+    return toks[colon], name, toks[colon + 1:]
+
+
+def quote_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A quotation under a label of a name and a description, as statements pages list reactions ("**Jane Doe,
+    Mayor of Springfield**: \u201cThis is a good day.\u201d", after the source tag of the item above): the name
+    speaks the quotation. Not a clause before a colon ("In Moscow, the minister said: \u201c..."): the description
+    has no finite verb and the name opens with no preposition or adverb."""
+    text = sent.text
+    end = LABEL_END.search(text, 0, 240)
+    start = LABEL_START.match(text)
+    if end is None or start is None:
+        return None
+    label = text[start.end():end.start()].rstrip("*").strip()
+    name = LABEL_NAME.match(label)
+    if name is None:
+        return None
+    at = sent.start_char + start.end() + label.find(name.group())  # the label is stripped of spaces only
+    names = sent.doc.char_span(at, at + len(name.group()), alignment_mode="expand")
+    described = sent.doc.char_span(at, sent.start_char + end.start(), alignment_mode="expand")
+    words = [t for t in sent if t.idx >= sent.start_char + end.end()]
+    if names is None or described is None or not words or names[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in described):
+        return None
+    colon = next((t for t in sent if t.idx + len(t.text) > sent.start_char + end.start() and ":" in t.text), None)
+    return (colon, list(names), words) if colon is not None else None
+
+
+# An attribution after a quotation and a dash: "\u201c...\u201d \u2014 Jane Doe, Mayor of Springfield".
+SIGNED = re.compile(r"[\u201d\"]?\s*[\u2014\u2013]\s*(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4})"
+                    r"(?P<described>,[^\u201c\u201d\"\n]{0,120})?\s*\.?\s*$")
+
+
+def signed_quote(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A quotation signed after a dash, in the sentence or alone on the next ("\u201cWe will rebuild.\u201d \u2014
+    Jane Doe, Mayor of Springfield"): the name speaks the quotation. The name opens with no preposition and what
+    describes it has no finite verb."""
+    text = sent.text
+    signed = SIGNED.search(text)
+    if signed is None:
+        return None
+    at = sent.start_char + signed.start()
+    quoted = [t for t in sent if t.idx < at and not t.is_space]
+    if not quoted and sent.start > 0:  # the signature alone: it signs the sentence before it
+        quoted = [t for t in sent.doc[sent.start - 1].sent if not t.is_space]
+    closing = [n for n, t in enumerate(quoted) if t.text in {"\u201d", '"'}]
+    if not closing:
+        return None
+    opening = max((n for n, t in enumerate(quoted[:closing[-1]]) if t.text in {"\u201c", '"'}), default=-1)
+    words = [t for t in quoted[opening + 1:closing[-1]] if not t.is_punct or t.text in {",", "'"}]
+    begin = sent.start_char + signed.start("name")
+    names = sent.doc.char_span(begin, begin + len(signed.group("name")), alignment_mode="expand")
+    described = signed.group("described") or ""
+    dash = next((t for t in sent if t.idx >= at and t.text in {"\u2014", "\u2013"}), None)
+    if names is None or dash is None or not words or names[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ", "DET"} or any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent if t.idx >= begin + len(signed.group("name"))) or \
+            len(described.split()) > 15:
+        return None
+    return dash, list(names), words

@@ -1,0 +1,67 @@
+"""Who speaks a claim: the label above a quotation ("**Jane Doe, Director of X**: \u201c...\u201d"), not a clause
+before a colon. Sentences written for these tests (not from the threat set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline import nlp as nlp_stage
+from redline.ingest import normalize
+from redline.models import RawDocument
+
+
+def _claims(text: str, context: Any) -> list[tuple[str, str, str]]:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    return [(c.speaker, c.cue, c.content) for c in nlp_stage.analyze(article, context.nlp, context.gazetteer).claims]
+
+
+def _speakers(text: str, context: Any) -> list[str]:
+    return [speaker for speaker, _, _ in _claims(text, context)]
+
+
+def test_a_quotation_under_a_bold_label_of_name_and_description_is_the_names(context: Any) -> None:
+    # after the source tag of the item above, the label in bold, its colon inside or outside the bold
+    text = "We thank the Governor.\u201d \\[Statement, 3/14/24\\] **Martha Quinlan, Director, Harbor Workers " \
+           "Union (Maine):** \u201cThis investment keeps our port open for a generation."
+    assert ("Martha Quinlan", ":", "This investment keeps our port open for a generation") in _claims(text, context)
+    text = "\\[Tweet, 2/2/24\\] **Omar Haddad, Senior Fellow at the Lakeside Institute**: \u201cThe speech was " \
+           "the clearest statement of policy this year."
+    assert _speakers(text, context) == ["Omar Haddad"]
+
+
+def test_a_quotation_under_a_plain_label_is_the_names(context: Any) -> None:
+    assert _speakers("Mayor Tom Reyes, City of Fairview: \u201cThis bridge will carry our families for fifty "
+                     "years.\u201d", context) == ["Tom Reyes"]
+
+
+def test_a_clause_before_a_colon_is_no_label(context: Any) -> None:
+    # a prepositional opening, or a description with a finite verb, is no name-and-description label
+    assert _speakers("In Moscow, the minister said: \u201cWe will not accept this.\u201d", context) == ["the minister"]
+    assert _speakers("Kyiv, which was shelled overnight: \u201cThe bridge is closed.\u201d", context) == []
+
+
+def test_a_person_named_in_a_prepositional_phrase_of_the_speaker_does_not_speak(context: Any) -> None:
+    # never a prepositional object: the source close to Putin speaks, not Putin; an author after "by" or "from" does
+    assert _speakers("A source close to Vladimir Putin said the talks would resume.", context) == [
+        "A source close to Vladimir Putin"]
+    assert _speakers("A letter from Vladimir Putin said the talks would resume.", context) == ["Vladimir Putin"]
+
+
+def test_a_quotation_signed_after_a_dash_is_the_signers(context: Any) -> None:
+    text = "\u201cWe will rebuild every school in this valley.\u201d \u2014 Jane Doe, Mayor of Springfield"
+    assert _claims(text, context) == [("Jane Doe", "\u2014", "We will rebuild every school in this valley")]
+    text = "The council met on Monday. \u201cWe will rebuild every school in this valley.\u201d\n\u2014 Jane Doe"
+    assert _speakers(text, context) == ["Jane Doe"]  # the signature alone on the next line
+
+
+def test_a_dash_before_a_clause_or_without_a_quotation_signs_nothing(context: Any) -> None:
+    assert _speakers("The town was hit by rockets \u2013 Mayor Olena Kravets.", context) == []
+    assert _speakers("\u201cNothing is settled,\u201d the envoy said \u2014 Ivan Petrov, the deputy minister, "
+                     "disagreed.", context) == ["the envoy"]
+
+
+def test_a_title_with_a_prepositional_phrase_is_the_persons_own(context: Any) -> None:
+    assert _speakers("Secretary-General of the United Nations Antonio Guterres said the talks would resume.",
+                     context) == ["Antonio Guterres"]
+    assert _speakers("Forces loyal to General Ali Saleh threatened to attack aircraft.", context) == [
+        "Forces loyal to General Ali Saleh"]
