@@ -12,7 +12,7 @@ import pytest
 
 from redline.models import Mention
 from redline.nlp.gazetteer import Gazetteer, find_mentions
-from redline.nlp.place_words import DOMINANT_FACTOR, NAMED_FACTOR, common_words, own_country
+from redline.nlp.place_words import DOMINANT_FACTOR, NAMED_FACTOR, common_words, own_country, paragraph_breaks
 from redline.nlp.places import Place
 
 
@@ -128,3 +128,66 @@ def test_indonesian_provinces_are_regions(nlp: Any, gazetteer: Gazetteer) -> Non
     found = places(nlp, gazetteer, "Police in Bali and in Aceh detained suspects after the attacks in Papua.")
     assert {found[n].attr("kind") for n in ("Bali", "Aceh", "Papua")} == {"region"}
     assert {found[n].geo.country for n in ("Bali", "Aceh", "Papua") if found[n].geo} == {"IDN"}
+
+
+US_DAY = ("The United States imposed new tariffs, and American officials in Washington said the United States "
+          "would not back down. U.S. lawmakers and the American public were divided.\n")
+
+
+def test_a_country_its_paragraph_names_outweighs_the_rest_of_a_bundle(nlp: Any, gazetteer: Gazetteer) -> None:
+    # the US day's other items name the United States many times; this item names Spain
+    text = US_DAY + "Spain's prime minister opened a new metro line in Valencia on Monday. (Reuters)\n"
+    assert country(nlp, gazetteer, text, "Valencia") == "ESP"
+    # the item alone keeps the same namesake
+    assert country(nlp, gazetteer, text.split("\n")[1], "Valencia") == "ESP"
+
+
+def test_a_paragraph_naming_a_neighbour_places_a_namesake_next_door(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = US_DAY + "The Israeli cabinet ordered a village near Hebron closed to visitors. (Haaretz)\n"
+    assert country(nlp, gazetteer, text, "Hebron") == "PSE"
+
+
+def test_a_country_the_paragraph_does_not_name_still_counts_in_one_paragraph(nlp: Any, gazetteer: Gazetteer) -> None:
+    # one paragraph: the article's context as before, whatever the sentence
+    text = "The United States and American officials met. A storm hit Valencia and the city of Athens."
+    assert country(nlp, gazetteer, text, "Valencia") == "USA"
+
+
+@pytest.mark.parametrize(("text", "name", "qualifier"), [
+    ("Foot and mouth disease was found on a farm in Surrey, England, on Friday.", "Surrey", "England"),
+    ("A man was arrested after a tree was felled in Northumberland, United Kingdom.", "Northumberland",
+     "United Kingdom"),
+])
+def test_a_town_qualified_by_another_country_is_no_town_of_its_namesakes(nlp: Any, gazetteer: Gazetteer, text: str,
+                                                                        name: str, qualifier: str) -> None:
+    found = {m.text: m for m in find_mentions(nlp(text), "t", gazetteer)}
+    assert name not in found, found[name]
+    assert found[qualifier].geo is not None and found[qualifier].geo.country == "GBR"
+
+
+def test_paragraphs_end_at_a_sentence_end_or_a_blank_line_not_at_a_wrapped_line() -> None:
+    wrapped = "The minister said the talks with the delegation from the neighbouring country would\ncontinue."
+    assert paragraph_breaks(wrapped) == []
+    items = "Troops withdrew. (AP)\nA storm hit the coast\n\nHeading\nText."
+    assert paragraph_breaks(items) == [items.index("\n"), items.index("\n\n"), items.index("Heading\n") + 7]
+
+
+@pytest.mark.parametrize("text", [
+    "Police killed the deputy commander of the group, officials said. (AFP via Google) (BBC)",
+    "An air raid hit a camp for displaced people in northern Yemen. (BBC) (Saba)",
+])
+def test_outlets_cited_in_parentheses_are_no_places(nlp: Any, gazetteer: Gazetteer, text: str) -> None:
+    assert not {"Google", "Saba"} & set(places(nlp, gazetteer, text))
+
+
+def test_a_place_in_parentheses_inside_a_sentence_is_still_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Talks resumed in the city (Geneva) on Monday, and the envoy flew on to Nairobi (Kenya) later."
+    assert {"Geneva", "Nairobi"} <= set(places(nlp, gazetteer, text))
+
+
+def test_a_dateline_of_two_bureaus_is_a_dateline() -> None:
+    from redline.nlp.places import dateline_spans
+
+    assert dateline_spans("ISLAMABAD/PENTAGON — A U.S. military plane crashed in Afghanistan.") == [(0, 21)]
+    assert dateline_spans("WASHINGTON/KYIV - Russian missiles hit Odesa.") == [(0, 18)]
+    assert dateline_spans("NATO - the alliance met in Brussels.") == []

@@ -24,13 +24,19 @@ from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.place_words import (
     SENTENCE_WEIGHT,
     acronym,
+    cited_sources,
+    elsewhere,
     in_name,
     needs_cue,
+    next_door,
     ordinary_alternate,
     own_country,
+    paragraph_countries,
+    paragraph_here,
     placed,
     plausible_single,
     sentence_initial,
+    with_paragraph,
     without_forces,
 )
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
@@ -291,7 +297,8 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
     covered = {k for c in candidates for k in range(c.start, c.end)}
     places = [
         p for p in _place_candidates(doc, scan, context, _sentence_countries(doc, candidates), named,
-                                     (forces, _sentence_countries(doc, candidates, forces_only=True)))
+                                     (forces, _sentence_countries(doc, candidates, forces_only=True)),
+                                     _paragraph_countries(doc, candidates), gazetteer.places.seats)
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
         and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not in_name(doc, p.start, covered))
     ]
@@ -484,10 +491,19 @@ def _sentence_countries(doc: Doc, found: list[_Candidate], forces_only: bool = F
     return near
 
 
+def _paragraph_countries(doc: Doc, found: list[_Candidate]) -> tuple[list[int], dict[int, Counter[str]]]:
+    """The countries each paragraph names by a coded actor other than armed forces."""
+    forces = {c.start for c in _forces(found)}
+    shown = _select(doc, found)  # "the Washington Post" names no country, nor "London" inside "Times of London"
+    return paragraph_countries(doc, [(c.start, c.code) for c in shown if c.code and c.start not in forces])
+
+
 def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
                       near: Mapping[int, Counter[str]] | None = None,
                       named: Mapping[str, int] | None = None,
-                      forces: tuple[Mapping[str, int], Mapping[int, Counter[str]]] | None = None) -> list[_Candidate]:
+                      forces: tuple[Mapping[str, int], Mapping[int, Counter[str]]] | None = None,
+                      paragraphs: tuple[list[int], dict[int, Counter[str]]] | None = None,
+                      seats: Mapping[str, Geo] | None = None) -> list[_Candidate]:
     """Capitalised n-grams (1-6 tokens, within one line) that name a city, region or country; ``near`` (countries
     named in each sentence) outweighs the article's ``context`` for a name in that sentence; ``named`` (the
     countries named as places) keeps a demonym from moving a name to a far smaller namesake; ``forces`` (the
@@ -496,17 +512,26 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
     starts = [s.start for s in doc.sents] if near else []
     article = context
     qualifiers = qualifier_countries(doc, scan.keys)  # "Paris, Texas"
+    cited = cited_sources(doc)  # "(AP via Forbes)": outlets, not places
     for k in scan.keys:
+        if k.start in cited:
+            continue
         if near:
             here = near.get(starts[bisect.bisect_right(starts, k.start) - 1])
             bonus = {c: article.get(c, 0) + SENTENCE_WEIGHT * n for c, n in here.items()} if here else {}
             context = {**article, **bonus} if bonus else article
         sentence = starts[bisect.bisect_right(starts, k.start) - 1] if near else 0
         choice = without_forces(context, forces, sentence)  # who fights there does not choose the namesake
+        choice = with_paragraph(choice, paragraphs, doc[k.start].idx)
         candidates = qualified(k.places, qualifiers.get(k.start))
         place = best_place(candidates, choice)
         if place is not None and named is not None:
             place = own_country(place, candidates, named)
+        here = paragraph_here(paragraphs, doc[k.start].idx)
+        if place is not None and here and seats:
+            place = next_door(place, candidates, here, seats)
+        if place is not None and elsewhere(place, k.places, qualifiers.get(k.start), here or context):
+            continue  # "Surrey, England": England's Surrey, which the index lacks, not the Canadian city
         if place is None and k.cities:
             city = best_place(k.cities, choice)
             # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context

@@ -11,16 +11,24 @@
   state named by a demonym alone ("Chinese tourists returned to Bali") do not move a name to a town an order of
   magnitude smaller than its largest namesake, nor does a country the story names move it to one twenty times
   smaller ("the Treaty of Lisbon" in a story naming the United States).
+- In a text of several paragraphs (a day's bundle of unrelated items), the countries a paragraph names choose the
+  namesake before the rest of the text does; a paragraph naming only a neighbour ("the Israeli cabinet ... near
+  Hebron") takes the namesake next door; a town qualified by a region or country none of whose namesakes lies there
+  ("Surrey, England") is left to its qualifier.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from redline.models import Geo
 from redline.nlp.place_scan import PLACE_SUFFIXES
 from redline.nlp.places import STOP_NAMES, Place, read_data
 
@@ -44,6 +52,16 @@ NAMED_FACTOR = 20
 # A country the sentence names counts as much as this many mentions elsewhere in the article when a place name is
 # ambiguous: enough to tip "Tripoli" beside "Libyan", not enough for an attacker's name to move Donetsk to Russia.
 SENTENCE_WEIGHT = 3
+# In a text of several paragraphs (a day's bundle of news items, an article), a country its paragraph names outweighs
+# any count elsewhere: "Chile declares an emergency as a fire threatens Valparaiso" in a day that names the United
+# States twenty times is Chile's Valparaiso
+PARAGRAPH_WEIGHT = 1000
+# A line ending in one of these ends its paragraph; a longer line ending in anything else is wrapped at a fixed width
+PARAGRAPH_END_CHARS = frozenset('.!?)"\u201d:')
+WRAP = 60
+SENTENCE_END = frozenset({".", "!", "?", '"', "\u201d"})
+# A namesake this close to where a country the paragraph names sits is that country's neighbourhood
+NEXT_DOOR_KM = 300.0
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +159,107 @@ def without_forces(context: Mapping[str, int], forces: tuple[Mapping[str, int], 
     article, near = forces
     here = near.get(sentence, Counter())
     return {c: n - article.get(c, 0) - SENTENCE_WEIGHT * here.get(c, 0) for c, n in context.items()}
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Character offsets of the line breaks that end a paragraph: a break after a line that ends a sentence or a
+    short line (a heading), or before a blank line; a long line broken inside a sentence is one wrapped paragraph."""
+    out = []
+    for m in re.finditer("\n", text):
+        at = m.start()
+        line = text[text.rfind("\n", 0, at) + 1:at].rstrip()
+        if not line:
+            continue
+        if line[-1] in PARAGRAPH_END_CHARS or len(line) < WRAP or text[at + 1:at + 2] in ("", "\n"):
+            out.append(at)
+    return out
+
+
+def paragraph_countries(doc: Doc, codes: list[tuple[int, str]]) -> tuple[list[int], dict[int, Counter[str]]]:
+    """The paragraph breaks of ``doc`` (character offsets) and the countries each paragraph names, from (token index,
+    actor code) pairs; a text of one paragraph gets none (the article's context is the paragraph's)."""
+    breaks = paragraph_breaks(doc.text)
+    counts: dict[int, Counter[str]] = {}
+    if not breaks:
+        return breaks, counts
+    for i, code in codes:
+        country = code.split("-")[0]
+        if len(country) == 3:
+            counts.setdefault(bisect.bisect_left(breaks, doc[i].idx), Counter())[country] += 1
+    return breaks, counts
+
+
+def with_paragraph(choice: Mapping[str, int], paragraphs: tuple[list[int], dict[int, Counter[str]]] | None,
+                   at: int) -> Mapping[str, int]:
+    """``choice`` with the countries of the paragraph holding character offset ``at`` counted ``PARAGRAPH_WEIGHT``
+    times."""
+    here = paragraph_here(paragraphs, at)
+    if not here:
+        return choice
+    return {**choice, **{c: choice.get(c, 0) + PARAGRAPH_WEIGHT * n for c, n in here.items()}}
+
+
+def elsewhere(place: Place, places: tuple[Place, ...], qualifier: frozenset[str] | None,
+              scope: Mapping[str, int]) -> bool:
+    """Whether a city name qualified by a region or country ("Surrey, England", "Northumberland, United Kingdom")
+    names a place the index does not hold: none of its towns lies in the qualifier's countries, and the one chosen
+    lies in a country its paragraph (or article) does not name. The qualifier is still the place."""
+    if not qualifier:
+        return False
+    return all(p.kind == "city" and p.geo.country not in qualifier for p in places) and not (
+        scope.get(place.geo.country, 0))
+
+
+def paragraph_here(paragraphs: tuple[list[int], dict[int, Counter[str]]] | None, at: int) -> Counter[str]:
+    """The countries the paragraph holding character offset ``at`` names."""
+    if not paragraphs or not paragraphs[1]:
+        return Counter()
+    return paragraphs[1].get(bisect.bisect_left(paragraphs[0], at), Counter())
+
+
+def next_door(place: Place, candidates: tuple[Place, ...], here: Mapping[str, int],
+              seats: Mapping[str, Geo]) -> Place:
+    """The namesake within ``NEXT_DOOR_KM`` of where a country the paragraph names sits, instead of ``place``, when
+    the paragraph names none of the namesakes' countries: "the Israeli army closed a village near Hebron" is the
+    West Bank's Hebron, not a town of the country the rest of a day's news names most."""
+    if not here or place.geo.country in here or place.kind != "city":
+        return place
+    homes = [seats[c] for c in here if c in seats]
+    if any(_km(place.geo, h) <= NEXT_DOOR_KM for h in homes):
+        return place
+    near = [p for p in candidates if p.primary == place.primary and p.kind == "city"
+            and any(_km(p.geo, h) <= NEXT_DOOR_KM for h in homes)]
+    return max(near, key=lambda p: p.population, default=place)
+
+
+def _km(a: Geo, b: Geo) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def cited_sources(doc: Doc) -> set[int]:
+    """Token indices inside a citation of outlets: parentheses after the end of a sentence that close their line or
+    run into another pair ("... killing 12. (AP via Forbes) (BBC)"), or that hold "via" ("(AFP via Google)"). An outlet
+    is named there, not a place ("Forbes", a town of Australia; "Saba", of Honduras)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + 12)) if doc[k].text in (")", "(") or "\n" in
+                      doc[k].text), None)
+        if close is None or doc[close].text != ")":
+            i += 1
+            continue
+        after = doc[close + 1] if close + 1 < len(doc) else None
+        ends = after is None or after.text == "(" or "\n" in after.text or "\n" in doc[close].whitespace_
+        opens = i == 0 or doc[i - 1].text in SENTENCE_END or doc[i - 1].text == ")"
+        if (opens and ends) or any(doc[k].lower_ == "via" for k in range(i + 1, close)):
+            out.update(range(i + 1, close))
+        i = close + 1
+    return out
 
 
 def in_name(doc: Doc, i: int, covered: set[int]) -> bool:

@@ -97,6 +97,11 @@ class PlaceIndex:
         """The first word of every name: a text whose first word is none of these names no place."""
         return frozenset(key.split(maxsplit=1)[0] for key in self.names if key.strip())
 
+    @cached_property
+    def seats(self) -> Mapping[str, Geo]:
+        """alpha-3 -> where the country sits (its capital, else its largest city)."""
+        return {p.geo.country: p.geo for p in self.countries.values()}
+
     def country(self, key: str) -> Place | None:
         return self.countries.get(key.lower())
 
@@ -256,10 +261,12 @@ def country_context(codes: Iterable[str]) -> Counter[str]:
     return Counter(code.split("-")[0] for code in codes if len(code.split("-")[0]) == 3)
 
 
-# A dateline opening the text: "KYIV, Ukraine — ", "WASHINGTON (AP) - ", "MOSCOW, Nov 20 (Reuters) - "; a capitalised
-# word alone before a dash ("NATO - the alliance ...") is a dateline only with a place or an agency after it.
-DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:(?:,[ \t]*[A-Z][A-Za-z.' ]{1,30}){1,2}[ \t]*"
-                      r"(?:\([A-Za-z .]{1,30}\)[ \t]*)?|[ \t]*\([A-Za-z .]{1,30}\)[ \t]*)(?:[—–]|--?)[ \t]")
+# A dateline opening the text: "KYIV, Ukraine — ", "WASHINGTON (AP) - ", "MOSCOW, Nov 20 (Reuters) - ", two bureaus
+# "ISLAMABAD/PENTAGON — "; a capitalised word alone before a dash ("NATO - the alliance ...") is a dateline only with
+# a place or an agency after it, or a second bureau.
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:/[A-Z][A-Z.'\- ]{1,40}|"
+                      r"(?:,[ \t]*[A-Z][A-Za-z.' ]{1,30}){1,2}[ \t]*(?:\([A-Za-z .]{1,30}\)[ \t]*)?"
+                      r"|[ \t]*\([A-Za-z .]{1,30}\)[ \t]*)(?:[—–]|--?)[ \t]")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
