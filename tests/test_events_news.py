@@ -15,8 +15,9 @@ def _current(text: str, context: Any) -> list[tuple[str, str | None, str | None]
 def test_events_news_bombings_and_mines_are_no_accidents(context: Any) -> None:
     assert _current("A bomb explosion killed five people at a market in Kabul.", context) == [
         ("ASSAULT", None, "AFG")]
+    # the text names no perpetrator, so the attack has none (issue 10; PLOVER's gold codes the scene's country)
     assert _current("A landmine explosion near Samarra killed two Iraqi youths.", context) == [
-        ("ASSAULT", "IRQ", "IRQ")]
+        ("ASSAULT", None, "IRQ")]
 
 
 def test_events_news_accidents_and_matches_are_no_events(context: Any) -> None:
@@ -155,8 +156,8 @@ def test_events_news_a_year_naming_something_else_does_not_date_the_act(context:
                  "2014-06-01") == ["2014-06-01"]
     assert dates("A Chinese court jails a man who applied to protest on the anniversary of the 1989 protests.",
                  "2014-06-01") == ["2014-06-01"]
-    assert dates("A United States court overturns the conviction of a hacker, who was sentenced in 2010.",
-                 "2014-06-01") == ["2014-06-01"]
+    # (a court's ruling on an ordinary criminal is no event since events/crime.py: a release stands in for it)
+    assert dates("Iran releases a French journalist who was arrested in 2010.", "2014-06-01") == ["2014-06-01"]
     assert dates("Russian forces attacked Kharkiv on Tuesday, officials said.", "2024-11-21") == ["2024-11-19"]
     assert dates("Tuesday's attack on Kharkiv killed five people, officials said on Thursday.",
                  "2024-11-22") == ["2024-11-19"]
