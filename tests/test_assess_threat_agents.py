@@ -69,6 +69,30 @@ def test_an_ultimatum_told_to_another_makes_the_told_party_act_and_face_it(text:
     assert (t.form, t.trigger, t.response) == ("ultimatum", trigger, response)
 
 
+@pytest.mark.parametrize(("text", "actor", "trigger", "response"), [
+    ("The European Union pressed Iran to halt uranium enrichment or face new sanctions.", "EU",
+     "Iran does not halt uranium enrichment", "Iran faces new sanctions"),
+    ("The African Union called on the junta to restore civilian rule or face sanctions.", "AU",
+     "the junta does not restore civilian rule", "the junta faces sanctions"),
+    ("Nigeria appealed to the junta to release the president or face military action.", "NGA",
+     "the junta does not release the president", "the junta faces military action"),
+    ("Russia pleaded with Ukraine to withdraw its troops or face consequences.", "RUS",
+     "Ukraine does not withdraw its troops", "Ukraine faces consequences"),
+    ("Iran must stop enrichment or face consequences, the United States said.", "USA",
+     "Iran does not stop enrichment", "Iran faces consequences"),
+])
+def test_an_ultimatum_by_a_verb_of_asking_makes_its_addressee_act(text: str, actor: str, trigger: str,
+                                                                   response: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.form, t.trigger, t.response) == (actor, "ultimatum", trigger, response)
+    assert usable_clause(t.trigger, context.nlp) and usable_clause(t.response, context.nlp)
+
+
+def test_an_ultimatum_given_in_the_passive_is_not_the_given_partys_own(context: Any) -> None:
+    t = _one("Iran was given ten days by the Security Council to halt enrichment or face sanctions.", context)
+    assert (t.actor, t.trigger, t.response) == ("UNSC", "Iran does not halt enrichment", "Iran faces sanctions")
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Moscow warns Washington that deploying missiles in Germany would trigger a response.",
      "Washington deploys missiles in Germany"),

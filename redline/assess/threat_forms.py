@@ -278,16 +278,20 @@ def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | No
     """ "X is given ten days to <demand> or face <sanctions>", "X warns Y to <demand> or face <noun>", "... not to
     <act>, or face <noun>": the demand unmet (the forbidden act done) is the trigger; who is told faces the noun."""
     for verb in sent:
-        if verb.lemma_ != "face" or verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children):
-            continue  # "<demand> or face <sanctions>"
+        if verb.lemma_ != "face" or verb.dep_ != "conj" or not (any(c.lower_ == "or" for c in verb.head.children)
+                                                                or verb.i > 0 and verb.nbor(-1).lower_ == "or"):
+            continue  # "<demand> or face <sanctions>" ("or" may hang on the demand's object)
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if noun is None or not {noun.lemma_.lower(), noun.lower_} & (PUNITIVE_NOUNS | {"sanction"}):
             continue
         demand = verb.head
-        told = demand.head if demand.dep_ in {"xcomp", "ccomp"} and demand.head.lemma_ in TELLING else None
-        own = next((c for c in demand.children if c.dep_ == "nsubj"), None) if told is not None else None
-        warned = own if own is not None else next((c for c in told.children if c.dep_ in {"dobj", "dative"}),
-                                                  None) if told is not None else None
+        if demand.dep_ == "dobj" and demand.pos_ in {"NOUN", "PROPN"}:
+            demand = demand.head  # "must stop enrichment or face ...": "face" hung on the object, not its verb
+        infinitive = demand.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in demand.children)
+        told = demand.head if (demand.dep_ in {"xcomp", "ccomp"} or infinitive) and demand.head.lemma_ in TELLING \
+            else None  # "pleads with Y to step aside or face ...": the parser hangs the demand as an adverbial
+        own = next((c for c in demand.children if c.dep_ == "nsubj"), None)  # "says Iran must stop X or face Y"
+        warned = own if own is not None else _addressee(told) if told is not None else None
         if warned is not None:
             who = clauses.text_of(warned.subtree)
             skip = set(verb.subtree) | set(warned.subtree) | {
@@ -296,7 +300,10 @@ def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | No
             plural = clauses.is_plural(list(warned.subtree))
             verb_form = clauses.third_person(demand.lemma_, plural) if _negated(demand) else \
                 f"{'do' if plural else 'does'} not {demand.lemma_}"
-            return Found(verb, _subject(told), f"{who} {verb_form} {rest}".strip(),
+            teller = [] if told is None else [t for c in told.children if c.dep_ == "agent" for o in c.children
+                                              if o.dep_ == "pobj" for t in o.subtree] if any(
+                c.dep_ == "nsubjpass" for c in told.children) else _subject(told)  # "was given ... by ECOWAS"
+            return Found(verb, teller, f"{who} {verb_form} {rest}".strip(),
                          f"{who} {'face' if plural else 'faces'} {clauses.text_of(noun.subtree)}", "ultimatum")
         subj = _subject(demand.head if demand.dep_ in {"xcomp", "relcl", "acl"} else demand)
         who = subject_name(subj) or "the target"
@@ -306,8 +313,24 @@ def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | No
     return None
 
 
-# Verbs that tell someone to do something, with an ultimatum: "warns Y to stop X or face Z".
-TELLING = frozenset({"warn", "tell", "order", "urge", "caution", "call", "demand", "give"})
+# Verbs that tell someone to do something, with an ultimatum: "warns Y to stop X or face Z", "presses Y to ...",
+# "calls on Y to ...", "pleads with Y to ...": the one told is their object.
+TELLING = frozenset({"warn", "tell", "order", "urge", "caution", "call", "demand", "give", "press", "ask", "appeal",
+                     "plead", "implore", "beg", "pressure", "push", "instruct", "command", "direct", "require",
+                     "force", "compel", "advise", "challenge"})
+
+
+def _addressee(told: Any) -> Any:
+    """Who a verb of telling addresses: its object ("presses Iran to"), or the object of its "on", "with", "to"
+    ("calls on Syria to", "pleads with Jammeh to", "appeals to the junta to"); None when it names no one."""
+    told_one = next((c for c in told.children if c.dep_ in {"nsubjpass", "dative"}), None)
+    if told_one is not None:  # "Iran was given ten days to", "gave the junta a week to"
+        return told_one
+    direct = next((c for c in told.children if c.dep_ == "dobj" and c.lemma_.lower() not in SPANS_OF_TIME), None)
+    if direct is not None:
+        return direct
+    return next((o for p in told.children if p.dep_ == "prep" and p.lower_ in {"on", "upon", "with", "to"}
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _doctrine(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:
