@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.events.actors import MentionIndex, country, place_country
+from redline.events.actors import MentionIndex, country
+from redline.events.domestic import second_party
 from redline.events.status import CURRENT
 
 UNDIRECTED = "undirected"
@@ -61,20 +62,10 @@ def _lone(event: Any, index: MentionIndex, doc: Any) -> bool:
         return False
     if event.target is not None:
         return _at_home(event)
-    own = country(event.source)
     for ev in event.evidence:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-        if span is None:
+        if span is None or second_party(event.source, span, index):
             return False
-        for m in index.mentions_in(span):
-            if m.type in {"ACTOR", "PERSON"} and m.code:
-                other = country(index.localised(m))
-            elif m.type == "PLACE":
-                other = place_country(m)
-            else:
-                continue
-            if other is not None and other != own:
-                return False
     return True
 
 
