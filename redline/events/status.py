@@ -27,12 +27,12 @@ from redline.events.crime import (
     natural_death,
     policing,
 )
+from redline.events.defence import fired_at_defender, intercepted
 from redline.events.domestic import dismissal, health_measure, inquiry_alone, vote_at_home, yield_alone
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap, no_doer
 from redline.events.naming import named_noun
 from redline.events.origin import origin
-from redline.models import Mention
 
 CURRENT = "current"
 STATUSES = {
@@ -73,16 +73,6 @@ DESIRE_VERBS = frozenset({"want", "wish", "hope", "seek", "aim", "need", "have",
 # "continued to shell the city", "managed to kill".
 ACCOMPLISHING_VERBS = frozenset({"try", "attempt", "begin", "start", "continue", "resume", "use", "employ",
                                  "manage", "succeed", "proceed", "go", "come", "help"})
-# Verbs of defence against incoming weapons.
-INTERCEPTING_VERBS = frozenset({"intercept", "down", "repel", "repulse", "neutralize", "neutralise", "destroy",
-                                "thwart", "foil", "shoot"})
-# Verbs of repelling an attack: the defender's act is no assault, whatever it repels ("repelled the attackers").
-REPELLING_VERBS = frozenset({"repel", "repulse", "fend"})
-# What is intercepted: munitions and unmanned craft (a manned aircraft shot down is an attack on its crew).
-MUNITION_NOUNS = frozenset({"drone", "missile", "rocket", "projectile", "shell", "uav", "warhead", "munition",
-                            "bomb", "glide", "shahed", "loitering"})
-# Weapon classes that carry a crew: shooting one down is no interception, whatever the gazetteer calls it.
-MANNED_CLASSES = frozenset({"fighter_aircraft", "bomber", "tank", "ifv"})
 # Sport and elections: "Australia defeat Ireland by a score of 102-92 to win the series", "Macron defeats Le Pen in
 # the presidential election" are contests, not battles.
 SPORT_VERBS = frozenset({"defeat", "beat", "win", "thrash", "rout", "edge", "overcome", "draw", "lose"})
@@ -311,42 +301,7 @@ def _planned(coded: Coded, index: MentionIndex) -> bool:
 
 def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     """Force against an incoming munition: "shot down drones", "intercepted three missiles"."""
-    clause = coded.clause
-    if _force(coded) and clause.lemma in REPELLING_VERBS:  # "the attackers were repelled by a NATO mission"
-        return True
-    if _force(coded) and _fired_at_defender(clause.verb, index):  # "intercepted the rockets fired by Hamas"
-        return True
-    if not _force(coded) or clause.lemma not in INTERCEPTING_VERBS:
-        return False
-    if clause.lemma == "shoot" and "down" not in clause.preps and not any(
-            c.lower_ == "down" for c in clause.verb.children):  # "shot down", "down" parsed as an adverb
-        return False
-    objects = [c for c in clause.verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "destroyed 50 of the 70 drones Russia launched", the object misread as a complement's subject
-    objects += [s for c in clause.verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in MUNITION_NOUNS or _unmanned_weapon(index.by_token.get(t.i))
-               for c in objects for t in c.subtree if t.pos_ in {"NOUN", "PROPN"})
-
-
-def _unmanned_weapon(mention: Mention | None) -> bool:
-    """A weapon mention that can be intercepted: a munition or an unmanned craft, not a jet or a tank."""
-    return mention is not None and mention.type == "WEAPON" and mention.attr("class") not in MANNED_CLASSES
-
-
-def _fired_at_defender(verb: Any, index: MentionIndex) -> bool:
-    """The act describes a munition that a defender intercepted: "intercepted most of the rockets fired by
-    Hamas", "shot down drones launched from Iran" (the launch is at most the attacker's attempt)."""
-    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in MUNITION_NOUNS:
-        return False
-    tok = verb.head
-    for _ in range(3):  # "most of the rockets", "30 of 40 drones"
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.pos_ == "VERB":
-            return tok.lemma_.lower() in INTERCEPTING_VERBS and (tok.lemma_.lower() != "shoot" or any(
-                c.lower_ == "down" for c in tok.children))
-    return False
+    return _force(coded) and intercepted(coded.clause.verb, coded.clause.lemma, coded.clause.preps, index)
 
 
 def _contested(coded: Coded, index: MentionIndex) -> bool:
@@ -618,7 +573,7 @@ def status_of(coded: Coded, index: MentionIndex) -> str:
 def intercepted_attack(coded: Coded, index: MentionIndex) -> tuple[str | None, str | None]:
     """(attacker, defender) of an interception: the owner the munition's phrase names, if any, and the
     defender's country. "Russia shot down Ukrainian drones" is at most Ukraine's attempted attack on Russia."""
-    if _fired_at_defender(coded.clause.verb, index):  # "rockets fired by Hamas": Hamas attempted, at someone
+    if fired_at_defender(coded.clause.verb, index):  # "rockets fired by Hamas": Hamas attempted, at someone
         return coded.source, None
     objects = [t for c in coded.clause.verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
     owners = [m.code for m in index.mentions_in(objects) if m.type in {"ACTOR", "PERSON"} and m.code]
