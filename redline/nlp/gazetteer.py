@@ -24,6 +24,7 @@ from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.place_words import (
     SENTENCE_WEIGHT,
     acronym,
+    armed_forces,
     cited_sources,
     elsewhere,
     in_name,
@@ -35,6 +36,7 @@ from redline.nlp.place_words import (
     paragraph_here,
     placed,
     plausible_single,
+    sentence_countries,
     sentence_initial,
     with_paragraph,
     without_forces,
@@ -296,8 +298,8 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
     surnames.update(doc[c.end - 1].lower_ for c in candidates if c.mention_type == "PERSON")
     covered = {k for c in candidates for k in range(c.start, c.end)}
     places = [
-        p for p in _place_candidates(doc, scan, context, _sentence_countries(doc, candidates), named,
-                                     (forces, _sentence_countries(doc, candidates, forces_only=True)),
+        p for p in _place_candidates(doc, scan, context, sentence_countries(doc, candidates), named,
+                                     (forces, sentence_countries(doc, candidates, forces_only=True)),
                                      _paragraph_countries(doc, candidates), gazetteer.places.seats)
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
         and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not in_name(doc, p.start, covered))
@@ -316,7 +318,7 @@ def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex,
     """Countries the article is about: named countries and unambiguous places count double, actor codes once;
     the named ones alone; and the part of the actors' count that comes from a state's armed forces."""
     context = country_context(c.code for c in found if c.code and c.geo is None)
-    forces = country_context(c.code for c in _forces(found) if c.code and c.geo is None)
+    forces = country_context(c.code for c in armed_forces(found) if c.code and c.geo is None)
     named: Counter[str] = Counter()
     for c in found:
         if c.geo is not None:
@@ -326,14 +328,6 @@ def _country_context(doc: Doc, found: list[_Candidate], index: PlaceIndex,
         if len(countries) == 1:
             named[countries.pop()] += 2
     return context + named, named, forces
-
-
-def _forces(found: list[_Candidate]) -> list[_Candidate]:
-    """A state's armed forces ("Russian forces" RUS-MIL, and its demonym "Russian" alone): named where they fight,
-    so their country makes a name no likelier to be a town of that country ("Russian forces advance on
-    Pokrovsk"), though it still says the article is about that country."""
-    starts = {c.start for c in found if (c.code or "").endswith("-MIL") and c.group == "sector"}
-    return [c for c in found if c.start in starts]
 
 
 def _dictionary_candidates(doc: Doc, gaz: Gazetteer, matchers: _Matchers) -> list[_Candidate]:
@@ -477,23 +471,9 @@ def _place_candidate(start: int, end: int, place: Place) -> _Candidate:
     return _Candidate(start, end, "place", "PLACE", place.name, None, place.geo, tuple(attrs))
 
 
-def _sentence_countries(doc: Doc, found: list[_Candidate], forces_only: bool = False) -> dict[int, Counter[str]]:
-    """Countries each sentence names by a coded actor (by sentence start token): "2011 Libyan civil war: NATO
-    planes strike Tripoli" is Tripoli in Libya whatever else the article names."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return {}  # a doc without sentences (a bare tokenizer): the article's context alone
-    starts = [s.start for s in doc.sents]
-    near: dict[int, Counter[str]] = {}
-    for c in _forces(found) if forces_only else found:
-        if c.code and len(c.code.split("-")[0]) == 3:
-            at = starts[bisect.bisect_right(starts, c.start) - 1] if starts else 0
-            near.setdefault(at, Counter())[c.code.split("-")[0]] += 1
-    return near
-
-
 def _paragraph_countries(doc: Doc, found: list[_Candidate]) -> tuple[list[int], dict[int, Counter[str]]]:
     """The countries each paragraph names by a coded actor other than armed forces."""
-    forces = {c.start for c in _forces(found)}
+    forces = {c.start for c in armed_forces(found)}
     shown = _select(doc, found)  # "the Washington Post" names no country, nor "London" inside "Times of London"
     return paragraph_countries(doc, [(c.start, c.code) for c in shown if c.code and c.start not in forces])
 

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
@@ -272,3 +273,39 @@ def in_name(doc: Doc, i: int, covered: set[int]) -> bool:
                 continue
             return True
     return False
+
+
+class Candidate(Protocol):
+    """What the country counts read of a gazetteer candidate (``gazetteer._Candidate``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def code(self) -> str | None: ...
+
+
+C = TypeVar("C", bound=Candidate)
+
+
+def armed_forces(found: list[C]) -> list[C]:
+    """A state's armed forces ("Russian forces" RUS-MIL, and its demonym "Russian" alone): named where they fight,
+    so their country makes a name no likelier to be a town of that country ("Russian forces advance on
+    Pokrovsk"), though it still says the article is about that country."""
+    starts = {c.start for c in found if (c.code or "").endswith("-MIL") and c.group == "sector"}
+    return [c for c in found if c.start in starts]
+
+
+def sentence_countries(doc: Doc, found: list[C], forces_only: bool = False) -> dict[int, Counter[str]]:
+    """Countries each sentence names by a coded actor (by sentence start token): "2011 Libyan civil war: NATO
+    planes strike Tripoli" is Tripoli in Libya whatever else the article names."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}  # a doc without sentences (a bare tokenizer): the article's context alone
+    starts = [s.start for s in doc.sents]
+    near: dict[int, Counter[str]] = {}
+    for c in armed_forces(found) if forces_only else found:
+        if c.code and len(c.code.split("-")[0]) == 3:
+            at = starts[bisect.bisect_right(starts, c.start) - 1] if starts else 0
+            near.setdefault(at, Counter())[c.code.split("-")[0]] += 1
+    return near
