@@ -13,7 +13,7 @@ from typing import Any
 from redline.assess import clauses
 from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
-from redline.assess.threat_acts import brought_about, suffered
+from redline.assess.threat_acts import brought_about, suffered, warned_catastrophe, warned_penalty
 from redline.assess.threat_cited import cited_warning
 from redline.assess.threat_rules import (
     ISSUER,
@@ -35,11 +35,9 @@ from redline.assess.threat_rules import (
     subject_name,
 )
 from redline.assess.threat_words import (
-    DIRE,
     DOCTRINE_VERBS,
     FILLER,
     IDIOMS,
-    PENALTIES,
     PUNITIVE_NOUNS,
     RESPONSE_NOUNS,
     SPANS_OF_TIME,
@@ -62,7 +60,7 @@ def _warning(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None
         said = that_clause(verb)
         if said is not None:
             found = _promise(said, subject, analysis) or _warned_party(said, dobj, analysis) or \
-                _warned_penalty(said) or _warned_catastrophe(said) or suffered(said, subject, analysis)
+                warned_penalty(said) or warned_catastrophe(said) or suffered(said, subject, analysis)
             if dobj is not None and (found is None or not found[0]):  # "warns Finland that joining NATO would
                 found = brought_about(said) or found  # have consequences": Finland's act is the trigger
             if found is not None:
@@ -140,62 +138,6 @@ def _added_promise(verb: Any, subject: list[Any], analysis: Analysis) -> str:
                     response = f"{subject_name(subject)} {first[1]}"
                 return response
     return ""
-
-
-def _warned_penalty(verb: Any) -> tuple[str, str, str] | None:
-    """ "warned that officials taking part in the vote could be charged": a penalty for those who do an act; the
-    act, said in the subject's participle or relative clause, is the trigger."""
-    if verb.lemma_ not in PENALTIES or not any(c.dep_ == "auxpass" for c in verb.children) or _negated(verb):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    doing = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) \
-        if subj is not None else None
-    trigger, form = _if_clause(verb)
-    if doing is not None and subj is not None and not trigger:
-        who = clauses.text_of([t for t in subj.subtree if t not in set(doing.subtree)])
-        trigger = clauses.clause(doing, who, subj.tag_ in {"NNS", "NNPS"}) if doing.tag_ == "VBG" else \
-            clauses.text_of([t for t in doing.subtree if t.lower_ not in {"who", "that"} or t.head != doing])
-        if doing.tag_ != "VBG":
-            trigger = f"{who} {trigger}"
-        form = "conditional"
-    if not trigger:
-        return None
-    return trigger, clauses.text_of([t for t in verb.subtree if not _in_if(t, verb)]), form
-
-
-WAR_OUTCOMES = frozenset({"war", "conflict", "confrontation", "escalation", "retaliation", "response", "clash",
-                          "clashes", "hostilities"})
-
-
-def _warned_catastrophe(verb: Any) -> tuple[str, str, str] | None:
-    """ "warned that an attack on X would be catastrophic": an act named as a noun, with dire consequences."""
-    if verb.lemma_ in {"lead", "trigger", "provoke", "spark", "mean"} and not _negated(verb) and _future(verb):
-        return _warned_war(verb)
-    if verb.lemma_ != "be" or _negated(verb):
-        return None
-    dire = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in DIRE), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if dire is None or subj is None:
-        return None
-    act = clauses.nominal(subj, "anyone")
-    if not act:
-        return None
-    return act, f"the consequences will be {clauses.text_of(dire.subtree)}", "conditional"
-
-
-def _warned_war(verb: Any) -> tuple[str, str, str] | None:
-    """ "warned that sending troops to Ukraine would lead to a direct conflict with NATO": an act, named as a
-    gerund or a noun, that would bring war."""
-    outcome = next((o for c in verb.children for o in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep"
-                                                       and c.lower_ == "to" else []) if o.dep_ in {"dobj", "pobj"}),
-                   None)
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
-    if outcome is None or subj is None or outcome.lemma_.lower() not in WAR_OUTCOMES:
-        return None
-    act = clauses.clause(subj, "anyone") if subj.tag_ == "VBG" else clauses.nominal(subj, "anyone")
-    if not act:
-        return None
-    return act, f"there will be {clauses.text_of(outcome.subtree)}", "conditional"
 
 
 def that_clause(verb: Any) -> Any | None:
