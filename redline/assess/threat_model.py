@@ -26,18 +26,18 @@ from typing import Any
 from redline.assess import clauses
 from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.clauses import on_issuer as _on_issuer
+from redline.assess.threat_answers import answered as _answered
+from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_rules import (
     ISSUER,
     Found,
     _absorbed,
-    _answered,
     _answers_need,
     _codes,
     _future,
     _if_clause,
     _in_if,
     _issuer_side,
-    _relative_trigger,
     _speaker_tokens,
     _subject,
     _warned,
