@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -152,8 +153,6 @@ GLUED_CITATION = r"[.!?)\"\u201d](?=\([A-Z])|(?<=[.!?)\"\u201d])\((?=[A-Z])"
 
 def _split_glued_citations(nlp: Any) -> None:
     """Add GLUED_CITATION to the tokenizer's infixes (setting them empties the tokenizer's cache)."""
-    import re
-
     found = nlp.tokenizer.infix_finditer
     pattern = getattr(getattr(found, "__self__", None), "pattern", None)
     if not isinstance(pattern, str) or GLUED_CITATION in pattern:
