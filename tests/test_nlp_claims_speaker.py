@@ -65,3 +65,9 @@ def test_a_title_with_a_prepositional_phrase_is_the_persons_own(context: Any) ->
                      context) == ["Antonio Guterres"]
     assert _speakers("Forces loyal to General Ali Saleh threatened to attack aircraft.", context) == [
         "Forces loyal to General Ali Saleh"]
+
+
+def test_a_label_with_only_a_space_after_its_colon_speaks(context: Any) -> None:
+    # a transcript label followed by a no-break space: the label speaks, the space is nobody
+    text = "THE GOVERNOR:\u00a0 Tell them to read the report of every single inspector.\nThat is all."
+    assert _claims(text, context) == [("THE GOVERNOR", "tell", "to read the report of every single inspector")]

@@ -412,9 +412,12 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     (``DROP_FRAGMENTS``)."""
     speaker_tokens = _own_line(article.text, cue, speaker_tokens) or speaker_tokens
     colons = [t.i for t in speaker_tokens if t.text == ":" and t.i < cue.i]
-    if colons and any(t.i > colons[-1] for t in speaker_tokens):  # "Q Staying with Russia: An ally of ... said"
+    if colons and any(t.i > colons[-1] and not t.is_space for t in speaker_tokens):  # "Q Staying with Russia: An
+        # ally of ... said"; not a label with only a space after its colon ("THE PRESIDENT:\xa0 Tell him ...")
         speaker_tokens = [t for t in speaker_tokens if t.i > colons[-1]]
     content_tokens = _own_line(article.text, cue, content_tokens) or content_tokens
+    if all(t.is_space for t in speaker_tokens) or all(t.is_space for t in content_tokens):
+        return None  # a line break the parser made a speaker or the whole of what was said: nobody, nothing
     if DROP_FRAGMENTS and fragment(content_tokens, cue.lemma_):
         return None
     if DROP_MUTE and cue.text != ":" and cue.lemma_ not in SPEECH and cue.lower_ != "according" and not can_speak(
