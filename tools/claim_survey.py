@@ -1,0 +1,173 @@
+"""Survey the claim extractor's speakers on real documents that no gold set holds.
+
+    python tools/claim_survey.py                          # every claim of the seeded draw, with its sentence
+    python tools/claim_survey.py --marks tools/claim_survey_marks.tsv   # and the wrong speakers by kind
+
+The draw is seeded (``--seed``): ``--n`` documents (default 40) shared out over four corpora of ``--data``
+(default ../shared/data): Kremlin pages, White House documents, VOA articles and Wikipedia Current Events days,
+leaving out every document, page and Current Events day that a gold set holds (``tests/data/realnews.jsonl``,
+``tests/data/threats.jsonl``, ``tests/gold/*.json``, tune and validation alike), so the survey never reads a
+validation document. (Every VOA article there is in a gold set, so the draw comes from the other three.) Each
+document goes through ingest and the nlp stage as the pipeline runs it, and every
+claim is printed as ``doc  speaker  <-cue  | sentence``.
+
+A marks file, written by reading that listing, holds one line per claim judged wrong (tab-separated): the
+document id, the start of the sentence (enough to tell it from the others of its document), the cue, the speaker
+the sentence gives (``-`` when it makes no claim) and the kind of error. With ``--marks`` the survey counts, per
+kind, the marked claims whose speaker is still wrong (``redline.eval.threats.same_speaker``), so a change is
+measured on the same sentences it was read on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from redline import nlp as nlp_stage  # noqa: E402
+from redline.eval.threats import same_speaker  # noqa: E402
+from redline.ingest import normalize  # noqa: E402
+from redline.models import RawDocument  # noqa: E402
+from redline.pipeline import Context  # noqa: E402
+from redline.settings import Settings  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+MAX_CHARS = 6000  # a long page is cut: the survey reads speakers, not whole documents
+
+
+@dataclass(frozen=True)
+class Found:
+    doc: str
+    speaker: str
+    cue: str
+    sentence: str
+
+
+def _gold_keys() -> set[str]:
+    """Every id, URL, Current Events line and day a gold set holds."""
+    keys: set[str] = set()
+    for line in (ROOT / "tests" / "data" / "realnews.jsonl").read_text("utf-8").splitlines():
+        d = json.loads(line)
+        keys |= {str(d["id"]), str(d.get("origin", "")), str(d["id"]).split("-", 1)[-1]}
+        if str(d["id"]).startswith("wcep-"):
+            keys.add("day " + str(d["id"])[5:15])
+    for line in (ROOT / "tests" / "data" / "threats.jsonl").read_text("utf-8").splitlines():
+        src = json.loads(line).get("source") or {}
+        keys.add(str(src.get("ref", "")))
+        if str(src.get("file", "")).startswith("wcep"):
+            keys.add("day " + str(src.get("date", "")))
+    for path in (ROOT / "tests" / "gold").glob("*.json"):
+        keys.add(path.stem.split("-", 1)[-1])
+    return keys
+
+
+def sample(data: Path, seed: int, n: int) -> list[tuple[str, str, str | None]]:
+    """(id, text, date) of the seeded draw: ``n`` documents shared out evenly over the corpora that have any
+    outside the gold sets, none of them in a gold set."""
+    gold = _gold_keys()
+    rng = random.Random(seed)
+    kremlin = []
+    with gzip.open(data / "kremlin" / "kremlin_en_pages.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["url"] not in gold and d["url"].rsplit("/", 1)[-1] not in gold and len(d["paragraphs"]) > 2:
+                kremlin.append((f"kremlin-{d['url'].rsplit('/', 1)[-1]}", "\n".join(d["paragraphs"]), d["date"]))
+    wh = []
+    with gzip.open(data / "whitehouse" / "wh_conflict_docs.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d.get("source_url") not in gold:
+                wh.append((f"wh-{d['path']}", f"{d.get('title', '')}\n\n{d['text']}", d.get("date")))
+    voa = []
+    for name in ("voa_articles_dev.jsonl", "voa_more.jsonl"):
+        for line in (data / name).read_text("utf-8").splitlines():
+            a = json.loads(line)
+            key = str(a["id"]).removeprefix("voa-")
+            if key not in gold and a.get("url") not in gold:
+                voa.append((f"voa-{key}", f"{a.get('title', '')}\n\n{a['text']}",
+                            a.get("date") or a.get("published")))
+    days: dict[str, list[str]] = {}
+    with gzip.open(data / "wcep" / "wcep_items_2002_2024.jsonl.gz", "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            item = json.loads(line)
+            if item.get("is_event") and f"line {number}" not in gold and f"day {item['date']}" not in gold:
+                days.setdefault(item["date"], []).append(item["text"])
+    wcep = [(f"wcep-{d}", "\n".join(days[d]), d) for d in sorted(days)]
+    pools = [p for p in (kremlin, wh, sorted(voa), wcep) if p]
+    out: list[tuple[str, str, str | None]] = []
+    for k, pool in enumerate(pools):
+        out += rng.sample(pool, min(len(pool), n // len(pools) + (k < n % len(pools))))
+    return [(i, t[:MAX_CHARS], (d or "")[:10] or None) for i, t, d in out]
+
+
+def survey(docs: list[tuple[str, str, str | None]]) -> list[Found]:
+    """Every claim of ``docs``, as the pipeline's nlp stage finds it."""
+    ctx = Context.load(Settings())
+    found = []
+    for n, (doc_id, text, date) in enumerate(docs, start=1):
+        print(f"{n}/{len(docs)} {doc_id}", file=sys.stderr, flush=True)
+        raw = RawDocument(origin=f"survey:{doc_id}", text=text, url=None, published=date)
+        try:
+            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)
+        except Exception as e:  # noqa: BLE001 - the pipeline records a failing document as a Skip; so does the survey
+            print(f"skipped {doc_id}: {type(e).__name__}: {e}", file=sys.stderr)
+            continue
+        body = analysis.article.text
+        for c in analysis.claims:
+            ev = c.evidence[0]
+            found.append(Found(doc_id, c.speaker, c.cue, " ".join(body[ev.start:ev.end].split())))
+    return found
+
+
+def read_marks(path: Path) -> list[tuple[str, str, str, str, str]]:
+    """(doc, sentence start, cue, right speaker or "-", kind) per marked claim; '#' lines are comments."""
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            doc, start, cue, right, kind = line.split("\t")
+            out.append((doc, start, cue, right, kind))
+    return out
+
+
+def still_wrong(mark: tuple[str, str, str, str, str], found: list[Found]) -> bool:
+    """Whether a marked claim is still wrong: a claim of its sentence and cue speaks as someone else, or (a
+    sentence that makes no claim, right speaker "-") still makes one."""
+    doc, start, cue, right, _ = mark
+    mine = [f for f in found if f.doc == doc and f.sentence.startswith(start) and f.cue == cue]
+    if right == "-":
+        return bool(mine)
+    return any(not same_speaker(right, f.speaker) for f in mine)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--n", type=int, default=40, help="documents drawn, shared out over the corpora")
+    parser.add_argument("--marks", type=Path, help="count the marked wrong speakers still wrong, by kind")
+    parser.add_argument("--quiet", action="store_true", help="print the counts only")
+    args = parser.parse_args(argv)
+    found = survey(sample(args.data, args.seed, args.n))
+    if not args.quiet:
+        for f in found:
+            print(f"{f.doc}\t{f.speaker}\t<-{f.cue}\t| {f.sentence[:300]}")
+    print(f"{len(found)} claims")
+    if args.marks:
+        marks = read_marks(args.marks)
+        wrong = Counter(m[4] for m in marks if still_wrong(m, found))
+        total = Counter(m[4] for m in marks)
+        print(f"wrong speakers still wrong: {sum(wrong.values())} of {len(marks)} marked; " + ", ".join(
+            f"{k} {wrong[k]}/{total[k]}" for k in sorted(total)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
