@@ -45,12 +45,17 @@ from redline.events.record import _event, _intent, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
 from redline.events.verb_rules import code_verb
 from redline.events.vocab import (
+    ACCORD_NOUNS,
+    ADOPTING_VERBS,
     ALLEGATION_NOUNS,
+    CAUSE_PREPS,
     CLASH_NOUNS,
+    CLASH_VERBS,
     CONVERSATION_NOUNS,
     CONVERSATION_VERBS,
     DEMAND_CODES,
     FORCE_ROOTS,
+    INCHOATIVE_VERBS,
     MUTUAL_TYPES,
     OFFERING_WORDS,
     SYMMETRIC_VERBS,
@@ -60,18 +65,6 @@ from redline.models import Analysis, Event
 from redline.nlp.modality import clause_modality
 
 __all__ = ["STATUSES", "code", "current"]
-
-# What two sides reach or sign together: "Hamas reached a truce with Israel" is Israel's agreement too.
-ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement", "accord", "pact", "treaty"})
-# Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
-INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
-                              "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
-# Verbs by which a body adopts a text.
-ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "issue", "publish", "sign"})
-# Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
-CAUSE_PREPS = frozenset({"in", "during", "by", "with", "from"})
-# Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
-CLASH_VERBS = frozenset({"clash", "fight", "battle", "skirmish"})
 
 
 def current(events: tuple[Event, ...]) -> tuple[Event, ...]:

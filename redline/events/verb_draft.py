@@ -20,13 +20,9 @@ from redline.events.grammar import (
 )
 from redline.events.lexicon import VerbLexicon
 from redline.events.record import _event
-from redline.events.vocab import GOVERNING_ROOTS, PERMISSION_VERBS, TRANSFER_VERBS
+from redline.events.vocab import EXPLOSIVE_NOUNS, GOVERNING_ROOTS, PERMISSION_VERBS, TRANSFER_VERBS
 from redline.models import Analysis, Event, Mention
 from redline.nlp.modality import is_infinitive_complement
-
-# Nouns of a device that is itself the subject of a bombing: "a bomb goes off in a market", "a car bomb exploded".
-EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "shell", "rocket",
-                             "missile", "bomber"})
 
 
 @dataclass
