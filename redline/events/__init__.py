@@ -18,6 +18,7 @@ from redline.events.actors import (
     object_tokens,
     subject_tokens,
 )
+from redline.events.demand_rules import code_demand
 from redline.events.dyad import at_home, undirected
 from redline.events.grammar import (
     _carrier,
@@ -27,21 +28,18 @@ from redline.events.grammar import (
     _directs,
     _has_object_pattern,
     _head_actor,
-    _head_actors,
     _inside_demand,
     _main_verbs,
     _named_target,
-    _object_words,
     _purpose_clause,
     _readiness_complement,
     _target_scope,
 )
 from redline.events.lexicon import VerbLexicon
 from redline.events.meetings import meeting_events
-from redline.events.perpetrator import armed_owner
-from redline.events.plover import plover_of
+from redline.events.noun_rules import code_noun
 from redline.events.publisher import title_events
-from redline.events.record import _event, _intent, _merge, _threat_events
+from redline.events.record import _event, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
 from redline.events.verb_rules import code_verb
 from redline.events.vocab import (
@@ -49,17 +47,13 @@ from redline.events.vocab import (
     ADOPTING_VERBS,
     ALLEGATION_NOUNS,
     CAUSE_PREPS,
-    CLASH_NOUNS,
     CLASH_VERBS,
     CONVERSATION_NOUNS,
     CONVERSATION_VERBS,
-    DEMAND_CODES,
     FORCE_ROOTS,
-    INCHOATIVE_VERBS,
     MUTUAL_TYPES,
     OFFERING_WORDS,
     SYMMETRIC_VERBS,
-    _event_nouns,
 )
 from redline.models import Analysis, Event
 from redline.nlp.modality import clause_modality
@@ -119,7 +113,7 @@ def _with_causes(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[i
         return chosen
     causes = [e for i, evs in by_verb.items() if i not in main for e in evs]
     causes += [e for tok in sent if tok.pos_ == "NOUN" and tok.i not in by_verb and tok.dep_ == "pobj"
-               and tok.head.lower_ in CAUSE_PREPS and (e := _noun_event(tok, index, analysis)) is not None]
+               and tok.head.lower_ in CAUSE_PREPS and (e := code_noun(tok, index, analysis)) is not None]
     sources = {e.source for e in causes if e.source is not None and e.cameo[:2] in FORCE_ROOTS
                and e.status == CURRENT}
     if len(sources) != 1:
@@ -183,7 +177,7 @@ def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[in
             continue
         if not carried and tok.dep_ == "dobj" and tok.head.i in by_verb:  # "investigate the killings": the content
             continue
-        noun = _noun_event(tok, index, analysis)
+        noun = code_noun(tok, index, analysis)
         if noun is not None:
             if carried and at in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
                 verb_events = by_verb[at]
@@ -215,10 +209,10 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
 def _coded_verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     frame = _demand_frame(verb)
     if frame is not None:
-        return _demand_events(verb, *frame, index, lexicon, analysis)
+        return code_demand(verb, *frame, index, lexicon, analysis)
     if _inside_demand(verb):
         return []  # "must allocate resources to help with the battle": the help is demanded, not given
-    if any(_demand_events(c, verb, addressees, index, lexicon, analysis) for c, addressees in _directs(verb)):
+    if any(code_demand(c, verb, addressees, index, lexicon, analysis) for c, addressees in _directs(verb)):
         return []  # "challenges Turkey to show evidence": the demand on the complement is the event
     if verb.dep_ in {"acl", "relcl", "ccomp"} and verb.head.lemma_.lower() in ALLEGATION_NOUNS:
         return []  # "an allegation that the rebels had taken over the town": alleged, for the allegation's reader
@@ -250,28 +244,6 @@ def _may_code(tok: Any) -> bool:
     and trying every token was 70% of event coding): a rule that codes another kind of token must widen it."""
     return tok.pos_ == "VERB" or tok.tag_ == "VBN" or tok.dep_ in {"ccomp", "xcomp"} or (
         tok.pos_ == "ADJ" and tok.dep_ == "acomp") or (tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "ADJ"})
-
-
-def _demand_events(verb: Any, speaker: Any, addressees: list[Any], index: MentionIndex, lexicon: VerbLexicon,
-                   analysis: Analysis) -> list[Event]:
-    """A demand (CAMEO 10) from the speaker to each actor the addressee names by its head; the demanded act
-    is not asserted, and an obligation the speaker lays on itself ("Britain said it must act") is no demand."""
-    source = index.actor(subject_tokens(speaker))
-    if source is None:
-        return []
-    targets = [t for t in _head_actors(addressees, index) if country(t) != country(source)]
-    if not targets:
-        return []
-    preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
-    nouns = [w for c in verb.children if c.dep_ == "dobj" for w in _object_words(c)]
-    wanted = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
-    try:
-        cameo = DEMAND_CODES.get(plover_of(wanted)[0], "100") if wanted else "100"
-    except KeyError:
-        cameo = "100"
-    factuality = clause_modality(speaker)
-    events = [_event(analysis, index, verb, cameo, source, t, [], factuality) for t in targets]
-    return [e for e in events if e is not None]
 
 
 def _reciprocal(verb: Any, event: Event) -> list[Event]:
@@ -314,52 +286,3 @@ def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: 
     if act is not None:
         return _readiness_event(verb, act, index, lexicon, analysis)
     return code_verb(verb, index, lexicon, analysis, lambda other: _verb_event(other, index, lexicon, analysis))
-
-
-def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:
-    if noun.pos_ != "NOUN":
-        return None
-    nouns = _event_nouns()
-    cameo = next((nouns[w] for w in _object_words(noun, partitive=False) if w in nouns), None)
-    if cameo is None:
-        return None
-    owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
-    owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
-    if noun.lemma_.lower() in CLASH_NOUNS:  # "killed in clashes with Hezbollah fighters": the other side
-        owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
-    source = index.actor(owners)
-    by_agent = None
-    if source is None:  # "an attack by suspected Islamist militants": an armed agent of the setting
-        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-        by_agent = index.agent(list(by[0].subtree), noun) if by else None
-        by_agent = by_agent or armed_owner(noun, index)  # "a separatist rocket attack in Donetsk Oblast"
-        source = by_agent
-    carrier = _carrier(noun)
-    governor = carrier if carrier is not None else noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
-    agent = None
-    if source is None and carrier is not None:  # "made allegations", not "denied accusations"
-        subj = subject_tokens(governor)
-        source = index.actor(subj)
-        agent = index.agent(subj, governor) if source is None else None
-        source = source or agent
-    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into",
-                                                                             "towards", "toward"}
-               for t in c.subtree]
-    scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
-    target = index.actor(targets)
-    setting = None
-    if source is None and target is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCHOATIVE_VERBS:
-        # "protests erupted in Tehran", "a general strike starts in Guinea": the people of the place protest;
-        # "fighting raged in Gaza": force in the place, by someone the text does not name
-        setting = index.setting(noun.head)
-        if setting is not None and cameo[:2] in {"14"}:
-            source = setting
-        target = setting
-    if source is None and target is None:
-        return None
-    weapons = index.weapons(scope)
-    factuality = clause_modality(governor)
-    if factuality == "future":  # "it would tighten the blockade": a threat, not the blockade
-        cameo = _intent(cameo)
-    return _event(analysis, index, noun, cameo, source, target, weapons, factuality,
-                  scope=scope, domestic=agent is not None or by_agent is not None or setting is not None)
