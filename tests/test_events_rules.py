@@ -113,3 +113,20 @@ def test_demand_coder_codes_nothing_for_a_verb_in_no_demand_frame(context: Any) 
     codes, trace = rule_report.traced(context, Example("France sent troops to Mali.", "sent", ""),
                                       rule_report.CODERS[2][2])
     assert codes == "" and trace.together == []
+
+
+def test_verb_draft_reads_the_modality_only_when_asked(context: Any) -> None:
+    """The clause record's modality is read on first use, after the lookup; a rule's rewrite of it stands."""
+    from redline.events.actors import MentionIndex
+    from redline.events.lexicon import VerbLexicon
+    from redline.events.verb_draft import draft_of, look_up
+
+    analysis = _analysis("Russia will probably attack Kharkiv.", context)
+    verb = next(t for t in analysis.doc if t.text == "attack")
+    d = draft_of(verb, MentionIndex(analysis.doc, analysis.mentions), VerbLexicon.load(), analysis, lambda _: None)
+    assert d.factuality == "" and d.clause is None
+    look_up(d)
+    assert d.clause is not None and "modality" not in vars(d.clause)  # not read yet
+    assert d.factuality == d.clause.modality == "hedged"
+    d.factuality = "future"
+    assert d.factuality == "future" and d.clause.modality == "hedged"
