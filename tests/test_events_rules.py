@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from redline.events.demand_rules import DEMAND_RULES
+from redline.events.demand_rules import DEMAND_RULES, GATE_RULES
 from redline.events.noun_rules import NOUN_RULES, OWNER_RULES, PARTY_RULES
 from redline.events.rules import Example, Rule, Trace, apply, table
 from redline.events.verb_rules import CODE_RULES, RULES, VERB_RULES, trace_word
@@ -43,7 +43,7 @@ def test_rule_fires_on_its_example_with_the_declared_outcome(rule: Rule, example
 
 @pytest.mark.parametrize(("whole", "parts"), [(RULES, (VERB_RULES, CODE_RULES)),
                                               (NOUN_RULES, (OWNER_RULES, PARTY_RULES)),
-                                              (DEMAND_RULES, (DEMAND_RULES,))])
+                                              (DEMAND_RULES, (DEMAND_RULES,)), (GATE_RULES, (GATE_RULES,))])
 def test_table_is_ordered_and_every_rule_is_declared(whole: tuple[Rule, ...], parts: tuple[Any, ...]) -> None:
     assert whole == sum(parts, ())
     priorities = [r.priority for r in whole]

@@ -1,5 +1,6 @@
 """Which rules of the coders fire on each example sentence of their tables (the verb coder's
-``redline.events.verb_rules``, the noun coder's ``noun_rules`` and the demand coder's ``demand_rules``).
+``redline.events.verb_rules``, the noun coder's ``noun_rules``, the demand coder's and the gates'
+``demand_rules``).
 
     python tools/rule_report.py            # every example: what it codes, the rules that fire, the veto
     python tools/rule_report.py --together # only the examples on which more than one veto or rewrite fires
@@ -31,6 +32,7 @@ CODERS: tuple[tuple[str, tuple[Rule, ...], Tracer], ...] = (
     ("verb", verb_rules.RULES, verb_rules.trace_word),
     ("noun", noun_rules.NOUN_RULES, noun_rules.trace_word),
     ("demand", demand_rules.DEMAND_RULES, demand_rules.trace_word),
+    ("gate", demand_rules.GATE_RULES, demand_rules.trace_gate),
 )
 
 

@@ -18,17 +18,15 @@ from redline.events.actors import (
     object_tokens,
     subject_tokens,
 )
-from redline.events.demand_rules import code_demand
+from redline.events.demand_rules import code_demand, gated
 from redline.events.dyad import at_home, undirected
 from redline.events.grammar import (
     _carrier,
     _clash_sides,
     _content_of_speech_act,
     _demand_frame,
-    _directs,
     _has_object_pattern,
     _head_actor,
-    _inside_demand,
     _main_verbs,
     _named_target,
     _purpose_clause,
@@ -45,7 +43,6 @@ from redline.events.verb_rules import code_verb
 from redline.events.vocab import (
     ACCORD_NOUNS,
     ADOPTING_VERBS,
-    ALLEGATION_NOUNS,
     CAUSE_PREPS,
     CLASH_VERBS,
     CONVERSATION_NOUNS,
@@ -210,12 +207,8 @@ def _coded_verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, ana
     frame = _demand_frame(verb)
     if frame is not None:
         return code_demand(verb, *frame, index, lexicon, analysis)
-    if _inside_demand(verb):
-        return []  # "must allocate resources to help with the battle": the help is demanded, not given
-    if any(code_demand(c, verb, addressees, index, lexicon, analysis) for c, addressees in _directs(verb)):
-        return []  # "challenges Turkey to show evidence": the demand on the complement is the event
-    if verb.dep_ in {"acl", "relcl", "ccomp"} and verb.head.lemma_.lower() in ALLEGATION_NOUNS:
-        return []  # "an allegation that the rebels had taken over the town": alleged, for the allegation's reader
+    if not gated(verb, index, lexicon, analysis):  # demanded, directed or alleged (``demand_rules.GATE_RULES``)
+        return []
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []

@@ -3,7 +3,8 @@
 A verb a speaker demands of others ("X said that Y must drop its barriers", "X told Y to stop") is no act of its
 own: it is the speaker's demand (CAMEO 10) on each addressee. `code_demand` reads the speaker, the addressees
 and the demanded act (`draft_of`), runs `DEMAND_RULES` in order and builds one event per addressee. Each rule's
-examples run as tests (``tests/test_events_rules.py``).
+examples run as tests (``tests/test_events_rules.py``). `GATE_RULES` decide, before a verb is coded as an act
+of its own, that it is not one: a demanded act, the act a directive demands, an allegation's content.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.events.actors import MentionIndex, country, subject_tokens
-from redline.events.grammar import _demand_frame, _head_actors, _object_words
+from redline.events.grammar import _demand_frame, _directs, _head_actors, _inside_demand, _object_words
 from redline.events.lexicon import VerbLexicon
 from redline.events.plover import plover_of
 from redline.events.record import _event
 from redline.events.rules import Example, Rule, Trace, apply, codes, find_word, table
-from redline.events.vocab import DEMAND_CODES
+from redline.events.vocab import ALLEGATION_NOUNS, DEMAND_CODES
 from redline.models import Analysis, Event
 from redline.nlp.modality import clause_modality
 
-__all__ = ["DEMAND_CODE", "DEMAND_RULES", "DemandDraft", "code_demand", "trace_demand", "trace_word"]
+__all__ = ["DEMAND_CODE", "DEMAND_RULES", "GATE_RULES", "DemandDraft", "Gate", "code_demand", "gated", "trace_demand",
+           "trace_gate", "trace_word"]
 
 DEMAND_CODE = "100"  # a demand that names no act the table knows
 
@@ -126,4 +128,68 @@ DEMAND_RULES = table(
     Rule("demanded-act", 2030, "rewrite", _DEMANDS,
          (Example("France told Iran to negotiate with the inspectors.", "negotiate", "10 FRA IRN"),),
          demanded_act),
+)
+
+
+@dataclass
+class Gate:
+    """A verb about to be coded as an act of its own."""
+
+    verb: Any  # spaCy Token
+    index: MentionIndex
+    lexicon: VerbLexicon
+    analysis: Analysis
+
+
+def inside_demand(g: Gate) -> bool:
+    """An act that hangs by complements or purpose clauses from a demanded act is demanded too, not done ("must
+    allocate resources to help with the battle")."""
+    return _inside_demand(g.verb)
+
+
+def directed_complement(g: Gate) -> bool:
+    """A directive verb whose complement codes a demand codes nothing of its own beside it ("challenges Turkey to
+    show evidence": the demand on the complement is the event)."""
+    return any(code_demand(c, g.verb, addressees, g.index, g.lexicon, g.analysis) for c, addressees in _directs(g.verb))
+
+
+def alleged_clause(g: Gate) -> bool:
+    """The clause of an allegation, accusation, claim, charge or rumour is alleged, for the allegation's reader
+    ("an allegation that the rebels had taken over the town")."""
+    return bool(g.verb.dep_ in {"acl", "relcl", "ccomp"} and g.verb.head.lemma_.lower() in ALLEGATION_NOUNS)
+
+
+def gated(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> bool:
+    """Whether the verb may be coded as an act of its own (no gate vetoes it)."""
+    return apply(GATE_RULES, Gate(verb, index, lexicon, analysis))
+
+
+def trace_gate(analysis: Analysis, word: str) -> tuple[str, Trace]:
+    """Trace the gates on the first token of the analysed text that reads ``word``: "" when a gate vetoes it, else
+    what the verb coder codes, as an `Example` writes it."""
+    from redline.events import _verb_event
+
+    tok = find_word(analysis.doc, word)
+    index, lexicon = MentionIndex(analysis.doc, analysis.mentions), VerbLexicon.load()
+    trace = Trace()
+    if not apply(GATE_RULES, Gate(tok, index, lexicon, analysis), trace):
+        return "", trace
+    event = _verb_event(tok, index, lexicon, analysis)
+    return codes([event] if event else []), trace
+
+
+GATE_RULES = table(
+    Rule("inside-demand", 2110, "veto",
+         "commit d9b3561: Coder: an act hanging by complements or purpose clauses from a demanded act is...",
+         (Example("Germany said Russia must withdraw its troops to end the war.", "end", ""),),
+         inside_demand),
+    Rule("directed-complement", 2120, "veto",
+         "commit be0cc7c: events: the subject's relative clause names no actor; ... (directives)",
+         (Example("France told Iran to negotiate with the inspectors.", "told", ""),),
+         directed_complement),
+    Rule("alleged-clause", 2130, "veto",
+         "commit ee7ddf5: Coder: the clause of an allegation, accusation, claim, charge or rumour is alleged...",
+         (Example("Serbia rejected the allegation that its troops had attacked Kosovo.", "attacked", ""),
+          Example("There were allegations that Russian troops had shelled the town.", "shelled", "")),
+         alleged_clause),
 )
