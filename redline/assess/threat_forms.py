@@ -201,6 +201,8 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
                     continue
             if verb.lemma_ == "cross":
                 trigger = clauses.text_of(verb.subtree)
+                subject = _speaker_tokens(verb)  # "Syria has crossed a red line, Obama said": who crosses a line
+                # (or the line itself, "has been crossed") is not who drew it; the one who says so is
             if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "once"} for m in verb.children) \
                     and _future(verb.head):  # "If the red line is crossed, Turkey will act": a conditional threat
                 main = verb.head

@@ -1,0 +1,37 @@
+"""Who a threat is issued by when the sentence names another party (issue #11, threats15): a red line crossed is
+drawn by whoever says so, not by who crosses it. Sentences written for these tests (not from the threat set),
+through the real pipeline (spaCy, gazetteers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redline import nlp as nlp_stage
+from redline.assess.rhetoric import find_threats
+from redline.ingest import normalize
+from redline.models import RawDocument, Threat
+
+
+def _threats(text: str, context: Any) -> tuple[Threat, ...]:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    return find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+
+
+@pytest.mark.parametrize(("text", "actor", "speaker", "trigger"), [
+    ("Syria has crossed a red line, Obama said.", "USA", "Barack Obama", "Syria has crossed a red line"),
+    ("Iran says Israel has crossed a red line by attacking its consulate.", "IRN", "Iran",
+     "Israel has crossed a red line by attacking its consulate"),
+    ("The Kremlin said the last red line has been crossed.", "RUS", "The Kremlin",
+     "the last red line has been crossed"),
+])
+def test_a_red_line_crossed_is_drawn_by_who_says_so_not_by_who_crosses_it(
+        text: str, actor: str, speaker: str, trigger: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert (t.actor, t.speaker, t.form, t.trigger) == (actor, speaker, "red_line", trigger)
+
+
+def test_a_red_line_crossed_with_no_one_to_say_so_has_no_issuer(context: Any) -> None:
+    [t] = _threats("Russia has crossed all red lines.", context)
+    assert (t.actor, t.form) == (None, "red_line")  # the crosser is not the one whose line it is
