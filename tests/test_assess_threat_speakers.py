@@ -1,5 +1,6 @@
 """Who a threat is issued by when the sentence names another party (issue #11, threats15): a red line crossed is
-drawn by whoever says so, not by who crosses it. Sentences written for these tests (not from the threat set),
+drawn by whoever says so, not by who crosses it; a news outlet relays the threat of the state it names and
+speaks for none. Sentences written for these tests (not from the threat set),
 through the real pipeline (spaCy, gazetteers)."""
 
 from __future__ import annotations
@@ -35,3 +36,28 @@ def test_a_red_line_crossed_is_drawn_by_who_says_so_not_by_who_crosses_it(
 def test_a_red_line_crossed_with_no_one_to_say_so_has_no_issuer(context: Any) -> None:
     [t] = _threats("Russia has crossed all red lines.", context)
     assert (t.actor, t.form) == (None, "red_line")  # the crosser is not the one whose line it is
+
+
+@pytest.mark.parametrize(("text", "actor", "response"), [
+    ("KCNA said North Korea will retaliate if the drills go ahead.", "PRK", "North Korea will retaliate"),
+    ("Xinhua said China would take countermeasures if the United States sold arms to Taiwan.", "CHN",
+     "China would take countermeasures"),
+])
+def test_a_news_outlet_relays_the_threat_of_the_state_it_names(
+        text: str, actor: str, response: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert (t.actor, t.response) == (actor, response)
+
+
+def test_a_news_outlet_is_never_the_issuer(context: Any) -> None:
+    threats = _threats("The Korean Central News Agency said the North would launch a merciless strike on any "
+                       "aggressor.", context)
+    assert all(t.actor != "KCNA" for t in threats)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said Iran would retaliate if Israel struck.",
+    "Experts warn that Iran could retaliate if its nuclear sites are hit.",
+])
+def test_a_commentator_still_forecasts_and_does_not_relay(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()

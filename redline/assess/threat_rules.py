@@ -28,6 +28,7 @@ from redline.assess.threat_words import (
     ISSUER_PRONOUNS,
     LEAD_VERBS,
     OBLIGING,
+    MEDIA_NOUNS,
     OFFICE_NOUNS,
     OFFICE_WORDS,
     PEOPLE,
@@ -230,9 +231,11 @@ def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> 
         return True  # "its forces would strike ...", "the group will ...": the speaker's side (not an analyst's)
     if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
-    mine = _codes(speaker, analysis.mentions)
-    if not mine and _unnamed_official(speaker) and _codes(subject, analysis.mentions):
-        return True  # "Iran will respond, the foreign ministry spokesman said": he speaks for Iran
+    mine = _codes(speaker, analysis.mentions, relayed=False)
+    if not mine and (_unnamed_official(speaker) or _relays(speaker, analysis.mentions)) and _codes(
+            subject, analysis.mentions):
+        return True  # "Iran will respond, the foreign ministry spokesman said": he speaks for Iran; "KCNA said North
+        # Korea would retaliate": the agency relays the North's threat
     return bool(mine & _codes(subject, analysis.mentions))
 
 
@@ -245,11 +248,29 @@ def _unnamed_official(speaker: list[Any]) -> bool:
         for t in speaker)  # "the foreign ministry" is an ORG to the parser, but names no state
 
 
-def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
+def _codes(tokens: list[Any], mentions: tuple[Mention, ...], relayed: bool = True) -> set[str]:
+    """The countries the mentions in ``tokens`` name; without the news outlets when not ``relayed``."""
     if not tokens:
         return set()
     start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-    return {c for m in mentions if start <= m.start < end and m.code for c in [country(m.code)] if c}
+    return {c for m in mentions if start <= m.start < end and m.code and (relayed or not reporter(m))
+            for c in [country(m.code)] if c}
+
+
+def reporter(m: Mention) -> bool:
+    """A news outlet ("KCNA", "Xinhua", "Reuters"): it relays what a state says and speaks for none."""
+    return m.attr("kind") == "media"
+
+
+def _relays(speaker: list[Any], mentions: tuple[Mention, ...]) -> bool:
+    """A speaker that only relays: a news outlet or the media ("KCNA said", "state media reported")."""
+    head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
+    if head is not None and head.lemma_.lower() in MEDIA_NOUNS and not any(
+            t.ent_type_ in {"PERSON", "GPE", "NORP"} for t in speaker):
+        return True
+    start, end = (min(t.idx for t in speaker), max(t.idx + len(t.text) for t in speaker)) if speaker else (0, 0)
+    inside = [m for m in mentions if start <= m.start < end and m.code]
+    return bool(inside) and all(reporter(m) for m in inside)
 
 
 def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, str, str] | None:

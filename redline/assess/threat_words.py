@@ -75,6 +75,8 @@ REPORTING = frozenset({"say", "tell", "warn", "state", "add", "declare", "announ
 # Words of an office's name that name no state ("the Foreign Ministry", "the Defence Ministry press office").
 OFFICE_WORDS = frozenset({"the", "foreign", "defence", "defense", "interior", "ministry", "ministries", "office",
                           "press", "service", "of", "affairs", "department", "national", "security", "council"})
+# Who relays what a state says without speaking for one: "state media said North Korea would ...".
+MEDIA_NOUNS = frozenset({"media", "agency", "newspaper", "broadcaster", "television", "radio", "outlet"})
 OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
                           "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
