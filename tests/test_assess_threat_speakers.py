@@ -61,3 +61,18 @@ def test_a_news_outlet_is_never_the_issuer(context: Any) -> None:
 ])
 def test_a_commentator_still_forecasts_and_does_not_relay(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
+
+
+@pytest.mark.parametrize(("text", "actor", "speaker"), [
+    ("Iran says the drills are a provocation and threatens to close the Strait of Hormuz.", "IRN", "Iran"),
+    ("The ministry said the sanctions are illegal and warned that Russia would respond.", "RUS", "The ministry"),
+])
+def test_a_threat_verb_joined_to_a_reported_clause_about_a_thing_is_the_reporters(
+        text: str, actor: str, speaker: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert (t.actor, t.speaker) == (actor, speaker)
+
+
+def test_a_threat_verb_joined_to_a_reported_clause_about_an_agent_stays_the_agents(context: Any) -> None:
+    [t] = _threats("Officials said the rebels had seized the town and threatened to execute the hostages.", context)
+    assert t.speaker == "the rebels"

@@ -76,6 +76,10 @@ def _subject(verb: Any) -> list[Any]:
         if subj and subj[0].dep_ == "nsubjpass" and node != verb and verb.tag_ == "VBG" and node.dep_ == "ccomp":
             node = node.head  # "X says fighters were killed, while vowing to respond": X vows, not the killed
             continue
+        if subj and verb.dep_ == "conj" and verb.head == node and node.dep_ == "ccomp" and \
+                node.head.lemma_ in REPORTING and verb.lemma_ in THREATENING | {"warn"} and not _agentive(subj[:1], ()):
+            node = node.head  # "X says the resolution is an act of war and threatens to ...": X threatens
+            continue
         if subj:
             if subj[0].lower_ in {"who", "which", "that"} and node.dep_ == "relcl" and node.head != node:
                 antecedent = node.head
