@@ -1,6 +1,7 @@
 """Who a threat is issued by when the sentence names another party (issue #11, threats15): a red line crossed is
 drawn by whoever says so, not by who crosses it; a news outlet relays the threat of the state it names and
-speaks for none. Sentences written for these tests (not from the threat set),
+speaks for none; a threat verb joined to a reported clause about a thing is the reporter's; a red line talked about
+(not drawn) is no threat. Sentences written for these tests (not from the threat set),
 through the real pipeline (spaCy, gazetteers)."""
 
 from __future__ import annotations
@@ -76,3 +77,23 @@ def test_a_threat_verb_joined_to_a_reported_clause_about_a_thing_is_the_reporter
 def test_a_threat_verb_joined_to_a_reported_clause_about_an_agent_stays_the_agents(context: Any) -> None:
     [t] = _threats("Officials said the rebels had seized the town and threatened to execute the hostages.", context)
     assert t.speaker == "the rebels"
+
+
+@pytest.mark.parametrize("text", [
+    "PSAKI: I'm not here to set new red lines.",
+    "SULLIVAN: I'm not standing up here to draw red lines.",
+    "I'm not going to get into red lines from here.",
+    "In this interview, the President was asked about red lines.",
+    "When he was asked to clarify what his red lines were, he said the army had not yet moved.",
+])
+def test_a_red_line_talked_about_but_not_drawn_is_no_threat(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Putin said NATO expansion to Ukraine is a red line for Russia.", "RUS"),
+    ("Iran will not hesitate to strike if the red line is crossed, the commander said.", "IRN"),
+])
+def test_a_red_line_drawn_is_still_one(text: str, actor: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert t.actor == actor
