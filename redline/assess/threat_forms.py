@@ -224,7 +224,8 @@ def _talked_about(line: Any, verb: Any) -> bool:
     """A red line named but not drawn: talked about ("asked about red lines", "get into red lines"), drawn under a
     negation ("I'm not here to set new red lines", "not standing up here to draw red lines") or asked after ("what
     his red lines were"); "will not hesitate to strike if the red line is crossed" still draws one."""
-    if line.dep_ == "pobj" and line.head.lower_ in {"about", "into", "on", "over", "around"}:
+    if line.dep_ == "pobj" and line.head.lower_ in {"about", "into", "on", "over", "around"} or line.dep_ in {
+            "compound", "nmod"}:  # "Obama's red line policy": a red line named to name something else
         return True
     if line.dep_ in {"dobj", "pobj"} and any(_negated(a) and a.lemma_ != "hesitate" for a in line.ancestors):
         return True
