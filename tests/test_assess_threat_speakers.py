@@ -85,6 +85,7 @@ def test_a_threat_verb_joined_to_a_reported_clause_about_an_agent_stays_the_agen
     "I'm not going to get into red lines from here.",
     "In this interview, the President was asked about red lines.",
     "When he was asked to clarify what his red lines were, he said the army had not yet moved.",
+    "Obama's red line policy on Syria drew criticism.",
 ])
 def test_a_red_line_talked_about_but_not_drawn_is_no_threat(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
@@ -97,3 +98,17 @@ def test_a_red_line_talked_about_but_not_drawn_is_no_threat(text: str, context: 
 def test_a_red_line_drawn_is_still_one(text: str, actor: str, context: Any) -> None:
     [t] = _threats(text, context)
     assert t.actor == actor
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The general said Iran would respond to any attack on its territory.", "IRN"),
+    ("A senior commander said Hezbollah would strike Haifa if Israel attacked Beirut.", "LBN"),
+])
+def test_a_general_who_names_no_state_speaks_for_the_state_his_clause_commits(
+        text: str, actor: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert t.actor == actor
+
+
+def test_a_general_of_another_state_forecasts(context: Any) -> None:
+    assert _threats("General Mark Milley said Iran would retaliate if attacked.", context) == ()

@@ -77,8 +77,8 @@ OFFICE_WORDS = frozenset({"the", "foreign", "defence", "defense", "interior", "m
                           "press", "service", "of", "affairs", "department", "national", "security", "council"})
 # Who relays what a state says without speaking for one: "state media said North Korea would ...".
 MEDIA_NOUNS = frozenset({"media", "agency", "newspaper", "broadcaster", "television", "radio", "outlet"})
-OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
-                          "minister", "embassy", "military", "army", "office", "presidency", "statement"})
+OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government", "general",
+                          "commander", "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
 OBLIGING = frozenset({"force", "compel", "oblige", "have", "need"})
 # Verbs that declare what "any X" will be taken for ("would become legitimate targets", "be regarded as a declaration
