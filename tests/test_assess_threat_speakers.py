@@ -112,3 +112,12 @@ def test_a_general_who_names_no_state_speaks_for_the_state_his_clause_commits(
 
 def test_a_general_of_another_state_forecasts(context: Any) -> None:
     assert _threats("General Mark Milley said Iran would retaliate if attacked.", context) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea once again threatened to strike the United States if the drills went ahead.",
+    "Iran once more warned that it would close the Strait of Hormuz if attacked.",
+])
+def test_once_again_is_one_more_time_not_formerly(text: str, context: Any) -> None:
+    [t] = _threats(text, context)
+    assert t.status == "current"

@@ -254,12 +254,19 @@ def _status(cue: Any, sent: Any) -> str:
         return "background"  # "cables reveal that New Zealand threatened ...": told now, made before
     if cue.dep_ == "relcl" and (cue.tag_ == "VBD" or aux & {"has", "have"}):
         return "background"  # "militants, who threatened / have threatened to kill ...": said of the actor before
-    # "once" as a conjunction ("Once Ukraine joins NATO, Russia will respond") is a condition, not "formerly"
-    words = [t.text for t in sent if not (t.lower_ == "once" and t.dep_ == "mark")]
-    before = " ".join(t.text for t in sent if t.i < cue.i and not (t.lower_ == "once" and t.dep_ == "mark"))
+    # "once" as a conjunction ("Once Ukraine joins NATO, Russia will respond") is a condition, not "formerly", and
+    # "once again" / "once more" is "one more time" ("Russia once again threatened to ...": said now, again)
+    words = [t.text for t in sent if not _once_now(t)]
+    before = " ".join(t.text for t in sent if t.i < cue.i and not _once_now(t))
     if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(" ".join(words))):
         return "background"
     return "current"
+
+
+def _once_now(token: Any) -> bool:
+    """ "once" that does not mean "formerly": a conjunction ("once Ukraine joins NATO") or "once again"."""
+    return token.lower_ == "once" and (token.dep_ == "mark" or token.i + 1 < len(token.doc) and token.nbor(
+        1).lower_ in {"again", "more"})
 
 
 def _punished(cue: Any) -> bool:
