@@ -121,3 +121,22 @@ def test_a_general_of_another_state_forecasts(context: Any) -> None:
 def test_once_again_is_one_more_time_not_formerly(text: str, context: Any) -> None:
     [t] = _threats(text, context)
     assert t.status == "current"
+
+
+KREMLIN = "http://en.kremlin.ru/events/president/news/60000"
+
+
+@pytest.mark.parametrize("text", [
+    "We will continue to take joint measures as planned, including joint patrols with the Turkish troops.",
+    "It is most important that we will take preventive measures to ensure that no athlete uses doping.",
+])
+def test_measures_taken_with_others_or_against_a_danger_are_no_threat(text: str, context: Any) -> None:
+    article = normalize(RawDocument(origin="test", text=text, url=KREMLIN, published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+def test_retaliatory_measures_are_still_a_threat(context: Any) -> None:
+    text = "We will take retaliatory measures if the United States deploys missiles in Europe."
+    article = normalize(RawDocument(origin="test", text=text, url=KREMLIN, published="2024-06-01"), context.settings)
+    [t] = find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+    assert (t.actor, t.response) == ("RUS", "Russia will take retaliatory measures")

@@ -20,6 +20,7 @@ from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_words import (
     AGENT_NOUNS,
     ARMS,
+    BENIGN_MEASURES,
     BENIGN_OBJECTS,
     CONDITIONS,
     DOCUMENTS,
@@ -304,7 +305,9 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree) | answered
         return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
-        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children)) or (
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) and not any(
+            a.dep_ in {"amod", "compound"} and a.lower_ in BENIGN_MEASURES for a in c.children)  # "joint measures"
+        for c in verb.children)) or (
         verb.lemma_ == "use" and any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act

@@ -42,6 +42,10 @@ PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
 BENIGN_OBJECTS = frozenset({"challenge", "question", "need", "concern", "call", "request", "crisis", "epidemic",
                             "pandemic", "demand", "letter", "invitation", "inquiry", "query", "comment", "disaster"})
+# Measures or steps taken with or for others, or against a danger, not against a party: "joint measures",
+# "preventive measures to ensure that none of the athletes use doping".
+BENIGN_MEASURES = frozenset({"joint", "preventive", "preventative", "precautionary", "protective", "sanitary",
+                             "quarantine", "support", "relief", "stimulus", "humanitarian", "safety", "health"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
 # Set phrases that threaten without a response verb (redline/data/threat_idioms.csv): who the clause's subject is
 # (``self``: the issuer, "we will not sit idly by"; ``target``: the threatened, "they will pay a heavy price";
