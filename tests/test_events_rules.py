@@ -11,6 +11,7 @@ import pytest
 
 from redline.events.demand_rules import DEMAND_RULES, GATE_RULES
 from redline.events.noun_rules import NOUN_RULES, OWNER_RULES, PARTY_RULES
+from redline.events.readiness_rules import READINESS_RULES
 from redline.events.rules import Example, Rule, Trace, apply, table
 from redline.events.verb_rules import CODE_RULES, RULES, VERB_RULES, trace_word
 from redline.ingest import normalize
@@ -43,7 +44,8 @@ def test_rule_fires_on_its_example_with_the_declared_outcome(rule: Rule, example
 
 @pytest.mark.parametrize(("whole", "parts"), [(RULES, (VERB_RULES, CODE_RULES)),
                                               (NOUN_RULES, (OWNER_RULES, PARTY_RULES)),
-                                              (DEMAND_RULES, (DEMAND_RULES,)), (GATE_RULES, (GATE_RULES,))])
+                                              (DEMAND_RULES, (DEMAND_RULES,)), (GATE_RULES, (GATE_RULES,)),
+                                              (READINESS_RULES, (READINESS_RULES,))])
 def test_table_is_ordered_and_every_rule_is_declared(whole: tuple[Rule, ...], parts: tuple[Any, ...]) -> None:
     assert whole == sum(parts, ())
     priorities = [r.priority for r in whole]
@@ -130,3 +132,9 @@ def test_verb_draft_reads_the_modality_only_when_asked(context: Any) -> None:
     assert d.factuality == d.clause.modality == "hedged"
     d.factuality = "future"
     assert d.factuality == "future" and d.clause.modality == "hedged"
+
+
+def test_readiness_that_no_rule_vetoes_is_an_intent_to_cooperate(context: Any) -> None:
+    example = Example("Turkey is willing to send material to Saudi Arabia.", "willing", "03 TUR SAU")
+    codes, trace = rule_report.traced(context, example, rule_report.CODERS[4][2])
+    assert codes == example.codes and trace.together == []

@@ -1,6 +1,6 @@
 """Which rules of the coders fire on each example sentence of their tables (the verb coder's
 ``redline.events.verb_rules``, the noun coder's ``noun_rules``, the demand coder's and the gates'
-``demand_rules``).
+``demand_rules``, readiness's ``readiness_rules``).
 
     python tools/rule_report.py            # every example: what it codes, the rules that fire, the veto
     python tools/rule_report.py --together # only the examples on which more than one veto or rewrite fires
@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from collections.abc import Callable  # noqa: E402
 
-from redline.events import demand_rules, noun_rules, verb_rules  # noqa: E402
+from redline.events import demand_rules, noun_rules, readiness_rules, verb_rules  # noqa: E402
 from redline.events.rules import Example, Rule, Trace  # noqa: E402
 from redline.ingest import normalize  # noqa: E402
 from redline.models import Analysis, RawDocument  # noqa: E402
@@ -33,6 +33,7 @@ CODERS: tuple[tuple[str, tuple[Rule, ...], Tracer], ...] = (
     ("noun", noun_rules.NOUN_RULES, noun_rules.trace_word),
     ("demand", demand_rules.DEMAND_RULES, demand_rules.trace_word),
     ("gate", demand_rules.GATE_RULES, demand_rules.trace_gate),
+    ("readiness", readiness_rules.READINESS_RULES, readiness_rules.trace_word),
 )
 
 

@@ -15,7 +15,6 @@ from redline.events.actors import (
     MentionIndex,
     conjoined,
     country,
-    object_tokens,
     subject_tokens,
 )
 from redline.events.demand_rules import code_demand, gated
@@ -26,7 +25,6 @@ from redline.events.grammar import (
     _content_of_speech_act,
     _demand_frame,
     _has_object_pattern,
-    _head_actor,
     _main_verbs,
     _named_target,
     _purpose_clause,
@@ -37,6 +35,7 @@ from redline.events.lexicon import VerbLexicon
 from redline.events.meetings import meeting_events
 from redline.events.noun_rules import code_noun
 from redline.events.publisher import title_events
+from redline.events.readiness_rules import code_readiness
 from redline.events.record import _event, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
 from redline.events.verb_rules import code_verb
@@ -49,7 +48,6 @@ from redline.events.vocab import (
     CONVERSATION_VERBS,
     FORCE_ROOTS,
     MUTUAL_TYPES,
-    OFFERING_WORDS,
     SYMMETRIC_VERBS,
 )
 from redline.models import Analysis, Event
@@ -256,26 +254,14 @@ def _reciprocal(verb: Any, event: Event) -> list[Event]:
     return [replace(event, source=event.target, target=event.source)] if talk and event.source else []
 
 
-def _readiness_event(word: Any, act: Any, index: MentionIndex, lexicon: VerbLexicon,
-                     analysis: Analysis) -> Event | None:
-    """Readiness for an act the lexicon does not code ("is willing to send material to Saudi Arabia") is an
-    intent to cooperate (CAMEO 030); a coded act carries its own intent or threat."""
-    if word.lower_ not in OFFERING_WORDS or _verb_event(act, index, lexicon, analysis) is not None:
-        return None
-    subj = subject_tokens(word) or [t for c in word.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    source = _head_actor(subj, index) or index.actor(subj)
-    if source is None:
-        return None
-    target = index.actor(object_tokens(act)) or index.actor([t for t in act.subtree if t not in subj])
-    factuality = clause_modality(word.head if word.pos_ == "ADJ" else word)
-    return _event(analysis, index, word, "030", source, target, [], factuality)
-
-
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
     """The event one verb codes: readiness for an act codes its own intent; any other verb is coded by the rule
     table of ``verb_rules`` (its clause record built once, its code looked up, the vetoes and rewrites applied
     in order)."""
+    def recode(other: Any) -> Event | None:
+        return _verb_event(other, index, lexicon, analysis)
+
     act = _readiness_complement(verb)
-    if act is not None:
-        return _readiness_event(verb, act, index, lexicon, analysis)
-    return code_verb(verb, index, lexicon, analysis, lambda other: _verb_event(other, index, lexicon, analysis))
+    if act is not None:  # ``readiness_rules.READINESS_RULES``
+        return code_readiness(verb, act, index, analysis, recode)
+    return code_verb(verb, index, lexicon, analysis, recode)
