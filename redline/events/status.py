@@ -32,7 +32,7 @@ from redline.events.domestic import dismissal, health_measure, inquiry_alone, vo
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap, no_doer
 from redline.events.naming import named_noun
-from redline.events.origin import origin
+from redline.events.origin import origin, titled
 
 CURRENT = "current"
 STATUSES = {
@@ -91,9 +91,6 @@ JUDGING_WORDS = frozenset({"sentence", "convict", "jail", "imprison", "acquit", 
 # A noun's own date naming an earlier period when the resolver leaves it open: "last year's attacks".
 EARLIER = re.compile(r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn)|\b(1[89]|20)\d\d\b",
                      re.IGNORECASE)
-# A year, a span of years or a part of a year as a noun act's own modifier: the act's title ("the 2024 Solingen
-# attack", "2019–2021 Iraqi protests", "Late-2019 Sudanese protests").
-TITLE_YEAR = re.compile(r"^(?:[A-Za-z]+-)?(?:1[89]|20)\d\d(?:[–-](?:(?:1[89]|20)\d\d|\d\d))?$")
 # Verbs by which the accused denies a claim ("Moscow denied the claim", "Russia rejected the accusation").
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut"})
 # Codes of an intent, a rejection or a threat: a future act announced ("will not meet their demands") is
@@ -392,24 +389,7 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
 
 
 def _titled(coded: Coded, index: MentionIndex) -> bool:
-    """A noun act named by its title, a year its own modifier: "2020 Bulgarian protests", "the 2024 Ra'anana
-    attack". An act named so is one already known (a topic heading, a reference), not the news that reports it;
-    the "background" rule cannot read a bare year's date, which names no day."""
-    noun = coded.clause.verb
-    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
-        noun = noun.head
-    if noun.pos_ != "NOUN":
-        return False
-    latest = coded.published.year if coded.published else 2100
-    return any(c.dep_ in {"nummod", "compound", "amod"} and TITLE_YEAR.match(c.text) and _year(c.text) <= latest
-               # a count stands right before a plural ("2000 arrests"); a title names the place or the cause first
-               and (noun.tag_ == "NN" or noun.i - c.i > 1) for c in noun.children)
-
-
-def _year(text: str) -> int:
-    """The first year a title's number writes: "2019–2021" -> 2019, "Late-2019" -> 2019."""
-    match = re.search(r"(?:1[89]|20)\d\d", text)
-    return int(match.group()) if match else 0
+    return titled(coded.clause.verb, coded.published.year if coded.published else None)
 
 
 def _named_act(coded: Coded, index: MentionIndex) -> bool:
