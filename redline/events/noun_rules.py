@@ -23,10 +23,6 @@ from redline.nlp.modality import clause_modality
 
 __all__ = ["NOUN_RULES", "OWNER_RULES", "PARTY_RULES", "NounDraft", "code_noun", "trace_noun", "trace_word"]
 
-OWNER_DEPS = frozenset({"poss", "compound", "amod"})
-OWNER_PREPS = frozenset({"by", "from"})
-TARGET_PREPS = frozenset({"of", "on", "against", "in", "into", "towards", "toward"})
-
 
 @dataclass
 class NounDraft:
@@ -68,8 +64,8 @@ def draft_of(noun: Any, index: MentionIndex, analysis: Analysis) -> NounDraft:
         return d
     nouns = _event_nouns()
     d.code = next((nouns[w] for w in _object_words(noun, partitive=False) if w in nouns), "")
-    owners = [t for c in noun.children if c.dep_ in OWNER_DEPS for t in c.subtree]
-    owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS for t in c.subtree]
+    owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
+    owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
     if noun.lemma_.lower() in CLASH_NOUNS:  # "killed in clashes with Hezbollah fighters": the other side
         owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
     d.owners = owners
@@ -83,7 +79,9 @@ def look_up(d: NounDraft) -> None:
     """The target (an "of", "on", "against", "in", "into" or "towards" phrase) and the scope of the noun's act:
     the noun's phrase and, for a noun a verb governs, that verb's clause."""
     noun = d.noun
-    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for t in c.subtree]
+    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into",
+                                                                             "towards", "toward"}
+               for t in c.subtree]
     d.scope = [*noun.subtree, *(d.governor.subtree if d.governor is not noun else [])]
     d.target = d.index.actor(targets)
 
