@@ -293,3 +293,10 @@ def test_gazetteer_name_with_a_lower_case_word_is_no_place(blank_nlp: Any, gazet
               for m in find_mentions(blank_nlp(text), "a", gazetteer) if m.type == "PLACE"]
     assert places == [("Anbar province", "IRQ")]
 
+
+def test_gazetteer_another_country_s_congress_is_not_the_us_congress(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = nlp("Protesters stormed the National Congress in Brasilia. Peru's Congress voted to remove Castillo. "
+              "The Colombian Congress approved the budget. Congress must approve aid to Israel.")
+    actors = [(m.text, m.code) for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR" and m.code]
+    assert actors == [("Peru's Congress", "PER-GOV"), ("Colombian Congress", "COL-GOV"), ("Congress", "USA-GOV"),
+                      ("Israel", "ISR")]
