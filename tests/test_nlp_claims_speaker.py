@@ -71,3 +71,14 @@ def test_a_label_with_only_a_space_after_its_colon_speaks(context: Any) -> None:
     # a transcript label followed by a no-break space: the label speaks, the space is nobody
     text = "THE GOVERNOR:\u00a0 Tell them to read the report of every single inspector.\nThat is all."
     assert _claims(text, context) == [("THE GOVERNOR", "tell", "to read the report of every single inspector")]
+
+
+def test_the_subject_of_a_passive_cue_with_no_agent_does_not_speak(context: Any) -> None:
+    # what is said about someone, by nobody named: the passive's subject is the topic, not the speaker
+    assert "The finance minister" not in _speakers("The finance minister is expected to resign next week.", context)
+    assert "Four miners" not in _speakers("Four miners are reported trapped after the tunnel collapsed.", context)
+    assert "The envoy" not in _speakers("The envoy was told that the border would stay closed.", context)
+    # an agent still speaks, and an active cue keeps its subject
+    assert "the rebels" in _speakers("A ceasefire was announced by the rebels on Sunday.", context)
+    assert _speakers("The finance minister said he expects to resign next week.", context)[:1] == [
+        "The finance minister"]

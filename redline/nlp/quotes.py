@@ -203,6 +203,8 @@ def _speaker(verb: Any) -> list[Any]:
         if by is not None and node is verb:
             return list(by.subtree)  # "the reports were dismissed by the ministry": the ministry speaks
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if node is verb and subj and all(c.dep_ == "nsubjpass" for c in subj):
+            return []  # "X is expected to resign", "ten people are reported killed": X is what is said, by nobody named
         if subj:  # a name the parser split off as a second subject is part of the first: "Leaders from the bloc
             return joined(subj)  # ECOWAS"
         if node.dep_ == "ROOT" and node.pos_ == "NOUN" and node.tag_ == "NNS" and node is not verb:
