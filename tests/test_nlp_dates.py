@@ -73,6 +73,8 @@ def test_dates_resolve_against_publication(text: str, sentence: str, expected: s
     ("the 19th century", ""),
     ("the past few weeks", ""),
     ("more than 40 years ago", ""),
+    ("5780 years ago", "The calendar counts from a creation 5780 years ago."),
+    ("6000 years ago", "Farmers settled the valley 6000 years ago."),
     ("Thursday", "The market always closed early on a Thursday."),
     ("the same day", ""),
     ("annually", ""),

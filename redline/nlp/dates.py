@@ -345,14 +345,17 @@ def _relative(lower: str, pub: date, future: bool, before: str) -> When | None:
     return None
 
 
-def _shift(pub: date, unit: str, n: int) -> When:
-    """The day, week, month or year ``n`` units from ``pub``'s."""
-    if unit == "day":
-        return When(pub + timedelta(days=n), "day")
-    if unit == "week":
-        monday = pub - timedelta(days=pub.weekday())
-        return When(monday + timedelta(weeks=n), "week")
-    if unit == "month":
-        index = pub.year * 12 + pub.month - 1 + n
-        return When(date(index // 12, index % 12 + 1, 1), "month")
-    return When(date(pub.year + n, 1, 1), "year")
+def _shift(pub: date, unit: str, n: int) -> When | None:
+    """The day, week, month or year ``n`` units from ``pub``'s; None past the calendar's ends ("5,780 years ago")."""
+    try:
+        if unit == "day":
+            return When(pub + timedelta(days=n), "day")
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday())
+            return When(monday + timedelta(weeks=n), "week")
+        if unit == "month":
+            index = pub.year * 12 + pub.month - 1 + n
+            return When(date(index // 12, index % 12 + 1, 1), "month")
+        return When(date(pub.year + n, 1, 1), "year")
+    except (ValueError, OverflowError):
+        return None
