@@ -5,6 +5,7 @@ are not towns, a state's forces do not move a town to their country, the country
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
@@ -191,3 +192,63 @@ def test_a_dateline_of_two_bureaus_is_a_dateline() -> None:
     assert dateline_spans("ISLAMABAD/PENTAGON — A U.S. military plane crashed in Afghanistan.") == [(0, 21)]
     assert dateline_spans("WASHINGTON/KYIV - Russian missiles hit Odesa.") == [(0, 18)]
     assert dateline_spans("NATO - the alliance met in Brussels.") == []
+
+
+def test_a_town_dwarfed_by_a_namesake_abroad_is_not_preferred_for_its_primary_name() -> None:
+    from redline.models import Geo
+    from redline.nlp.places import DWARF_FACTOR, best_place
+
+    town = Place("Mecca", "city", Geo(33.6, -116.1, "USA"), 8_000, 1, True)
+    holy = Place("Makkah", "city", Geo(21.4, 39.8, "SAU"), 8_000 * DWARF_FACTOR, 2, False)
+    assert best_place((town, holy), {}) == holy  # no country named: the far larger city
+    assert best_place((town, holy), {"SAU": 2}) == holy
+    assert best_place((town, holy), {"USA": 1}) == town  # a story on the town's country keeps its primary name
+    near = replace(holy, population=8_000 * DWARF_FACTOR - 1)
+    assert best_place((town, near), {}) == town  # under the factor, with no country named, the primary name ranks first
+    assert best_place((town, near), {"SAU": 2}) == near  # ... unless the story names the larger one's country only
+    assert best_place((town, near), {"SAU": 2, "USA": 1}) == town
+
+
+@pytest.mark.parametrize(("text", "name", "where"), [
+    ("Thousands of pilgrims prayed in Mecca on Friday as the hajj began, according to officials in Riyadh.",
+     "Mecca", "SAU"),
+    ("A brush fire burned close to homes in Mecca, California, and firefighters asked families to leave.",
+     "Mecca", "USA"),
+    # Tadmur, Syria is only "Palmyra" in another spelling; Palmyra, New York is a smaller town of that primary name
+    ("Russian airstrikes against the Islamic State in Palmyra kill five people, the Syrian Observatory said.",
+     "Palmyra", "SYR"),
+    ("Floodwater closed two roads in Palmyra, Pennsylvania, after the storm.", "Palmyra", "USA"),
+    ("Three policemen were killed at a checkpoint in the city of Mansoura, Egyptian officials said.", "Mansoura",
+     "EGY"),
+])
+def test_a_far_larger_namesake_wins_unless_the_story_names_the_towns_country(
+        nlp: Any, gazetteer: Gazetteer, text: str, name: str, where: str) -> None:
+    assert country(nlp, gazetteer, text, name) == where
+
+
+def test_a_word_of_a_persons_name_is_no_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    # India named elsewhere made Kim (a town of Gujarat) a place
+    text = ("Indian and U.S. officials discussed North Korea. Trump said he received a letter from North Korean "
+            "leader Kim Jong-un. He added that Kim is keeping his word.")
+    assert "Kim" not in places(nlp, gazetteer, text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Taliban said the aircraft crashed in the Sado Khelo area of Deh Yak district in Ghazni province.", "Sado"),
+    ("Police searched Grays Harbor County, Washington, for the driver.", "Grays"),
+    ("Three policemen were killed at a checkpoint in the Nile Delta city of Mansoura, Egyptian officials said.",
+     "Delta"),
+])
+def test_a_word_inside_a_longer_place_name_is_not_the_town_of_that_word(
+        nlp: Any, gazetteer: Gazetteer, text: str, word: str) -> None:
+    assert word not in places(nlp, gazetteer, text)
+
+
+def test_a_place_the_ner_tags_alone_stays_a_place_beside_a_title(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Residents said the Kharkiv Mayor Ihor Terekhov visited a school that a missile hit in Kharkiv."
+    assert country(nlp, gazetteer, text, "Kharkiv") == "UKR"
+
+
+def test_a_region_inside_a_longer_place_name_stays_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "The tanker was last seen in the waters of Indonesia's Riau Archipelago, sailing toward Singapore."
+    assert country(nlp, gazetteer, text, "Riau") == "IDN"

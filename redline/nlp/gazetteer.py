@@ -29,12 +29,14 @@ from redline.nlp.place_words import (
     elsewhere,
     in_body_name,
     in_name,
+    named_alone,
     needs_cue,
     next_door,
     ordinary_alternate,
     own_country,
     paragraph_countries,
     paragraph_here,
+    person_words,
     placed,
     plausible_single,
     sentence_countries,
@@ -298,7 +300,8 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
     scan = scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
     context, named, forces = _country_context(doc, candidates, gazetteer.places, scan)
     ner = [e for e in doc.ents if e.label_ in NER_CONTAINER_LABELS] if doc.has_annotation("ENT_IOB") else []
-    surnames = {doc[e.end - 1].lower_ for e in ner if e.label_ == "PERSON" and len(e) > 1}
+    surnames = person_words(doc, [(e.start, e.end) for e in ner if e.label_ == "PERSON"]
+                            + [(c.start, c.end) for c in candidates if c.mention_type == "PERSON"])
     surnames.update(doc[c.end - 1].lower_ for c in candidates if c.mention_type == "PERSON")
     covered = {k for c in candidates for k in range(c.start, c.end)}
     places = [
@@ -306,7 +309,8 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
                                      (forces, sentence_countries(doc, candidates, forces_only=True)),
                                      _paragraph_countries(doc, candidates), gazetteer.places.seats)
         if not _inside_longer(p, ner) and not (p.end - p.start == 1 and doc[p.start].lower_ in surnames)
-        and (p.end - p.start > 1 or doc[p.start].ent_type_ in ("GPE", "LOC") or not in_name(doc, p.start, covered))
+        and (p.end - p.start > 1 or named_alone(doc, p.start, str(dict(p.attrs).get("kind")))
+            or not in_name(doc, p.start, covered))
     ]
     regions = {c.start for c in candidates if c.group == "actor" and region_not_country(
         doc, c.start, c.end, c.code, gazetteer.places, scan.keys, context)}  # "Atlanta, Georgia": the US state

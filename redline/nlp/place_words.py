@@ -23,14 +23,14 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
 from redline.models import Geo
-from redline.nlp.place_scan import PLACE_SUFFIXES
+from redline.nlp.place_scan import PLACE_SUFFIXES, UNIT_NOUNS
 from redline.nlp.places import STOP_NAMES, Place, read_data
 
 # Words before a name that put a place there ("fighting in Summit", "the town of Valley")
@@ -273,6 +273,33 @@ def in_name(doc: Doc, i: int, covered: set[int]) -> bool:
                 continue
             return True
     return False
+
+
+def named_alone(doc: Doc, i: int, kind: str) -> bool:
+    """Whether the statistical NER tags ``doc[i]``, a place of ``kind``, as a place (GPE, LOC) of its own: a region
+    or country inside any such entity ("Indonesia's Riau Archipelago"), a town when the entity holding it has no
+    other capitalised word but the noun of a unit ("Kharkiv Oblast"). A word inside a longer place name the index
+    lacks ("Sado Khelo area", "Grays Harbor County", "the San Francisco Bay area", "the Nile Delta") is not the town
+    of that name."""
+    if doc[i].ent_type_ not in ("GPE", "LOC"):
+        return False
+    if kind != "city":
+        return True
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return not any(k != i and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in UNIT_NOUNS
+                   for k in range(start, end))
+
+
+def person_words(doc: Doc, persons: Iterable[tuple[int, int]]) -> set[str]:
+    """The capitalised words (lower-cased) of every person's name of several words in ``doc``: a one-word place
+    spelled like one of them is that person named short ("Kim Jong-un ... Kim said" is not Kim, India; "Jake
+    Sullivan ... Sullivan")."""
+    return {doc[k].lower_ for start, end in persons if end - start > 1 for k in range(start, end)
+            if doc[k].is_alpha and doc[k].text[:1].isupper()}
 
 
 def in_body_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:

@@ -1,7 +1,8 @@
 """Place index: GeoNames cities, first-level regions and countries, keyed by lower-cased name.
 
-Resolution of an ambiguous name ranks the primary name before an alternate name, then the
-countries the article already mentions, then population.
+Resolution of an ambiguous name ranks the primary name before an alternate name (unless a namesake of another
+country dwarfs the town of the primary name: ``dwarfed``), then the countries the article already mentions, then
+population.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ STOP_NAMES = _words(
     mr mrs ms dr sir lord lady king queen prince princess emperor pope bishop come temple
     """
 ) | STOP_WORDS | {"old city"}
+
+# A town this many times smaller than a namesake of another country the article names as often is no primary name
+DWARF_FACTOR = 20
 
 # Regions carry no population; curated names rank by ``kind`` instead
 REGION_POPULATION = 0
@@ -116,10 +120,31 @@ class PlaceIndex:
 
 
 def best_place(candidates: tuple[Place, ...], context: Mapping[str, int]) -> Place | None:
-    """``PlaceIndex.resolve`` of a name whose candidates are known."""
+    """``PlaceIndex.resolve`` of a name whose candidates are known; a primary name ``dwarfed`` by a namesake of
+    another country counts as no more than an alternate one."""
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (p.primary, p.kind == "region", context.get(p.geo.country, 0), p.population))
+    return max(candidates, key=lambda p: (p.primary and not dwarfed(p, candidates, context), p.kind == "region",
+                                          context.get(p.geo.country, 0), p.population))
+
+
+def dwarfed(place: Place, candidates: tuple[Place, ...], context: Mapping[str, int]) -> bool:
+    """Whether a town's primary name yields to a city of the same name in another country: one ``DWARF_FACTOR``
+    times larger that the article names at least as often ("Mecca", Mecca, California, is Makkah, whose GeoNames
+    name is another spelling, in a story on Saudi Arabia or on no country at all), or one no smaller in a country
+    the article names when it does not name the town's ("Palmyra" in a story on Syria is Tadmur, not Palmyra,
+    New York). A story on the town's country keeps its town."""
+    if place.kind != "city":
+        return False
+    own = context.get(place.geo.country, 0)
+    for q in candidates:
+        if q.kind != "city" or q.geo.country == place.geo.country:
+            continue
+        there = context.get(q.geo.country, 0)
+        if there >= own and (q.population >= DWARF_FACTOR * max(place.population, 1)
+                             or (there > 0 >= own and q.population >= place.population)):
+            return True
+    return False
 
 
 def read_data(name: str) -> list[dict[str, str]]:
