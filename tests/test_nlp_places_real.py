@@ -249,6 +249,16 @@ def test_a_place_the_ner_tags_alone_stays_a_place_beside_a_title(nlp: Any, gazet
     assert country(nlp, gazetteer, text, "Kharkiv") == "UKR"
 
 
+@pytest.mark.parametrize(("text", "name", "where"), [
+    ("Rescue teams pulled families from flooded homes in Yorkshire after days of rain.", "Yorkshire", "GBR"),
+    ("Police closed roads across Sussex after the storm brought down trees.", "Sussex", "GBR"),
+    ("The first case of the virus was confirmed on the Dutch Caribbean island of Saba.", "Saba", "BES"),
+])
+def test_well_known_regions_the_city_list_lacks(nlp: Any, gazetteer: Gazetteer, text: str, name: str,
+                                                 where: str) -> None:
+    assert country(nlp, gazetteer, text, name) == where
+
+
 def test_a_region_inside_a_longer_place_name_stays_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "The tanker was last seen in the waters of Indonesia's Riau Archipelago, sailing toward Singapore."
     assert country(nlp, gazetteer, text, "Riau") == "IDN"
