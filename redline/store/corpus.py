@@ -15,10 +15,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from redline import dedupe
 from redline.models import Article, Skip
-from redline.store import schema
+from redline.store import rows, schema
 
 # Serialises "is it new? then store it" between processes on PostgreSQL (SQLite has BEGIN IMMEDIATE).
 ADMIT_LOCK_KEY = 0x7265646C696E66
+SIGNATURE_COLUMNS = ("article_id", "key")  # a signature row, and the key a row already there is kept by
 # near-duplicate candidates compared in full, the ones sharing most bands first
 MAX_CANDIDATES = 20
 
@@ -75,21 +76,28 @@ def find_duplicate(
 
 def link_duplicate(conn: Connection, article: Article, duplicate: Duplicate, now: datetime) -> None:
     """Record ``article`` as also reported by its source under the kept article (once)."""
-    _insert_ignore(conn, schema.also_reported, [link_rows(article, duplicate, now)], ["dup_id"])
+    insert_links(conn, [link_rows(article, duplicate, now)])
+
+
+def insert_links(conn: Connection, links: Sequence[dict[str, Any]]) -> None:
+    """Insert ``link_rows`` rows in one statement; a duplicate id linked already keeps its first link."""
+    if links:
+        columns = tuple(links[0])
+        rows.insert_ignore(conn, schema.also_reported, columns, [tuple(link[c] for c in columns) for link in links],
+                           ("dup_id",))
 
 
 def add_signature(conn: Connection, article_id: str, keys: Sequence[str]) -> None:
-    if keys:
-        _insert_ignore(conn, schema.signatures, [{"article_id": article_id, "key": k} for k in keys],
-                       ["article_id", "key"])
+    rows.insert_ignore(conn, schema.signatures, SIGNATURE_COLUMNS, [(article_id, k) for k in keys],
+                       SIGNATURE_COLUMNS)
 
 
 def also_reported(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     ar = schema.also_reported
-    rows = conn.execute(select(ar).where(ar.c.article_id == article_id).order_by(ar.c.created_at, ar.c.dup_id))
+    found = conn.execute(select(ar).where(ar.c.article_id == article_id).order_by(ar.c.created_at, ar.c.dup_id))
     return [
         {"id": r.dup_id, "url": r.url, "source": r.source, "title": r.title, "similarity": r.similarity}
-        for r in rows
+        for r in found
     ]
 
 
@@ -118,24 +126,17 @@ def skip_recorded(conn: Connection, origin: str, stage: str, reason: str, articl
 
 def record_skips(conn: Connection, skips: Sequence[Skip], now: datetime) -> None:
     """Record each skip not recorded before (a rerun of a batch adds none)."""
-    rows = []
+    new = []
     seen: set[tuple[str, str, str, str | None]] = set()
     for skip in skips:
         key = (skip.origin, skip.stage, skip.reason, skip.article_id)
         if key in seen or skip_recorded(conn, *key):
             continue
         seen.add(key)
-        rows.append({"origin": skip.origin, "article_id": skip.article_id, "stage": skip.stage,
-                     "reason": skip.reason, "created_at": now})
-    if rows:
-        conn.execute(schema.skips.insert(), rows)
-
-
-def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
-    if not rows:
-        return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=keys), rows)
+        new.append({"origin": skip.origin, "article_id": skip.article_id, "stage": skip.stage,
+                    "reason": skip.reason, "created_at": now})
+    if new:
+        conn.execute(schema.skips.insert(), new)
 
 
 # bound parameters per IN list: far below SQLite's limit (32766) and PostgreSQL's (65535)
@@ -231,11 +232,6 @@ def link_rows(article: Article, duplicate: Duplicate, now: datetime) -> dict[str
         "similarity": duplicate.similarity,
         "created_at": now,
     }
-
-
-def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
-    """Insert ``rows`` in one statement, leaving out those whose ``keys`` are there already."""
-    _insert_ignore(conn, table, rows, keys)
 
 
 def _among(conn: Connection, column: Any, values: list[str]) -> Any:
