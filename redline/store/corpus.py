@@ -146,10 +146,11 @@ _IN_CHUNK = 900
 class Admission:
     """``find_duplicate`` for the articles of one ``save_new_many`` call, with the store read once for all.
 
-    The ids, links, content hashes and near-duplicate signatures of the call's articles are read in a few
-    queries up front; the articles the call stores (``stored``) and links (``linked``) are kept here, so that
-    an article duplicating one stored earlier in the same call is found as ``find_duplicate`` would find it
-    after that one was written: the same answers, in the same order, from a handful of statements.
+    The ids, links, content hashes and near-duplicate signatures of the call's articles, and the texts of their
+    near-duplicate candidates, are read in a few queries up front; the articles the call stores (``stored``) and
+    links (``linked``) are kept here, so that an article duplicating one stored earlier in the same call is found
+    as ``find_duplicate`` would find it after that one was written: the same answers, in the same order, from a
+    handful of statements.
     """
 
     def __init__(self, conn: Connection, items: Sequence[tuple[Article, Sequence[str]]]) -> None:
@@ -176,7 +177,25 @@ class Admission:
         for part in _parts(keys):
             for sig in conn.execute(select(s.c.article_id, s.c.key).where(_among(conn, s.c.key, part))):
                 self._holders.setdefault(sig.key, set()).add(sig.article_id)
-        self._texts: dict[str, str] = {}  # texts of the articles stored in this call
+        # texts of the near-duplicate candidates (stored before: read here in one query; stored in this call)
+        self._texts: dict[str, str] = {}
+        wanted = {i for article, ks in items if not self._decided(article) for i in self._candidates(ks)}
+        for part in _parts(sorted(wanted)):
+            self._texts.update((r.id, r.text) for r in conn.execute(select(a.c.id, a.c.text)
+                                                                    .where(_among(conn, a.c.id, part))))
+
+    def _decided(self, article: Article) -> bool:
+        """``find`` answers for ``article`` before comparing texts: a stored or linked id, a stored text."""
+        return (article.id in self._ids or article.id in self._links
+                or dedupe.content_hash(article.text) in self._hashes)
+
+    def _candidates(self, keys: Sequence[str]) -> list[str]:
+        """The articles sharing most of ``keys`` (at most ``MAX_CANDIDATES``, then by id), as known now."""
+        shared: dict[str, int] = {}
+        for key in set(keys):
+            for holder in self._holders.get(key, ()):
+                shared[holder] = shared.get(holder, 0) + 1
+        return sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
 
     def find(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """What ``find_duplicate`` answers for ``article`` at this point of the call."""
@@ -188,17 +207,11 @@ class Admission:
         same = self._hashes.get(dedupe.content_hash(article.text))
         if same is not None:
             return Duplicate(same, "same text", 1.0)
-        if not keys:
+        candidates = self._candidates(keys)
+        if not candidates:
             return None
-        shared: dict[str, int] = {}
-        for key in set(keys):
-            for holder in self._holders.get(key, ()):
-                shared[holder] = shared.get(holder, 0) + 1
-        if not shared:
-            return None
-        candidates = sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
         texts = {i: self._texts[i] for i in candidates if i in self._texts}
-        rest = [i for i in candidates if i not in texts]
+        rest = [i for i in candidates if i not in texts]  # read up front, unless a row went missing since
         if rest:
             a = schema.articles
             texts.update((r.id, r.text) for r in self._conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_(rest))))
