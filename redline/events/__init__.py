@@ -12,113 +12,60 @@ from typing import Any
 from redline.events import filter as event_filter
 from redline.events.actors import (
     DOCUMENT_NOUNS,
-    RESULTATIVES,
     MentionIndex,
     conjoined,
     country,
-    inherited_patient,
     object_tokens,
-    private_people,
     subject_tokens,
 )
-from redline.events.crime import DYING_VERBS
 from redline.events.dyad import at_home, undirected
 from redline.events.grammar import (
-    _agentless_passive,
-    _announced_measure,
-    _assertion,
     _carrier,
     _clash_sides,
-    _compound_dispute,
-    _consequence,
     _content_of_speech_act,
-    _defied,
     _demand_frame,
     _directs,
-    _force_object,
-    _force_posture,
-    _forces,
-    _governed,
-    _grievance,
     _has_object_pattern,
     _head_actor,
     _head_actors,
-    _in_session,
     _inside_demand,
     _main_verbs,
     _named_target,
-    _naming,
-    _object_head,
-    _object_heads,
-    _object_pattern,
     _object_words,
-    _particle_object,
-    _passive_actors,
-    _peacekeepers,
-    _prep_pattern,
     _purpose_clause,
     _readiness_complement,
-    _refusal,
-    _statecraft,
-    _stative,
     _target_scope,
-    _temporal,
-    _to_the_press,
-    _unattributed_release,
-    _warned,
 )
-from redline.events.lexicon import NULL_CODE, VerbLexicon
+from redline.events.lexicon import VerbLexicon
 from redline.events.meetings import meeting_events
-from redline.events.perpetrator import armed_owner, common_noun_subject
+from redline.events.perpetrator import armed_owner
 from redline.events.plover import plover_of
 from redline.events.publisher import title_events
 from redline.events.record import _event, _intent, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
+from redline.events.verb_rules import code_verb
 from redline.events.vocab import (
     ALLEGATION_NOUNS,
-    ASSERTING_DEMANDS,
-    CAUTION_CODE,
     CLASH_NOUNS,
     CONVERSATION_NOUNS,
     CONVERSATION_VERBS,
-    DECISION_VERBS,
     DEMAND_CODES,
-    DISAPPROVE_ROOT,
-    FALLING_VERBS,
     FORCE_ROOTS,
-    GOVERNING_ROOTS,
-    MOVEMENT_VERBS,
     MUTUAL_TYPES,
     OFFERING_WORDS,
-    PEACEKEEPING_CODE,
-    PERMISSION_VERBS,
-    POSTURE_CODE,
-    SESSION_VERBS,
-    SKIP_LEMMAS,
-    SKIP_ROOTS,
-    STATIVE_CODES,
     SYMMETRIC_VERBS,
-    TRANSFER_VERBS,
-    VISIT_CODES,
-    WARNING_VERBS,
     _event_nouns,
 )
 from redline.models import Analysis, Event
-from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
+from redline.nlp.modality import clause_modality
 
 __all__ = ["STATUSES", "code", "current"]
 
-# Nouns of a device that is itself the subject of a bombing: "a bomb goes off in a market", "a car bomb exploded".
-EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "shell", "rocket",
-                             "missile", "bomber"})
 # What two sides reach or sign together: "Hamas reached a truce with Israel" is Israel's agreement too.
 ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement", "accord", "pact", "treaty"})
 # Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
 INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
                               "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
-# Verbs of a demonstration that mean something else with a direct object or a clause ("rallied support",
-# "demonstrated why he is the right person").
-GATHERING_VERBS = frozenset({"rally", "march", "parade", "gather", "mass", "demonstrate"})
 # Verbs by which a body adopts a text.
 ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "issue", "publish", "sign"})
 # Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
@@ -194,28 +141,6 @@ def _adopts_coded_text(verb: Any, by_verb: dict[int, list[Event]]) -> bool:
     return verb.lemma_.lower() in ADOPTING_VERBS and any(
         x.i in by_verb for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
         for x in c.children if x.dep_ in {"acl", "relcl"})
-
-
-def _misread_verb(tok: Any, lexicon: VerbLexicon) -> str:
-    """The verb lemma of a headline verb the tagger read as a noun or an adjective, else "": a sentence's root
-    with a subject and a direct object is a clause ("Protesters stage demonstrations", "Gunmen open fire")."""
-    if tok.pos_ not in {"NOUN", "ADJ"} or tok.dep_ != "ROOT":
-        return ""
-    kids = {c.dep_ for c in tok.children}
-    if not {"nsubj", "dobj"} <= kids:
-        return ""
-    word = str(tok.lower_)
-    for stem in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
-        if stem in lexicon.lemmas:
-            return stem
-    return ""
-
-
-def _device(subj: list[Any]) -> bool:
-    """The subject is a device, not a perpetrator: "a bomb", "killed by a roadside bomb"."""
-    heads = [t for t in subj if t.head.i == t.i or t.head not in subj]
-    heads = [p for h in heads for p in ([c for c in h.children if c.dep_ == "pobj"] if h.dep_ == "agent" else [h])]
-    return any(t.lemma_.lower() in EXPLOSIVE_NOUNS for t in heads)
 
 
 def _description(verb: Any) -> bool:
@@ -373,18 +298,6 @@ def _reciprocal(verb: Any, event: Event) -> list[Event]:
     return [replace(event, source=event.target, target=event.source)] if talk and event.source else []
 
 
-def _complement_carries(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> bool:
-    """A verb of commitment or decision whose infinitive complement codes an event yields to it; with an
-    uncoded complement ("pledged to work with Somalia") it codes itself."""
-    if verb.lemma_ in COMMISSIVE_VERBS:
-        comps = [c for c in verb.children if c.pos_ == "VERB" and is_infinitive_complement(c)]
-    elif verb.lemma_ in DECISION_VERBS:
-        comps = [c for c in verb.children if c.pos_ == "VERB" and c.dep_ == "xcomp"]
-    else:
-        return False
-    return any(_verb_event(c, index, lexicon, analysis) is not None for c in comps)
-
-
 def _readiness_event(word: Any, act: Any, index: MentionIndex, lexicon: VerbLexicon,
                      analysis: Analysis) -> Event | None:
     """Readiness for an act the lexicon does not code ("is willing to send material to Saudi Arabia") is an
@@ -401,139 +314,13 @@ def _readiness_event(word: Any, act: Any, index: MentionIndex, lexicon: VerbLexi
 
 
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
+    """The event one verb codes: readiness for an act codes its own intent; any other verb is coded by the rule
+    table of ``verb_rules`` (its clause record built once, its code looked up, the vetoes and rewrites applied
+    in order)."""
     act = _readiness_complement(verb)
     if act is not None:
         return _readiness_event(verb, act, index, lexicon, analysis)
-    lemma = lexicon.lemma_of(verb.lemma_, verb.text, verb.tag_)
-    if verb.pos_ != "VERB" and _misread_verb(verb, lexicon):
-        lemma = _misread_verb(verb, lexicon)
-    elif verb.pos_ != "VERB" or (lemma in SKIP_LEMMAS and not _object_pattern(verb, lexicon)) or verb.dep_ == "amod":
-        return None  # an adjectival participle ("the drought-hit state") describes, it asserts no event
-    if (verb.head.i != verb.i and verb.head.lemma_ in TRANSFER_VERBS | {"threaten"}  # spaCy tokens: compare by index
-            and not _purpose_clause(verb)):
-        return None
-    if _governed(verb, lexicon):
-        return None
-    if _complement_carries(verb, index, lexicon, analysis):
-        return None  # "vowed to fight", "decided to lift the curfew": the complement carries the event
-    subj = subject_tokens(verb)
-    objs = object_tokens(verb)
-    if _stative(verb):  # "Israel is opposed to French mediation": Israel opposes
-        subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-        objs = [t for t in objs if t not in subj]
-    weapons = index.weapons([*objs, *verb.subtree])
-    refused = False
-    objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and not _stative(verb))]
-    objects += [o for c in verb.children if c.lower_ in RESULTATIVES for o in c.children if o.dep_ in {"dobj", "pobj"}]
-    patient = inherited_patient(verb)  # "troops entered the village and were ambushed": the troops
-    objects += patient
-    objs += [t for c in patient for t in c.subtree]
-    if verb.lemma_ in TRANSFER_VERBS and weapons:
-        cameo = "072"
-        target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}
-                       for t in c.subtree if t.dep_ in {"nsubj", "pobj", "dobj", "dative"}]
-        target = index.actor(target_toks) or index.actor(objs)
-    else:
-        preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"} and not _temporal(c)]
-        nouns = [w for c in objects for w in _object_words(c)]
-        nouns += [m.lemma_.lower() for c in objects for m in _object_head(c).children
-                  if m.dep_ == "compound" and m.pos_ == "NOUN"]
-        nouns += [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and is_infinitive_complement(c)
-                  and (lemma, "", c.lemma_.lower()) in lexicon.entries]  # CAMEO's "DECLINE * JOIN", "REFUSE * COMMENT"
-        found = _prep_pattern(verb, lexicon) or lexicon.lookup(lemma, preps, nouns)
-        if lemma in FALLING_VERBS and not any(c.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass"} for c in verb.children):
-            return None  # "Japan's population continues to decline": no one refused anything
-        predicative = _naming(verb, lemma, lexicon)
-        if predicative is not None:
-            found = predicative or None  # "" when the verb merely describes
-        if found == NULL_CODE:  # "killed in an accident": a null pattern codes nothing
-            return None
-        found = STATIVE_CODES.get(verb.lemma_, found) if _stative(verb) else found
-        found = _force_posture(verb, lexicon) or found
-        refusal = _refusal(verb, nouns)
-        refused = refusal is not None
-        found = refusal or found
-        if found is None:
-            return None
-        if found[:2] == "14" and lemma in GATHERING_VERBS and (objects or any(  # "rallied the world to stand"
-                c.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in c.children) for c in verb.children)):
-            return None  # "rallied the world to stand with Ukraine", "marched the prisoners": no demonstration
-        cameo = found
-        if cameo[:3] == "084" and not objects:  # "a report, released this month by the OECD": no one freed
-            return None
-        if cameo in VISIT_CODES and _peacekeepers(subj):  # "UN peacekeeping troops arrived in Bosnia"
-            cameo = "074"
-        target = index.actor(objs) or _particle_object(verb, lemma, index, lexicon)
-        if target is None and cameo == POSTURE_CODE:  # "preparing to attack Kharkiv": whom the force is for
-            target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree])
-        if target is None and _purpose_clause(verb) and verb.head.lemma_ in TRANSFER_VERBS:
-            target = index.actor(object_tokens(verb.head))  # "sent experts to Bosnia to investigate"
-        if target is None and cameo[:2] in GOVERNING_ROOTS:  # "offered to negotiate with Armenia"
-            target = index.actor([t for c in verb.children if c.dep_ == "xcomp" for t in object_tokens(c)])
-        if target is None and cameo[:2] in GOVERNING_ROOTS:  # "demanded that China drop its barriers"
-            # the that-clause's subject must name the actor by its head: "that half of all Kenyans are poor" does not
-            target = next((a for c in verb.children if c.dep_ == "ccomp"
-                           if (a := _head_actor(subject_tokens(c), index)) is not None), None)
-        if target is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "shelled camps of X, killing 50"
-            target = index.actor(object_tokens(verb.head))
-        if cameo[:2] == "11":
-            target = _grievance(verb, index) or target
-        if target is None and cameo[:2] == "12":  # "declined to resign despite pressure by X" rejects X
-            target = _defied(verb, index)
-    if _to_the_press(verb, cameo):  # "assured journalists that work would continue": no one is addressed
-        return None
-    if cameo[:2] in SKIP_ROOTS or (verb.lemma_ in ASSERTING_DEMANDS and cameo[:2] == "10" and _assertion(verb)):
-        return None
-    if lemma in DYING_VERBS and cameo[:2] in FORCE_ROOTS:  # "two soldiers died in clashes": the dead are victims
-        target, subj = index.actor(subj) or target, []
-    source = index.actor(subj)
-    if source is not None and cameo[:2] in FORCE_ROOTS and index.actor(index.unplaced(subj)) is None and (
-            _device(subj) or common_noun_subject(subj)):
-        source = None  # "bombs in Baghdad, Iraq kill seven", "militants in Pattani": where they struck, not who
-    agent = index.agent(subj, verb) if source is None else None  # "protesters blocked roads in Algiers"
-    source = source or agent
-    if source is not None and _statecraft(cameo) and private_people(subj, index):
-        return None
-    if cameo[:2] == "04" and verb.lemma_ in MOVEMENT_VERBS and _forces(subj):
-        if not _peacekeepers(subj):
-            return None  # "Russian troops arrived in Belarus": a deployment, no visit
-        cameo = PEACEKEEPING_CODE  # "NATO peacekeeping troops arrived in Bosnia"
-    if source is None and not subj and _agentless_passive(verb):
-        source, target = _passive_actors(verb, cameo, index, target)
-    armed = _device(subj)
-    if source is None and not _unattributed_release(verb, cameo, index) and (
-            cameo[:2] not in FORCE_ROOTS or (target is None and not weapons and not objects and not armed)):
-        return None  # force needs no named perpetrator, but a victim, an object or a weapon ("her father died")
-    if (cameo[:2] == DISAPPROVE_ROOT and target is None and not index.places(list(verb.subtree))
-            and not _compound_dispute(verb, subj) and not _force_object(objects)):
-        # "claimed that 55 percent are illiterate", "opposed the deployment": a statement, no one accused;
-        # "condemned the attack" accuses whoever attacked, even unnamed
-        return None
-    factuality = clause_modality(verb, negation=not refused)
-    if factuality == "hedged" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
-        factuality = "future"  # "he will likely withdraw the nomination": an intent, hedged, not an act
-    if _announced_measure(verb, cameo, factuality):
-        factuality = "asserted"
-    elif factuality == "future" or (factuality in {"hedged", "conditional"} and _consequence(verb)):
-        cameo = _intent(cameo)  # "may halt mediation if cooperation founders" threatens, it does not halt
-    heads = _object_heads(verb)
-    if cameo[:2] in GOVERNING_ROOTS:  # "warned that police will not tolerate rallies"
-        heads += [h for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for h in _object_heads(c)]
-    if cameo[:2] in GOVERNING_ROOTS or verb.lemma_ in PERMISSION_VERBS:  # "allowed the opposition leader to ..."
-        heads += [h for c in verb.children if c.dep_ == "ccomp" for h in c.children if h.dep_ == "nsubj"]
-    relations = cameo[:2] == "16"  # sanctions and expulsions (CAMEO 16) concern foreign relations
-    if relations and target is not None and country(target) == country(source):
-        target = None  # "deny entry to the United States to ...": the actor's own country is the destination
-    home = target is None and not relations and index.unmarked_party(heads)  # "ordered former president Menem"
-    # "volunteers were shot dead by suspected militants": an armed agent of the setting on people of no country
-    home = home or (agent is not None and target is None and cameo[:2] in FORCE_ROOTS and bool(objects))
-    abroad = target is None and (relations or index.outsiders(heads))  # "deported 100 migrants"
-    if cameo[:2] == "04" and verb.lemma_ in SESSION_VERBS and target is None and _in_session(verb, subj):
-        return None  # "Israel's Cabinet met Sunday": a session, no consultation
-    if cameo == CAUTION_CODE and verb.lemma_ in WARNING_VERBS and not (home or weapons or _warned(objs, index)):
-        return None  # "warned against hospital care (in Vietnam)": a caution to no one, no threat
-    return _event(analysis, index, verb, cameo, source, target, weapons, factuality, domestic=agent is not None,
-                  home=home, abroad=abroad)
+    return code_verb(verb, index, lexicon, analysis, lambda other: _verb_event(other, index, lexicon, analysis))
 
 
 def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:
