@@ -211,3 +211,16 @@ def test_rhetoric_first_person_conditional_coercion(context: Any) -> None:
     t = _one('"If the duties are not dropped, I will substantially increase the tariffs on cars," the president said.',
              context)
     assert t.trigger == "the duties are not dropped"
+
+
+@pytest.mark.parametrize("text", ["Turkey attacks", "the United States attacks", "Pakistan attacks", "Japan sanctions"])
+def test_rhetoric_usable_clause_reads_a_name_and_an_act_verb_as_a_clause(text: str, context: Any) -> None:
+    # The parser reads "Turkey attacks" as a noun compound in every carrier; "if Turkey attacks" is a clause.
+    assert usable_clause(text, context.nlp)
+
+
+@pytest.mark.parametrize("text", ["Turkish attacks", "Israeli strikes", "Russian Federation forces", "the attacks",
+                                  "Russia will so", "the United States will so", "the army will not"])
+def test_rhetoric_usable_clause_refuses_noun_phrases_and_pro_verbs(text: str, context: Any) -> None:
+    # A nationality before a plural noun is a noun phrase; "will so" / "will not" stand for a clause said elsewhere.
+    assert not usable_clause(text, context.nlp)

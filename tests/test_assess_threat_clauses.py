@@ -188,3 +188,34 @@ def test_an_act_regarded_as_war_is_the_trigger(text: str, trigger: str, context:
 def test_a_red_line_declared_on_an_act_is_drawn_by_its_declarer(context: Any) -> None:
     t = _one("The president declared that the use of chemical weapons is a red line.", context)
     assert (t.form, t.trigger, t.speaker) == ("red_line", "anyone uses chemical weapons", "The president")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Russia may attack Ukraine. If so, the United States will impose sanctions, Biden said.",
+     "Russia attacks Ukraine"),
+    ("Iran must stop enrichment. If not, Israel will strike its nuclear sites, Netanyahu said.",
+     "Iran does not stop enrichment"),
+])
+def test_an_anaphoric_condition_is_the_clause_of_the_sentence_before(text: str, trigger: str, context: Any) -> None:
+    [t] = _all(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+def test_an_anaphoric_condition_with_nothing_before_is_no_clause(context: Any) -> None:
+    [t] = _all("If so, the United States will impose sanctions, Biden said.", context)
+    assert t.trigger == ""  # never "the United States will so"
+    assert t.response == "the United States will impose sanctions"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("If and when Russia attacks, NATO will respond, Stoltenberg said.", "Russia attacks"),
+    ("If and when Iran builds a bomb, Israel will strike, Netanyahu said.", "Iran builds a bomb"),
+])
+def test_a_joined_conjunction_is_cut_from_the_condition(text: str, trigger: str, context: Any) -> None:
+    assert _one(text, context).trigger == trigger
+
+
+def _all(text: str, context: Any) -> tuple[Threat, ...]:
+    article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
+    return find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))

@@ -71,3 +71,15 @@ def test_events_transnational_network_is_coded_by_the_country_it_acts_in(context
     assert _coded("Jordan condemned the Islamic State.", context) == [("ACCUSE", "JOR", "IS")]
 
 
+
+
+def test_events_unnamed_agent_of_a_follow_up_sentence_acts_where_the_one_before_is_set(context: Any) -> None:
+    # the follow-up names no country: its police are those of the place the sentence before it names
+    text = "Gunmen attacked a school in Yala province, Thailand. Two of the gunmen were later shot dead by police."
+    assert _coded(text, context) == [("ASSAULT", None, "THA"), ("ASSAULT", "THA-GOV", "THA")]
+    # a sentence that names a country of its own is not read against the one before
+    text = "Gunmen attacked a school in Yala province, Thailand. In Malaysia, police arrested two men."
+    assert ("COERCE", "MYS-GOV", "MYS") in _coded(text, context)
+    # a new paragraph starts afresh: its agent has no setting, so no source
+    text = "Gunmen attacked a school in Yala province, Thailand.\n\nTwo of the gunmen were later shot dead by police."
+    assert _coded(text, context) == [("ASSAULT", None, "THA")]

@@ -284,3 +284,19 @@ def test_nlp_gazetteer_longer_army_name_beats_the_shorter_one(blank_nlp: Any, ga
     doc = blank_nlp("The Sudan People's Liberation Army fought the SPLA-IO, and the SPLM-N held talks in Juba.")
     codes = {m.text: m.code for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR"}
     assert codes == {"Sudan People's Liberation Army": "SSD-MIL", "SPLA-IO": "SSD-REB", "SPLM-N": "SDN-REB"}
+
+
+def test_gazetteer_name_with_a_lower_case_word_is_no_place(blank_nlp: Any, gazetteer: Gazetteer) -> None:
+    # GeoNames gives Oakville the other name "The City", and The Bottom is a town of Saba
+    text = "The city was shelled overnight. Divers searched The bottom of the lake. Insurgents held Anbar province."
+    places = [(m.text, m.geo.country if m.geo else None)
+              for m in find_mentions(blank_nlp(text), "a", gazetteer) if m.type == "PLACE"]
+    assert places == [("Anbar province", "IRQ")]
+
+
+def test_gazetteer_another_country_s_congress_is_not_the_us_congress(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = nlp("Protesters stormed the National Congress in Brasilia. Peru's Congress voted to remove Castillo. "
+              "The Colombian Congress approved the budget. Congress must approve aid to Israel.")
+    actors = [(m.text, m.code) for m in find_mentions(doc, "a", gazetteer) if m.type == "ACTOR" and m.code]
+    assert actors == [("Peru's Congress", "PER-GOV"), ("Colombian Congress", "COL-GOV"), ("Congress", "USA-GOV"),
+                      ("Israel", "ISR")]

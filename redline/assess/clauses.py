@@ -54,6 +54,9 @@ ANSWER_VERBS = {"response": "respond", "retaliation": "retaliate", "reprisal": "
 JUDGED = frozenset({"necessary", "needed", "required", "possible", "appropriate", "warranted", "justified",
                     "unavoidable", "inevitable"})
 RELATIVE = frozenset({"who", "that", "which"})
+# Conditions that stand for a clause said before: "if so", "if not".
+PRO_CONDITIONS = frozenset({"so", "not"})
+MODALS = frozenset({"may", "might", "could", "can", "will", "would", "should", "must", "shall"})
 # Prepositions of time and circumstance on a nominal act: not part of the act its clause says.
 CIRCUMSTANCE = frozenset({"following", "after", "before", "since", "amid", "despite", "during"})
 # Nouns of a hostile act that no single verb says ("the missile barrage", "the rocket fire"): carried out by someone.
@@ -72,8 +75,10 @@ ATTEMPTS = frozenset({"attempt", "effort", "move", "bid", "plan", "step", "decis
 def text_of(tokens: Any) -> str:
     """The words of ``tokens`` in text order, without leading connectives and trailing punctuation."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while toks and (toks[0].lower_ in LEAD and toks[0].dep_ not in {"nsubj", "nsubjpass", "det"} or toks[0].is_punct):
-        toks.pop(0)  # a connective, not the subject it may look like ("if that happens": "that happens")
+    while toks and (toks[0].lower_ in LEAD and toks[0].dep_ not in {"nsubj", "nsubjpass", "det"} or toks[0].is_punct
+                    or toks[0].dep_ == "cc"):
+        toks.pop(0)  # a connective, not the subject it may look like ("if that happens": "that happens"; "if and
+        # when Russia attacks": "Russia attacks")
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     out = ""
@@ -120,6 +125,8 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
     the text leaves it understood, without the tokens in ``drop``. An infinitive takes "will": "threatens to
     close X" -> "S will close X"; a bare participle is passive: "if provoked" -> "S is provoked"."""
     body = [t for t in verb.subtree if (t.dep_ not in {"mark"} or t.head != verb) and t not in drop]
+    if verb.lower_ in PRO_CONDITIONS and all(t == verb or t.dep_ == "mark" for t in verb.subtree):
+        return antecedent(verb)  # "If so, ..." is no clause of its own: "X will so" said nothing
     if verb.tag_ in {"NNS", "VBZ"} and verb.pos_ == "NOUN" and any(c.dep_ in {"compound", "nmod"} and c.i < verb.i
                                                                    for c in verb.children):
         return text_of(body)  # "if ECOWAS intervenes": a verb read as a plural noun, its subject as a compound
@@ -146,6 +153,28 @@ def clause(verb: Any, subject: str, plural: bool = False, drop: frozenset[Any] =
         first, _, tail = rest.partition(" ")
         return f"{subject} {third_person(verb.lemma_, plural)}{' ' + tail if tail else ''}"
     return f"{subject} will {rest}" if subject else rest
+
+
+def antecedent(pro: Any) -> str:
+    """The clause an anaphoric condition stands for: "Russia may invade Ukraine. If so, ..." -> "Russia invades
+    Ukraine", "If not, ..." -> "Russia does not invade Ukraine", read off the sentence before in the same text;
+    empty when there is none (a condition that cannot be read is no clause, never "Russia will so")."""
+    start = pro.sent.start
+    if start == 0:
+        return ""
+    root = pro.doc[start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or root.pos_ not in {"VERB", "AUX"}:
+        return ""
+    if pro.lower_ == "not":  # "Iran must stop enrichment. If not, ..." -> "Iran does not stop enrichment"
+        return unmet(root) or negated(root).rstrip(" .!")
+    modals = {c for c in root.children if c.dep_ == "aux" and c.lower_ in MODALS}
+    words = [t for t in root.subtree if t not in modals and not t.is_punct]
+    if modals and root.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} and c not in modals
+                                                for c in root.children):
+        said = third_person(root.lemma_, is_plural(list(subject.subtree)))  # "may invade" -> "invades"
+        return " ".join(said if t == root else t.text for t in words)
+    return text_of(words)
 
 
 def unmet(verb: Any) -> str:

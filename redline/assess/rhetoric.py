@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from redline.assess import clauses, threat_model
 from redline.assess.threat_forms import RULES
-from redline.assess.threat_rules import ISSUER, Found, claim_of, subject_name
+from redline.assess.threat_rules import ISSUER, Found, claim_of, reporter, subject_name
 from redline.assess.threat_words import ISSUER_PRONOUNS, PROMISE_VERBS
 from redline.events.actors import country, place_country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
@@ -139,7 +139,8 @@ def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any]) 
     names none ("gunmen threatened to attack Israel" names only the threatened; "ambassador to the UN" is where
     the speaker is posted, not whom they speak for)."""
     named = [m for m in analysis.mentions if sent.start_char <= m.start < sent.end_char and m.code
-             and m.type in {"ACTOR", "PERSON"} and not (subject and posted_to(analysis.doc, m, subject))]
+             and m.type in {"ACTOR", "PERSON"} and not reporter(m) and not (subject and posted_to(analysis.doc, m,
+                                                                                                subject))]
     parties = {country(m.code) for m in named if m.text not in threat} - {None}
     return parties.pop() if len(parties) == 1 else None
 
@@ -178,19 +179,24 @@ def _speaker_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -
 def _named_code(subject: list[Any], analysis: Analysis, claim: Claim | None) -> str | None:
     if subject:
         start, end = min(t.idx for t in subject), max(t.idx + len(t.text) for t in subject)
-        inside = [m for m in analysis.mentions if start <= m.start < end and m.code
-                  and not (m.type == "ACTOR" and posted_to(analysis.doc, m, subject))]
+        inside = [m for m in analysis.mentions if start <= m.start < end and m.code and not reporter(m)
+                  and not (m.type == "ACTOR" and posted_to(analysis.doc, m, subject))]  # "KCNA" speaks for no state
         for kind in ("PERSON", "ACTOR"):
             for m in inside:
                 if m.type == kind:
                     return m.code
         if {t.lower_ for t in subject} & ISSUER_PRONOUNS or not inside:
-            if claim is not None and claim.speaker_code:
+            if claim is not None and claim.speaker_code and not _relayed(claim.speaker_code, analysis.mentions):
                 return claim.speaker_code
         return _located(subject, analysis.mentions)
-    elif claim is not None:
+    elif claim is not None and not _relayed(claim.speaker_code, analysis.mentions):
         return claim.speaker_code
     return None
+
+
+def _relayed(code: str | None, mentions: tuple[Mention, ...]) -> bool:
+    """Whether a claim's speaker code is a news outlet's, which relays and speaks for no state."""
+    return any(m.code == code and reporter(m) for m in mentions)
 
 
 def _located(subject: list[Any], mentions: tuple[Mention, ...]) -> str | None:
@@ -248,12 +254,19 @@ def _status(cue: Any, sent: Any) -> str:
         return "background"  # "cables reveal that New Zealand threatened ...": told now, made before
     if cue.dep_ == "relcl" and (cue.tag_ == "VBD" or aux & {"has", "have"}):
         return "background"  # "militants, who threatened / have threatened to kill ...": said of the actor before
-    # "once" as a conjunction ("Once Ukraine joins NATO, Russia will respond") is a condition, not "formerly"
-    words = [t.text for t in sent if not (t.lower_ == "once" and t.dep_ == "mark")]
-    before = " ".join(t.text for t in sent if t.i < cue.i and not (t.lower_ == "once" and t.dep_ == "mark"))
+    # "once" as a conjunction ("Once Ukraine joins NATO, Russia will respond") is a condition, not "formerly", and
+    # "once again" / "once more" is "one more time" ("Russia once again threatened to ...": said now, again)
+    words = [t.text for t in sent if not _once_now(t)]
+    before = " ".join(t.text for t in sent if t.i < cue.i and not _once_now(t))
     if PAST_MARKERS.search(before) or (aux & {"has", "have"} and PAST_MARKERS.search(" ".join(words))):
         return "background"
     return "current"
+
+
+def _once_now(token: Any) -> bool:
+    """ "once" that does not mean "formerly": a conjunction ("once Ukraine joins NATO") or "once again"."""
+    return token.lower_ == "once" and (token.dep_ == "mark" or token.i + 1 < len(token.doc) and token.nbor(
+        1).lower_ in {"again", "more"})
 
 
 def _punished(cue: Any) -> bool:

@@ -190,6 +190,8 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
             near = [verb, *(c for c in tok.children if c.dep_ in {"relcl", "acl"})]
             if any(_negated(v) or any(c.lower_ in {"would", "could"} for c in v.children) for v in near):
                 continue  # "the red line that was not crossed", "what would be a red line"
+            if _talked_about(tok, verb):
+                continue  # "I'm not here to set new red lines", "was asked about red lines"
             subject = _subject(verb) or _speaker_tokens(verb)
             if not subject:
                 continue
@@ -201,6 +203,8 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
                     continue
             if verb.lemma_ == "cross":
                 trigger = clauses.text_of(verb.subtree)
+                subject = _speaker_tokens(verb)  # "Syria has crossed a red line, Obama said": who crosses a line
+                # (or the line itself, "has been crossed") is not who drew it; the one who says so is
             if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "once"} for m in verb.children) \
                     and _future(verb.head):  # "If the red line is crossed, Turkey will act": a conditional threat
                 main = verb.head
@@ -214,6 +218,18 @@ def _red_line(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | Non
                 subject = _subject(main) or subject  # "X orders a military response, saying the line was crossed"
             return Found(verb, subject, trigger, response, "red_line")
     return None
+
+
+def _talked_about(line: Any, verb: Any) -> bool:
+    """A red line named but not drawn: talked about ("asked about red lines", "get into red lines"), drawn under a
+    negation ("I'm not here to set new red lines", "not standing up here to draw red lines") or asked after ("what
+    his red lines were"); "will not hesitate to strike if the red line is crossed" still draws one."""
+    if line.dep_ == "pobj" and line.head.lower_ in {"about", "into", "on", "over", "around"} or line.dep_ in {
+            "compound", "nmod"}:  # "Obama's red line policy": a red line named to name something else
+        return True
+    if line.dep_ in {"dobj", "pobj"} and any(_negated(a) and a.lemma_ != "hesitate" for a in line.ancestors):
+        return True
+    return any(c.tag_ in {"WP", "WDT"} and c.dep_ in {"attr", "dobj"} for c in verb.children)
 
 
 def _ultimatum(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | None:

@@ -20,6 +20,7 @@ from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_words import (
     AGENT_NOUNS,
     ARMS,
+    BENIGN_MEASURES,
     BENIGN_OBJECTS,
     CONDITIONS,
     DOCUMENTS,
@@ -27,6 +28,7 @@ from redline.assess.threat_words import (
     HOSTILE_VERBS,
     ISSUER_PRONOUNS,
     LEAD_VERBS,
+    MEDIA_NOUNS,
     OBLIGING,
     OFFICE_NOUNS,
     OFFICE_WORDS,
@@ -74,6 +76,10 @@ def _subject(verb: Any) -> list[Any]:
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in folded]
         if subj and subj[0].dep_ == "nsubjpass" and node != verb and verb.tag_ == "VBG" and node.dep_ == "ccomp":
             node = node.head  # "X says fighters were killed, while vowing to respond": X vows, not the killed
+            continue
+        if subj and verb.dep_ == "conj" and verb.head == node and node.dep_ == "ccomp" and \
+                node.head.lemma_ in REPORTING and verb.lemma_ in THREATENING | {"warn"} and not _agentive(subj[:1], ()):
+            node = node.head  # "X says the resolution is an act of war and threatens to ...": X threatens
             continue
         if subj:
             if subj[0].lower_ in {"who", "which", "that"} and node.dep_ == "relcl" and node.head != node:
@@ -230,9 +236,11 @@ def _issuer_side(subject: list[Any], speaker: list[Any], analysis: Analysis) -> 
         return True  # "its forces would strike ...", "the group will ...": the speaker's side (not an analyst's)
     if words == {"you"} and any(t.lower_ == "you" for t in speaker):
         return True
-    mine = _codes(speaker, analysis.mentions)
-    if not mine and _unnamed_official(speaker) and _codes(subject, analysis.mentions):
-        return True  # "Iran will respond, the foreign ministry spokesman said": he speaks for Iran
+    mine = _codes(speaker, analysis.mentions, relayed=False)
+    if not mine and (_unnamed_official(speaker) or _relays(speaker, analysis.mentions)) and _codes(
+            subject, analysis.mentions):
+        return True  # "Iran will respond, the foreign ministry spokesman said": he speaks for Iran; "KCNA said North
+        # Korea would retaliate": the agency relays the North's threat
     return bool(mine & _codes(subject, analysis.mentions))
 
 
@@ -245,11 +253,29 @@ def _unnamed_official(speaker: list[Any]) -> bool:
         for t in speaker)  # "the foreign ministry" is an ORG to the parser, but names no state
 
 
-def _codes(tokens: list[Any], mentions: tuple[Mention, ...]) -> set[str]:
+def _codes(tokens: list[Any], mentions: tuple[Mention, ...], relayed: bool = True) -> set[str]:
+    """The countries the mentions in ``tokens`` name; without the news outlets when not ``relayed``."""
     if not tokens:
         return set()
     start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-    return {c for m in mentions if start <= m.start < end and m.code for c in [country(m.code)] if c}
+    return {c for m in mentions if start <= m.start < end and m.code and (relayed or not reporter(m))
+            for c in [country(m.code)] if c}
+
+
+def reporter(m: Mention) -> bool:
+    """A news outlet ("KCNA", "Xinhua", "Reuters"): it relays what a state says and speaks for none."""
+    return m.attr("kind") == "media"
+
+
+def _relays(speaker: list[Any], mentions: tuple[Mention, ...]) -> bool:
+    """A speaker that only relays: a news outlet or the media ("KCNA said", "state media reported")."""
+    head = next((t for t in speaker if t.head not in speaker or t.head == t), None)
+    if head is not None and head.lemma_.lower() in MEDIA_NOUNS and not any(
+            t.ent_type_ in {"PERSON", "GPE", "NORP"} for t in speaker):
+        return True
+    start, end = (min(t.idx for t in speaker), max(t.idx + len(t.text) for t in speaker)) if speaker else (0, 0)
+    inside = [m for m in mentions if start <= m.start < end and m.code]
+    return bool(inside) and all(reporter(m) for m in inside)
 
 
 def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, str, str] | None:
@@ -279,7 +305,9 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         conditions = frozenset(t for c in right.children if c.dep_ == "advcl" for t in c.subtree) | answered
         return trigger, clauses.clause(right, subject_name(subject), clauses.is_plural(subject), drop=conditions), form
     acting = verb.lemma_ in RESPONSE_VERBS or (verb.lemma_ in {"take", "launch", "carry", "increase", "raise"} and any(
-        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) for c in verb.children)) or (
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & (PUNITIVE_NOUNS | {"tariff"}) and not any(
+            a.dep_ in {"amod", "compound"} and a.lower_ in BENIGN_MEASURES for a in c.children)  # "joint measures"
+        for c in verb.children)) or (
         verb.lemma_ == "use" and any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act

@@ -42,6 +42,10 @@ PROMISE_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 LEAD_VERBS = frozenset({"lead", "result", "mean", "provoke", "trigger", "cause", "draw"})
 BENIGN_OBJECTS = frozenset({"challenge", "question", "need", "concern", "call", "request", "crisis", "epidemic",
                             "pandemic", "demand", "letter", "invitation", "inquiry", "query", "comment", "disaster"})
+# Measures or steps taken with or for others, or against a danger, not against a party: "joint measures",
+# "preventive measures to ensure that none of the athletes use doping".
+BENIGN_MEASURES = frozenset({"joint", "preventive", "preventative", "precautionary", "protective", "sanitary",
+                             "quarantine", "support", "relief", "stimulus", "humanitarian", "safety", "health"})
 HEDGES = frozenset({"likely", "may", "might", "could", "possibly", "perhaps"})
 # Set phrases that threaten without a response verb (redline/data/threat_idioms.csv): who the clause's subject is
 # (``self``: the issuer, "we will not sit idly by"; ``target``: the threatened, "they will pay a heavy price";
@@ -75,8 +79,10 @@ REPORTING = frozenset({"say", "tell", "warn", "state", "add", "declare", "announ
 # Words of an office's name that name no state ("the Foreign Ministry", "the Defence Ministry press office").
 OFFICE_WORDS = frozenset({"the", "foreign", "defence", "defense", "interior", "ministry", "ministries", "office",
                           "press", "service", "of", "affairs", "department", "national", "security", "council"})
-OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government",
-                          "minister", "embassy", "military", "army", "office", "presidency", "statement"})
+# Who relays what a state says without speaking for one: "state media said North Korea would ...".
+MEDIA_NOUNS = frozenset({"media", "agency", "newspaper", "broadcaster", "television", "radio", "outlet"})
+OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "official", "government", "general",
+                          "commander", "minister", "embassy", "military", "army", "office", "presidency", "statement"})
 # Verbs that pass a future modal on to the act they govern: "will be forced to / will have to take measures".
 OBLIGING = frozenset({"force", "compel", "oblige", "have", "need"})
 # Verbs that declare what "any X" will be taken for ("would become legitimate targets", "be regarded as a declaration

@@ -52,6 +52,11 @@ TITLES = frozenset({"president", "prime", "minister", "secretary", "senator", "s
                     "governor", "mayor", "speaker", "vice", "deputy", "foreign", "defence", "defense", "chief",
                     "former", "late"})  # "former President Medvedev" names Dmitry Medvedev
 FRAGMENT = re.compile(r"^(if|unless|when)?\s*(necessary|needed|required|need be|so|not|any|\?)?\s*$", re.I)
+PRO_VERB = re.compile(r"\b(will|would|shall|can|could|may|might|must|should)\s+(so|not)$", re.I)  # "Russia will so"
+# A name and a bare act verb in -s ("Turkey attacks", "the United States attacks"): the parser reads the pair as a
+# noun compound in any carrier, though "if Turkey attacks" is a clause; an object after it forces the verb's reading.
+NAMED_ACT = re.compile(r"^(?:the )?(?:[A-Z][\w.'-]* )+(attack|strike|invade|intervene|retaliate|respond|escalate|"
+                       r"sanction|provoke|interfere|refuse|fail|threaten|raid|bomb|shell)s$")
 
 
 @dataclass(frozen=True)
@@ -172,9 +177,12 @@ def usable_clause(text: str, parse: Callable[[str], Any]) -> bool:
     a trigger or a response is used, and is a clause when either reading gives it a subject of its own verb
     ("Russia invades" is a noun phrase to the tagger after "that", a clause after "if")."""
     text = text.strip()
-    if FRAGMENT.match(text):
+    if FRAGMENT.match(text) or PRO_VERB.search(text):
         return False
-    for carrier, end in (("They said that ", "."), ("If ", ", they will act.")):
+    carriers = [("They said that ", "."), ("If ", ", they will act.")]
+    if NAMED_ACT.match(text) and not any(t.ent_type_ == "NORP" for t in parse(text)):  # not "Turkish attacks"
+        carriers.append(("If ", " them, they will act."))
+    for carrier, end in carriers:
         doc = parse(f"{carrier}{text}{end}")
         start, stop = len(carrier), len(carrier) + len(text)
         if any(start <= t.idx < stop and start <= t.head.idx < stop and t.dep_ in {"nsubj", "nsubjpass", "expl"}

@@ -15,63 +15,45 @@ from redline.events.actors import (
     MentionIndex,
     conjoined,
     country,
-    object_tokens,
     subject_tokens,
 )
+from redline.events.demand_rules import code_demand, gated
 from redline.events.dyad import at_home, undirected
 from redline.events.grammar import (
     _carrier,
     _clash_sides,
     _content_of_speech_act,
     _demand_frame,
-    _directs,
     _has_object_pattern,
-    _head_actor,
-    _head_actors,
-    _inside_demand,
     _main_verbs,
     _named_target,
-    _object_words,
     _purpose_clause,
     _readiness_complement,
     _target_scope,
 )
 from redline.events.lexicon import VerbLexicon
 from redline.events.meetings import meeting_events
-from redline.events.perpetrator import armed_owner
-from redline.events.plover import plover_of
+from redline.events.noun_rules import code_noun
 from redline.events.publisher import title_events
-from redline.events.record import _event, _intent, _merge, _threat_events
+from redline.events.readiness_rules import code_readiness
+from redline.events.record import _event, _merge, _threat_events
 from redline.events.status import CURRENT, STATUSES
 from redline.events.verb_rules import code_verb
 from redline.events.vocab import (
-    ALLEGATION_NOUNS,
-    CLASH_NOUNS,
+    ACCORD_NOUNS,
+    ADOPTING_VERBS,
+    CAUSE_PREPS,
+    CLASH_VERBS,
     CONVERSATION_NOUNS,
     CONVERSATION_VERBS,
-    DEMAND_CODES,
     FORCE_ROOTS,
     MUTUAL_TYPES,
-    OFFERING_WORDS,
     SYMMETRIC_VERBS,
-    _event_nouns,
 )
 from redline.models import Analysis, Event
 from redline.nlp.modality import clause_modality
 
 __all__ = ["STATUSES", "code", "current"]
-
-# What two sides reach or sign together: "Hamas reached a truce with Israel" is Israel's agreement too.
-ACCORD_NOUNS = frozenset({"truce", "ceasefire", "armistice", "deal", "agreement", "accord", "pact", "treaty"})
-# Verbs by which an event noun happens: "protests erupted in Tehran", "a general strike starts in Guinea".
-INCHOATIVE_VERBS = frozenset({"start", "begin", "erupt", "break", "continue", "spread", "resume", "flare", "escalate",
-                              "intensify", "rage", "enter", "occur", "grip", "sweep", "hit", "paralyse", "paralyze"})
-# Verbs by which a body adopts a text.
-ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "issue", "publish", "sign"})
-# Prepositions that name the cause of a killing: "killed in airstrikes", "injured during shelling by X".
-CAUSE_PREPS = frozenset({"in", "during", "by", "with", "from"})
-# Verbs of a two-sided fight: "A clashed with B" is also B fighting A (PLOVER codes both directions).
-CLASH_VERBS = frozenset({"clash", "fight", "battle", "skirmish"})
 
 
 def current(events: tuple[Event, ...]) -> tuple[Event, ...]:
@@ -126,7 +108,7 @@ def _with_causes(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[i
         return chosen
     causes = [e for i, evs in by_verb.items() if i not in main for e in evs]
     causes += [e for tok in sent if tok.pos_ == "NOUN" and tok.i not in by_verb and tok.dep_ == "pobj"
-               and tok.head.lower_ in CAUSE_PREPS and (e := _noun_event(tok, index, analysis)) is not None]
+               and tok.head.lower_ in CAUSE_PREPS and (e := code_noun(tok, index, analysis)) is not None]
     sources = {e.source for e in causes if e.source is not None and e.cameo[:2] in FORCE_ROOTS
                and e.status == CURRENT}
     if len(sources) != 1:
@@ -190,7 +172,7 @@ def _with_nouns(chosen: list[Event], sent: Any, main: set[int], by_verb: dict[in
             continue
         if not carried and tok.dep_ == "dobj" and tok.head.i in by_verb:  # "investigate the killings": the content
             continue
-        noun = _noun_event(tok, index, analysis)
+        noun = code_noun(tok, index, analysis)
         if noun is not None:
             if carried and at in by_verb:  # "organized a general strike": the noun, not ORGANIZE 050
                 verb_events = by_verb[at]
@@ -222,13 +204,9 @@ def _verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis:
 def _coded_verb_events(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> list[Event]:
     frame = _demand_frame(verb)
     if frame is not None:
-        return _demand_events(verb, *frame, index, lexicon, analysis)
-    if _inside_demand(verb):
-        return []  # "must allocate resources to help with the battle": the help is demanded, not given
-    if any(_demand_events(c, verb, addressees, index, lexicon, analysis) for c, addressees in _directs(verb)):
-        return []  # "challenges Turkey to show evidence": the demand on the complement is the event
-    if verb.dep_ in {"acl", "relcl", "ccomp"} and verb.head.lemma_.lower() in ALLEGATION_NOUNS:
-        return []  # "an allegation that the rebels had taken over the town": alleged, for the allegation's reader
+        return code_demand(verb, *frame, index, lexicon, analysis)
+    if not gated(verb, index, lexicon, analysis):  # demanded, directed or alleged (``demand_rules.GATE_RULES``)
+        return []
     event = _verb_event(verb, index, lexicon, analysis)
     if event is None:
         return []
@@ -259,28 +237,6 @@ def _may_code(tok: Any) -> bool:
         tok.pos_ == "ADJ" and tok.dep_ == "acomp") or (tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "ADJ"})
 
 
-def _demand_events(verb: Any, speaker: Any, addressees: list[Any], index: MentionIndex, lexicon: VerbLexicon,
-                   analysis: Analysis) -> list[Event]:
-    """A demand (CAMEO 10) from the speaker to each actor the addressee names by its head; the demanded act
-    is not asserted, and an obligation the speaker lays on itself ("Britain said it must act") is no demand."""
-    source = index.actor(subject_tokens(speaker))
-    if source is None:
-        return []
-    targets = [t for t in _head_actors(addressees, index) if country(t) != country(source)]
-    if not targets:
-        return []
-    preps = [c.lower_ for c in verb.children if c.dep_ in {"prep", "prt"}]
-    nouns = [w for c in verb.children if c.dep_ == "dobj" for w in _object_words(c)]
-    wanted = lexicon.lookup(verb.lemma_.lower(), preps, nouns)
-    try:
-        cameo = DEMAND_CODES.get(plover_of(wanted)[0], "100") if wanted else "100"
-    except KeyError:
-        cameo = "100"
-    factuality = clause_modality(speaker)
-    events = [_event(analysis, index, verb, cameo, source, t, [], factuality) for t in targets]
-    return [e for e in events if e is not None]
-
-
 def _reciprocal(verb: Any, event: Event) -> list[Event]:
     """A conversation goes both ways: "X telephoned Y", "X held talks with Y" is also Y consulting X; so does a
     fight: "riot police clashed with protesters" is also the protesters fighting the police."""
@@ -298,75 +254,14 @@ def _reciprocal(verb: Any, event: Event) -> list[Event]:
     return [replace(event, source=event.target, target=event.source)] if talk and event.source else []
 
 
-def _readiness_event(word: Any, act: Any, index: MentionIndex, lexicon: VerbLexicon,
-                     analysis: Analysis) -> Event | None:
-    """Readiness for an act the lexicon does not code ("is willing to send material to Saudi Arabia") is an
-    intent to cooperate (CAMEO 030); a coded act carries its own intent or threat."""
-    if word.lower_ not in OFFERING_WORDS or _verb_event(act, index, lexicon, analysis) is not None:
-        return None
-    subj = subject_tokens(word) or [t for c in word.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    source = _head_actor(subj, index) or index.actor(subj)
-    if source is None:
-        return None
-    target = index.actor(object_tokens(act)) or index.actor([t for t in act.subtree if t not in subj])
-    factuality = clause_modality(word.head if word.pos_ == "ADJ" else word)
-    return _event(analysis, index, word, "030", source, target, [], factuality)
-
-
 def _verb_event(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: Analysis) -> Event | None:
     """The event one verb codes: readiness for an act codes its own intent; any other verb is coded by the rule
     table of ``verb_rules`` (its clause record built once, its code looked up, the vetoes and rewrites applied
     in order)."""
+    def recode(other: Any) -> Event | None:
+        return _verb_event(other, index, lexicon, analysis)
+
     act = _readiness_complement(verb)
-    if act is not None:
-        return _readiness_event(verb, act, index, lexicon, analysis)
-    return code_verb(verb, index, lexicon, analysis, lambda other: _verb_event(other, index, lexicon, analysis))
-
-
-def _noun_event(noun: Any, index: MentionIndex, analysis: Analysis) -> Event | None:
-    if noun.pos_ != "NOUN":
-        return None
-    nouns = _event_nouns()
-    cameo = next((nouns[w] for w in _object_words(noun, partitive=False) if w in nouns), None)
-    if cameo is None:
-        return None
-    owners = [t for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for t in c.subtree]
-    owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for t in c.subtree]
-    if noun.lemma_.lower() in CLASH_NOUNS:  # "killed in clashes with Hezbollah fighters": the other side
-        owners += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
-    source = index.actor(owners)
-    by_agent = None
-    if source is None:  # "an attack by suspected Islamist militants": an armed agent of the setting
-        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-        by_agent = index.agent(list(by[0].subtree), noun) if by else None
-        by_agent = by_agent or armed_owner(noun, index)  # "a separatist rocket attack in Donetsk Oblast"
-        source = by_agent
-    carrier = _carrier(noun)
-    governor = carrier if carrier is not None else noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else noun
-    agent = None
-    if source is None and carrier is not None:  # "made allegations", not "denied accusations"
-        subj = subject_tokens(governor)
-        source = index.actor(subj)
-        agent = index.agent(subj, governor) if source is None else None
-        source = source or agent
-    targets = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "in", "into",
-                                                                             "towards", "toward"}
-               for t in c.subtree]
-    scope = [*noun.subtree, *(governor.subtree if governor is not noun else [])]
-    target = index.actor(targets)
-    setting = None
-    if source is None and target is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCHOATIVE_VERBS:
-        # "protests erupted in Tehran", "a general strike starts in Guinea": the people of the place protest;
-        # "fighting raged in Gaza": force in the place, by someone the text does not name
-        setting = index.setting(noun.head)
-        if setting is not None and cameo[:2] in {"14"}:
-            source = setting
-        target = setting
-    if source is None and target is None:
-        return None
-    weapons = index.weapons(scope)
-    factuality = clause_modality(governor)
-    if factuality == "future":  # "it would tighten the blockade": a threat, not the blockade
-        cameo = _intent(cameo)
-    return _event(analysis, index, noun, cameo, source, target, weapons, factuality,
-                  scope=scope, domestic=agent is not None or by_agent is not None or setting is not None)
+    if act is not None:  # ``readiness_rules.READINESS_RULES``
+        return code_readiness(verb, act, index, analysis, recode)
+    return code_verb(verb, index, lexicon, analysis, recode)

@@ -199,15 +199,30 @@ class MentionIndex:
         return [t for t in toks if id(self.by_token.get(t.i)) not in placed]
 
     def setting(self, verb: Any) -> str | None:
-        """The country an unnamed agent acts in: the clause's place, else the one country its sentence names."""
+        """The country an unnamed agent acts in: the clause's place, else the one country its sentence names, else,
+        in a sentence that names no country, where the sentence before it in the same paragraph is set (its one
+        place's country, else the one country it names): "Gunmen attacked a school in Yala, Thailand. Two of them
+        were later shot dead by police" (Thai police)."""
         for p in self.places(verb.subtree):
             if (where := place_country(p)) is not None:
                 return where
-        # "near the border with Lebanon" is not in Lebanon
-        beyond = {t.i for t in verb.sent if t.dep_ == "pobj" and t.head.lower_ == "with"
-                  and t.head.head.lemma_.lower() in BORDER_NOUNS for t in t.subtree}
-        named = {country(m.code) for m in self.mentions_in(t for t in verb.sent if t.i not in beyond) if m.code and (
+        own = self._named_country(verb.sent)
+        if own is not None:
+            return own
+        before = _previous_sentence(verb.sent)  # "Two insurgents were later killed by the police"
+        if before is None or self._named_country(verb.sent, any_country=True):
+            return None
+        wheres = {c for p in self.places(before) if (c := place_country(p)) is not None and len(c) == 3}
+        return wheres.pop() if len(wheres) == 1 else self._named_country(before)
+
+    def _named_country(self, sent: Any, any_country: bool = False) -> str | None:
+        """The one country a sentence names by a state, its bodies or its officials (with ``any_country``: whether
+        it names any)."""
+        beyond = beyond_border(sent)  # "near the border with Lebanon" is not in Lebanon
+        named = {country(m.code) for m in self.mentions_in(t for t in sent if t.i not in beyond) if m.code and (
             (m.type == "ACTOR" and m.attr("kind") in STATE_KINDS) or (m.type == "PERSON" and m.attr("country")))}
+        if any_country:
+            return named.pop() if named else None
         return named.pop() if len(named) == 1 else None
 
     def agent(self, subject: list[Any], verb: Any) -> str | None:
@@ -277,6 +292,26 @@ class MentionIndex:
 
     def weapons(self, tokens: Iterable[Any]) -> list[Mention]:
         return [m for m in self.mentions_in(tokens) if m.type == "WEAPON"]
+
+
+def _previous_sentence(sent: Any) -> Any | None:
+    """The sentence before ``sent`` in the same paragraph (no line break between them), else None."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    first = next((t for t in sent if not t.is_space), None)
+    if not words or first is None or "\n" in doc.text[words[-1].idx + len(words[-1]):first.idx]:
+        return None
+    return before
+
+
+def beyond_border(tokens: Iterable[Any]) -> set[int]:
+    """The indices of the tokens that name the country across a frontier ("near the border with Lebanon", "on
+    its frontier with Iraq"): an unnamed agent acting there acts on this side of it."""
+    return {t.i for p in tokens if p.dep_ == "pobj" and p.head.lower_ == "with"
+            and p.head.head.lemma_.lower() in BORDER_NOUNS for t in p.subtree}
 
 
 def subject_head(subject: list[Any]) -> Any | None:

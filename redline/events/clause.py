@@ -2,12 +2,14 @@
 
 A `Clause` holds the verb's subject, objects, prepositions, complements, negation, voice, modality and the dates
 the clause itself names; the status rules (``redline.events.status``) read these fields instead of walking the
-parse again. Pure functions of spaCy tokens; no event is coded here.
+parse again. The modality and the dates are read when first asked for: most verbs are vetoed before anyone
+does. Pure functions of spaCy tokens; no event is coded here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from redline.events.actors import object_tokens, subject_tokens
@@ -31,8 +33,17 @@ class Clause:
     complements: tuple[Any, ...]  # heads of clausal complements (xcomp, ccomp)
     negated: bool
     voice: str  # "active" or "passive"
-    modality: str  # asserted, reported, hedged, conditional, negated, future (redline.nlp.modality)
-    dates: tuple[str, ...]  # ISO values of the dates the clause itself names, not reference points
+    mentions: tuple[Mention, ...] = field(default=(), repr=False, compare=False)  # the document's, for the dates
+
+    @cached_property
+    def modality(self) -> str:
+        """asserted, reported, hedged, conditional, negated or future (``redline.nlp.modality``)."""
+        return clause_modality(self.verb)
+
+    @cached_property
+    def dates(self) -> tuple[str, ...]:
+        """ISO values of the dates the clause itself names, not reference points."""
+        return clause_dates(self.verb, self.mentions)
 
     @property
     def text(self) -> str:
@@ -53,8 +64,7 @@ def clause_of(verb: Any, mentions: tuple[Mention, ...] = ()) -> Clause:
         complements=tuple(c for c in children if c.dep_ in {"xcomp", "ccomp"}),
         negated=any(c.dep_ == "neg" for c in children),
         voice="passive" if passive else "active",
-        modality=clause_modality(verb),
-        dates=clause_dates(verb, mentions),
+        mentions=mentions,
     )
 
 

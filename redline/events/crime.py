@@ -138,7 +138,8 @@ GUN_BLADE_WORDS = frozenset({"shoot", "shooting", "shot", "stab", "stabbing", "k
 PRIVATE_SETTINGS = frozenset({"party", "bar", "pub", "nightclub", "club", "restaurant", "cafe", "supermarket",
                               "mall", "store", "shop", "school", "university", "college", "campus", "home", "house",
                               "apartment", "concert", "festival", "parade", "cinema", "theater", "theatre", "casino",
-                              "gym", "office", "workplace", "wedding", "birthday", "funeral", "hotel", "street"})
+                              "gym", "office", "workplace", "wedding", "birthday", "funeral", "hotel", "street",
+                              "hostel", "motel", "park", "playground", "pool", "beach"})
 
 
 def anonymous_violence(verb: Any) -> bool:
@@ -147,12 +148,14 @@ def anonymous_violence(verb: Any) -> bool:
     sent = verb.sent
     if _political(sent) or any(_lemma(t) in STATE_AGENTS for t in sent):
         return False
-    if any(c.dep_ in {"agent", "nsubj"} for c in verb.children):
-        return False  # a doer named, whoever it is, is read by the other rules
+    if any(c.dep_ == "agent" or c.dep_ == "nsubj" and _lemma(c) not in GUN_BLADE_WORDS for c in verb.children):
+        return False  # a doer named, whoever it is, is read by the other rules; "a shooting kills" names none
     scope = list(verb.subtree)
     if not any(_lemma(t) in GUN_BLADE_WORDS or t.lower_ in GUN_BLADE_WORDS for t in scope):
         return False
-    return any(_lemma(t) in PRIVATE_SETTINGS and t.dep_ == "pobj" for t in scope)
+    # "at a party", or the setting compounded with the act: "a school shooting", "a nightclub stabbing"
+    return any(_lemma(t) in PRIVATE_SETTINGS and (t.dep_ == "pobj" or t.dep_ == "compound"
+                                                   and _lemma(t.head) in GUN_BLADE_WORDS) for t in scope)
 
 
 def _marked(clause: Any, marks: set[str]) -> bool:

@@ -43,9 +43,11 @@ from redline.events.vocab import (
     PEACEKEEPING_WORDS,
     POSTURE_CODE,
     PREPARATION_VERBS,
+    PRESS_NOUNS,
     PRESSURE_NOUNS,
     SKIP_LEMMAS,
     SPEECH_ACT_ROOTS,
+    SPEECH_ROOTS,
     STATECRAFT_TYPES,
     STATIVE_PARTICIPLES,
     SYMMETRIC_VERBS,
@@ -491,11 +493,6 @@ def _object_words(noun: Any, partitive: bool = True) -> list[str]:
     mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
     return [f"{mods[0]} {lemma}", lemma] if mods else [lemma]
 
-
-# Addressees that are the press: what an official says to them is a statement, not an act towards anyone.
-PRESS_NOUNS = frozenset({"journalist", "reporter", "press", "correspondent", "media", "newsman", "audience"})
-# Verbal and cooperative roots (CAMEO 01-05): a statement, appeal, promise, meeting or praise addressed to the press.
-SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 
 
 def _to_the_press(verb: Any, cameo: str) -> bool:

@@ -30,18 +30,12 @@ from typing import Any
 from redline.events.actors import MentionIndex, country, subject_tokens
 from redline.events.lexicon import VerbLexicon
 from redline.events.record import _event
+from redline.events.vocab import ACCORD_TYPES, CALL_WORDS, PARTY_NOUNS
 from redline.models import Analysis, Event
 from redline.nlp.modality import clause_modality
 
-# Nouns of a plural subject that stands for the parties of a meeting: "the leaders", "the heads of state".
-PARTY_NOUNS = frozenset({"leader", "side", "party", "president", "head", "minister", "official", "delegation",
-                         "counterpart", "participant", "premier", "chancellor", "interlocutor", "delegate"})
-# PLOVER types of a two-sided act between the parties.
-MUTUAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 CONSULT_CODE = "040"
 CALL_CODE = "041"
-# Words of a call's medium: "spoke by phone with", "in a telephone call".
-CALL_WORDS = frozenset({"phone", "telephone", "call"})
 
 CodeVerb = Callable[[Any, MentionIndex, VerbLexicon, Analysis], Event | None]
 
@@ -148,7 +142,7 @@ def _sides(first: Event, second: Event, pair: tuple[str, str]) -> list[Event]:
     """The events of an act the two parties did together: a mutual act is one event each way (what it names
     further on is its topic); any other act one from each party to its target outside the pair."""
     a, b = pair
-    if first.type in MUTUAL:  # "the leaders discussed developments in Gaza": each other, not Gaza
+    if first.type in ACCORD_TYPES:  # "the leaders discussed developments in Gaza": each other, not Gaza
         return [replace(first, source=a, target=b), replace(second, source=b, target=a)]
     outside = [e.target for e in (first, second) if e.target and country(e.target) not in {country(a), country(b)}]
     if not outside:

@@ -79,6 +79,14 @@ ACCIDENT_ADVERBS = frozenset({"accidentally", "accidently", "inadvertently", "un
 COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "total"})
 # Prepositions that give an act's cause after the fact: "killed after a fire at a mine", "following a storm".
 AFTER_PREPS = frozenset({"after", "following", "amid"})
+# Animals: what one of them kills ("killed in a shark attack", "mauled by a bear") is no one's act.
+ANIMAL_NOUNS = frozenset({"shark", "bear", "crocodile", "alligator", "tiger", "lion", "leopard", "elephant", "dog",
+                          "snake", "wolf", "hippo", "hippopotamus", "jaguar", "cougar", "puma", "boar", "bee",
+                          "hornet", "buffalo", "rhino", "rhinoceros", "cheetah", "hyena", "jellyfish", "stingray"})
+# Pronouns that stand for a thing: "It had earlier killed 550 people", said of the typhoon the sentence before named.
+THING_PRONOUNS = frozenset({"it", "its"})
+# Quantifiers whose "of" phrase is the cause itself: "killed in some of the heaviest rainfall in 25 years".
+PART_WORDS = frozenset({"some", "one", "part", "parts", "much", "many", "most", "all"})
 # Adjectives of the same: "killed in an accidental shooting", "an accidental explosion".
 ACCIDENT_ADJECTIVES = frozenset({"accidental", "inadvertent", "unintentional", "unintended"})
 
@@ -108,6 +116,8 @@ def _causes(verb: Any) -> list[Any]:
     causes = [p for v in coordinated(verb) for c in v.children
               if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
               for p in c.children if p.dep_ == "pobj"]
+    causes += [q for p in causes if p.lower_ in PART_WORDS for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+               for q in c.children if q.dep_ == "pobj"]  # "in some of the heaviest rainfall"
     return causes + [c for p in causes for c in p.children if c.dep_ == "conj"]
 
 
@@ -119,7 +129,27 @@ def mishap(verb: Any, subject: tuple[Any, ...]) -> bool:
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a volcano erupts, killing 11 climbers"
     heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "Hurricane Tomas"
     causes = _causes(verb)
-    return any(_word(t) in MISHAP_NOUNS and not _figure(t) for t in [*heads, *causes])
+    # "a tourist injured in the crash dies from her injuries": the cause of the subject's own participle
+    causes += [p for h in heads for a in h.children if a.dep_ == "acl" for p in _causes(a)]
+    if any(_word(t) in MISHAP_NOUNS and not _figure(t) for t in [*heads, *causes]):
+        return True
+    if any(_word(t) in ANIMAL_NOUNS for c in [*heads, *causes] for t in [c, *c.children] if t.pos_ == "NOUN"):
+        return True  # "killed in a shark attack", "mauled by a bear"
+    return _disaster_before(heads)
+
+
+def _disaster_before(heads: list[Any]) -> bool:
+    """The subject is "it", and the sentence before names a disaster and no attack: "... as a result of Typhoon
+    Durian. It had earlier killed over 550 people in the Philippines"."""
+    if not any(t.lower_ in THING_PRONOUNS and t.dep_ in {"nsubj", "poss"} for t in heads):
+        return False
+    sent = heads[0].sent
+    if sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    if any(_hostile(t) for t in [*before, *sent]):
+        return False
+    return any(_word(t) in MISHAP_NOUNS and not _figure(t) for t in before)
 
 
 def no_doer(subject: tuple[Any, ...]) -> bool:

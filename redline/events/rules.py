@@ -59,6 +59,20 @@ class Trace:
         return [*self.fired, *self.after_veto]
 
 
+def codes(events: Sequence[Any]) -> str:
+    """What a word codes, as an `Example` writes it: "ROOT SOURCE TARGET" per event ("-" for a missing party),
+    joined by "; ", or "" for nothing."""
+    return "; ".join(f"{e.cameo} {e.source or '-'} {e.target or '-'}" for e in events)
+
+
+def find_word(doc: Any, word: str) -> Any:
+    """The first token of the document that reads ``word``."""
+    tok = next((t for t in doc if t.text == word), None)
+    if tok is None:
+        raise ValueError(f"no token {word!r} in {doc.text!r}")
+    return tok
+
+
 def table(*rules: Rule) -> tuple[Rule, ...]:
     """The rules in order of priority; names and priorities must be unique, every rule needs a provenance and at
     least one example."""

@@ -32,7 +32,7 @@ from redline.events.domestic import dismissal, health_measure, inquiry_alone, vo
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap, no_doer
 from redline.events.naming import named_noun
-from redline.events.origin import origin
+from redline.events.origin import origin, titled
 
 CURRENT = "current"
 STATUSES = {
@@ -388,6 +388,10 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
+def _titled(coded: Coded, index: MentionIndex) -> bool:
+    return titled(coded.clause.verb, coded.published.year if coded.published else None)
+
+
 def _named_act(coded: Coded, index: MentionIndex) -> bool:
     # a planned or judged act's own rule decides ("the plan envisages air strikes", "jailed for the killing")
     return (coded.clause.verb.pos_ == "NOUN" and named_noun(coded.clause.verb) and not _planned(coded, index)
@@ -523,6 +527,9 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                (("In 2010, Israeli commandos raided a Turkish aid ship.", "background"),
                 ("Three people linked to last year's Paris attacks by Islamic State are in custody.", "background")),
                _background),
+    StatusRule("titled act", "background", 61, "issue 10: an act named by its year is a known one, cited",
+               (("2023–2024 Georgian protests", "background"),
+                ("2024 Solingen stabbing attack", "background")), _titled),
     StatusRule("named act", "background", 57, "issue 10: a noun act named as a topic is cited, not reported",
                (("The two presidents discussed Russia's invasion of Ukraine.", "background"),
                 ("The president addressed the nation on the Hamas attacks against Israel.", "background"),

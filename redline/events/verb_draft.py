@@ -20,13 +20,9 @@ from redline.events.grammar import (
 )
 from redline.events.lexicon import VerbLexicon
 from redline.events.record import _event
-from redline.events.vocab import GOVERNING_ROOTS, PERMISSION_VERBS, TRANSFER_VERBS
+from redline.events.vocab import EXPLOSIVE_NOUNS, GOVERNING_ROOTS, PERMISSION_VERBS, TRANSFER_VERBS
 from redline.models import Analysis, Event, Mention
 from redline.nlp.modality import is_infinitive_complement
-
-# Nouns of a device that is itself the subject of a bombing: "a bomb goes off in a market", "a car bomb exploded".
-EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "shell", "rocket",
-                             "missile", "bomber"})
 
 
 @dataclass
@@ -53,9 +49,22 @@ class Draft:
     target: str | None = None
     agent: str | None = None  # a source coded by its setting ("protesters" in Algiers)
     refused: bool = False
-    factuality: str = ""
     home: bool = False
     abroad: bool = False
+    _factuality: str | None = None  # read from the clause record when a rule or the event first asks
+
+    @property
+    def factuality(self) -> str:
+        """The clause's modality, as the rules have rewritten it."""
+        if self._factuality is None:
+            if self.clause is None:  # before the lookup: no clause read yet
+                return ""
+            self._factuality = self.clause.modality
+        return self._factuality
+
+    @factuality.setter
+    def factuality(self, value: str) -> None:
+        self._factuality = value
 
     @property
     def root(self) -> str:
@@ -104,7 +113,6 @@ def look_up(d: Draft) -> None:
     objs += [t for c in patient for t in c.subtree]
     d.subj, d.objs, d.objects = subj, objs, objects
     d.source = index.actor(subj)
-    d.factuality = d.clause.modality
     if verb.lemma_ in TRANSFER_VERBS and d.weapons:
         d.arms, d.code = True, "072"
         target_toks = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dative", "dobj"}

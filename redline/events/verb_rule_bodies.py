@@ -42,6 +42,7 @@ from redline.events.vocab import (
     DISAPPROVE_ROOT,
     FALLING_VERBS,
     FORCE_ROOTS,
+    GATHERING_VERBS,
     GOVERNING_ROOTS,
     MOVEMENT_VERBS,
     PEACEKEEPING_CODE,
@@ -55,11 +56,6 @@ from redline.events.vocab import (
     WARNING_VERBS,
 )
 from redline.nlp.modality import COMMISSIVE_VERBS, clause_modality, is_infinitive_complement
-
-# Verbs of a demonstration that mean something else with a direct object or a clause ("rallied support",
-# "demonstrated why he is the right person").
-GATHERING_VERBS = frozenset({"rally", "march", "parade", "gather", "mass", "demonstrate"})
-
 
 # -- rules that read the verb alone (before the lookup) ----------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Any
 from redline.events import verb_rule_bodies as b
 from redline.events.actors import MentionIndex
 from redline.events.lexicon import VerbLexicon
-from redline.events.rules import Example, Rule, Trace, apply, table
+from redline.events.rules import Example, Rule, Trace, apply, codes, find_word, table
 from redline.events.verb_draft import draft_of, look_up
 from redline.models import Analysis, Event
 
@@ -48,14 +48,12 @@ def trace_verb(verb: Any, index: MentionIndex, lexicon: VerbLexicon, analysis: A
 def trace_word(analysis: Analysis, word: str) -> tuple[str, Trace]:
     """Trace the verb coder on the first token of the analysed text that reads ``word``: what it codes, as an
     `Example` writes it ("ROOT SOURCE TARGET", "" for nothing), and the trace of the rules that fired."""
-    tok = next((t for t in analysis.doc if t.text == word), None)
-    if tok is None:
-        raise ValueError(f"no token {word!r} in {analysis.doc.text!r}")
+    tok = find_word(analysis.doc, word)
     from redline.events import _verb_event  # the whole coder, for the rules that ask about another verb
 
     index, lexicon = MentionIndex(analysis.doc, analysis.mentions), VerbLexicon.load()
     event, trace = trace_verb(tok, index, lexicon, analysis, lambda other: _verb_event(other, index, lexicon, analysis))
-    return (f"{event.cameo} {event.source or '-'} {event.target or '-'}" if event else ""), trace
+    return codes([event] if event else []), trace
 
 
 VERB_RULES = table(  # read the verb alone: before the lexicon lookup

@@ -27,6 +27,7 @@ from redline.nlp.place_words import (
     armed_forces,
     cited_sources,
     elsewhere,
+    in_body_name,
     in_name,
     needs_cue,
     next_door,
@@ -56,7 +57,7 @@ GOV_NOUNS = (
     "authorities", "leaders", "leadership", "administration", "foreign minister", "prime minister",
     "embassy", "envoy", "ambassador", "lawmakers", "parliament", "regime", "spokesman", "spokeswoman",
     "spokesperson", "negotiators", "delegation", "cabinet", "interior ministry", "foreign office",
-    "state department", "presidency", "intelligence",
+    "state department", "presidency", "intelligence", "congress",
 )
 # A demonym + title before a named person stays a bare demonym ("Russian President Vladimir Putin")
 TITLE_NOUNS = frozenset(
@@ -290,6 +291,9 @@ def find_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer,
     matchers = _matchers(gazetteer, doc.vocab)
     found = _dictionary_candidates(doc, gazetteer, matchers) + _official_candidates(doc, gazetteer, published)
     candidates = _without_heritage(doc, _stated_affiliation(doc, found), gazetteer)
+    names = {k for c in candidates if c.end - c.start > 1 or c.group != "actor" for k in range(c.start, c.end)}
+    candidates = [c for c in candidates if dict(c.attrs).get("kind") in {"state", None}  # "the National Congress"
+                  or not in_body_name(doc, c.start, c.end, names)]
     candidates += _sector_candidates(doc, candidates, matchers, gazetteer.code_names)
     scan = scan_places(doc, gazetteer.places)  # the place n-grams, looked up once for both uses below
     context, named, forces = _country_context(doc, candidates, gazetteer.places, scan)

@@ -18,6 +18,10 @@ from redline.nlp.places import STOP_NAMES, Place, PlaceIndex
 PLACE_SUFFIXES = frozenset({"region", "oblast", "province"})
 NAME_PREFIXES = frozenset({"anti", "pro", "non", "ex", "neo", "post", "pre", "counter"})
 MAX_PLACE_TOKENS = 6
+# Particles of four letters or more that place names write in lower case ("Newcastle upon Tyne")
+NAME_PARTICLES = frozenset({"upon", "over", "under", "near", "della", "delle", "dello", "degli"})
+# Nouns of an administrative unit, written in lower case after its name ("Anbar province", "Kunar state")
+UNIT_NOUNS = PLACE_SUFFIXES | {"state", "county", "district", "governorate", "prefecture", "municipality"}
 
 
 def title_lines(doc: Doc) -> set[int]:
@@ -83,6 +87,8 @@ def scan_places(doc: Doc, index: PlaceIndex) -> PlaceScan:
                 continue
             key = " ".join(("".join(texts[k] + spaces[k] for k in range(i, j - 1)) + texts[j - 1]).split())
             places = index.lookup(key)
+            if places and _lower_case_word(texts, spaces, i, j):
+                places = ()  # "The city of Lanzhou" is not Oakville ("The City")
             cities: tuple[Place, ...] = ()
             suffix = ""
             if not places and j - i >= 2 and texts[j - 1].lower() in PLACE_SUFFIXES:
@@ -91,6 +97,20 @@ def scan_places(doc: Doc, index: PlaceIndex) -> PlaceScan:
             if places or cities:
                 keys.append(PlaceKey(i, j, places, cities, suffix))
     return PlaceScan(keys, title_lines(doc) if keys else set())
+
+
+def _lower_case_word(texts: list[str], spaces: list[str], start: int, end: int) -> bool:
+    """A name of several words one of which the text writes in lower case is no place name: "The city of Lanzhou"
+    is not Oakville ("The City"), "the bottom of the river" not The Bottom. Short particles ("Dar es Salaam",
+    "Frankfurt am Main"), the parts of a hyphenated name ("Stratford-upon-Avon") and the noun of a unit ("Anbar
+    province", "California state") are written so in names."""
+    for k in range(start + 1, end):
+        word = texts[k]
+        joined = k >= 2 and texts[k - 1] == "-" and not spaces[k - 1] and not spaces[k - 2]  # "Stratford-upon-Avon"
+        if (len(word) >= 4 and word.isalpha() and word[:1].islower() and not joined
+                and word not in NAME_PARTICLES and word not in UNIT_NOUNS):
+            return True
+    return False
 
 
 def _may_start_name(texts: list[str], spaces: list[str], i: int, firsts: frozenset[str]) -> bool:

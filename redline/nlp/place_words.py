@@ -275,6 +275,17 @@ def in_name(doc: Doc, i: int, covered: set[int]) -> bool:
     return False
 
 
+def in_body_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """A one-word alias that is an ordinary word ("Congress") after a capitalised word no entry covers is the end of
+    another body's name: "the National Congress" (Brazil's), "the Syrian National Dialogue Congress", not the U.S.
+    Congress; a country's own ("the Brazilian Congress", "Peru's Congress") is coded by that country."""
+    if end - start != 1 or doc[start].lower_ not in STOP_NAMES or doc[start].text.isupper() or start == 0:
+        return False
+    before = doc[start - 1]
+    return (before.is_alpha and before.text[:1].isupper() and before.i not in covered
+            and not sentence_initial(doc, before.i))
+
+
 class Candidate(Protocol):
     """What the country counts read of a gazetteer candidate (``gazetteer._Candidate``)."""
 
