@@ -6,6 +6,7 @@ import json
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from test_store import make_brief
@@ -187,3 +188,35 @@ def test_store_corpus_skip_recorded_once(db_url: str) -> None:
         store.record_skip(skip)
         store.record_skip(replace(skip, reason="other"))
         assert [s["reason"] for s in store.skips()] == ["corpus.jsonl: line 3: text is empty", "other"]
+
+
+def test_store_corpus_a_batchs_near_duplicate_candidates_are_read_in_one_query(db_url: str) -> None:
+    """The stored texts a batch's articles are compared with are read once for the batch, not once per article;
+    the answers are the near copies' (one of each of three stored stories) and none for a new story, and after
+    the write ``find_duplicate`` finds each by its id (the copies linked, the new story stored)."""
+    reads: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "articles.text" in statement:
+            reads.append(statement)
+
+    wires = [f"By a staff reporter with wire services. {story(n)} Reuters contributed." for n in range(3)]
+    with open_store(db_url) as store:
+        for n in range(3):
+            store.save_new(brief_with(f"s{n}", story(n)), dedupe.band_keys(story(n)), 0.5)
+        items = [(brief_with(f"w{n}", text).article, dedupe.band_keys(text)) for n, text in enumerate(wires)]
+        items.append((brief_with("w3", story(3)).article, dedupe.band_keys(story(3))))
+        engine = store._engine  # noqa: SLF001 - the statements this store sends
+        sa.event.listen(engine, "before_cursor_execute", count)
+        try:
+            batch = store.find_duplicates(items, 0.5)
+            saved = store.save_new_many([(brief_with(a.id, a.text), keys) for a, keys in items], 0.5)
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", count)
+        assert len(reads) == 2  # one per call
+        one_by_one = [store.find_duplicate(a, keys, 0.5) for a, keys in items]
+    assert [(d.kept_id, d.kind) if d else None for d in batch] == [("s0", "near"), ("s1", "near"), ("s2", "near"),
+                                                                    None]
+    assert saved == batch
+    assert [(d.kept_id, d.kind) if d else None for d in one_by_one] == [("s0", "same id"), ("s1", "same id"),
+                                                                        ("s2", "same id"), ("w3", "same id")]

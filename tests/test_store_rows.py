@@ -14,7 +14,7 @@ from test_store_corpus import brief_with, story
 from redline import dedupe
 from redline.models import Brief
 from redline.store import open_store, schema
-from redline.store.rows import Prepared, as_dicts, brief_rows, prepare
+from redline.store.rows import Prepared, as_dicts, brief_rows, insert_ignore, prepare
 
 NOW = datetime(2025, 3, 14, 12, 0, 0, 123456, tzinfo=UTC)
 
@@ -88,3 +88,30 @@ def test_store_rows_a_prepared_brief_again_in_a_later_call_is_the_same_id(db_url
         outcome = store.save_new_many([(Prepared(again, prepare(brief).rows), ("0:k3",))], 0.5)
         assert outcome[0] is not None and outcome[0].kind == "same id"
         assert store.counts()["articles"] == 1
+
+
+def test_store_rows_insert_ignore_keeps_the_row_already_there_and_binds_like_sqlalchemy(db_url: str) -> None:
+    later = datetime(2025, 3, 15, 8, 30, tzinfo=UTC)
+    with open_store(db_url) as store:
+        store.save_brief(brief_with("k1", story(0)))
+    engine = sa.create_engine(db_url)
+    columns = ("dup_id", "article_id", "url", "source", "title", "content_hash", "similarity", "created_at")
+    first = ("d1", "k1", None, "Wire", "First title", "h1", 0.91, NOW)
+    with engine.begin() as conn:
+        insert_ignore(conn, schema.also_reported, columns, [first], ("dup_id",))
+        insert_ignore(conn, schema.also_reported, columns, [("d1", "k1", "https://x.example/2", None, "Second title",
+                                                             "h2", 0.5, later),
+                                                            ("d2", "k1", "https://x.example/3", None, "Third title",
+                                                             "h3", 0.75, later)], ("dup_id",))
+        insert_ignore(conn, schema.also_reported, columns, [], ("dup_id",))
+    with open_store(db_url) as store:
+        links = store.also_reported("k1")
+    ar = schema.also_reported
+    with engine.connect() as conn:
+        stamps = dict(conn.execute(sa.select(ar.c.dup_id, ar.c.created_at)).all())
+    engine.dispose()
+    assert links == [
+        {"id": "d1", "url": None, "source": "Wire", "title": "First title", "similarity": 0.91},
+        {"id": "d2", "url": "https://x.example/3", "source": None, "title": "Third title", "similarity": 0.75},
+    ]
+    assert stamps == {"d1": NOW, "d2": later}

@@ -41,6 +41,9 @@ RUN_ON_ENDS = frozenset({"of", "a", "an", "the", "to", "and", "or", "but", "in",
                          "from", "that", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would",
                          "said", "says", "its", "their", "his", "her", "mr.", "ms.", "mrs.", "dr."})
 DATELINE = re.compile(r"\d{1,2}:\d{2}[ \t]*[AaPp]\.?[ \t]?[Mm]\.?(?:[ \t]+[A-Z]{2,5}\b)?")
+_LINE = re.compile(r"^[ \t]*(\S[^\n]*)", re.MULTILINE)  # a line's first non-blank character to its end
+_SPACES = re.compile(r"\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s")  # a sentence ends inside a line
 # where a chunk may end, best first: after a blank line, a line break, a sentence, a space
 _CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
@@ -69,12 +72,12 @@ def lines(nlp: Any, text: str) -> Any:
     for at, inside in bounds.starts(text):  # citations, section names, bullets and source tags
         if at < len(text):
             _start(doc, starts, at, inside)
-    for line in re.finditer(r"^[ \t]*(\S[^\n]*)", text, re.MULTILINE):
+    for line in _LINE.finditer(text):
         turn = (LABEL.match(text, line.start(1)) or SPACED_LABEL.match(text, line.start(1))
                 or DATELINE.match(text, line.start(1)))
         if turn is not None and (turn.re is not DATELINE or not text[turn.end():line.end()].strip()):
             _start(doc, starts, line.start(1), inside=turn.end())
-            after = re.compile(r"\s*").match(text, turn.end())
+            after = _SPACES.match(text, turn.end())
             if after is not None and after.end() < len(text):  # the turn's words, or the line after a dateline
                 _start(doc, starts, after.end())
     if starts:
@@ -95,7 +98,7 @@ def _heading(text: str, last: int) -> bool:
     words = line.split()
     if not words or len(words) > HEADING_WORDS or line[-1] in ",;:-—" or words[-1].lower() in RUN_ON_ENDS:
         return False
-    if re.search(r"[.!?][\"')\]”’]*\s", line):
+    if _SENTENCE_END.search(line):
         return False
     before = text[:start].rstrip()
     if before and before[-1] not in ENDING and not bounds.is_break(before[before.rfind("\n") + 1:]):

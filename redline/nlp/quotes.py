@@ -250,9 +250,10 @@ def _noun_claim(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     """A statement named as a noun its speaker issues or that a text contains: "X issued a warning that ...",
     "the statement contained a warning about ...", "X repeated his call for ...": the verb's subject speaks."""
     for noun in sent:
+        if noun.lemma_.lower() not in CUE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj"}:
+            continue  # the cheap word test first: most tokens are no cue noun, and a head lookup builds a Token
         carrier = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
-        if noun.lemma_.lower() not in CUE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj"} or \
-                carrier.lemma_ not in CARRIER_VERBS or any(c.dep_ == "neg" for c in carrier.children):
+        if carrier.lemma_ not in CARRIER_VERBS or any(c.dep_ == "neg" for c in carrier.children):
             continue
         if noun.dep_ == "pobj":  # "issues Russia with an ultimatum to return ...": who issues it speaks
             content = next((list(c.subtree) for c in noun.children if c.dep_ in {"acl", "relcl", "prep"}), None)

@@ -152,7 +152,7 @@ class Store:
                     admission.linked(brief.article, duplicate)
                     links.append(corpus.link_rows(brief.article, duplicate, now))
             self._write_briefs(conn, new, now)
-            corpus.insert_ignore(conn, schema.also_reported, links, ["dup_id"])
+            corpus.insert_links(conn, links)
             corpus.record_skips(conn, skips, now)
         return out
 
@@ -173,8 +173,8 @@ class Store:
             for start in range(0, len(ids), 500):
                 conn.execute(child.delete().where(child.c.article_id.in_(ids[start:start + 500])))
         rows.write_children(conn, [b if isinstance(b, Prepared) else rows.prepare(b) for b, _keys in items], now)
-        rows.insert_ignore_rows(conn, schema.signatures, ("article_id", "key"),
-                                [(b.article.id, k) for b, keys in items for k in keys], ("article_id", "key"))
+        rows.insert_ignore(conn, schema.signatures, corpus.SIGNATURE_COLUMNS,
+                           [(b.article.id, k) for b, keys in items for k in keys], corpus.SIGNATURE_COLUMNS)
 
     def find_duplicate(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """The stored article that ``article`` duplicates, or None (a read: ``save_new`` checks again)."""

@@ -15,10 +15,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from redline import dedupe
 from redline.models import Article, Skip
-from redline.store import schema
+from redline.store import rows, schema
 
 # Serialises "is it new? then store it" between processes on PostgreSQL (SQLite has BEGIN IMMEDIATE).
 ADMIT_LOCK_KEY = 0x7265646C696E66
+SIGNATURE_COLUMNS = ("article_id", "key")  # a signature row, and the key a row already there is kept by
 # near-duplicate candidates compared in full, the ones sharing most bands first
 MAX_CANDIDATES = 20
 
@@ -75,21 +76,28 @@ def find_duplicate(
 
 def link_duplicate(conn: Connection, article: Article, duplicate: Duplicate, now: datetime) -> None:
     """Record ``article`` as also reported by its source under the kept article (once)."""
-    _insert_ignore(conn, schema.also_reported, [link_rows(article, duplicate, now)], ["dup_id"])
+    insert_links(conn, [link_rows(article, duplicate, now)])
+
+
+def insert_links(conn: Connection, links: Sequence[dict[str, Any]]) -> None:
+    """Insert ``link_rows`` rows in one statement; a duplicate id linked already keeps its first link."""
+    if links:
+        columns = tuple(links[0])
+        rows.insert_ignore(conn, schema.also_reported, columns, [tuple(link[c] for c in columns) for link in links],
+                           ("dup_id",))
 
 
 def add_signature(conn: Connection, article_id: str, keys: Sequence[str]) -> None:
-    if keys:
-        _insert_ignore(conn, schema.signatures, [{"article_id": article_id, "key": k} for k in keys],
-                       ["article_id", "key"])
+    rows.insert_ignore(conn, schema.signatures, SIGNATURE_COLUMNS, [(article_id, k) for k in keys],
+                       SIGNATURE_COLUMNS)
 
 
 def also_reported(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     ar = schema.also_reported
-    rows = conn.execute(select(ar).where(ar.c.article_id == article_id).order_by(ar.c.created_at, ar.c.dup_id))
+    found = conn.execute(select(ar).where(ar.c.article_id == article_id).order_by(ar.c.created_at, ar.c.dup_id))
     return [
         {"id": r.dup_id, "url": r.url, "source": r.source, "title": r.title, "similarity": r.similarity}
-        for r in rows
+        for r in found
     ]
 
 
@@ -118,24 +126,17 @@ def skip_recorded(conn: Connection, origin: str, stage: str, reason: str, articl
 
 def record_skips(conn: Connection, skips: Sequence[Skip], now: datetime) -> None:
     """Record each skip not recorded before (a rerun of a batch adds none)."""
-    rows = []
+    new = []
     seen: set[tuple[str, str, str, str | None]] = set()
     for skip in skips:
         key = (skip.origin, skip.stage, skip.reason, skip.article_id)
         if key in seen or skip_recorded(conn, *key):
             continue
         seen.add(key)
-        rows.append({"origin": skip.origin, "article_id": skip.article_id, "stage": skip.stage,
-                     "reason": skip.reason, "created_at": now})
-    if rows:
-        conn.execute(schema.skips.insert(), rows)
-
-
-def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
-    if not rows:
-        return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=keys), rows)
+        new.append({"origin": skip.origin, "article_id": skip.article_id, "stage": skip.stage,
+                    "reason": skip.reason, "created_at": now})
+    if new:
+        conn.execute(schema.skips.insert(), new)
 
 
 # bound parameters per IN list: far below SQLite's limit (32766) and PostgreSQL's (65535)
@@ -145,10 +146,11 @@ _IN_CHUNK = 900
 class Admission:
     """``find_duplicate`` for the articles of one ``save_new_many`` call, with the store read once for all.
 
-    The ids, links, content hashes and near-duplicate signatures of the call's articles are read in a few
-    queries up front; the articles the call stores (``stored``) and links (``linked``) are kept here, so that
-    an article duplicating one stored earlier in the same call is found as ``find_duplicate`` would find it
-    after that one was written: the same answers, in the same order, from a handful of statements.
+    The ids, links, content hashes and near-duplicate signatures of the call's articles, and the texts of their
+    near-duplicate candidates, are read in a few queries up front; the articles the call stores (``stored``) and
+    links (``linked``) are kept here, so that an article duplicating one stored earlier in the same call is found
+    as ``find_duplicate`` would find it after that one was written: the same answers, in the same order, from a
+    handful of statements.
     """
 
     def __init__(self, conn: Connection, items: Sequence[tuple[Article, Sequence[str]]]) -> None:
@@ -175,7 +177,25 @@ class Admission:
         for part in _parts(keys):
             for sig in conn.execute(select(s.c.article_id, s.c.key).where(_among(conn, s.c.key, part))):
                 self._holders.setdefault(sig.key, set()).add(sig.article_id)
-        self._texts: dict[str, str] = {}  # texts of the articles stored in this call
+        # texts of the near-duplicate candidates (stored before: read here in one query; stored in this call)
+        self._texts: dict[str, str] = {}
+        wanted = {i for article, ks in items if not self._decided(article) for i in self._candidates(ks)}
+        for part in _parts(sorted(wanted)):
+            self._texts.update((r.id, r.text) for r in conn.execute(select(a.c.id, a.c.text)
+                                                                    .where(_among(conn, a.c.id, part))))
+
+    def _decided(self, article: Article) -> bool:
+        """``find`` answers for ``article`` before comparing texts: a stored or linked id, a stored text."""
+        return (article.id in self._ids or article.id in self._links
+                or dedupe.content_hash(article.text) in self._hashes)
+
+    def _candidates(self, keys: Sequence[str]) -> list[str]:
+        """The articles sharing most of ``keys`` (at most ``MAX_CANDIDATES``, then by id), as known now."""
+        shared: dict[str, int] = {}
+        for key in set(keys):
+            for holder in self._holders.get(key, ()):
+                shared[holder] = shared.get(holder, 0) + 1
+        return sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
 
     def find(self, article: Article, keys: Sequence[str], threshold: float) -> Duplicate | None:
         """What ``find_duplicate`` answers for ``article`` at this point of the call."""
@@ -187,17 +207,11 @@ class Admission:
         same = self._hashes.get(dedupe.content_hash(article.text))
         if same is not None:
             return Duplicate(same, "same text", 1.0)
-        if not keys:
+        candidates = self._candidates(keys)
+        if not candidates:
             return None
-        shared: dict[str, int] = {}
-        for key in set(keys):
-            for holder in self._holders.get(key, ()):
-                shared[holder] = shared.get(holder, 0) + 1
-        if not shared:
-            return None
-        candidates = sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
         texts = {i: self._texts[i] for i in candidates if i in self._texts}
-        rest = [i for i in candidates if i not in texts]
+        rest = [i for i in candidates if i not in texts]  # read up front, unless a row went missing since
         if rest:
             a = schema.articles
             texts.update((r.id, r.text) for r in self._conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_(rest))))
@@ -231,11 +245,6 @@ def link_rows(article: Article, duplicate: Duplicate, now: datetime) -> dict[str
         "similarity": duplicate.similarity,
         "created_at": now,
     }
-
-
-def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
-    """Insert ``rows`` in one statement, leaving out those whose ``keys`` are there already."""
-    _insert_ignore(conn, table, rows, keys)
 
 
 def _among(conn: Connection, column: Any, values: list[str]) -> Any:

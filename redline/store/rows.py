@@ -83,10 +83,7 @@ def insert_rows(conn: Connection, table: Table, columns: tuple[str, ...], values
     if now is not None and WRITE_TIME in table.c and WRITE_TIME not in columns:
         columns = (*columns, WRITE_TIME)
         values = [(*row, now) for row in values]
-    processors = _processors(conn.dialect, table, columns)
-    if processors:
-        values = [tuple(value if (p := processors.get(i)) is None else p(value) for i, value in enumerate(row))
-                  for row in values]
+    values = _bound(conn, table, columns, values)
     cursor = conn.connection.cursor()
     try:
         if conn.dialect.name == "postgresql":
@@ -97,6 +94,16 @@ def insert_rows(conn: Connection, table: Table, columns: tuple[str, ...], values
             cursor.executemany(_insert_sql(conn.dialect, table, columns), values)
     finally:
         cursor.close()
+
+
+def _bound(conn: Connection, table: Table, columns: tuple[str, ...],
+           values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``values`` as SQLAlchemy would bind them to ``columns`` of ``table`` (its bind processors applied)."""
+    processors = _processors(conn.dialect, table, columns)
+    if not processors:
+        return values
+    return [tuple(value if (p := processors.get(i)) is None else p(value) for i, value in enumerate(row))
+            for row in values]
 
 
 @lru_cache(maxsize=64)
@@ -135,12 +142,14 @@ def _unnest_sql(dialect: Any, table: Table, columns: tuple[str, ...], conflict: 
             f"SELECT * FROM unnest({arrays}) ON CONFLICT ({', '.join(quote(c) for c in conflict)}) DO NOTHING")
 
 
-def insert_ignore_rows(conn: Connection, table: Table, columns: tuple[str, ...], values: list[tuple[Any, ...]],
-                       conflict: tuple[str, ...]) -> None:
-    """Insert ``values`` into ``table`` in one statement, leaving out those whose ``conflict`` columns are taken
-    (for columns without bind processors: plain strings and numbers)."""
+def insert_ignore(conn: Connection, table: Table, columns: tuple[str, ...], values: Sequence[tuple[Any, ...]],
+                  conflict: tuple[str, ...]) -> None:
+    """Insert ``values`` (tuples in the order of ``columns``) into ``table`` in one statement, leaving out those
+    whose ``conflict`` columns are taken: PostgreSQL's ``INSERT ... SELECT * FROM unnest(...)`` of one array per
+    column, SQLite's ``executemany``; the values bound as SQLAlchemy would bind them."""
     if not values:
         return
+    values = _bound(conn, table, columns, list(values))
     cursor = conn.connection.cursor()
     try:
         if conn.dialect.name == "postgresql":
