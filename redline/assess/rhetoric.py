@@ -32,6 +32,7 @@ from redline.assess.threat_rules import ISSUER, Found, claim_of, reporter, subje
 from redline.assess.threat_words import ISSUER_PRONOUNS, PROMISE_VERBS
 from redline.events.actors import country, place_country
 from redline.models import Analysis, Claim, Evidence, Mention, Threat
+from redline.nlp.doctext import text_of
 from redline.nlp.gazetteer import lookup_code
 from redline.nlp.places import read_data
 from redline.nlp.speakers import posted_to
@@ -109,7 +110,7 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     speaker = person.canonical if person else named
     start = sent.start_char
     end = sent.end_char
-    while end > start and analysis.doc.text[end - 1].isspace():
+    while end > start and text_of(analysis.doc)[end - 1].isspace():
         end -= 1
     issuer = lookup_code(actor) if actor else "the issuer"
     trigger = _resolve_user(_resolve_anaphor(got.trigger.replace(ISSUER, issuer), analysis.mentions, start),
@@ -319,7 +320,7 @@ def _resolve_pronoun(trigger: str, sent: Any, mentions: tuple[Mention, ...], iss
     word, _, rest = trigger.partition(" ")
     if word.lower() not in {"they", "it"} or not rest:
         return trigger
-    cut = sent.doc.text.find(" if ", sent.start_char, sent.end_char)
+    cut = text_of(sent.doc).find(" if ", sent.start_char, sent.end_char)
     cut = sent.end_char if cut < 0 else cut
     plural = word.lower() == "they"
     suffered = rest.split()

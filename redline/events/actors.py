@@ -12,6 +12,7 @@ import pycountry
 
 from redline.events.vocab import _event_nouns
 from redline.models import Mention
+from redline.nlp.doctext import text_of
 from redline.nlp.places import dateline_spans
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
@@ -84,7 +85,7 @@ class MentionIndex:
     def __init__(self, doc: Any, mentions: tuple[Mention, ...]) -> None:
         self.by_token: dict[int, Mention] = {}
         self._tokens: dict[int, Any] = {}  # a mention's start offset -> its first token
-        datelines = dateline_spans(doc.text)
+        datelines = dateline_spans(text_of(doc))
         for m in mentions:
             if any(start <= m.start < end for start, end in datelines):
                 continue  # "KYIV, Ukraine — ...": the reporter's city is no place or actor of the act
@@ -302,7 +303,7 @@ def _previous_sentence(sent: Any) -> Any | None:
     before = doc[sent.start - 1].sent
     words = [t for t in before if not t.is_space]
     first = next((t for t in sent if not t.is_space), None)
-    if not words or first is None or "\n" in doc.text[words[-1].idx + len(words[-1]):first.idx]:
+    if not words or first is None or "\n" in text_of(doc)[words[-1].idx + len(words[-1]):first.idx]:
         return None
     return before
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from redline.nlp.doctext import text_of
+
 # The end of a label before its quotation, in bold or not: "**Jane Doe, Director**: \u201c", "(Ohio):** \u201c".
 LABEL_END = re.compile(r"\**\s*:\s*\**\s*[\u201c\"]")
 # What may open the line before the label: the source tag of the item above ("\\[Tweet, 10/18/23\\]") and markup.
@@ -19,7 +21,7 @@ def turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] |
     """The label of the transcript turn a sentence belongs to: the last line before it that opens with a speaker
     label ("THE PRESIDENT:", "Sergei Lavrov:"), within ``reach`` sentences; none when a question ("Q", "Question:")
     opens the turn, whose asker is unnamed."""
-    doc, text = sent.doc, sent.doc.text
+    doc, text = sent.doc, text_of(sent.doc)
     prior = sent
     for _ in range(reach):
         if prior.start == 0:

@@ -30,6 +30,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from redline.models import Geo
+from redline.nlp.doctext import text_of
 from redline.nlp.place_scan import PLACE_SUFFIXES, UNIT_NOUNS
 from redline.nlp.places import STOP_NAMES, Place, read_data
 
@@ -179,7 +180,7 @@ def paragraph_breaks(text: str) -> list[int]:
 def paragraph_countries(doc: Doc, codes: list[tuple[int, str]]) -> tuple[list[int], dict[int, Counter[str]]]:
     """The paragraph breaks of ``doc`` (character offsets) and the countries each paragraph names, from (token index,
     actor code) pairs; a text of one paragraph gets none (the article's context is the paragraph's)."""
-    breaks = paragraph_breaks(doc.text)
+    breaks = paragraph_breaks(text_of(doc))
     counts: dict[int, Counter[str]] = {}
     if not breaks:
         return breaks, counts
