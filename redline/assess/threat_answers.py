@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from redline.assess import clauses
+from redline.assess import clause_forms, clauses
 from redline.assess.clauses import on_issuer as _on_issuer
 from redline.assess.threat_words import DEFENDING, RESPONSE_NOUNS, THREATENING
 
@@ -57,7 +57,7 @@ def answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         if c.dep_ != "prep":
             continue
         if c.lower_ in {"to", "against"} and (verb.lemma_ in {"respond", "retaliate", "react"} or bool(objects)) or (
-                c.lower_ == "at" and clauses.hits_back(verb)) or (  # "will hit back at any attack"
+                c.lower_ == "at" and clause_forms.hits_back(verb)) or (  # "will hit back at any attack"
                 c.lower_ in {"from", "against"} and verb.lemma_ in DEFENDING):  # "defend its air space from incursions"
             noun = next((o for o in c.children if o.dep_ == "pobj"), None)
         elif c.lower_ == "in" and any(o.lemma_ in {"response", "retaliation"} for o in c.children):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from redline.assess import clauses
+from redline.assess import clause_forms, clauses
 from redline.assess.clauses import ISSUER as ISSUER
 from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
@@ -338,7 +338,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         # "deploying missiles in Germany would trigger a response": the act named as a gerund is the trigger
         rest = [t for t in verb.subtree if t not in set(doing.subtree)]
         return clauses.clause(doing, "anyone"), "this " + clauses.text_of(rest), "conditional"
-    designated = clauses.designated(verb, subject)
+    designated = clause_forms.designated(verb, subject)
     if future and designated:  # "any troops sent there would become legitimate targets": the issuer will treat
         trigger = _any_trigger(subject)  # them so
         if trigger:
@@ -480,7 +480,7 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
             stated = _codes(speaker_tokens or subject, analysis.mentions) or _codes(subject, analysis.mentions) or (
                 claim is not None and claim.speaker_code) or _publisher_first_person(subject, analysis)
             if dobj is not None and stated:  # "we will not accept / tolerate X": X is a red line of a state
-                line = clauses.allowed(verb) or (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj)
+                line = clause_forms.allowed(verb) or (clauses.nominal(dobj, "anyone") or clauses.carried_out(dobj)
                                           if dobj.pos_ == "NOUN" else None) or clauses.text_of(dobj.subtree)
                 return Found(verb, speaker_tokens or subject, line, "", "red_line", subject)
         if verb.lemma_ == "react" and "accordingly" in words:
