@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from redline.models import Geo, Mention
+from redline.nlp.mention_words import GOV_NOUNS, LOCATIVE_WORDS, MIL_NOUNS, SECTOR_NAMES, TITLE_NOUNS, WEAPON_HEADS
 from redline.nlp.officials import NameIndex, Official, covers, fold, load_officials, name_index, name_matches, term_at
 from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.place_words import (
@@ -47,39 +48,6 @@ from redline.nlp.place_words import (
 from redline.nlp.places import STOP_NAMES, Place, PlaceIndex, best_place, country_context, load_places, read_data
 from redline.nlp.region_cues import qualified, qualifier_countries, region_not_country
 
-MIL_NOUNS = (
-    "forces", "troops", "army", "military", "soldiers", "armored vehicles", "armoured vehicles", "tanks",
-    "drones", "navy", "air force", "armed forces", "warplanes", "warships", "jets", "fighter jets",
-    "artillery", "units", "paratroopers", "marines", "special forces", "servicemen", "commanders",
-    "generals", "defense ministry", "defence ministry", "defense minister", "defence minister",
-    "general staff", "border guards", "military intelligence", "air defenses", "air defences", "fleet",
-)
-GOV_NOUNS = (
-    "officials", "official", "government", "ministry", "diplomats", "foreign ministry", "president",
-    "authorities", "leaders", "leadership", "administration", "foreign minister", "prime minister",
-    "embassy", "envoy", "ambassador", "lawmakers", "parliament", "regime", "spokesman", "spokeswoman",
-    "spokesperson", "negotiators", "delegation", "cabinet", "interior ministry", "foreign office",
-    "state department", "presidency", "intelligence", "congress",
-)
-# A demonym + title before a named person stays a bare demonym ("Russian President Vladimir Putin")
-TITLE_NOUNS = frozenset(
-    {"president", "prime minister", "foreign minister", "defense minister", "defence minister", "envoy",
-     "ambassador", "spokesman", "spokeswoman", "spokesperson", "official"}
-)
-WEAPON_HEADS = frozenset({
-    "missile", "missiles", "rocket", "rockets", "system", "systems", "launcher", "launchers", "tank", "tanks",
-    "jet", "jets", "drone", "drones", "howitzer", "howitzers", "bomber", "bombers", "munitions",
-    "interceptors", "warheads",
-})
-# Before a capital's name these make it a location, otherwise it stands for the government
-LOCATIVE_WORDS = frozenset({
-    "in", "into", "near", "around", "at", "outside", "toward", "towards", "across", "over", "inside",
-    "within", "to", "via", "through", "visit", "visited", "visiting", "visits", "arrived", "flew", "travel",
-    "traveled", "travelled",
-    "capital",  # "in the capital Kabul": the city named as the capital, not the government
-})
-# Prefixes that make a name into a group or a stance ("anti-Balaka", "pro-Kremlin", "ex-Soviet"): no place.
-SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services"}
 NER_CONTAINER_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 # Tie-break between candidates of equal length: lower wins
