@@ -13,9 +13,9 @@ claim is printed as ``doc  speaker  <-cue  | sentence``.
 
 A marks file, written by reading that listing, holds one line per claim judged wrong (tab-separated): the
 document id, the start of the sentence (enough to tell it from the others of its document), the cue, the speaker
-the sentence gives (``-`` when it makes no claim) and the kind of error. With ``--marks`` the survey counts, per
-kind, the marked claims whose speaker is still wrong (``redline.eval.threats.same_speaker``), so a change is
-measured on the same sentences it was read on.
+the sentence gives (``-`` when it makes no claim) and the kind of error, under a ``# seed N`` line naming the
+draw. With ``--marks`` the survey counts, per kind, the marked claims of the draw's seed whose speaker is still
+wrong (``redline.eval.threats.same_speaker``), so a change is measured on the same sentences it was read on.
 """
 
 from __future__ import annotations
@@ -127,11 +127,14 @@ def survey(docs: list[tuple[str, str, str | None]]) -> list[Found]:
     return found
 
 
-def read_marks(path: Path) -> list[tuple[str, str, str, str, str]]:
-    """(doc, sentence start, cue, right speaker or "-", kind) per marked claim; '#' lines are comments."""
-    out = []
+def read_marks(path: Path, seed: int) -> list[tuple[str, str, str, str, str]]:
+    """(doc, sentence start, cue, right speaker or "-", kind) per claim marked in the draw of ``seed``: the lines
+    under its '# seed N' line; other '#' lines are comments."""
+    out, current = [], None
     for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.startswith("# seed "):
+            current = int(line.split()[2])
+        elif line.strip() and not line.startswith("#") and current == seed:
             doc, start, cue, right, kind = line.split("\t")
             out.append((doc, start, cue, right, kind))
     return out
@@ -161,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{f.doc}\t{f.speaker}\t<-{f.cue}\t| {f.sentence[:300]}")
     print(f"{len(found)} claims")
     if args.marks:
-        marks = read_marks(args.marks)
+        marks = read_marks(args.marks, args.seed)
         wrong = Counter(m[4] for m in marks if still_wrong(m, found))
         total = Counter(m[4] for m in marks)
         print(f"wrong speakers still wrong: {sum(wrong.values())} of {len(marks)} marked; " + ", ".join(
