@@ -82,3 +82,29 @@ def test_the_subject_of_a_passive_cue_with_no_agent_does_not_speak(context: Any)
     assert "the rebels" in _speakers("A ceasefire was announced by the rebels on Sunday.", context)
     assert _speakers("The finance minister said he expects to resign next week.", context)[:1] == [
         "The finance minister"]
+
+
+def test_a_turn_under_a_label_cut_at_its_title_is_the_labels(context: Any) -> None:
+    # "DR." and "MS." end a sentence for the splitter; the turn's "I" and "me" are still the label's speaker
+    text = "DR. HALE:\u00a0 Thank you very much, Anna.\n\nSo, the second case was confirmed on Monday.\n\n" \
+           "And I have said for weeks that the clinics must stay open."
+    assert _speakers(text, context)[-1] == "DR. HALE"
+    text = "MS. LOPEZ-VEGA:\u00a0 Good afternoon.\n\nQ\u00a0\u00a0\u00a0 Good afternoon.\n\n" \
+           "MS. LOPEZ-VEGA:\u00a0 Okay.\n\nToday I want to welcome the mayors who came to Washington."
+    assert _speakers(text, context)[-1].endswith("LOPEZ-VEGA")
+    text = "SECRETARY MARSH:\u00a0 Thank you.\n\nFirst, let me say that the bridge will reopen in May."
+    assert _speakers(text, context)[-1].endswith("MARSH")
+
+
+def test_a_label_of_a_title_and_a_name_speaks_the_turn(context: Any) -> None:
+    # a Kremlin transcript's label: the title before the name, a spaced colon, the turn's "we" on the next line
+    text = "Governor of the Tula Region Alexei Dyumin : Good afternoon, Mr President.\n" \
+           "We believe that the plant will open next year."
+    speakers = _speakers(text, context)
+    assert len(speakers) == 2 and all(s.endswith("Alexei Dyumin") for s in speakers)
+    assert _speakers("Russian Railways CEO Oleg Belozyorov: We think that the line will open in May.", context) == [
+        "Oleg Belozyorov"]
+    # a heading about a person, headed by an event, is no label
+    assert _speakers("Impeachment of President Donald Trump: The House votes to impeach the president.",
+                     context) == []
+    assert _speakers("Assassination of Prime Minister Yitzhak Rabin: Thousands gather in Tel Aviv.", context) == []

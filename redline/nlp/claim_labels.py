@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from redline.nlp.claim_words import OFFICIAL_WORDS
 from redline.nlp.doctext import text_of
+from redline.nlp.speakers import HONORIFICS, phrase_head
 
 # The end of a label before its quotation, in bold or not: "**Jane Doe, Director**: \u201c", "(Ohio):** \u201c".
 LABEL_END = re.compile(r"\**\s*:\s*\**\s*[\u201c\"]")
@@ -32,12 +34,20 @@ def turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] |
             continue  # not at a line start
         if first.text.rstrip(":").lower() in {"q", "question", "questions"}:
             return None
-        label = labelled(prior) if prior.end < len(doc) else None
-        if label is None and prior.end < len(doc):
-            label = labelled(doc[prior.end].sent)  # a label sentence of its own: it speaks the next
-        if label is not None and label[1] and label[1][0].i == first.i:
-            return label
+        head = prior
+        while head.end < len(doc) and all(_honorific(t) for t in head if not t.is_space):
+            head = doc[head.end].sent  # "MS." cut off as a sentence of its own: the label goes on after it
+        label = labelled(head) if head.end < len(doc) else None
+        if label is None and head.end < len(doc):
+            label = labelled(doc[head.end].sent)  # a label sentence of its own: it speaks the next
+        if label is not None and label[1] and all(_honorific(t) for t in doc[first.i:label[1][0].i] if not t.is_space):
+            return label  # the label opens the line, after a title the splitter cut off ("DR. | FAUCI: ...")
     return None
+
+
+def _honorific(token: Any) -> bool:
+    """A title a transcript label opens with ("MS.", "DR."), or its period."""
+    return token.text == "." or token.lower_.rstrip(".") in HONORIFICS
 
 
 def labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
@@ -50,16 +60,44 @@ def labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
 def _name_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     toks = [t for t in sent if not t.is_space]
     before = [t for t in sent.doc[sent.start - 1].sent if not t.is_space] if sent.start > 0 else []
-    if before and before[-1].text == ":" and len(before) <= 6:
+    if before and before[-1].text == ":" and (len(before) <= 6 or _titled_label(before + toks) is not None):
         toks = before + toks
-    colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
-    if not colon or colon + 1 >= len(toks) or colon > 4:
-        return None
+    lead = next((n for n, t in enumerate(toks) if not _honorific(t)), len(toks))  # "MS. JEAN-PIERRE:"
+    colon = next((n for n, t in enumerate(toks[:lead + 6]) if t.text == ":"), None)
+    if not colon or colon + 1 >= len(toks) or colon - lead > 4:
+        return _titled_label(toks)
     name = toks[:colon]
     spoken = {t.lower_ for t in toks[colon + 1:]} & {"i", "we", "you", "my", "our", "me", "us"}
     if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
             t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name) and not (
             len(name) == 1 and name[0].pos_ in {"PROPN", "NOUN"} and spoken):  # "Sorokin : This is what you think"
+        return None
+    return toks[colon], name, toks[colon + 1:]
+
+
+# Words that make a label's capitalised words before a name a title: "Deputy Prime Minister Maxim Akimov:".
+LABEL_TITLES = OFFICIAL_WORDS | {"head", "chairman", "chairwoman", "chair", "deputy", "director", "ceo", "speaker",
+                                 "prosecutor", "commissioner", "presidential", "representative", "rector"}
+LABEL_LINKS = frozenset({"of", "the", "and", "for", "on", "-", ".", "'s", "\u2019s"})
+
+
+def _titled_label(toks: list[Any]) -> tuple[Any, list[Any], list[Any]] | None:
+    """A label of a title and a name, longer than a bare name ("President of Russia Vladimir Putin : ...", "Head
+    of the Republic of Crimea Sergei Aksyonov: ..."): capitalised words and links ("of", "the"), headed by a
+    title word or by the name that ends it, then the colon and the words spoken. Not a heading about a person
+    ("Impeachment of President X: ..."): an event heads it."""
+    colon = next((n for n, t in enumerate(toks[:14]) if t.text == ":"), None)
+    if not colon or colon < 3 or colon + 1 >= len(toks):
+        return None
+    name = toks[:colon]
+    last, before = name[-1], name[-2]
+    named = last.ent_type_ == "PERSON" or (last.pos_ == before.pos_ == "PROPN" and not {
+        last.lower_, before.lower_} & (LABEL_TITLES | LABEL_LINKS))  # "... Alexei Dyumin", unknown to the NER
+    head, first = phrase_head(name), name[0]
+    if first.pos_ in {"NOUN", "VERB"} and first.lower_ not in LABEL_TITLES:
+        return None  # "Impeachment of President X:", "Killing of X:": an event, whatever the parse made its head
+    if not named or head is None or not all(t.is_title or t.is_upper or t.lower_ in LABEL_LINKS for t in name) or (
+            head.lower_ not in LABEL_TITLES and head.ent_type_ != "PERSON" and head != last):
         return None
     return toks[colon], name, toks[colon + 1:]
 

@@ -75,12 +75,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
         quoted = _quoted(sent)
         outside = [f for f in found if f[0].i not in quoted]
         label = labelled(sent) if found else None
-        if label is None and any([t.lower_ for t in f[1]] in (["i"], ["we"]) for f in found):
+        if label is None and any(_first_person(f[1]) for f in found):
             label = turn_label(sent)  # "THE PRESIDENT: ... And I think we can do that.": the turn's speaker
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
-            if label is not None and [t.lower_ for t in speaker_tokens] in (["i"], ["we"]):
+            if label is not None and _first_person(speaker_tokens):
                 speaker_tokens = label[1]  # "Sergei Lavrov: We have warned ...": the label's person speaks
             for one in conjuncts(speaker_tokens):
                 _keep(claims, _claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
@@ -106,6 +106,12 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                 cue, speaker, content = surface
                 _keep(claims, _claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _first_person(speaker: list[Any]) -> bool:
+    """A speaker that is the one who speaks the line: "I", "we", or "me" / "us" ("let me say", "as you heard me
+    say")."""
+    return [t.lower_ for t in speaker if not t.is_space] in (["i"], ["we"], ["me"], ["us"])
 
 
 def _cleft(verb: Any) -> list[Any] | None:
