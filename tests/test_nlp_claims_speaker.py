@@ -108,3 +108,12 @@ def test_a_label_of_a_title_and_a_name_speaks_the_turn(context: Any) -> None:
     assert _speakers("Impeachment of President Donald Trump: The House votes to impeach the president.",
                      context) == []
     assert _speakers("Assassination of Prime Minister Yitzhak Rabin: Thousands gather in Tel Aviv.", context) == []
+
+
+def test_a_hyphenated_name_in_capitals_is_no_dateline(context: Any) -> None:
+    # a dateline ends in a dash ("MOSCOW - ", "KYIV (AP) \u2014 "); a hyphen inside a label's name ends nothing
+    speakers = _speakers("MS. LOPEZ-VEGA:\u00a0 Good afternoon, everybody.", context)
+    assert len(speakers) == 1 and speakers[0].endswith("LOPEZ-VEGA")
+    assert _speakers("MOSCOW - The minister said the talks would resume.", context) == ["The minister"]
+    assert _speakers("KYIV, Ukraine (AP) \u2014 Officials said the bridge was hit.", context) == ["Officials"]
+

@@ -52,7 +52,8 @@ DROP_MUTE = True
 # Drop claims whose content is a fragment (``claim_checks.fragment``). Off: measured, it lowers validation claim
 # speaker accuracy (.928 -> .919), the eval counting claims with a cut content whose speaker is right.
 DROP_FRAGMENTS = False
-DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?(?: \([\w .]+\))? *[\u2014\u2013-]+ *")
+# A dash after a dateline; one hyphen only with a space before it ("MOSCOW - "), not in a name ("MS. JEAN-PIERRE:").
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?(?: \([\w .]+\))?(?: *[\u2014\u2013]+| +-+| *--+) *")
 
 
 def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
