@@ -117,3 +117,15 @@ def test_a_hyphenated_name_in_capitals_is_no_dateline(context: Any) -> None:
     assert _speakers("MOSCOW - The minister said the talks would resume.", context) == ["The minister"]
     assert _speakers("KYIV, Ukraine (AP) \u2014 Officials said the bridge was hit.", context) == ["Officials"]
 
+
+def test_according_to_a_plan_or_a_rule_names_no_source(context: Any) -> None:
+    # the plan or the standard an act follows says nothing; a source, an owned plan and an estimate still speak
+    assert _speakers("The repairs are going according to plan, the engineers are on site.", context) == []
+    assert _speakers("Profits rose by 14 percent according to international accounting standards.", context) == []
+    assert _speakers("According to the United Nations, civilian deaths rose by 15 percent.", context) == [
+        "the United Nations"]
+    assert _speakers("According to the plan drawn up by NATO, troops will withdraw by May.", context) == [
+        "the plan drawn up by NATO"]
+    assert _speakers("According to our estimates, companies will spend 650 billion rubles.", context) == [
+        "our estimates"]
+

@@ -61,6 +61,9 @@ STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", 
                              "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
                              "resolution", "document", "decree"})
 # Endings of abstract nouns, which name no one who could speak ("action", "disunity", "escalation", "agreement").
+# What an act follows, not who says something: "going according to plan", "according to accounting standards".
+NORMS = frozenset({"plan", "schedule", "timetable", "standard", "rule", "procedure", "norm", "tradition", "custom",
+                   "protocol", "practice", "script", "principle", "regulation", "guideline"})
 ABSTRACT = re.compile(r"(tion|sion|ment|ity|ness|ism|ance|ence|ure|ship|dom|age|ing)$")
 # Nouns of those who speak, beside names and nouns of people ("protesters", "officials"): a cue other than
 # "say" with another noun as its subject is no statement ("Coordinated action promised to strengthen ...").

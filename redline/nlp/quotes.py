@@ -15,6 +15,7 @@ from redline.nlp.claim_words import (
     EXPERT_WORDS,
     FINDINGS,
     MEDIA_WORDS,
+    NORMS,
     OBJECT_CUES,
     OFFICIAL_WORDS,
     SAYERS,
@@ -90,7 +91,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             pobj = [t for c in acc.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
                     for t in o.subtree] or list(acc.subtree)[2:]
             rest = [t for t in sent if t not in set(acc.subtree) and not t.is_punct and not t.is_space]
-            if pobj and rest:
+            if pobj and rest and not _norm(pobj):
                 _keep(claims, _claim(doc, article, mentions, sent, acc, _source(pobj), rest, len(claims),
                                      titles))
         carried = _noun_claim(sent) or _deadline_claim(sent)
@@ -107,6 +108,18 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
                 cue, speaker, content = surface
                 _keep(claims, _claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
     return tuple(claims)
+
+
+def _norm(source: list[Any]) -> bool:
+    """Whether what "according to" names is a plan or a rule an act follows, not a source: "all is going
+    according to plan", "profits according to Russian accounting standards"; an owned plan and a source's estimate
+    stay sources ("according to NATO's plan", "according to our estimates")."""
+    head = next((t for t in source if t.head not in source or t.head == t), None)
+    if head is None or head.lemma_.lower() not in NORMS:
+        return False
+    told = {t for c in head.children if c.dep_ == "relcl" for t in c.subtree}  # "..., under which our profits ..."
+    return not any(t.dep_ == "poss" or (t.dep_ == "pobj" and t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
+                   for t in source if t not in told)  # "NATO's plan", "a plan drawn up by NATO"
 
 
 def _first_person(speaker: list[Any]) -> bool:
