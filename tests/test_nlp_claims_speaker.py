@@ -129,3 +129,10 @@ def test_according_to_a_plan_or_a_rule_names_no_source(context: Any) -> None:
     assert _speakers("According to our estimates, companies will spend 650 billion rubles.", context) == [
         "our estimates"]
 
+
+def test_a_person_found_at_the_end_of_a_hyphenated_name_is_named_whole(context: Any) -> None:
+    # the gazetteer finds "PIERRE" in "JEAN-PIERRE": the name as written is the whole word, the person's own
+    text = "Press Briefing by Press Secretary Karine Jean-Pierre\n\nMS. JEAN-PIERRE:\u00a0 Good afternoon.\n\n" \
+           "Q\u00a0\u00a0\u00a0 Good afternoon.\n\nMS. JEAN-PIERRE:\u00a0 Okay.\n\nToday I want to welcome the mayors."
+    speakers = _speakers(text, context)
+    assert speakers and set(speakers) == {"Karine Jean-Pierre"}

@@ -90,7 +90,12 @@ def as_written(person: Mention, text: str) -> str:
     """A person's name as the text writes it when the gazetteer's canonical form does not contain its words
     ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" for "Zelensky"); else the canonical name, which
     completes a surname ("Putin", "Mr Putin" -> "Vladimir Putin")."""
-    written = " ".join(text[person.start:person.end].split())
+    start = person.start
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():  # "JEAN-PIERRE" found as "PIERRE"
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    written = " ".join(text[start:person.end].split())
     words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
     canonical = set(person.canonical.lower().split())
     return written if words and not words <= canonical else person.canonical
