@@ -136,3 +136,11 @@ def test_a_person_found_at_the_end_of_a_hyphenated_name_is_named_whole(context: 
            "Q\u00a0\u00a0\u00a0 Good afternoon.\n\nMS. JEAN-PIERRE:\u00a0 Okay.\n\nToday I want to welcome the mayors."
     speakers = _speakers(text, context)
     assert speakers and set(speakers) == {"Karine Jean-Pierre"}
+
+
+def test_a_name_the_parser_sets_beside_a_description_as_a_second_subject_speaks(context: Any) -> None:
+    # "<description>, <name> <cue>" parsed as two subjects: the name is who the description describes
+    assert _speakers("The Governor of the US state of New Mexico, Anna Ruiz declares a state of emergency along the "
+                     "Rio Grande.", context) == ["Anna Ruiz"]
+    assert _speakers("Dutch shipping broker the Maas Group announces a merger with American company Harbor Lines.",
+                     context) == ["Dutch shipping broker the Maas Group"]

@@ -128,7 +128,8 @@ def antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Men
 
 
 def joined(subjects: list[Any]) -> list[Any]:
-    """The first subject with a name the parser split off right after it ("Leaders from the bloc ECOWAS"); a
+    """The first subject with a name the parser split off right after it ("Leaders from the bloc ECOWAS") or made a
+    second subject beside a description ("The Governor of New Jersey, Chris Christie declares"); a
     topic heading before a colon that the parser made a subject too ("Conflict in Iraq: The governments of ...
     announce") is not one: the subject after the colon is."""
     while len(subjects) > 1 and (any(t.text == ":" for t in subjects[0].doc[subjects[0].i:subjects[1].i])
@@ -137,6 +138,11 @@ def joined(subjects: list[Any]) -> list[Any]:
     out = list(subjects[0].subtree)
     for n, nxt in enumerate(subjects[1:]):  # "Ben-Gurion", "Hans-Adam": a name the parser split at its hyphen
         edge = max(t.i for t in out)
+        start = min(t.i for t in nxt.subtree)
+        if n == 0 and nxt.pos_ == "PROPN" and nxt.ent_type_ in {"PERSON", "ORG"} and not subjects[0].ent_type_ and (
+                start == edge + 1 or (start == edge + 2 and nxt.doc[edge + 1].text == ",")):
+            out.extend(nxt.doc[edge + 1:max(t.i for t in nxt.subtree) + 1])  # "broker the Willis Group": the
+            break  # description and its name, of which the name speaks
         hyphen = nxt.i == edge + 2 and nxt.doc[edge + 1].text == "-" and nxt.idx == nxt.doc[edge + 1].idx + 1
         dash = hyphen or "-" in {nxt.text, nxt.doc[edge].text}
         if nxt.pos_ != "PROPN" or not (nxt.i == edge + 1 or hyphen) or (n > 0 and not dash):
