@@ -136,6 +136,12 @@ def test_a_person_found_at_the_end_of_a_hyphenated_name_is_named_whole(context: 
            "Q\u00a0\u00a0\u00a0 Good afternoon.\n\nMS. JEAN-PIERRE:\u00a0 Okay.\n\nToday I want to welcome the mayors."
     speakers = _speakers(text, context)
     assert speakers and set(speakers) == {"Karine Jean-Pierre"}
+    # or at its start: "JEAN", which the title line's "Karine Jean" named, is still the whole "JEAN-PIERRE"
+    text = "Press Gaggle by Press Secretary Karine Jean-Pierre En Route Philadelphia\n\nMS. JEAN-PIERRE: Hi, " \
+           "everybody. Going back to Philly.\n\nQ Thank you.\n\nMS. JEAN-PIERRE: So, look, I mean, I will say this: " \
+           "the President is focused on the American people."
+    speakers = _speakers(text, context)
+    assert speakers and all("jean-pierre" in s.lower() for s in speakers)
 
 
 def test_a_name_the_parser_sets_beside_a_description_as_a_second_subject_speaks(context: Any) -> None:
@@ -144,3 +150,4 @@ def test_a_name_the_parser_sets_beside_a_description_as_a_second_subject_speaks(
                      "Rio Grande.", context) == ["Anna Ruiz"]
     assert _speakers("Dutch shipping broker the Maas Group announces a merger with American company Harbor Lines.",
                      context) == ["Dutch shipping broker the Maas Group"]
+

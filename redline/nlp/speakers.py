@@ -89,13 +89,18 @@ def asides(doc: Any, tokens: list[Any], kinds: frozenset[str] = frozenset({"appo
 def as_written(person: Mention, text: str) -> str:
     """A person's name as the text writes it when the gazetteer's canonical form does not contain its words
     ("James Mattis" for canonical "Jim Mattis", "Zelenskyy" for "Zelensky"); else the canonical name, which
-    completes a surname ("Putin", "Mr Putin" -> "Vladimir Putin")."""
-    start = person.start
+    completes a surname ("Putin", "Mr Putin" -> "Vladimir Putin"). A person found in part of a hyphenated name is
+    written as the whole word ("JEAN-PIERRE", found as "PIERRE" or "JEAN")."""
+    start, end = person.start, person.end
     while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():  # "JEAN-PIERRE" found as "PIERRE"
         start -= 1
         while start > 0 and text[start - 1].isalpha():
             start -= 1
-    written = " ".join(text[start:person.end].split())
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():  # or as "JEAN"
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    written = " ".join(text[start:end].split())
     words = {w.rstrip(".") for w in written.lower().split()} - HONORIFICS
     canonical = set(person.canonical.lower().split())
     return written if words and not words <= canonical else person.canonical
