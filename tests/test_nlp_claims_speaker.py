@@ -151,3 +151,18 @@ def test_a_name_the_parser_sets_beside_a_description_as_a_second_subject_speaks(
     assert _speakers("Dutch shipping broker the Maas Group announces a merger with American company Harbor Lines.",
                      context) == ["Dutch shipping broker the Maas Group"]
 
+
+def test_a_cue_in_a_sense_that_says_nothing_makes_no_claim(context: Any) -> None:
+    # maintaining or countering a thing, dismissing an office holder or a case, defending oneself or a title
+    for text, cue in (("The two ministers agreed to maintain regular contacts at every level.", "maintain"),
+                      ("The alliance will counter ransomware gangs with a joint task force.", "counter"),
+                      ("The governor dismissed the chief of the regional police on Friday.", "dismiss"),
+                      ("A federal court in Ohio dismissed the case against the company.", "dismiss"),
+                      ("The island would defend itself against any landing on its beaches.", "defend"),
+                      ("Chess champion Anna Berg defends her world title in Oslo.", "defend")):
+        assert cue not in [c for _, c, _ in _claims(text, context)], text
+    # the senses that say something keep their speaker
+    assert _speakers("The general maintained that the strike had hit only soldiers.", context) == ["The general"]
+    assert _speakers("The ministry countered that the convoy had carried weapons.", context) == ["The ministry"]
+    assert _speakers("The spokesman dismissed the reports as fabrications.", context) == ["The spokesman"]
+    assert _speakers("The newspaper defends its decision to publish the photos.", context) == ["The newspaper"]

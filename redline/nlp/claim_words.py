@@ -61,6 +61,24 @@ STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", 
                              "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
                              "resolution", "document", "decree"})
 # Endings of abstract nouns, which name no one who could speak ("action", "disunity", "escalation", "agreement").
+# Cue verbs with a sense that says nothing, told by their object: "maintain dialogue", "counter ransomware",
+# "dismissed the chief of staff", "dismissed the case", "defend itself", "defends his title". What each must have
+# to say something, besides a clause or a quotation: an object among the words it names.
+SAID_OBJECTS = {
+    "maintain": frozenset({"innocence", "position", "stance", "view", "claim", "line", "silence", "denial"}),
+    "counter": frozenset({"claim", "argument", "narrative", "criticism", "accusation", "allegation", "charge",
+                          "assertion", "statement", "report", "suggestion", "propaganda", "disinformation"}),
+}
+# Objects after which "dismiss" or "defend" do not speak: an office holder or a case dismissed, a title or a place
+# defended.
+UNSAID_OBJECTS = {
+    "dismiss": frozenset({"case", "lawsuit", "suit", "appeal", "petition", "complaint", "chief", "head", "director",
+                          "commander", "governor", "minister", "official", "officer", "judge", "cabinet",
+                          "government", "general", "staff", "employee", "worker", "coach"}),
+    "defend": frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself", "title",
+                         "crown", "seat", "championship", "territory", "country", "border", "homeland", "airspace",
+                         "city", "town", "capital", "position"}),
+}
 # What an act follows, not who says something: "going according to plan", "according to accounting standards".
 NORMS = frozenset({"plan", "schedule", "timetable", "standard", "rule", "procedure", "norm", "tradition", "custom",
                    "protocol", "practice", "script", "principle", "regulation", "guideline"})

@@ -18,9 +18,11 @@ from redline.nlp.claim_words import (
     NORMS,
     OBJECT_CUES,
     OFFICIAL_WORDS,
+    SAID_OBJECTS,
     SAYERS,
     SPEECH,
     STATEMENT_NOUNS,
+    UNSAID_OBJECTS,
     WITNESS_WORDS,
     speaker_titles,
     speaker_type,
@@ -202,7 +204,27 @@ def _unsaid(verb: Any) -> bool:
         return True
     if verb.lemma_ in {"ask", "request"} and not any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return True  # "who asked not to be named": asking nobody for anything is no statement
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in {"decline", "refuse"}
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in {"decline", "refuse"}) or _other_sense(verb)
+
+
+def _other_sense(verb: Any) -> bool:
+    """A cue verb in a sense that says nothing, told by its object when it has no clause: "agreed to maintain
+    regular dialogue", "to counter ransomware", "dismissed the Chief of Staff", "dismissed a case", "Taiwan would
+    defend itself", "defends his title" (but "maintained his innocence", "dismissed the reports", "defends the
+    decision")."""
+    lemma = verb.lemma_
+    if lemma not in SAID_OBJECTS and lemma not in UNSAID_OBJECTS or any(
+            c.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"} for c in verb.children) or _colon_next(verb) or \
+            _quoted_span(verb.sent) is not None:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return lemma in SAID_OBJECTS
+    word = obj.lemma_.lower()
+    if lemma in SAID_OBJECTS:
+        return word not in SAID_OBJECTS[lemma]
+    return word in UNSAID_OBJECTS[lemma] or (lemma == "defend" and obj.ent_type_ in {"GPE", "LOC"}) or (
+        lemma == "dismiss" and obj.ent_type_ == "PERSON")
 
 
 def _speaker(verb: Any) -> list[Any]:
