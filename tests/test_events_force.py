@@ -23,10 +23,20 @@ def test_events_force_a_killing_in_a_two_sided_fight_is_each_side_s_assault(cont
                     context) == both
     # one plural side: the factions fight each other, in the country where they fight
     assert _current("Twelve people were killed in fighting between rival clans in central Somalia.", context) == [
-        ("ASSAULT", "SOM", "SOM")]
+        ("ASSAULT", "SOM", "SOM")] * 2
 
 
 def test_events_force_a_named_killer_keeps_the_killing(context: Any) -> None:
     """A killing whose doer the clause names stays that doer's, whatever fight it happened in."""
     assert _current("Police shot dead two protesters during clashes between rival gangs in Nairobi.", context) == [
         ("ASSAULT", "KEN-GOV", "KEN")]
+
+
+def test_events_force_two_sides_coded_alike_are_still_two_assaults(context: Any) -> None:
+    """A fight between two sides the text names by no country is each side's assault on the other, as any
+    two-sided fight: the merge keeps both directions although both read "the country where they fight"."""
+    assert _current("Clashes broke out between Hindu and Muslim groups in Gujarat, India.", context) == [
+        ("ASSAULT", "IND", "IND")] * 2
+    # one side's act told twice in one sentence stays one event
+    assert _current("Syrian troops shelled and stormed the town of Rastan.", context) == [
+        ("ASSAULT", "SYR-MIL", "SYR")]
