@@ -71,3 +71,14 @@ def test_a_speaker_naming_no_state_speaks_for_the_party_the_sentence_names_first
 ])
 def test_places_and_the_threatened_are_not_the_first_party(text: str, context: Any) -> None:
     assert _one(text, context).actor is None
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Japanese officials said they would go ahead with the naval drills near the islands, despite threats of "
+     "retaliation.", None),
+    ("Taiwan's president said she would visit the United States next month despite threats of retaliation.", None),
+    ("Seoul will proceed with the drills despite threats of retaliation from Pyongyang.", "PRK"),
+])
+def test_who_acts_despite_a_threat_is_not_its_issuer(text: str, actor: str | None, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.status) == (actor, "background")

@@ -108,8 +108,10 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
         speaker_code = _named_code(got.own, analysis, None)
     threat = f"{got.trigger} {got.response}"
-    actor = country(speaker_code) or _sole_party(sent, analysis, threat, got.subject) or _first_party(
-        sent, analysis, threat, got.cue)
+    defiers = {country(m.code) for m in analysis.mentions if m.code and any(
+        t.idx <= m.start < t.idx + len(t.text) for t in got.defier)}
+    actor = country(speaker_code) or _sole_party(sent, analysis, threat, got.subject, defiers) or _first_party(
+        sent, analysis, threat, got.cue, defiers)
     person = _person(got.subject, analysis.mentions)
     named = claim.speaker if claim and not got.subject else subject_name(got.subject)
     speaker = person.canonical if person else named
@@ -140,25 +142,25 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     )
 
 
-def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any]) -> str | None:
+def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any], defiers: set[str | None]) -> str | None:
     """The one country a sentence names outside the threat's own clauses, as the issuer of a threat whose speaker
     names none ("gunmen threatened to attack Israel" names only the threatened; "ambassador to the UN" is where
     the speaker is posted, not whom they speak for)."""
     named = [m for m in analysis.mentions if sent.start_char <= m.start < sent.end_char and m.code
              and m.type in {"ACTOR", "PERSON"} and not reporter(m) and not (subject and posted_to(analysis.doc, m,
                                                                                                 subject))]
-    parties = {country(m.code) for m in named if m.text not in threat} - {None}
+    parties = {country(m.code) for m in named if m.text not in threat} - {None} - defiers
     return parties.pop() if len(parties) == 1 else None
 
 
-def _first_party(sent: Any, analysis: Analysis, threat: str, cue: Any) -> str | None:
+def _first_party(sent: Any, analysis: Analysis, threat: str, cue: Any, defiers: set[str | None]) -> str | None:
     """The party a sentence names first, before the threat's cue and outside its clauses and places, as the issuer
     of a threat whose speaker names no state, in a sentence that names several parties: a sentence names its subject
     or its forum first ("In a meeting of the African Union, regional leaders refused to recognise the junta in Mali
     and threatened sanctions if ...": the African Union)."""
     for m in analysis.mentions:
         if not (sent.start_char <= m.start < cue.idx) or not m.code or m.type not in {"ACTOR", "PERSON"} or \
-                reporter(m) or m.text in threat:
+                reporter(m) or m.text in threat or country(m.code) in defiers:
             continue
         token = next((t for t in sent if t.idx <= m.start < t.idx + len(t.text)), None)
         root = token
