@@ -52,3 +52,33 @@ def test_a_warning_against_an_act_by_no_state_is_no_cited_red_line(context: Any)
                                     "warned investors against buying its shares.", url=None,
                                     published="2024-06-01"), context.settings)
     assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("In a meeting of the African Union, regional leaders refused to recognise the junta in Mali and threatened "
+     "sanctions if the country does not hold elections.", "AU"),
+    ("At a summit of the Arab League, Gulf leaders condemned the raids on Lebanon and threatened to cut oil exports "
+     "if the siege continues.", "ARL"),
+])
+def test_a_speaker_naming_no_state_speaks_for_the_party_the_sentence_names_first(text: str, actor: str,
+                                                                                 context: Any) -> None:
+    assert _one(text, context).actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "In Egypt, militia leaders condemned the strikes on Lebanon and threatened to attack the border posts.",
+    "Gunmen threatened to attack Israel.",
+])
+def test_places_and_the_threatened_are_not_the_first_party(text: str, context: Any) -> None:
+    assert _one(text, context).actor is None
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Japanese officials said they would go ahead with the naval drills near the islands, despite threats of "
+     "retaliation.", None),
+    ("Taiwan's president said she would visit the United States next month despite threats of retaliation.", None),
+    ("Seoul will proceed with the drills despite threats of retaliation from Pyongyang.", "PRK"),
+])
+def test_who_acts_despite_a_threat_is_not_its_issuer(text: str, actor: str | None, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.actor, t.status) == (actor, "background")

@@ -61,6 +61,9 @@ PUNISHING = frozenset({"arrest", "charge", "convict", "sentence", "jail", "impri
 # "Pakistan rejects India's threat to ..." stays current).
 DEFIED = frozenset({"ignore", "defy", "disregard", "heed"})
 THREAT_VERBS = frozenset({"threaten", "warn"}) | PROMISE_VERBS
+# Prepositions naming where a speaker is or what a sentence is about ("Speaking in Qatar", "On Ukraine, ..."): not
+# whom the speaker speaks for.
+SETTINGS_OF_A_SAYING = frozenset({"in", "at", "near", "into", "to", "on"})
 TIME_BEFORE = frozenset({"after", "despite"})  # a threat in such a clause came before what the sentence says
 
 
@@ -104,7 +107,11 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     speaker_code = None if got.unnamed else _speaker_code(got.subject, analysis, claim)
     if speaker_code is None and got.own:  # the speaker names no state, the threat does: "Pyongyang will not ..."
         speaker_code = _named_code(got.own, analysis, None)
-    actor = country(speaker_code) or _sole_party(sent, analysis, f"{got.trigger} {got.response}", got.subject)
+    threat = f"{got.trigger} {got.response}"
+    defiers = {country(m.code) for m in analysis.mentions if m.code and any(
+        t.idx <= m.start < t.idx + len(t.text) for t in got.defier)}
+    actor = country(speaker_code) or _sole_party(sent, analysis, threat, got.subject, defiers) or _first_party(
+        sent, analysis, threat, got.cue, defiers)
     person = _person(got.subject, analysis.mentions)
     named = claim.speaker if claim and not got.subject else subject_name(got.subject)
     speaker = person.canonical if person else named
@@ -135,15 +142,34 @@ def _finish(got: Found, analysis: Analysis, sent: Any, claim: Claim | None, n: i
     )
 
 
-def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any]) -> str | None:
+def _sole_party(sent: Any, analysis: Analysis, threat: str, subject: list[Any], defiers: set[str | None]) -> str | None:
     """The one country a sentence names outside the threat's own clauses, as the issuer of a threat whose speaker
     names none ("gunmen threatened to attack Israel" names only the threatened; "ambassador to the UN" is where
     the speaker is posted, not whom they speak for)."""
     named = [m for m in analysis.mentions if sent.start_char <= m.start < sent.end_char and m.code
              and m.type in {"ACTOR", "PERSON"} and not reporter(m) and not (subject and posted_to(analysis.doc, m,
                                                                                                 subject))]
-    parties = {country(m.code) for m in named if m.text not in threat} - {None}
+    parties = {country(m.code) for m in named if m.text not in threat} - {None} - defiers
     return parties.pop() if len(parties) == 1 else None
+
+
+def _first_party(sent: Any, analysis: Analysis, threat: str, cue: Any, defiers: set[str | None]) -> str | None:
+    """The party a sentence names first, before the threat's cue and outside its clauses and places, as the issuer
+    of a threat whose speaker names no state, in a sentence that names several parties: a sentence names its subject
+    or its forum first ("In a meeting of the African Union, regional leaders refused to recognise the junta in Mali
+    and threatened sanctions if ...": the African Union)."""
+    for m in analysis.mentions:
+        if not (sent.start_char <= m.start < cue.idx) or not m.code or m.type not in {"ACTOR", "PERSON"} or \
+                reporter(m) or m.text in threat or country(m.code) in defiers:
+            continue
+        token = next((t for t in sent if t.idx <= m.start < t.idx + len(t.text)), None)
+        root = token
+        while root is not None and root.dep_ in {"compound", "amod", "poss", "det"} and root.head != root:
+            root = root.head  # "the strikes on the Lebanese capital": up to the noun the place names
+        if root is not None and root.head.dep_ == "prep" and root.head.lower_ in SETTINGS_OF_A_SAYING:
+            continue  # "Speaking in Qatar, ...": where the speaker is; "on Ukraine, ...": what it is about
+        return country(m.code)
+    return None
 
 
 def _as_issuer(response: str, actor: str | None) -> str:

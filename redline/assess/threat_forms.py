@@ -404,8 +404,9 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         answered, prep = _any_answered(act)
         if not trigger and answered:
             trigger, form = answered, "conditional"
+        defier = [*_subject(defied), *_speaker_tokens(defied)] if defied is not None and not issuer else []
         return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
-                                                                 drop=prep), form, unnamed=not issuer)
+                                                                 drop=prep), form, unnamed=not issuer, defier=defier)
     return None
 
 

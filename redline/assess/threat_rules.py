@@ -52,10 +52,11 @@ class Found:
     speaker names no state."""
 
     def __init__(self, cue: Any, subject: list[Any], trigger: str, response: str, form: str,
-                 own: list[Any] | None = None, unnamed: bool = False) -> None:
+                 own: list[Any] | None = None, unnamed: bool = False, defier: list[Any] | None = None) -> None:
         self.cue, self.subject, self.trigger, self.response, self.form = cue, subject, trigger, response, form
         self.own = own or []
         self.unnamed = unnamed  # the issuer is not named in the sentence: not the speaker's either
+        self.defier = defier or []  # who acts despite the threat ("X will proceed despite threats"): not its issuer
 
 
 def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
