@@ -19,6 +19,7 @@ from redline.assess.threat_answers import answered as _answered
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_words import (
     AGENT_NOUNS,
+    AIMED_NOUNS,
     ARMS,
     BENIGN_MEASURES,
     BENIGN_OBJECTS,
@@ -32,6 +33,7 @@ from redline.assess.threat_words import (
     OBLIGING,
     OFFICE_NOUNS,
     OFFICE_WORDS,
+    OPEN_ACTS,
     PEOPLE,
     PERSON_NOUN,
     PROMISE_VERBS,
@@ -312,6 +314,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         verb.lemma_ == "use" and any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
+    if acting and verb.lemma_ in OPEN_ACTS and not _aimed(verb, subject, analysis):
+        return None  # "we will launch production", "it will impose a lockdown": a plan aimed at no one
     if future and acting and _issuer_side(subject, speaker, analysis):
         if _negated(verb) and verb.lemma_ != "spare":
             return None
@@ -366,6 +370,20 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
                 f"the attacker {response}"
         return trigger, response, form
     return None
+
+
+def _aimed(verb: Any, subject: list[Any], analysis: Analysis) -> bool:
+    """Whether the act of ``verb`` is aimed at someone: its own clause (not its subject, condition or clauses said
+    in it) names a party, takes a pronoun for whom it is done to, or names a hostile act, arms or ties."""
+    skip = {t for c in verb.children if c.dep_ in {"ccomp", "advcl", "conj", "csubj", "parataxis", "mark"}
+            for t in c.subtree} | set(subject)
+    own = [t for t in verb.subtree if t not in skip and t is not verb]
+    if _codes(own, analysis.mentions):
+        return True
+    return any(t.lemma_.lower() in AIMED_NOUNS or t.lower_ in AIMED_NOUNS or (
+        t.pos_ == "PRON" and t.lower_ not in {"we", "us", "i", "me", "our", "my", "it", "its"} and (
+            t.dep_ in {"dobj", "dative"} or (t.dep_ == "pobj" and t.head.lower_ in {"against", "on", "at", "upon"})))
+        for t in own)
 
 
 def _right_to(verb: Any) -> Any | None:
