@@ -87,6 +87,9 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     for tok in sent:  # "shunned work to protest at ...": an act done to protest is the protest
         if tok.i in by_verb and _purpose_clause(tok) and all(e.type == "PROTEST" for e in by_verb[tok.i]):
             by_verb[tok.head.i] = by_verb.pop(tok.i)
+    for i, evs in list(by_verb.items()):  # "seven are killed in clashes between A and B": each side's assault
+        fight = _fought_in(sent.doc[i], evs)
+        by_verb[i] = (fight and _clash_events(fight, index, analysis)) or evs
     main = _main_verbs(sent, set(by_verb))
     for i in [i for i in by_verb if _adopts_coded_text(sent.doc[i], by_verb)]:
         del by_verb[i]  # "approves a resolution demanding a ceasefire": the resolution's demand is the act
@@ -129,6 +132,18 @@ def _description(verb: Any) -> bool:
     """A relative clause in the simple present: "ventures with U.S. companies that benefit both our nations"."""
     return verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(
         c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _fought_in(verb: Any, events: list[Event]) -> Any | None:
+    """The two-sided fight a verb's force is: its subject ("violence between the army and rebels kills dozens")
+    or, when no doer is named, its cause ("are killed in fighting between rival clans"); None for any other."""
+    if not all(e.cameo[:2] in FORCE_ROOTS for e in events):
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    if all(e.source is None for e in events):
+        nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+    return next((n for n in nouns if len(_clash_sides(n)) == 2), None)
 
 
 def _clash_events(noun: Any, index: MentionIndex, analysis: Analysis) -> list[Event]:

@@ -402,9 +402,13 @@ def _passive_actors(verb: Any, cameo: str, index: MentionIndex, target: str | No
 
 def _clash_sides(noun: Any) -> list[list[Any]]:
     """The two sides of a two-sided fight a noun names: "clashes between Kabila and Bemba forces", "fighting
-    broke out between the army and rebels" (the preposition may hang on the noun or on its verb). Each side is
-    the tokens that name it; no sides when the noun is not one of fighting or names no two sides."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLASH_NOUNS:
+    broke out between the army and rebels" (the preposition may hang on the noun or on its verb), "fighting
+    between rival clans" (one plural side: both sides are of that kind). Each side is the tokens that name it; no
+    sides when the noun is not one of fighting or names no two sides."""
+    gerund = noun.tag_ == "VBG" and noun.dep_ in {"nsubj", "nsubjpass", "pobj"}  # "Fighting between A and B killed"
+    if noun.pos_ != "NOUN" and not gerund:
+        return []
+    if noun.lemma_.lower() not in CLASH_NOUNS and noun.lower_ not in CLASH_NOUNS:
         return []
     holders = [noun, *([noun.head] if noun.dep_ in {"nsubj", "nsubjpass"} else [])]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
@@ -422,6 +426,10 @@ def _clash_sides(noun: Any) -> list[list[Any]]:
             first = mods[0]
             second = next(x for x in first.children if x.dep_ == "conj")
             return [[first, pobj], [second, pobj]]
+        if pobj.tag_ in {"NNS", "NNPS"}:  # "between rival militias": two sides of one kind, each on the other
+            side = [pobj, *(t for c in pobj.children if c.dep_ in {"amod", "compound", "nmod", "det"}
+                            for t in c.subtree)]
+            return [side, side]
     return []
 
 

@@ -234,9 +234,11 @@ def _fuller(k: tuple[str | None, ...], key: tuple[str | None, ...], kept: Event,
 
 def _mirror(a: Event, b: Event) -> bool:
     """Two events of one clause with the same two actors each way round, told apart only by their sectors: the
-    two sides of a domestic clash (IRN-COP on IRN-CVL, IRN-CVL on IRN-COP) are two events, as in PLOVER."""
-    return (a.source is not None and a.target is not None and a.source != a.target
-            and (a.source, a.target) == (b.target, b.source) and a.evidence[:1] == b.evidence[:1])
+    two sides of a domestic clash (IRN-COP on IRN-CVL, IRN-CVL on IRN-COP) are two events, as in PLOVER; so are
+    two sides of a fight coded alike ("clashes between rival clans in Somalia": SOM on SOM, both ways)."""
+    if a.source is None or a.target is None or (a.source, a.target) != (b.target, b.source):
+        return False
+    return a.evidence[:1] == b.evidence[:1] and (a.source != a.target or a.type == "ASSAULT")
 
 
 def _merge(events: list[Event]) -> tuple[Event, ...]:
