@@ -1,7 +1,7 @@
-"""A commitment made with an act verb that is as often a plan as a response ("launch", "review", "report",
-"resume", "ban", "impose", "break") is a threat only when aimed at someone: a party, a pronoun for whom it is
-done to, a hostile act, arms or ties (issue #11, found in the threat survey: tools/threat_survey.py); each with
-sentences written for these tests (not from the threat set or the survey)."""
+"""A commitment with no condition made with an act verb that is as often a plan as a response ("launch", "review",
+"report", "resume", "ban", "impose", "break", "cut", "seize", "suspend") is a threat only when aimed at someone: a
+party, a pronoun for whom it is done to, a hostile act, arms or ties (issue #11, found in the threat survey:
+tools/threat_survey.py); each with sentences written for these tests (not from the threat set or the survey)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def _threats(text: str, context: Any) -> tuple[Threat, ...]:
     '"We must review these applications carefully," the minister said.',
     '"We will impose a curfew in the capital from Monday," the health minister said.',
     '"We will ban the sale of the drug from January," the minister said.',
+    '"We will cut waiting times for patients," the minister said.',
+    "The railway said it will suspend night trains to the coast during the repairs.",
 ])
 def test_threat_plans_an_open_act_aimed_at_no_one_is_no_threat(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
@@ -43,6 +45,7 @@ def test_threat_plans_an_open_act_aimed_at_no_one_is_no_threat(text: str, contex
     ('"We will break off ties with them," the president said.', "We will break off ties with them"),
     ("The foreign minister said Turkey will ban Israeli ships from its ports.",
      "Turkey will ban Israeli ships from its ports"),
+    ('"Unless the talks resume, we will suspend the grain deal," the minister said.', "we will suspend the grain deal"),
 ])
 def test_threat_plans_an_open_act_aimed_at_a_party_or_a_hostile_act_stays_a_threat(text: str, response: str,
                                                                                     context: Any) -> None:

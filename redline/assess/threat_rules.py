@@ -314,12 +314,12 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         verb.lemma_ == "use" and any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS for c in verb.children))
     if acting and (_answers_need(verb) or any(c.lower_ in {"how", "whether"} for c in verb.children)):
         return None  # "respond to its challenges", "how we will respond": not a coercive act
-    if acting and verb.lemma_ in OPEN_ACTS and not _aimed(verb, subject, analysis):
-        return None  # "we will launch production", "it will impose a lockdown": a plan aimed at no one
     if future and acting and _issuer_side(subject, speaker, analysis):
         if _negated(verb) and verb.lemma_ != "spare":
             return None
         trigger, form = _if_clause(verb)
+        if not trigger and verb.lemma_ in OPEN_ACTS and not _aimed(verb, subject, analysis):
+            return None  # "we will launch production", "it will impose a lockdown": a plan aimed at no one
         if not trigger:
             trigger, form = _relative_trigger(verb)
         drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
