@@ -1,7 +1,8 @@
 """A commitment with no condition made with an act verb that is as often a plan as a response ("launch", "review",
 "report", "resume", "ban", "impose", "break", "cut", "seize", "suspend") is a threat only when aimed at someone: a
 party, a pronoun for whom it is done to, a hostile act, arms or ties (issue #11, found in the threat survey:
-tools/threat_survey.py); each with sentences written for these tests (not from the threat set or the survey)."""
+tools/threat_survey.py); and a "not" on the "going" of "going to" negates the act as a "not" on the act does.
+Each with sentences written for these tests (not from the threat set or the survey)."""
 
 from __future__ import annotations
 
@@ -49,5 +50,25 @@ def test_threat_plans_an_open_act_aimed_at_no_one_is_no_threat(text: str, contex
 ])
 def test_threat_plans_an_open_act_aimed_at_a_party_or_a_hostile_act_stays_a_threat(text: str, response: str,
                                                                                     context: Any) -> None:
+    [threat] = _threats(text, context)
+    assert threat.response == response
+
+
+@pytest.mark.parametrize("text", [
+    '"We are not going to retaliate against them," the minister said.',
+    '"I am not going to respond to that question," the spokesman said.',
+])
+def test_threat_plans_a_not_on_going_to_negates_the_act(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
+
+
+@pytest.mark.parametrize(("text", "response"), [
+    ('"We are going to retaliate against them," the minister said.', "We will retaliate against them"),
+    ('"We are not going to sit idly by while they shell our villages," the minister said.', "We will act"),
+    ('"We are not going to hesitate to strike their bases if they attack," the general said.',
+     "We will strike their bases"),
+])
+def test_threat_plans_a_negated_going_to_that_threatens_is_a_threat(text: str, response: str,
+                                                                       context: Any) -> None:
     [threat] = _threats(text, context)
     assert threat.response == response

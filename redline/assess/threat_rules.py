@@ -67,7 +67,9 @@ def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
 
 
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """A "not" on the verb, or on the "going" of its "going to" ("we are not going to retaliate")."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        _going_to(verb) and any(c.dep_ == "neg" for c in verb.head.children))
 
 
 def _subject(verb: Any) -> list[Any]:
