@@ -19,6 +19,7 @@ from redline.assess.threat_answers import answered as _answered
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_words import (
     AGENT_NOUNS,
+    AIMED_NOUNS,
     ARMS,
     BENIGN_MEASURES,
     BENIGN_OBJECTS,
@@ -32,6 +33,7 @@ from redline.assess.threat_words import (
     OBLIGING,
     OFFICE_NOUNS,
     OFFICE_WORDS,
+    OPEN_ACTS,
     PEOPLE,
     PERSON_NOUN,
     PROMISE_VERBS,
@@ -65,7 +67,9 @@ def claim_of(claims: tuple[Claim, ...], sent: Any) -> Claim | None:
 
 
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """A "not" on the verb, or on the "going" of its "going to" ("we are not going to retaliate")."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        _going_to(verb) and any(c.dep_ == "neg" for c in verb.head.children))
 
 
 def _subject(verb: Any) -> list[Any]:
@@ -316,6 +320,8 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
         if _negated(verb) and verb.lemma_ != "spare":
             return None
         trigger, form = _if_clause(verb)
+        if not trigger and verb.lemma_ in OPEN_ACTS and not _aimed(verb, subject, analysis):
+            return None  # "we will launch production", "it will impose a lockdown": a plan aimed at no one
         if not trigger:
             trigger, form = _relative_trigger(verb)
         drop = {x for c in verb.children if c.dep_ in {"conj", "cc"} for x in c.subtree}
@@ -366,6 +372,20 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
                 f"the attacker {response}"
         return trigger, response, form
     return None
+
+
+def _aimed(verb: Any, subject: list[Any], analysis: Analysis) -> bool:
+    """Whether the act of ``verb`` is aimed at someone: its own clause (not its subject, condition or clauses said
+    in it) names a party, takes a pronoun for whom it is done to, or names a hostile act, arms or ties."""
+    skip = {t for c in verb.children if c.dep_ in {"ccomp", "advcl", "conj", "csubj", "parataxis", "mark"}
+            for t in c.subtree} | set(subject)
+    own = [t for t in verb.subtree if t not in skip and t is not verb]
+    if _codes(own, analysis.mentions):
+        return True
+    return any(t.lemma_.lower() in AIMED_NOUNS or t.lower_ in AIMED_NOUNS or (
+        t.pos_ == "PRON" and t.lower_ not in {"we", "us", "i", "me", "our", "my", "it", "its"} and (
+            t.dep_ in {"dobj", "dative"} or (t.dep_ == "pobj" and t.head.lower_ in {"against", "on", "at", "upon"})))
+        for t in own)
 
 
 def _right_to(verb: Any) -> Any | None:

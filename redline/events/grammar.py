@@ -26,6 +26,7 @@ from redline.events.vocab import (
     DEMAND_NOUNS,
     DIRECTIVE_SPEECH,
     DIRECTIVE_VERBS,
+    FOR_DEMAND_VERBS,
     FORCE_NOUNS,
     FORCE_ROOTS,
     FULFILLING_VERBS,
@@ -148,6 +149,9 @@ def _demand_frame(verb: Any) -> tuple[Any, list[Any]] | None:
     if verb.dep_ in {"ccomp", "xcomp"} and head.lemma_ in DIRECTIVE_VERBS and "to" in aux:
         addressees = [c for c in head.children if c.dep_ in {"dobj", "dative"}] or subjects
         return (head, addressees) if addressees else None  # "Japan wants to strengthen ties": its own act
+    if (head.lemma_ in FOR_DEMAND_VERBS and "to" in aux and subjects and verb.dep_ in {"advcl", "ccomp", "xcomp"}
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)):
+        return head, subjects  # "called for Iran to free the prisoners"
     return None
 
 
@@ -516,7 +520,7 @@ def _to_the_press(verb: Any, cameo: str) -> bool:
 def _directs(verb: Any) -> list[tuple[Any, list[Any]]]:
     """(complement, addressees) of what a directive verb demands: "challenges Turkey to show evidence" (the demand,
     coded on the complement, is the event; the directive verb codes nothing of its own beside it)."""
-    if verb.lemma_ not in DIRECTIVE_VERBS:
+    if verb.lemma_ not in DIRECTIVE_VERBS | FOR_DEMAND_VERBS:
         return []
-    frames = [(c, _demand_frame(c)) for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    frames = [(c, _demand_frame(c)) for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
     return [(c, f[1]) for c, f in frames if f is not None and f[0].i == verb.i]

@@ -103,6 +103,8 @@ FALLING_VERBS = frozenset({"decline"})
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
 # Verbs that direct an addressee to act ("told Somalia to stop", "wants Pakistan to arrest"): a demand.
 DIRECTIVE_VERBS = frozenset({"tell", "want", "instruct", "direct", "wish", "advise", "encourage", "challenge"})
+# Verbs of asking whose demand is a clause of its own, "for" + subject + "to" ("called for Iran to free them").
+FOR_DEMAND_VERBS = frozenset({"call", "appeal", "press", "push", "plead", "ask", "lobby"})
 # The demand names what the complement would have the target do: cooperate (101), aid (103), yield (105), meet (106).
 DEMAND_CODES = {"COOPERATE": "101", "AGREE": "101", "SUPPORT": "102", "AID": "103", "CONCEDE": "105",
                 "RETREAT": "105", "CONSULT": "106"}
