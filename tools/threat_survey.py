@@ -12,7 +12,8 @@ threat extractor as the pipeline runs them (the shipped model, no fold), and eve
 ``doc  issuer  speaker  form  status  if <trigger> -> <response>  | sentence``, with ``!`` before a trigger or
 response that is no usable clause (``redline.eval.threats.usable_clause``).
 
-A marks file, written by reading that listing, holds one line per threat judged wrong (tab-separated): the
+A marks file, written by reading that listing, holds under a ``# seed N`` line one line per threat of that draw
+judged wrong (tab-separated): the
 document id, the start of the sentence (enough to tell it from the others of its document), what is wrong
 (``issuer``, ``trigger``, ``response`` or ``threat``), the right value (the issuer's code, ``-`` for none; ``-``
 for a clause or a sentence that is no threat) and the kind of error. With ``--marks`` the survey counts, per kind,
@@ -100,14 +101,18 @@ def survey(docs: list[tuple[str, str, str | None]], pages: dict[str, str]) -> li
     return found
 
 
-def read_marks(path: Path) -> list[tuple[str, str, str, str, str]]:
-    """(doc, sentence start, field, right value or "-", kind) per marked threat; '#' lines are comments."""
-    out = []
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+def read_marks(path: Path, seed: int) -> list[tuple[str, str, str, str, str]]:
+    """(doc, sentence start, field, right value or "-", kind) per threat marked in the draw of ``seed``: the lines
+    under its '# seed N' line (a mark of another draw would count as fixed, its document not being drawn); other
+    '#' lines are comments."""
+    out, current = [], None
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.startswith("# seed "):
+            current = int(line.split()[2])
+        elif line.strip() and not line.startswith("#") and current == seed:
             doc, start, what, right, kind = line.split("\t")
             if what not in FIELDS:
-                raise ValueError(f"{path}: {what!r} is no field ({', '.join(FIELDS)})")
+                raise ValueError(f"{path}:{n}: {what!r} is no field ({', '.join(FIELDS)})")
             out.append((doc, start, what, right, kind))
     return out
 
@@ -147,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(found)} threats, {conditional} conditional, {unusable} of them with an unusable clause, "
           f"{sum(f.issuer == '-' for f in found)} with no issuer")
     if args.marks:
-        marks = read_marks(args.marks)
+        marks = read_marks(args.marks, args.seed)
         wrong = Counter(m[4] for m in marks if still_wrong(m, found))
         total = Counter(m[4] for m in marks)
         print(f"marked threats still wrong: {sum(wrong.values())} of {len(marks)} marked; " + ", ".join(
