@@ -14,12 +14,11 @@ response that is no usable clause (``redline.eval.threats.usable_clause``).
 
 A marks file, written by reading that listing, holds under a ``# seed N`` line one line per threat of that draw
 judged wrong (tab-separated): the document id, the start of the sentence (enough to tell it from the others of its
-document), what is wrong
-(``issuer``, ``trigger``, ``response`` or ``threat``), the right value (the issuer's code, ``-`` for none; ``-``
-for a clause or a sentence that is no threat) and the kind of error. With ``--marks`` the survey counts, per kind,
-the marked threats still wrong: an issuer other than the right one, an unusable trigger or response (a trigger
-marked ``-``: the sentence states no condition, so a found one is wrong), a sentence that is no threat still
-giving one; a marked threat no longer found counts as fixed only for ``threat`` marks.
+document), what is wrong (``issuer``, ``trigger``, ``response`` or ``threat``), the right value (the issuer's code,
+``-`` for none; ``-`` for a clause or a sentence that is no threat) and the kind of error. With ``--marks`` the
+survey counts, per kind, the marked threats still wrong: an issuer other than the right one, an unusable trigger or
+response (a trigger marked ``-``: the sentence states no condition, so a found one is wrong), a sentence that is no
+threat still giving one; a marked threat no longer found counts as fixed only for ``threat`` marks.
 """
 
 from __future__ import annotations
