@@ -1,8 +1,8 @@
 """A commitment with no condition made with an act verb that is as often a plan as a response ("launch", "review",
-"report", "resume", "ban", "impose", "break", "cut", "seize", "suspend") is a threat only when aimed at someone: a
-party, a pronoun for whom it is done to, a hostile act, arms or ties (issue #11, found in the threat survey:
-tools/threat_survey.py); and a "not" on the "going" of "going to" negates the act as a "not" on the act does.
-Each with sentences written for these tests (not from the threat set or the survey)."""
+"report", "resume", "ban", "impose", "break", "cut", "seize", "suspend", "close", "end", "shut") is a threat only
+when aimed at someone: a party, a pronoun for whom it is done to, a hostile act, arms, ties or a truce (issue #11,
+found in the threat survey: tools/threat_survey.py); and a "not" on the "going" of "going to" negates the act as a
+"not" on the act does. Each with sentences written for these tests (not from the threat set or the survey)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ def _threats(text: str, context: Any) -> tuple[Threat, ...]:
     '"We will ban the sale of the drug from January," the minister said.',
     '"We will cut waiting times for patients," the minister said.',
     "The railway said it will suspend night trains to the coast during the repairs.",
+    "The carmaker announced it will close its assembly plant in the north next year.",
+    "The ferry company said it will end its winter service to the islands in March.",
+    '"We will shut the old coal station by 2030," the energy minister said.',
+    '"We will end the fuel subsidy scheme at the end of the year," the finance minister said.',
 ])
 def test_threat_plans_an_open_act_aimed_at_no_one_is_no_threat(text: str, context: Any) -> None:
     assert _threats(text, context) == ()
@@ -47,6 +51,10 @@ def test_threat_plans_an_open_act_aimed_at_no_one_is_no_threat(text: str, contex
     ("The foreign minister said Turkey will ban Israeli ships from its ports.",
      "Turkey will ban Israeli ships from its ports"),
     ('"Unless the talks resume, we will suspend the grain deal," the minister said.', "we will suspend the grain deal"),
+    ('"We will close our airspace to Belarusian aircraft," the minister said.',
+     "We will close our airspace to Belarusian aircraft"),
+    ('"We will end the truce," the rebel commander said.', "We will end the truce"),
+    ('"We will shut the border crossings if they fire again," the general said.', "We will shut the border crossings"),
 ])
 def test_threat_plans_an_open_act_aimed_at_a_party_or_a_hostile_act_stays_a_threat(text: str, response: str,
                                                                                     context: Any) -> None:

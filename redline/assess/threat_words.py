@@ -74,11 +74,13 @@ CONDITIONS = frozenset({"if", "unless", "once", "when", "whenever", "until"})
 # What "use" takes to be a coercive act ("will use force", "ready to use nuclear weapons").
 ARMS = frozenset({"force", "weapon", "missile", "bomb", "arm", "army", "military"})
 # Act verbs as often a plan of one's own as a response ("will launch production", "will review the proposals",
-# "will impose a lockdown"): with no condition, a response only when aimed at someone (``threat_rules._aimed``).
-OPEN_ACTS = frozenset({"launch", "review", "report", "resume", "ban", "impose", "break", "cut", "seize", "suspend"})
+# "will impose a lockdown", "will close the plant", "will end the program"): with no condition, a response only when
+# aimed at someone (``threat_rules._aimed``).
+OPEN_ACTS = frozenset({"launch", "review", "report", "resume", "ban", "impose", "break", "cut", "seize", "suspend",
+                       "close", "end", "shut"})
 # What such an act is aimed at when no party is named: a hostile act or arms, or ties with another.
 AIMED_NOUNS = PUNITIVE_NOUNS | ARMS | frozenset({"operation", "offensive", "test", "testing", "hostility", "fighting",
-                                                 "relation", "relations", "tie", "ties"})
+                                                 "relation", "relations", "tie", "ties", "ceasefire", "truce"})
 # Verbs that report what someone says.
 REPORTING = frozenset({"say", "tell", "warn", "state", "add", "declare", "announce", "write", "insist", "stress",
                        "caution", "reiterate", "confirm", "note", "signal", "emphasize", "emphasise", "assert"})
