@@ -166,3 +166,14 @@ def test_a_cue_in_a_sense_that_says_nothing_makes_no_claim(context: Any) -> None
     assert _speakers("The ministry countered that the convoy had carried weapons.", context) == ["The ministry"]
     assert _speakers("The spokesman dismissed the reports as fabrications.", context) == ["The spokesman"]
     assert _speakers("The newspaper defends its decision to publish the photos.", context) == ["The newspaper"]
+
+
+def test_a_question_label_names_no_speaker(context: Any) -> None:
+    # a reporter's turn in a press conference: the asker is unnamed, and no one is called "Question" or "Q"
+    text = "Question: We have been following the talks in Geneva closely.\n" \
+           "Governor Anna Reed: We believe that the bridge will reopen in May."
+    assert _speakers(text, context) == ["Anna Reed"]
+    assert "Q" not in _speakers("Q: We think the port will stay closed until spring.", context)
+    # a one-word label of a name still speaks its turn
+    assert _speakers("Sorokin: We think that the port will stay closed until spring.", context) == ["Sorokin"]
+

@@ -17,6 +17,8 @@ LABEL_END = re.compile(r"\**\s*:\s*\**\s*[\u201c\"]")
 LABEL_START = re.compile(r"(?:\\?\[[^\]\n]{0,40}\\?\]\s*)?\**\s*")
 # A label's name: one to five capitalised words, then the end of the label or a comma and a description.
 LABEL_NAME = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}(?=,|$)")
+# The labels of a reporter's question in a transcript ("Q ...", "Question: ..."): the asker is unnamed.
+QUESTION_LABELS = frozenset({"q", "question", "questions"})
 
 
 def turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] | None:
@@ -32,7 +34,7 @@ def turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] |
         first = next((t for t in prior if not t.is_space), None)
         if first is None or text[text.rfind("\n", 0, first.idx) + 1:first.idx].strip():
             continue  # not at a line start
-        if first.text.rstrip(":").lower() in {"q", "question", "questions"}:
+        if first.text.rstrip(":").lower() in QUESTION_LABELS:
             return None
         head = prior
         while head.end < len(doc) and all(_honorific(t) for t in head if not t.is_space):
@@ -67,6 +69,8 @@ def _name_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     if not colon or colon + 1 >= len(toks) or colon - lead > 4:
         return _titled_label(toks)
     name = toks[:colon]
+    if [t.lower_ for t in name] in ([w] for w in QUESTION_LABELS):
+        return None  # "Question: Mr President, yesterday you ...": a reporter asks, unnamed; no one is "Question"
     spoken = {t.lower_ for t in toks[colon + 1:]} & {"i", "we", "you", "my", "our", "me", "us"}
     if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
             t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name) and not (
