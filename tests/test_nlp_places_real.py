@@ -13,7 +13,16 @@ import pytest
 
 from redline.models import Mention
 from redline.nlp.gazetteer import Gazetteer, find_mentions
-from redline.nlp.place_words import DOMINANT_FACTOR, NAMED_FACTOR, common_words, own_country, paragraph_breaks
+from redline.nlp.place_words import (
+    DOMINANT_FACTOR,
+    ITEM_FACTOR,
+    NAMED_FACTOR,
+    common_words,
+    independent_items,
+    own_country,
+    own_item,
+    paragraph_breaks,
+)
 from redline.nlp.places import Place
 
 
@@ -141,6 +150,49 @@ def test_a_country_its_paragraph_names_outweighs_the_rest_of_a_bundle(nlp: Any, 
     assert country(nlp, gazetteer, text, "Valencia") == "ESP"
     # the item alone keeps the same namesake
     assert country(nlp, gazetteer, text.split("\n")[1], "Valencia") == "ESP"
+
+
+OTHER_ITEMS = ("Kenyan police dispersed protesters in Nairobi after the election. (BBC)\n"
+               "Japan's central bank held interest rates at a record low. (Nikkei)\n"
+               "Chilean firefighters fought forest fires for a third day. (AP)\n")
+
+
+def test_other_items_of_a_bundle_do_not_move_a_name_to_a_far_smaller_namesake(nlp: Any, gazetteer: Gazetteer) -> None:
+    # a day of independent items: the United States is one item's country, not the day's
+    text = US_DAY + OTHER_ITEMS + "Diplomats resumed talks on the nuclear programme in Geneva on Tuesday. (Reuters)\n"
+    assert country(nlp, gazetteer, text, "Geneva") == "CHE"
+    text = US_DAY + OTHER_ITEMS + "Thousands marched through Manchester against the closure of a hospital. (BBC)\n"
+    assert country(nlp, gazetteer, text, "Manchester") == "GBR"
+
+
+def test_a_story_on_one_country_keeps_its_namesake_in_a_paragraph_naming_none(nlp: Any, gazetteer: Gazetteer) -> None:
+    # paragraphs of one story: the United States, named throughout, is the story's country
+    text = ("The United States Senate passed the spending bill on Monday. (AP)\n"
+            "American officials said the bill funds new roads across the United States.\n"
+            "U.S. governors welcomed the vote, and Japan's ambassador praised it.\n"
+            "Workers in Manchester will start on the first road next spring.\n")
+    assert country(nlp, gazetteer, text, "Manchester") == "USA"
+
+
+def test_independent_items_and_own_item_on_their_own() -> None:
+    from collections import Counter
+
+    from redline.models import Geo
+
+    day = ([10, 20, 30, 40], {0: Counter({"USA": 5}), 1: Counter({"KEN": 1}), 2: Counter({"JPN": 1}),
+                              3: Counter({"CHL": 1})})
+    story = ([10, 20, 30], {0: Counter({"USA": 2}), 1: Counter({"USA": 1, "JPN": 1}), 2: Counter({"KEN": 1})})
+    assert independent_items(day)
+    assert not independent_items(story)  # the US is named by two paragraphs of three
+    assert not independent_items(([10, 20], {0: Counter({"KEN": 1}), 1: Counter({"JPN": 1})}))  # too few
+    small = Place("Smallton", "city", Geo(0.0, 0.0, "AAA"), 5_000, 1, True)
+    big = Place("Smallton", "city", Geo(1.0, 1.0, "BBB"), 5_000 * ITEM_FACTOR, 2, True)
+    near = Place("Smallton", "city", Geo(1.0, 1.0, "CCC"), 5_000 * ITEM_FACTOR - 1, 3, True)
+    assert own_item(small, (small, big), Counter(), True) == big
+    assert own_item(small, (small, big), Counter({"AAA": 1}), True) == small  # its item names its country
+    assert own_item(small, (small, big), Counter({"BBB": 1}), True) == small  # its item names a namesake's
+    assert own_item(small, (small, near), Counter(), True) == small  # not far smaller
+    assert own_item(small, (small, big), Counter(), False) == small  # not a bundle of items
 
 
 def test_a_paragraph_naming_a_neighbour_places_a_namesake_next_door(nlp: Any, gazetteer: Gazetteer) -> None:

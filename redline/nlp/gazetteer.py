@@ -30,11 +30,13 @@ from redline.nlp.place_words import (
     elsewhere,
     in_body_name,
     in_name,
+    independent_items,
     named_alone,
     needs_cue,
     next_door,
     ordinary_alternate,
     own_country,
+    own_item,
     paragraph_countries,
     paragraph_here,
     person_words,
@@ -468,6 +470,7 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
     starts = [s.start for s in doc.sents] if near else []
     article = context
     qualifiers = qualifier_countries(doc, scan.keys)  # "Paris, Texas"
+    items = independent_items(paragraphs)  # a day's news: one item a paragraph
     cited = cited_sources(doc)  # "(AP via Forbes)": outlets, not places
     for k in scan.keys:
         if k.start in cited:
@@ -484,6 +487,8 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
         if place is not None and named is not None:
             place = own_country(place, candidates, named)
         here = paragraph_here(paragraphs, doc[k.start].idx)
+        if place is not None:
+            place = own_item(place, candidates, here, items)
         if place is not None and here and seats:
             place = next_door(place, candidates, here, seats)
         if place is not None and elsewhere(place, k.places, qualifiers.get(k.start), here or context):

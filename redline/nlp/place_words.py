@@ -64,6 +64,11 @@ WRAP = 60
 SENTENCE_END = frozenset({".", "!", "?", '"', "\u201d"})
 # A namesake this close to where a country the paragraph names sits is that country's neighbourhood
 NEXT_DOOR_KM = 300.0
+# A text is a bundle of independent items (a day's news, one item a paragraph) when at least ITEMS paragraphs name a
+# country and none is named by as many as half of them; there, a name whose own item names none of its namesakes'
+# countries is no other item's town when a namesake is ITEM_FACTOR times larger
+ITEMS = 3
+ITEM_FACTOR = 3
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +204,28 @@ def with_paragraph(choice: Mapping[str, int], paragraphs: tuple[list[int], dict[
     if not here:
         return choice
     return {**choice, **{c: choice.get(c, 0) + PARAGRAPH_WEIGHT * n for c, n in here.items()}}
+
+
+def independent_items(paragraphs: tuple[list[int], dict[int, Counter[str]]] | None) -> bool:
+    """Whether the paragraphs are independent items: ``ITEMS`` or more name a country, and no country is named by as
+    many as half of those (a story on one country names it throughout; a day's news names each item's own)."""
+    if not paragraphs or len(paragraphs[1]) < ITEMS:
+        return False
+    per_country = Counter(c for here in paragraphs[1].values() for c in here)
+    return 2 * max(per_country.values()) < len(paragraphs[1])
+
+
+def own_item(place: Place, candidates: tuple[Place, ...], here: Mapping[str, int], items: bool) -> Place:
+    """In a bundle of independent ``items``, the name's largest primary namesake instead of ``place`` when it is
+    ``ITEM_FACTOR`` times larger and the name's own item (``here``) names none of the namesakes' countries: other
+    items' countries do not make "Geneva" in "Talks resume in Geneva" Geneva, Illinois."""
+    if not items or place.kind != "city" or any(p.geo.country in here for p in candidates):
+        return place
+    rivals = [p for p in candidates if p.primary and p.kind == "city" and p.geo.country != place.geo.country]
+    top = max(rivals, key=lambda p: p.population, default=None)
+    if top is not None and top.population >= ITEM_FACTOR * max(place.population, 1):
+        return top
+    return place
 
 
 def elsewhere(place: Place, places: tuple[Place, ...], qualifier: frozenset[str] | None,
