@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from redline import nlp as nlp_stage
+from redline.eval.threats import same_speaker
 from redline.ingest import normalize
 from redline.models import RawDocument
 
@@ -177,3 +178,21 @@ def test_a_question_label_names_no_speaker(context: Any) -> None:
     # a one-word label of a name still speaks its turn
     assert _speakers("Sorokin: We think that the port will stay closed until spring.", context) == ["Sorokin"]
 
+
+
+def test_a_label_that_is_a_markdown_link_speaks_as_its_text(context: Any) -> None:
+    # the link's text names who speaks, wrapped over lines or not; its address is never the speaker
+    text = "The harbour reopened on Friday.\n\n[Port Director Ana\nSilva](https://x.com/portauthority/status/12345):" \
+           "\n\u201cWe will have every crane working again by the end of the month.\u201d\n\n[Mayor Tom Reyes]" \
+           "(https://www.example.org/news/2024/harbour#:~:text=We%20will): \u201cI can say the harbour is safe for " \
+           "families again.\u201d\n\n[Harbor Workers Union](https://example.com/union): \u201cThe deal protects " \
+           "every job on the docks.\u201d"
+    speakers = _speakers(text, context)
+    assert len(speakers) == 3 and same_speaker("Ana Silva", speakers[0])  # the tagger may see one of the two words
+    assert speakers[1:] == ["Tom Reyes", "Harbor Workers Union"]
+
+
+def test_a_links_address_is_never_what_was_said(context: Any) -> None:
+    # a link over a cue: the address after it is no content
+    claims = _claims("The ministry [announced](https://example.com/a) the reopening of the border crossing.", context)
+    assert all("](" not in content and "https" not in content for _, _, content in claims)

@@ -55,8 +55,35 @@ def _honorific(token: Any) -> bool:
 def labelled(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     """A transcript line "<Name>: <words>" (a name of one to four capitalised words, then a colon): the name
     speaks the words. The colon is the cue. The label may be a sentence of its own (``chunks.lines`` makes it
-    one): then it speaks the sentence that follows it. Else a quotation under a label (``quote_label``)."""
-    return _name_label(sent) or quote_label(sent)
+    one): then it speaks the sentence that follows it. Else a quotation under a label (``quote_label``), or under
+    a label that is a Markdown link (``link_label``)."""
+    return link_label(sent) or _name_label(sent) or quote_label(sent)
+
+
+# A label that is a Markdown link, then its colon: "[Vice President Jane\nDoe](https://x.com/a/1): \u201c...". The
+# address may hold brackets of its own ("https://en.example.org/wiki/Doe_(politician)").
+LINK_LABEL = re.compile(r"\**\s*\[(?P<text>[^\[\]]{1,200})\]\((?P<url>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)"
+                        r"\**\s*(?P<colon>:)\s*\**\s*")
+
+
+def link_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
+    """A line under a label that is a Markdown link ("[Secretary of State Jane Doe](https://x.com/...): \u201cWe
+    will ...\u201d"): the link's text names who speaks, up to a comma that opens a description; its address is
+    neither speaker nor words. Not a link over a verb or a phrase ("[announced](...)"): the text is capitalised
+    words and links ("of", "the") with a proper name among them."""
+    found = LINK_LABEL.match(sent.text)
+    if found is None:
+        return None
+    start = sent.start_char + found.start("text")
+    end = start + len(found.group("text").split(",")[0].rstrip())
+    name = [t for t in sent if start <= t.idx and t.idx + len(t.text) <= end and not t.is_space and t.text != "["]
+    words = [t for t in sent if t.idx >= sent.start_char + found.end() and not t.is_space]
+    at = sent.start_char + found.start("colon")
+    colon = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    if colon is None or not name or not words or not any(t.pos_ == "PROPN" or t.ent_type_ for t in name) or not all(
+            t.is_title or t.is_upper or t.lower_ in LABEL_LINKS or not t.is_alpha for t in name):
+        return None
+    return colon, name, words
 
 
 def _name_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:

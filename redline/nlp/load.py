@@ -148,7 +148,9 @@ def _by_sent_starts(span: Span) -> Span:
 # "... equations.\"(CNN)", "(Miami Herald)(Bloomberg)". spaCy's tokenizer keeps "Hula.(Arab" as one token, so the
 # place and the outlet are both lost; the stop, the brackets and the words become tokens of their own (the text is
 # unchanged).
-GLUED_CITATION = r"[.!?)\"\u201d](?=\([A-Z])|(?<=[.!?)\"\u201d])\((?=[A-Z])"
+# A Markdown link's text glued to its address: "[Vice President Jane\nDoe](https://x.com/...)". spaCy keeps
+# "Doe](https://x.com" as one token, so the name's last word carries the address; "](" becomes a token of its own.
+GLUED_CITATION = r"[.!?)\"\u201d](?=\([A-Z])|(?<=[.!?)\"\u201d])\((?=[A-Z])|\]\((?=[a-z]+:)"
 
 
 def _split_glued_citations(nlp: Any) -> None:

@@ -84,8 +84,9 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
-            if label is not None and _first_person(speaker_tokens):
-                speaker_tokens = label[1]  # "Sergei Lavrov: We have warned ...": the label's person speaks
+            if label is not None and (_first_person(speaker_tokens) or all(t.i < label[0].i for t in speaker_tokens)):
+                speaker_tokens = label[1]  # "Sergei Lavrov: We have warned ...": the label's person speaks; so
+                # does a speaker the parse found inside the label ("[Jane Doe](https://x.com/a): ...": its address)
             for one in conjuncts(speaker_tokens):
                 _keep(claims, _claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -461,8 +462,9 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
         # ally of ... said"; not a label with only a space after its colon ("THE PRESIDENT:\xa0 Tell him ...")
         speaker_tokens = [t for t in speaker_tokens if t.i > colons[-1]]
     content_tokens = _own_line(article.text, cue, content_tokens) or content_tokens
-    if all(t.is_space for t in speaker_tokens) or all(t.is_space for t in content_tokens):
-        return None  # a line break the parser made a speaker or the whole of what was said: nobody, nothing
+    if all(t.is_space or t.is_punct for t in speaker_tokens) or any(t.like_url for t in speaker_tokens) or all(
+            t.is_space or t.is_punct or t.like_url for t in content_tokens):
+        return None  # a line break the parser made a speaker or the whole of what was said; a link's address
     if DROP_FRAGMENTS and fragment(content_tokens, cue.lemma_):
         return None
     if DROP_MUTE and cue.text != ":" and cue.lemma_ not in SPEECH and cue.lower_ != "according" and not can_speak(
@@ -491,7 +493,7 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
     person = next((m for m in people if head is not None and m.start <= head.idx < m.end), None) or next(
         iter(people), None)  # the person the phrase is headed by: "Islamist cleric Abu Bakar Bashir"
     named = named_person(speaker_tokens) if person is None else ""
-    speaker = (as_written(person, article.text) if person else named
+    speaker = (" ".join(as_written(person, article.text).split()) if person else named
                or bare(doc, article.text, speaker_tokens, OFFICIAL_WORDS) or " ".join(speaker_text.split()))
     code = _speaker_code([m for m in inside if not (m.type == "ACTOR" and posted_to(doc, m, speaker_tokens))])
     content = " ".join(article.text[c_start:c_end].split())
@@ -542,9 +544,12 @@ WRAP = 60  # lines at least this long, broken inside a sentence, are a paragraph
 
 def _wrapped(text: str, newline: int) -> bool:
     """Whether the line break at ``newline`` only wraps a paragraph ("... announced the\nfollowing steps"): a
-    long line that ends inside a sentence, followed by more words (not a blank line, a heading or a label)."""
+    long line that ends inside a sentence, followed by more words (not a blank line, a heading or a label), or a
+    line that ends inside the text of a Markdown link."""
     line = text[text.rfind("\n", 0, newline) + 1:newline].rstrip()
     after = text[newline + 1:newline + 2]
+    if "[" in line and "]" not in line[line.rfind("["):]:
+        return True  # inside a link's text ("[Secretary of State Jane\nDoe](https://...)"), however short the line
     return len(line) >= WRAP and line[-1:] not in {".", ":", "!", "?", "\u201d", '"'} and after not in {"", "\n"}
 
 
