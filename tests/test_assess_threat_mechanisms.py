@@ -260,3 +260,23 @@ def test_not_ruling_out_force_and_a_vow_to_hunt_down_are_threats(text: str, cont
 
 def test_not_ruling_out_talks_is_no_threat(context: Any) -> None:
     assert _threats("The minister said the government would not rule out talks with the rebels.", context) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said that if Russia invades and we impose sanctions, that would have consequences or an impact here "
+    "at home.",
+    "At the same time, the measures we have taken to reform the customs service should have a positive impact on "
+    "revenue.",
+    "The governor made clear that if the war goes on, that will have an effect on fuel prices.",
+    "Officials said the new measures would have serious implications for exporters.",
+])
+def test_what_something_will_have_as_its_effect_is_a_forecast_not_a_threat(text: str, context: Any) -> None:
+    assert _threats(text, context) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Russia warned that any strike on its territory would have grave consequences.",
+    "The minister said any country that joins the blockade will face consequences.",
+])
+def test_consequences_promised_to_an_act_are_still_threats(text: str, context: Any) -> None:
+    assert len(_threats(text, context)) == 1

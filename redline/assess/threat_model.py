@@ -42,6 +42,7 @@ from redline.assess.threat_rules import (
     _subject,
     _warned,
     by_warned,
+    forecast_effect,
     subject_name,
 )
 from redline.assess.threat_words import HOSTILE_VERBS, PUNITIVE_NOUNS, RESPONSE_VERBS
@@ -284,6 +285,8 @@ def _committed(act: Any, subject: list[Any], fallback: bool) -> bool:
     if _future(act) and any(c.dep_ == "neg" for c in act.children) and act.lemma_ not in NEGATED_THREATS:
         return False  # "North Korea says it will not retaliate": a promise not to act
     if any(t.lower_ == "no" and t.dep_ == "det" and t.head.head == act for t in act.subtree):
+        return False
+    if forecast_effect(act):
         return False
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
     lone = not any(c.dep_ in {"dobj", "auxpass", "prep", "xcomp", "ccomp", "prt"} for c in act.children)

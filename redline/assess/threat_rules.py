@@ -25,6 +25,7 @@ from redline.assess.threat_words import (
     BENIGN_OBJECTS,
     CONDITIONS,
     DOCUMENTS,
+    EFFECT_NOUNS,
     HEDGES,
     HOSTILE_VERBS,
     ISSUER_PRONOUNS,
@@ -354,7 +355,7 @@ def _promise(verb: Any, speaker: list[Any], analysis: Analysis) -> tuple[str, st
             return _on_issuer(trigger), f"{ISSUER} will treat {'them' if plural else 'it'} as {designated}", \
                 "conditional"
     if future and verb.lemma_ in {"face", "have", "be", "receive", "get", "suffer"} and (
-            words & RESPONSE_NOUNS or "met" in words):
+            words & RESPONSE_NOUNS or "met" in words) and not forecast_effect(verb):
         trigger, form = _if_clause(verb)
         any_subject = next((t for t in subject if t.lower_ == "any"), None)
         if any_subject is not None and not trigger:
@@ -521,6 +522,17 @@ def _commitment(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | N
                 trigger, response, form = found
                 return Found(verb, speaker, trigger, response, form, subject)
     return None
+
+
+def forecast_effect(act: Any) -> bool:
+    """Whether ``act`` says what something will have as its effect ("that would have an impact on the public",
+    "the measures should have a positive impact", "it will have consequences or an effect at home"): a forecast of
+    an outcome, which no one does to anyone, and so no threat, whoever says it and on whatever condition."""
+    if act.lemma_ != "have":
+        return False
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return any(o.lemma_.lower() in EFFECT_NOUNS or o.lower_ in EFFECT_NOUNS for o in objects)
 
 
 def _publisher_first_person(subject: list[Any], analysis: Analysis) -> bool:

@@ -65,6 +65,9 @@ PEOPLE = frozenset({"candidate", "voter", "journalist", "resident", "civilian", 
 # Penalties a warning may promise to those who act ("could be charged"), and consequences it may call dire.
 PENALTIES = frozenset({"charge", "prosecute", "arrest", "punish", "sanction", "jail", "imprison", "expel", "target",
                        "shoot", "detain", "fine", "ban"})
+# Nouns of an effect that something has, good or bad: "would have an impact on the public", "should have a positive
+# effect": what an act or a measure brings about is a forecast, not a coercive act (the act a threat promises is done).
+EFFECT_NOUNS = frozenset({"impact", "impacts", "effect", "effects", "influence", "implications", "bearing"})
 DIRE = frozenset({"catastrophic", "disastrous", "devastating", "catastrophe", "disaster", "fatal", "suicidal"})
 DOCUMENTS = frozenset({"resolution", "statement", "letter", "message", "decree", "communique", "declaration",
                        "note", "video", "post", "document"})
