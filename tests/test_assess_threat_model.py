@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from redline import nlp as nlp_stage
-from redline.assess import threat_model
+from redline.assess import threat_model, threat_triggers
 from redline.assess.rhetoric import find_threats
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import claim_of
@@ -92,7 +92,7 @@ def test_a_statement_below_the_threshold_is_no_threat(context: Any) -> None:
 def test_a_condition_is_taken_from_anywhere_in_the_sentence(text: str, trigger: str, context: Any) -> None:
     analysis = _analysis(text, context)
     sent = next(analysis.doc.sents)
-    assert threat_model.sentence_trigger(sent, "the issuer") == trigger
+    assert threat_triggers.sentence_trigger(sent, "the issuer") == trigger
 
 
 def test_a_rule_threat_without_its_own_condition_takes_the_sentence_s(context: Any) -> None:
@@ -103,7 +103,7 @@ def test_a_rule_threat_without_its_own_condition_takes_the_sentence_s(context: A
 
 def test_a_sentence_without_any_condition_has_none(context: Any) -> None:
     analysis = _analysis("The minister said the army will defend the border.", context)
-    assert threat_model.sentence_trigger(next(analysis.doc.sents), "the issuer") == ""
+    assert threat_triggers.sentence_trigger(next(analysis.doc.sents), "the issuer") == ""
 
 
 @pytest.mark.parametrize(("text", "status"), [

@@ -26,7 +26,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from redline.assess import clauses, threat_model
+from redline.assess import clauses, threat_model, threat_triggers
 from redline.assess.threat_forms import RULES
 from redline.assess.threat_rules import ISSUER, Found, claim_of, reporter, subject_name
 from redline.assess.threat_words import ISSUER_PRONOUNS, PROMISE_VERBS
@@ -81,9 +81,9 @@ def find_threats(analysis: Analysis) -> tuple[Threat, ...]:
             got = make(sent, analysis, claim)
             if got is not None:
                 if not got.trigger and got.form == "unconditional":  # its condition may sit elsewhere in the sentence
-                    got.trigger = threat_model.sentence_trigger(sent, ISSUER)
+                    got.trigger = threat_triggers.sentence_trigger(sent, ISSUER)
                     got.form = "conditional" if got.trigger else got.form
-                    got.response = threat_model.without_answered(got.response, sent) if got.trigger else got.response
+                    got.response = threat_triggers.without_answered(got.response, sent) if got.trigger else got.response
                 found.append(_finish(got, analysis, sent, _saying(analysis.claims, got.cue) or claim, len(found)))
                 break
         else:  # no rule: the learned model may still accept the sentence, with a structure read off the parse
