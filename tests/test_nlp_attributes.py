@@ -28,7 +28,7 @@ def test_attribute_table_matches_the_attribute_ruler_on_real_text(
     table = AttributeTable.from_ruler(ruler)
     assert table is not None and table.multi  # the model's two-token rules are covered too
     texts = [r["text"] for r in sample_records] + [
-        "The staged attack was waged by rebels, who also raped and sniped at civilians.",
+        "The staged attack was waged by rebels, who also raped and sniped at civilians while fighting raged.",
         "Something happened: anyone could see it, but nothing was done.",
     ]
     docs = list(model.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]))
@@ -37,7 +37,8 @@ def test_attribute_table_matches_the_attribute_ruler_on_real_text(
             expected, got = ruler(doc.copy()), table(doc.copy())
             assert np.array_equal(expected.to_array(COMPARED), got.to_array(COMPARED)), doc.text[:60]
     staged = table(docs[-2].copy())
-    assert [t.lemma_ for t in staged if t.text in {"staged", "waged", "raped"}] == ["stage", "wage", "rape"]
+    assert [t.lemma_ for t in staged if t.text in {"staged", "waged", "raped", "raged"}] == [
+        "stage", "wage", "rape", "rage"]
     assert {t.pos_ for t in table(docs[-1].copy()) if t.lower_ in {"something", "anyone", "nothing"}} == {"PRON"}
 
 

