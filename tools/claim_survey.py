@@ -127,17 +127,31 @@ def survey(docs: list[tuple[str, str, str | None]]) -> list[Found]:
     return found
 
 
-def read_marks(path: Path, seed: int) -> list[tuple[str, str, str, str, str]]:
-    """(doc, sentence start, cue, right speaker or "-", kind) per claim marked in the draw of ``seed``: the lines
-    under its '# seed N' line; other '#' lines are comments."""
+def seed_marks(path: Path, seed: int) -> list[tuple[int, tuple[str, str, str, str, str]]]:
+    """(line number, its five tab-separated fields) per mark of the draw of ``seed``: the lines under its
+    '# seed N' line (a mark of another draw would count as fixed, its document not being drawn); other '#' lines
+    are comments. The threat survey reads its marks file with it too."""
     out, current = [], None
-    for line in path.read_text("utf-8").splitlines():
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if line.startswith("# seed "):
             current = int(line.split()[2])
         elif line.strip() and not line.startswith("#") and current == seed:
-            doc, start, cue, right, kind = line.split("\t")
-            out.append((doc, start, cue, right, kind))
+            doc, start, what, right, kind = line.split("\t")
+            out.append((n, (doc, start, what, right, kind)))
     return out
+
+
+def mark_counts(marks: list[tuple[str, str, str, str, str]], wrong: list[bool]) -> str:
+    """How many of ``marks`` are still wrong (``wrong``, one flag a mark), in all and per kind (the fifth field)."""
+    still = Counter(m[4] for m, w in zip(marks, wrong, strict=True) if w)
+    total = Counter(m[4] for m in marks)
+    return f"{sum(still.values())} of {len(marks)} marked; " + ", ".join(
+        f"{k} {still[k]}/{total[k]}" for k in sorted(total))
+
+
+def read_marks(path: Path, seed: int) -> list[tuple[str, str, str, str, str]]:
+    """(doc, sentence start, cue, right speaker or "-", kind) per claim marked in the draw of ``seed``."""
+    return [mark for _, mark in seed_marks(path, seed)]
 
 
 def still_wrong(mark: tuple[str, str, str, str, str], found: list[Found]) -> bool:
@@ -165,10 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(found)} claims")
     if args.marks:
         marks = read_marks(args.marks, args.seed)
-        wrong = Counter(m[4] for m in marks if still_wrong(m, found))
-        total = Counter(m[4] for m in marks)
-        print(f"wrong speakers still wrong: {sum(wrong.values())} of {len(marks)} marked; " + ", ".join(
-            f"{k} {wrong[k]}/{total[k]}" for k in sorted(total)))
+        print("wrong speakers still wrong: " + mark_counts(marks, [still_wrong(m, found) for m in marks]))
     return 0
 
 

@@ -27,7 +27,6 @@ import argparse
 import gzip
 import json
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from claim_survey import DATA, sample  # noqa: E402
+from claim_survey import DATA, mark_counts, sample, seed_marks  # noqa: E402
 
 from redline import nlp as nlp_stage  # noqa: E402
 from redline.assess.rhetoric import find_threats  # noqa: E402
@@ -101,19 +100,12 @@ def survey(docs: list[tuple[str, str, str | None]], pages: dict[str, str]) -> li
 
 
 def read_marks(path: Path, seed: int) -> list[tuple[str, str, str, str, str]]:
-    """(doc, sentence start, field, right value or "-", kind) per threat marked in the draw of ``seed``: the lines
-    under its '# seed N' line (a mark of another draw would count as fixed, its document not being drawn); other
-    '#' lines are comments."""
-    out, current = [], None
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if line.startswith("# seed "):
-            current = int(line.split()[2])
-        elif line.strip() and not line.startswith("#") and current == seed:
-            doc, start, what, right, kind = line.split("\t")
-            if what not in FIELDS:
-                raise ValueError(f"{path}:{n}: {what!r} is no field ({', '.join(FIELDS)})")
-            out.append((doc, start, what, right, kind))
-    return out
+    """(doc, sentence start, field, right value or "-", kind) per threat marked in the draw of ``seed``."""
+    marks = seed_marks(path, seed)
+    for n, (_, _, what, _, _) in marks:
+        if what not in FIELDS:
+            raise ValueError(f"{path}:{n}: {what!r} is no field ({', '.join(FIELDS)})")
+    return [mark for _, mark in marks]
 
 
 def still_wrong(mark: tuple[str, str, str, str, str], found: list[Found]) -> bool:
@@ -152,10 +144,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(f.issuer == '-' for f in found)} with no issuer")
     if args.marks:
         marks = read_marks(args.marks, args.seed)
-        wrong = Counter(m[4] for m in marks if still_wrong(m, found))
-        total = Counter(m[4] for m in marks)
-        print(f"marked threats still wrong: {sum(wrong.values())} of {len(marks)} marked; " + ", ".join(
-            f"{k} {wrong[k]}/{total[k]}" for k in sorted(total)))
+        print("marked threats still wrong: " + mark_counts(marks, [still_wrong(m, found) for m in marks]))
     return 0
 
 
