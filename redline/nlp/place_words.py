@@ -150,12 +150,15 @@ def own_country(place: Place, candidates: tuple[Place, ...], named: Mapping[str,
     if place.kind != "city":
         return place
     factor = NAMED_FACTOR if named.get(place.geo.country, 0) else DOMINANT_FACTOR
-    rivals = [p for p in candidates if p.primary == place.primary and p.kind == "city"
-              and p.geo.country != place.geo.country]
+    return _far_larger(place, [p for p in candidates if p.primary == place.primary], factor)
+
+
+def _far_larger(place: Place, namesakes: list[Place], factor: int) -> Place:
+    """The largest city of ``namesakes`` in another country than ``place``'s when it is ``factor`` times larger,
+    else ``place``."""
+    rivals = [p for p in namesakes if p.kind == "city" and p.geo.country != place.geo.country]
     top = max(rivals, key=lambda p: p.population, default=None)
-    if top is not None and top.population >= factor * max(place.population, 1):
-        return top
-    return place
+    return top if top is not None and top.population >= factor * max(place.population, 1) else place
 
 
 def without_forces(context: Mapping[str, int], forces: tuple[Mapping[str, int], Mapping[int, Counter[str]]] | None,
@@ -221,11 +224,7 @@ def own_item(place: Place, candidates: tuple[Place, ...], here: Mapping[str, int
     items' countries do not make "Geneva" in "Talks resume in Geneva" Geneva, Illinois."""
     if not items or place.kind != "city" or any(p.geo.country in here for p in candidates):
         return place
-    rivals = [p for p in candidates if p.primary and p.kind == "city" and p.geo.country != place.geo.country]
-    top = max(rivals, key=lambda p: p.population, default=None)
-    if top is not None and top.population >= ITEM_FACTOR * max(place.population, 1):
-        return top
-    return place
+    return _far_larger(place, [p for p in candidates if p.primary], ITEM_FACTOR)
 
 
 def elsewhere(place: Place, places: tuple[Place, ...], qualifier: frozenset[str] | None,
