@@ -60,7 +60,6 @@ CARRIER_VERBS = frozenset({"issue", "contain", "give", "deliver", "send", "make"
 STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "address", "note", "communique",
                              "declaration", "warning", "tweet", "communiqué", "report", "speech", "notice",
                              "resolution", "document", "decree"})
-# Endings of abstract nouns, which name no one who could speak ("action", "disunity", "escalation", "agreement").
 # Cue verbs with a sense that says nothing, told by their object: "maintain dialogue", "counter ransomware",
 # "dismissed the chief of staff", "dismissed the case", "defend itself", "defends his title". What each must have
 # to say something, besides a clause or a quotation: an object among the words it names.
@@ -82,6 +81,7 @@ UNSAID_OBJECTS = {
 # What an act follows, not who says something: "going according to plan", "according to accounting standards".
 NORMS = frozenset({"plan", "schedule", "timetable", "standard", "rule", "procedure", "norm", "tradition", "custom",
                    "protocol", "practice", "script", "principle", "regulation", "guideline"})
+# Endings of abstract nouns, which name no one who could speak ("action", "disunity", "escalation", "agreement").
 ABSTRACT = re.compile(r"(tion|sion|ment|ity|ness|ism|ance|ence|ure|ship|dom|age|ing)$")
 # Nouns of those who speak, beside names and nouns of people ("protesters", "officials"): a cue other than
 # "say" with another noun as its subject is no statement ("Coordinated action promised to strengthen ...").
