@@ -15,18 +15,17 @@ from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.threat_acts import brought_about, suffered, warned_catastrophe, warned_penalty
 from redline.assess.threat_cited import cited_warning
+from redline.assess.threat_commitments import _commitment, _promise
 from redline.assess.threat_rules import (
     ISSUER,
     Found,
     _agentive,
     _codes,
-    _commitment,
     _future,
     _if_clause,
     _in_if,
     _negated,
     _participle_subject,
-    _promise,
     _speaker_tokens,
     _subject,
     _threat_verb,
