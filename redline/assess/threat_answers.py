@@ -43,7 +43,7 @@ def aside(rel: Any) -> bool:
     """A relative clause set off by a comma ("sanctions on the banks, which fund the army"): it says more about
     nouns already named, not which ones the act is done to ("any bank that funds the army"), so it is no condition."""
     first = min(t.i for t in rel.subtree)
-    return first > 0 and rel.doc[first - 1].text == ","
+    return first > 0 and bool(rel.doc[first - 1].text == ",")
 
 
 def told(verb: Any) -> bool:
