@@ -34,6 +34,7 @@ from redline.events.mishap import accident, mishap, no_doer
 from redline.events.modality import PERMISSION_WORDS, hypothetical, permitted, planned, purpose
 from redline.events.naming import named_noun
 from redline.events.origin import origin, titled
+from redline.nlp.chunks import heading_sentence
 
 CURRENT = "current"
 STATUSES = {
@@ -70,6 +71,8 @@ JUDGING_WORDS = frozenset({"sentence", "convict", "jail", "imprison", "acquit", 
 # A noun's own date naming an earlier period when the resolver leaves it open: "last year's attacks".
 EARLIER = re.compile(r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn)|\b(1[89]|20)\d\d\b",
                      re.IGNORECASE)
+# Tags of a finite verb: a heading holding one with a subject is a headline, which reports its act.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 # Verbs by which the accused denies a claim ("Moscow denied the claim", "Russia rejected the accusation").
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut"})
 
@@ -272,6 +275,14 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
+def _heading(coded: Coded, index: MentionIndex) -> bool:
+    """A topic line names a story ("Attacks in Russia during the invasion of Ukraine"); a headline with a finite
+    verb and its subject ("Biden meets King Abdullah in Amman") reports an act."""
+    sent = coded.clause.verb.sent
+    return heading_sentence(sent) and not any(
+        t.tag_ in FINITE_TAGS and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in sent)
+
+
 def _titled(coded: Coded, index: MentionIndex) -> bool:
     return titled(coded.clause.verb, coded.published.year if coded.published else None)
 
@@ -414,6 +425,11 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("titled act", "background", 61, "issue 10: an act named by its year is a known one, cited",
                (("2023–2024 Georgian protests", "background"),
                 ("2024 Solingen stabbing attack", "background")), _titled),
+    StatusRule("topic heading", "background", 56, "issue 10: a digest's topic line names a story, not an act",
+               (("Turkish airstrikes in northern Iraq\nThe Iraqi foreign ministry summons the Turkish ambassador in "
+                 "Baghdad.", "background"),
+                ("Israeli strikes on Lebanon\nThe Lebanese health ministry reports 12 deaths in the south.",
+                 "background")), _heading),
     StatusRule("named act", "background", 57, "issue 10: a noun act named as a topic is cited, not reported",
                (("The two presidents discussed Russia's invasion of Ukraine.", "background"),
                 ("The president addressed the nation on the Hamas attacks against Israel.", "background"),
