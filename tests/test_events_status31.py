@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from redline.eval import code_sentence
+from redline.events.lexicon import VerbLexicon
 from redline.ingest import normalize
 from redline.models import RawDocument
 from redline.nlp import analyze
@@ -57,3 +58,17 @@ def test_events_status_headline_with_a_finite_verb_reports_its_act(context: Any)
     events = _events("Turkey strikes Kurdish positions in Iraq\nThe Iraqi foreign ministry summons the Turkish "
                      "ambassador in Baghdad.", context)
     assert ("ASSAULT", "TUR", "IRQ", "current") in events
+
+
+def test_events_lexicon_fixed_lemma_is_not_restemmed_to_another_verb() -> None:
+    lexicon = VerbLexicon.load()
+    assert "rage" not in lexicon.lemmas and "rag" in lexicon.lemmas  # the trap: "raged" minus "ed" is a pattern verb
+    assert lexicon.lemma_of("rage", "raged", "VBD") == "rage"
+    assert lexicon.lemma_of("cordone", "cordoned", "VBD") == "cordon"  # a lemmatizer's guess is still re-stemmed
+
+
+def test_events_fighting_that_rages_is_each_side_assault_not_a_protest(context: Any) -> None:
+    for verb in ("raged", "continued"):
+        events = _events(f"Fighting between the army and the RSF {verb} in Khartoum.", context)
+        assert sorted(events) == [("ASSAULT", "SDN-MIL", "SDN-REB-RSF", "current"),
+                                  ("ASSAULT", "SDN-REB-RSF", "SDN-MIL", "current")], verb
