@@ -314,3 +314,21 @@ def test_well_known_regions_the_city_list_lacks(nlp: Any, gazetteer: Gazetteer, 
 def test_a_region_inside_a_longer_place_name_stays_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "The tanker was last seen in the waters of Indonesia's Riau Archipelago, sailing toward Singapore."
     assert country(nlp, gazetteer, text, "Riau") == "IDN"
+
+
+@pytest.mark.parametrize(("text", "eponym"), [
+    ("Hospitals in Auckland filled as the Delta variant spread through the city.", "Delta"),
+    ("The Kent variant now makes up most new infections in Wales, officials said.", "Kent"),
+    ("Cases of Lassa fever rose in Kano this month, and two more patients died.", "Lassa"),
+])
+def test_a_place_name_naming_a_disease_or_variant_is_no_place(nlp: Any, gazetteer: Gazetteer, text: str,
+                                                              eponym: str) -> None:
+    found = places(nlp, gazetteer, text)
+    assert eponym not in found, found
+    assert found, "the sentence's own place is still found"
+
+
+def test_a_place_name_before_other_nouns_stays_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    # only the noun of a disease or variant makes the name an eponym: a market or a court is where it stands
+    assert country(nlp, gazetteer, "A bomb went off in a Mosul market on Friday.", "Mosul") == "IRQ"
+    assert country(nlp, gazetteer, "A virus outbreak was reported in Marburg, Germany.", "Marburg") == "DEU"

@@ -28,6 +28,7 @@ from redline.nlp.place_words import (
     armed_forces,
     cited_sources,
     elsewhere,
+    eponym,
     in_body_name,
     in_name,
     independent_items,
@@ -501,9 +502,10 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
         if place is None or (k.end - k.start == 1
                              and not plausible_single(doc, k.start, place, context, scan.titles)):
             continue
-        if acronym(doc, k.start, k.end, scan.titles) or ordinary_alternate(doc, k.start, k.end, place) or (
+        if acronym(doc, k.start, k.end, scan.titles) or eponym(doc, k.start, k.end) or ordinary_alternate(
+                doc, k.start, k.end, place) or (
                 needs_cue(doc, k.start, k.end, place, context) and not placed(doc, k.start, k.start in qualifiers)):
-            continue  # "MERS cases", "Union Station", "the Summit ended": an acronym or ordinary words
+            continue  # "MERS cases", "the Delta variant", "Union Station", "the Summit ended": no town
         out.append(_place_candidate(k.start, k.end, place))
     return out
 

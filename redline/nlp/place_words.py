@@ -69,6 +69,11 @@ NEXT_DOOR_KM = 300.0
 # countries is no other item's town when a namesake is ITEM_FACTOR times larger
 ITEMS = 3
 ITEM_FACTOR = 3
+# Nouns of a disease, a pathogen or its variant, which a place name before them names ("the Marburg virus", "the
+# Delta variant", "Lassa fever", "the Zika virus"): an eponym, not where anything happens (WHO names pathogens and
+# variants so; an outbreak is where its country or town is named, "an outbreak of the Marburg virus in Guinea")
+EPONYM_NOUNS = frozenset({"virus", "viruses", "variant", "variants", "subvariant", "subvariants", "strain", "strains",
+                          "fever", "disease", "flu", "influenza", "encephalitis", "lineage"})
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +139,13 @@ def acronym(doc: Doc, start: int, end: int, titles: set[int]) -> bool:
     if end - start != 1 or len(word) < 2 or not word.isupper() or not word.isalpha() or start in titles:
         return False
     return not (start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space)
+
+
+def eponym(doc: Doc, start: int, end: int) -> bool:
+    """A place name right before the noun of a disease, pathogen or variant names that disease ("the Delta variant",
+    "the Marburg virus disease", "Lassa fever"): it is no place of the text ("Guinea declares the end of the Marburg
+    virus outbreak" is not in Maribor; "the spread of the Delta variant" in no Canadian town)."""
+    return end < len(doc) and doc[end].lower_ in EPONYM_NOUNS
 
 
 def ordinary_alternate(doc: Doc, start: int, end: int, place: Place) -> bool:
