@@ -7,7 +7,7 @@ from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
 from redline.nlp.claim_checks import can_speak, fragment
-from redline.nlp.claim_labels import labelled, signed_quote, turn_label
+from redline.nlp.claim_labels import asked, labelled, signed_quote, turn_label
 from redline.nlp.claim_words import (
     ABSTRACT,
     CARRIER_VERBS,
@@ -200,8 +200,8 @@ def _is_cue(verb: Any) -> bool:
 
 def _unsaid(verb: Any) -> bool:
     """A reporting verb that reports nothing said: negated ("didn't say what weapons were used") or declined
-    ("refused to say")."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    ("refused to say"), or asked ("Do you think ...?", ``claim_labels.asked``)."""
+    if any(c.dep_ == "neg" for c in verb.children) or asked(verb):
         return True
     if verb.lemma_ in {"ask", "request"} and not any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return True  # "who asked not to be named": asking nobody for anything is no statement
