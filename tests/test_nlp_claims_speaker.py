@@ -223,3 +223,32 @@ def test_a_transcript_question_asks_past_its_label_and_vocative(context: Any) ->
            "deal by Easter?\n\nQ\u00a0\u00a0\u00a0 Madam Secretary, so, you think there may never be a deal?\n\n" \
            "THE PRESIDENT:  I hope they will."
     assert [(s, c) for s, c, _ in _claims(text, context)] == [("THE PRESIDENT", ":"), ("THE PRESIDENT", "hope")]
+
+
+def test_he_after_a_title_nearer_than_any_name_is_the_title(context: Any) -> None:
+    # a title under "the", subject in the sentence or the two before, stands for "he" / "him" when no person
+    # is named as a subject nearer
+    assert _speakers("The Russian President thanked the veterans. He recalled that the coalition had ensured the "
+                     "victory.", context) == ["The Russian President"]
+    text = "Senator Mark Dunn met the Prime Minister on Monday. The Prime Minister made clear that this was a " \
+           "grave day. As he said publicly, the country is at war."
+    assert _speakers(text, context)[-1] == "The Prime Minister"
+    assert _speakers("The President said the envoys faced similar tasks. According to him, the region needs "
+                     "stability.", context) == ["The President", "The President"]
+
+
+def test_he_after_a_name_nearer_than_any_title_is_the_name(context: Any) -> None:
+    assert _speakers("The Prime Minister met Foreign Minister Sergei Lavrov. Lavrov praised the talks. He said that "
+                     "the talks went well.", context)[-1] == "Sergei Lavrov"
+    # a title three sentences back is out of reach
+    text = "The President arrived in Hanoi. The talks began at noon. The weather was hot. The mood was warm. He " \
+           "said that the talks went well."
+    assert _speakers(text, context) == ["He"]
+
+
+def test_he_after_a_title_is_the_person_named_earlier_with_it(context: Any) -> None:
+    # "President Joe Biden ... The President ... He noted": Joe Biden; a title with a name of its own is that name
+    assert _speakers("President Joe Biden spoke with the Emir on Sunday. The President thanked him. He noted that "
+                     "the talks must go on.", context) == ["Joe Biden"]
+    assert _speakers("The President of the National Assembly of Venezuela Juan Guaidó met reporters. He said that he "
+                     "would ask the army for support.", context) == ["Juan Guaidó", "Juan Guaidó"]
