@@ -82,3 +82,26 @@ def test_places_and_the_threatened_are_not_the_first_party(text: str, context: A
 def test_who_acts_despite_a_threat_is_not_its_issuer(text: str, actor: str | None, context: Any) -> None:
     t = _one(text, context)
     assert (t.actor, t.status) == (actor, "background")
+
+
+@pytest.mark.parametrize(("text", "actor", "response"), [
+    ("Washington urged Pyongyang to drop its threats of nuclear strikes against the South.", "PRK",
+     "Pyongyang will carry out nuclear strikes against the South"),
+    ("The European Union called on Serbia to end its threats of strikes against Kosovo.", "SRB",
+     "Serbia will carry out strikes against Kosovo"),
+    ("Ukraine ignored the threats of a strike by Russia.", "RUS", "Russia will carry out a strike"),
+    ("Moscow decided to renew its threats of strikes on Kyiv.", "RUS", "Moscow will carry out strikes on Kyiv"),
+])
+def test_a_threat_noun_is_the_threat_of_whoever_is_told_to_drop_it_or_does_its_act(text: str, actor: str,
+                                                                                    response: str,
+                                                                                    context: Any) -> None:
+    # "urged Pyongyang to drop its threats": Pyongyang's threats, not Washington's; "a strike by Russia": Russia's.
+    t = _one(text, context)
+    assert (t.actor, t.response) == (actor, response)
+
+
+def test_a_threat_noun_that_is_the_subject_of_its_verb_names_no_issuer(context: Any) -> None:
+    # "The threat of an attack remains" talks about a threat whose maker the sentence does not name.
+    article = normalize(RawDocument(origin="test", text="The threat of a full-scale invasion of Georgia remains.",
+                                    url=None, published="2024-06-01"), context.settings)
+    assert find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer)) == ()

@@ -104,3 +104,27 @@ def test_a_named_party_answered_against_is_whom_not_an_act(context: Any) -> None
     # "retaliate against the United States": the United States is the target, not an act someone carries out.
     t = _one("The Houthis vowed to retaliate against the United States for the strikes on Yemen.", context)
     assert "United side" not in t.trigger and "carries out the States" not in t.trigger
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ('"We will impose sanctions on the banks, which fund the regime\'s army," the minister said.', ""),
+    ('"We will impose sanctions on any bank that funds the regime\'s army," the minister said.',
+     "a bank funds the regime's army"),
+    ("Turkey said it will strike the militias, who control the border towns.", ""),
+    ("Turkey said it will strike any militia that attacks its troops.", "a militia attacks its troops"),
+])
+def test_a_relative_clause_set_off_by_a_comma_is_no_condition(text: str, trigger: str, context: Any) -> None:
+    # ", which fund the army" says more about the banks already named; "any bank that funds the army" picks out
+    # the ones the act is done to, and is the condition.
+    assert _one(text, context).trigger == trigger
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said it will deploy new missiles to the islands where Japan has long claimed sovereignty.",
+    "Russia announced it will deploy air defence systems to the islands where both countries have claims "
+    "dating to the war.",
+])
+def test_a_clause_that_describes_a_place_gives_no_condition(text: str, context: Any) -> None:
+    # "where both countries have claims dating to the war" tells where the act is done: no one's act it answers.
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("unconditional", "")

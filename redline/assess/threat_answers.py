@@ -15,7 +15,7 @@ from redline.assess.threat_words import DEFENDING, RESPONSE_NOUNS, THREATENING
 def relative_trigger(verb: Any) -> tuple[str, str]:
     """ "will sanction anyone who engages with Damascus": the relative clause on the act's object is the trigger."""
     for t in verb.subtree:
-        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and not told(t):
+        if t.dep_ == "relcl" and t.head.dep_ in {"dobj", "pobj"} and not told(t) and not aside(t):
             said = clauses.relative_act(t)  # "any target that enters the zone" -> "a target enters the zone"
             if said:
                 return said, "conditional"
@@ -37,6 +37,13 @@ def relative_trigger(verb: Any) -> tuple[str, str]:
             if caught:
                 return caught, "conditional"
     return "", "unconditional"
+
+
+def aside(rel: Any) -> bool:
+    """A relative clause set off by a comma ("sanctions on the banks, which fund the army"): it says more about
+    nouns already named, not which ones the act is done to ("any bank that funds the army"), so it is no condition."""
+    first = min(t.i for t in rel.subtree)
+    return first > 0 and bool(rel.doc[first - 1].text == ",")
 
 
 def told(verb: Any) -> bool:

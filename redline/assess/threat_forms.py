@@ -15,18 +15,18 @@ from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.threat_acts import brought_about, suffered, warned_catastrophe, warned_penalty
 from redline.assess.threat_cited import cited_warning
+from redline.assess.threat_commitments import _commitment, _promise
+from redline.assess.threat_owner import act_agent, carrier_subject, told_doer
 from redline.assess.threat_rules import (
     ISSUER,
     Found,
     _agentive,
     _codes,
-    _commitment,
     _future,
     _if_clause,
     _in_if,
     _negated,
     _participle_subject,
-    _promise,
     _speaker_tokens,
     _subject,
     _threat_verb,
@@ -391,7 +391,9 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
         if act is None or any(c.lower_ in THIRD_PARTY for c in act.children if c.dep_ in {"amod", "compound"}):
             continue  # "a warning of possible terror attacks": others' acts, an advisory
         carrier = noun.head if noun.dep_ in {"dobj", "nsubj"} else None
-        issuer = source or (_subject(carrier) if carrier is not None else [])
+        agent = act_agent(act)  # "threats of a strike by Russia": Russia's, whoever carries the noun
+        issuer = source or agent[1:] or (told_doer(carrier) or carrier_subject(noun, _subject(carrier))
+                                         if carrier is not None else [])
         cited = noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "amid"}
         if not _agentive(issuer, analysis.mentions) and not cited:
             continue  # "despite threats of retaliation": a threat cited as context, its issuer unnamed
@@ -406,7 +408,8 @@ def _threat_noun(sent: Any, analysis: Analysis, claim: Claim | None) -> Found | 
             trigger, form = answered, "conditional"
         defier = [*_subject(defied), *_speaker_tokens(defied)] if defied is not None and not issuer else []
         return Found(noun, issuer, trigger, clauses.act_of_noun(act, subject_name(issuer) or "the issuer", None,
-                                                                 drop=prep), form, unnamed=not issuer, defier=defier)
+                                                                 drop=prep | frozenset(agent)), form,
+                     unnamed=not issuer, defier=defier)
     return None
 
 

@@ -27,11 +27,11 @@ from redline.assess import clauses
 from redline.assess.clauses import any_trigger as _any_trigger
 from redline.assess.threat_answers import answered as _answered
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
+from redline.assess.threat_commitments import _answers_need, forecast_effect
 from redline.assess.threat_rules import (
     ISSUER,
     Found,
     _absorbed,
-    _answers_need,
     _codes,
     _future,
     _if_clause,
@@ -41,7 +41,6 @@ from redline.assess.threat_rules import (
     _subject,
     _warned,
     by_warned,
-    forecast_effect,
     subject_name,
 )
 from redline.assess.threat_triggers import ASKING, _inverted_aux, sentence_trigger

@@ -89,8 +89,9 @@ def sentence_trigger(sent: Any, issuer: str) -> str:
                 _punished(t.head.head) and (_future(t.head.head) or t.head.head.dep_ == "xcomp"):
             # "will expel the diplomats for spying on its bases": the punished do what they are punished for
             return clauses.clause(t, _punished(t.head.head), clauses.is_plural(list(_punished_np(t.head.head))))
-    for t in sent:
-        if t.pos_ in {"VERB", "AUX"}:
+    for t in sent:  # not in a clause that only describes a noun ("the islands where they have claims dating to
+        # ..."): what it says is done by no one the threat is aimed at
+        if t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"relcl", "acl"} and not _future(t)):
             said, _ = _relative_trigger(t)
             if said:
                 return said

@@ -78,7 +78,7 @@ CONDITIONS = frozenset({"if", "unless", "once", "when", "whenever", "until"})
 ARMS = frozenset({"force", "weapon", "missile", "bomb", "arm", "army", "military"})
 # Act verbs as often a plan of one's own as a response ("will launch production", "will review the proposals",
 # "will impose a lockdown", "will close the plant", "will end the program"): with no condition, a response only when
-# aimed at someone (``threat_rules._aimed``).
+# aimed at someone (``threat_commitments._aimed``).
 OPEN_ACTS = frozenset({"launch", "review", "report", "resume", "ban", "impose", "break", "cut", "seize", "suspend",
                        "close", "end", "shut"})
 # What such an act is aimed at when no party is named: a hostile act or arms, or ties with another.
