@@ -31,7 +31,6 @@ from redline.events.grammar import (
     _readiness_complement,
     _target_scope,
 )
-from redline.events.headings import uncoded_topic_line
 from redline.events.lexicon import VerbLexicon
 from redline.events.meetings import meeting_events
 from redline.events.noun_rules import code_noun
@@ -82,11 +81,8 @@ def _sentence_events(sent: Any, index: MentionIndex, lexicon: VerbLexicon, analy
     Verbs of the root clause, its coordinated verbs and (under an uncoded verb such as "said") their
     complements come first; verbs in relative, adverbial and purpose clauses only when the main clauses code
     nothing. A noun event ("invasion", "strike") counts when a light verb of a main clause carries it
-    ("mounted an invasion", "began a hunger strike") or when no verb in the sentence codes an event. A topic line
-    ("Border clashes between Armenia and Azerbaijan") names the reports under it: no current event.
+    ("mounted an invasion", "began a hunger strike") or when no verb in the sentence codes an event.
     """
-    if uncoded_topic_line(sent):  # a whole heading line is background by the status rule "topic heading"
-        return []
     by_verb = {tok.i: evs for tok in sent if (evs := _verb_events(tok, index, lexicon, analysis))}
     for tok in sent:  # "shunned work to protest at ...": an act done to protest is the protest
         if tok.i in by_verb and _purpose_clause(tok) and all(e.type == "PROTEST" for e in by_verb[tok.i]):

@@ -7,17 +7,14 @@ names what the reports under it are about; the reports are the news, so the line
 tagger reads a place name before the plural as a subject ("Northern Rakhine State clashes", "Kashmir protests": a
 VBZ root with a proper-noun subject and nothing else); that too is a noun phrase.
 
-A whole heading line above a report (``nlp.chunks.heading_sentence``) with no finite verb and subject is kept by
-the status rule "topic heading" as background, as the issue keeps every non-current act with its status;
-``uncoded_topic_line`` drops only the topic lines that rule does not see: a line that is not a whole heading above
-a report, and a place before a plural the tagger read as a verb with its subject.
+The status rule "topic heading" (``events.status``) keeps an act in a topic line, or in a whole heading line above
+a report with no finite verb and subject (``nlp.chunks.heading_sentence``), as background: not news, but kept with
+its status as the issue asks of every act that is not current.
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-from redline.nlp.chunks import heading_sentence
 
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 PICKING_DEPS = frozenset({"det", "nummod", "poss", "predet"})  # "the clashes", "two attacks", "Russia's strikes"
@@ -35,11 +32,6 @@ def topic_line(sent: Any) -> bool:
     if any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
     return root.tag_ == "NNS" and not any(c.dep_ in PICKING_DEPS for c in root.children)
-
-
-def uncoded_topic_line(sent: Any) -> bool:
-    """``sent`` is a topic line that the status rule "topic heading" does not keep as background."""
-    return topic_line(sent) and (not heading_sentence(sent) or _place_and_plural(sent.root))
 
 
 def _place_and_plural(root: Any) -> bool:
