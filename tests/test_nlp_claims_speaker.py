@@ -252,3 +252,27 @@ def test_he_after_a_title_is_the_person_named_earlier_with_it(context: Any) -> N
                      "the talks must go on.", context) == ["Joe Biden"]
     assert _speakers("The President of the National Assembly of Venezuela Juan Guaidó met reporters. He said that he "
                      "would ask the army for support.", context) == ["Juan Guaidó", "Juan Guaidó"]
+
+
+def test_i_in_a_text_whose_title_names_its_speaker_is_that_person(context: Any) -> None:
+    # "Remarks by X", "Statement from / by / of X" on the title line: an "I" with no turn label is X's
+    text = ("Remarks as Prepared for Delivery by Governor Helen Marsh at the Harbor Festival\n\n"
+            "Good evening. Earlier today, I announced that the new pier will open in May.\n"
+            "I hope it will bring the fishing fleets home.")
+    assert _speakers(text, context) == ["Helen Marsh", "Helen Marsh"]
+    text = ("Statement from Senator Paul Okafor on the Flood Relief Bill\n\n"
+            "I believe that the Assembly must pass the relief bill this week.")
+    assert _speakers(text, context) == ["Paul Okafor"]
+
+
+def test_i_stays_first_person_where_the_title_names_no_single_speaker(context: Any) -> None:
+    # a readout is written about its subject; a title naming two leaves "I" to whichever spoke; a quotation's "I"
+    # is its own speaker's; a turn label names the speaker, not the title
+    claim = "I think the pier will open in May."
+    for title in ("Readout of Governor Helen Marsh's Call with the Port Authority",
+                  "Remarks by Governor Helen Marsh and Mayor Tom Reyes at the Harbor Festival"):
+        assert _speakers(f"{title}\n\n{claim}", context) == ["I"]
+    text = ("Remarks by Governor Helen Marsh at the Harbor Festival\n\n"
+            "MAYOR REYES: Thank you all for coming. I think the pier will open in May.\n"
+            "I believe the fleets will come home.")
+    assert "Helen Marsh" not in _speakers(text, context)

@@ -46,6 +46,7 @@ from redline.nlp.speakers import (
     named_person,
     posted_to,
     role_antecedent,
+    signer,
 )
 
 # Drop claims whose speaker cannot speak (``claim_checks.can_speak``: "droughts threaten ...", "Plans call for ...")
@@ -64,6 +65,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
     """Attributed claims in reading order; pronoun speakers resolve to the last named person before them."""
     claims: list[Claim] = []
     titles = speaker_titles(doc, mentions)
+    signed, labels = signer(doc), False  # whose remarks the title says a text is; whether a turn label spoke yet
     for sent in doc.sents:
         before = len(claims)
         found = []
@@ -82,12 +84,16 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
         label = labelled(sent) if found else None
         if label is None and any(_first_person(f[1]) for f in found):
             label = turn_label(sent)  # "THE PRESIDENT: ... And I think we can do that.": the turn's speaker
+        labels = labels or label is not None
         for verb, speaker_tokens, content in found:
             if verb.i in quoted and outside:
                 continue  # "'I think it will be difficult,' he said": the quote's own attribution speaks
             if label is not None and (_first_person(speaker_tokens) or all(t.i < label[0].i for t in speaker_tokens)):
                 speaker_tokens = label[1]  # "Sergei Lavrov: We have warned ...": the label's person speaks; so
                 # does a speaker the parse found inside the label ("[Jane Doe](https://x.com/a): ...": its address)
+            elif signed and not labels and verb.i not in quoted and _first_person(speaker_tokens) and \
+                    speaker_tokens[0].lower_ in {"i", "me"}:
+                speaker_tokens = signed  # "Statement from President Joe Biden on ...": his "I have directed ..."
             for one in conjuncts(speaker_tokens):
                 _keep(claims, _claim(doc, article, mentions, sent, verb, one, content, len(claims), titles))
         according = [t for t in sent if t.lower_ == "according" and t.dep_ == "prep"]
@@ -104,6 +110,7 @@ def find_claims(doc: Any, article: Article, mentions: tuple[Mention, ...]) -> tu
             _keep(claims, _claim(doc, article, mentions, sent, cue, speaker, content, len(claims), titles))
         if len(claims) == before:
             label = labelled(sent) or signed_quote(sent)
+            labels = labels or label is not None
             if label is not None:  # "Vladimir Putin: In any case, they will ..."
                 _keep(claims, _claim(doc, article, mentions, sent, label[0], label[1], label[2], len(claims), titles))
                 continue

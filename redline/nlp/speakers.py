@@ -3,6 +3,7 @@ pronoun speaker stands for (the helpers of ``redline.nlp.quotes``)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from redline.models import Mention
@@ -242,3 +243,30 @@ def posted_to(doc: Any, mention: Mention, tokens: list[Any]) -> bool:
             prep = node.head if node.dep_ == "pobj" else None
             return prep is not None and prep.lower_ in {"to", "at"} and prep.head.lower_ in POSTS
     return False
+
+
+SIGNED = re.compile(r"(?:Remarks|Statement)(?: as Prepared for Delivery)? (?:by|from|of) ", re.IGNORECASE)
+SIGN_ENDS = frozenset({"at", "on", "to", "before", "after", "in", "during", "for", "marking", "regarding", "upon",
+                       "following", "with", "about", "ahead", "celebrating", "commemorating", "honoring", "|"})
+
+
+def signer(doc: Any) -> list[Any]:
+    """Who speaks a text's "I" when its title line says whose remarks or statement it is: "Remarks as Prepared
+    for Delivery by First Lady Jill Biden at ...", "Statement from President Joe Biden on ...", "Statement of the
+    Foreign Minister": the person or office holder named after "by" / "from" / "of". Empty when the line names
+    two ("Remarks by President Biden and Prime Minister Suga"), no person or office ("Statement of Administration
+    Policy"), or is no such title ("Readout of President Biden's call": written about him, not by him)."""
+    line = doc.text.split("\n", 1)[0]
+    found = SIGNED.match(line)
+    if found is None or "\n" not in doc.text:
+        return []
+    span = doc.char_span(found.end(), len(line.rstrip()), alignment_mode="expand")
+    name = []
+    for t in span if span is not None else []:
+        if t.lower_ in SIGN_ENDS or t.is_punct and t.text not in {"-", "."}:
+            break
+        name.append(t)
+    if not name or any(t.lower_ in {"and", "&"} for t in name) or not any(
+            t.ent_type_ == "PERSON" or t.lemma_.lower() in ROLES for t in name):
+        return []
+    return name
