@@ -5,19 +5,21 @@ are not towns, a state's forces do not move a town to their country, the country
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from dataclasses import replace
 from importlib import resources
 from typing import Any
 
 import pytest
 
-from redline.models import Mention
+from redline.models import Geo, Mention
 from redline.nlp.gazetteer import Gazetteer, find_mentions
 from redline.nlp.place_words import (
     DOMINANT_FACTOR,
     ITEM_FACTOR,
     NAMED_FACTOR,
     common_words,
+    foreign_unit,
     independent_items,
     own_country,
     own_item,
@@ -175,10 +177,6 @@ def test_a_story_on_one_country_keeps_its_namesake_in_a_paragraph_naming_none(nl
 
 
 def test_independent_items_and_own_item_on_their_own() -> None:
-    from collections import Counter
-
-    from redline.models import Geo
-
     day = ([10, 20, 30, 40], {0: Counter({"USA": 5}), 1: Counter({"KEN": 1}), 2: Counter({"JPN": 1}),
                               3: Counter({"CHL": 1})})
     story = ([10, 20, 30], {0: Counter({"USA": 2}), 1: Counter({"USA": 1, "JPN": 1}), 2: Counter({"KEN": 1})})
@@ -314,3 +312,54 @@ def test_well_known_regions_the_city_list_lacks(nlp: Any, gazetteer: Gazetteer, 
 def test_a_region_inside_a_longer_place_name_stays_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "The tanker was last seen in the waters of Indonesia's Riau Archipelago, sailing toward Singapore."
     assert country(nlp, gazetteer, text, "Riau") == "IDN"
+
+
+@pytest.mark.parametrize(("text", "eponym"), [
+    ("Hospitals in Auckland filled as the Delta variant spread through the city.", "Delta"),
+    ("The Kent variant now makes up most new infections in Wales, officials said.", "Kent"),
+    ("Cases of Lassa fever rose in Kano this month, and two more patients died.", "Lassa"),
+])
+def test_a_place_name_naming_a_disease_or_variant_is_no_place(nlp: Any, gazetteer: Gazetteer, text: str,
+                                                              eponym: str) -> None:
+    found = places(nlp, gazetteer, text)
+    assert eponym not in found, found
+    assert found, "the sentence's own place is still found"
+
+
+def test_a_place_name_before_other_nouns_stays_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    # only the noun of a disease or variant makes the name an eponym: a market or a court is where it stands
+    assert country(nlp, gazetteer, "A bomb went off in a Mosul market on Friday.", "Mosul") == "IRQ"
+    assert country(nlp, gazetteer, "A virus outbreak was reported in Marburg, Germany.", "Marburg") == "DEU"
+
+
+BUNDLE = ("Voters in France choose a new parliament on Sunday.\n\n"
+          "Japan raises its interest rate for the first time in a decade.\n\n"
+          "{}\n\n"
+          "Brazil opens a new bridge over the Amazon river.")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    (BUNDLE.format("New Zealand experts predict another powerful earthquake in the Canterbury Region within a year."),
+     "Canterbury"),
+    ("Gunmen killed 32 gendarmes at a military post in Inata, Soum Province, Burkina Faso.", "Soum"),
+])
+def test_a_unit_is_not_built_from_a_town_of_a_country_far_from_its_text(nlp: Any, gazetteer: Gazetteer,
+                                                                         text: str, unit: str) -> None:
+    # the index lacks both units: their namesake towns (Canterbury, England; Soum, Senegal) are neither the unit
+    # nor a town of the text, whose item or qualifier names another country
+    assert not {n for n in places(nlp, gazetteer, text) if n.startswith(unit)}
+
+
+def test_a_unit_is_built_from_a_town_of_the_country_its_paragraph_names(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = BUNDLE.format("Syria fires the governor of Daraa province.")
+    assert country(nlp, gazetteer, text, "Daraa province") == "SYR"
+
+
+def test_a_unit_may_be_built_from_a_town_next_to_a_country_its_paragraph_names() -> None:
+    baalbek = Place("Baalbek", "city", Geo(34.006, 36.218, "LBN"), 82_608, None, True)
+    seats = {"ISR": Geo(31.769, 35.216, "ISR"), "NZL": Geo(-41.287, 174.776, "NZL")}
+    assert not foreign_unit(baalbek, None, Counter({"ISR": 1}), seats)  # an Israeli strike next door
+    assert foreign_unit(baalbek, None, Counter({"NZL": 1}), seats)
+    assert foreign_unit(baalbek, frozenset({"SYR"}), Counter(), seats)  # "Baalbek District, Syria"
+    assert not foreign_unit(baalbek, frozenset({"LBN"}), Counter({"NZL": 1}), seats)
+    assert not foreign_unit(baalbek, None, Counter(), seats)  # no country named: the town's as before

@@ -17,6 +17,8 @@ from functools import cached_property
 from importlib import resources
 from types import MappingProxyType
 
+from redline.nlp.load import VERB_LEMMA_FIXES
+
 LEXICON_FILES = ("cameo_verbs.csv", "verbs_extra.csv")
 
 Key = tuple[str, str, str]
@@ -61,9 +63,11 @@ class VerbLexicon:
 
     def lemma_of(self, lemma: str, word: str, tag: str) -> str:
         """``lemma``, or the regular stem of ``word`` when the tagger's lemma is unknown and the stem is known:
-        lemmatizers guess at rare past forms ("cordoned" -> "cordone", "staged" -> "stag")."""
+        lemmatizers guess at rare past forms ("cordoned" -> "cordone", "staged" -> "stag"). A lemma the pipeline
+        fixes before the lemmatizer runs (``nlp.load.VERB_LEMMA_FIXES``) is never re-stemmed: "raged" with no
+        pattern of its own is not the pattern verb "rag" (to protest), "bided" not "bid"."""
         lemma = lemma.lower()
-        if lemma in self.lemmas:
+        if lemma in self.lemmas or lemma in VERB_LEMMA_FIXES:  # a fixed lemma is the verb's own: "raged" is "rage"
             return lemma
         word = word.lower()
         if tag not in {"VBD", "VBN"} or not word.endswith("ed"):

@@ -9,8 +9,9 @@ from typing import Any
 from redline.events import filter as event_filter
 from redline.events.actors import MentionIndex, country, place_country, rebels, state_of
 from redline.events.clause import REFERENCE_PREPS, clause_of
+from redline.events.coded import Coded
 from redline.events.plover import cameo_root, intensity, plover_of
-from redline.events.status import CURRENT, DROPPED, Coded, firing, intercepted_attack
+from redline.events.status import CURRENT, DROPPED, firing, intercepted_attack
 from redline.events.vocab import (
     DOMESTIC_CODES,
     DOMESTIC_TYPES,

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from redline.events.actors import MentionIndex, country
-from redline.events.clause import Clause
+from redline.events.coded import INTENT_ROOTS, Coded, force
 from redline.events.crime import (
     anonymous_violence,
     criminal_force,
@@ -31,8 +31,10 @@ from redline.events.defence import fired_at_defender, intercepted
 from redline.events.domestic import dismissal, health_measure, inquiry_alone, vote_at_home, yield_alone
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.mishap import accident, mishap, no_doer
+from redline.events.modality import PERMISSION_WORDS, hypothetical, permitted, planned, purpose
 from redline.events.naming import named_noun
 from redline.events.origin import origin, titled
+from redline.nlp.chunks import heading_sentence
 
 CURRENT = "current"
 STATUSES = {
@@ -51,28 +53,6 @@ STATUSES = {
 DROPPED = "not_political"  # accidents and natural disasters: no event at all
 # Older than this before publication, a dated act is background to the story, not its news.
 BACKGROUND_DAYS = 31
-
-# Force (CAMEO 18-20), mass violence, and coercion by seizure or interception (17) are acts of force here.
-FORCE_ROOTS = ("17", "18", "19", "20")
-# Verbs and nouns of permission or decision whose complement is an act allowed or decided on, not one done.
-PERMISSION_WORDS = frozenset({"allow", "permit", "let", "authorize", "authorise", "approve", "greenlight", "clear",
-                              "decide", "vote", "decision", "permission", "authorization", "authorisation",
-                              "approval", "go-ahead", "green", "plan", "proposal", "request", "right", "license",
-                              "licence"})
-# Words of plotting: an act of force that is their object or complement is planned, not done ("suspects who were
-# planning attacks", "a plot to bomb the embassy"); an attempt ("tried to storm") is an act, and is not here.
-PLAN_WORDS = frozenset({"plan", "plot", "scheme", "conspire", "conspiracy", "intend", "intention", "plotter",
-                        "prepare", "preparation", "envisage", "envision", "contemplate", "consider", "mull", "weigh"})
-# Modals of ability or permission: an act of force someone can or may do is not done.
-ABILITY_MODALS = frozenset({"can", "may", "might", "could"})
-# Verbs of wish or need: their infinitive complement is wanted, not done ("wants to strengthen ties", "have to be
-# evacuated"); an attempt ("tried to storm") is an act, and is not here.
-DESIRE_VERBS = frozenset({"want", "wish", "hope", "seek", "aim", "need", "have", "desire", "long", "yearn",
-                          "aspire", "intend", "expect"})
-# Verbs whose "to"-infinitive is the act itself, done, not a purpose: "tried to storm", "used drones to strike Kyiv",
-# "continued to shell the city", "managed to kill".
-ACCOMPLISHING_VERBS = frozenset({"try", "attempt", "begin", "start", "continue", "resume", "use", "employ",
-                                 "manage", "succeed", "proceed", "go", "come", "help"})
 # Sport and elections: "Australia defeat Ireland by a score of 102-92 to win the series", "Macron defeats Le Pen in
 # the presidential election" are contests, not battles.
 SPORT_VERBS = frozenset({"defeat", "beat", "win", "thrash", "rout", "edge", "overcome", "draw", "lose"})
@@ -91,23 +71,10 @@ JUDGING_WORDS = frozenset({"sentence", "convict", "jail", "imprison", "acquit", 
 # A noun's own date naming an earlier period when the resolver leaves it open: "last year's attacks".
 EARLIER = re.compile(r"\b(last|previous|past)\s+(year|month|decade|summer|winter|spring|autumn)|\b(1[89]|20)\d\d\b",
                      re.IGNORECASE)
+# Tags of a finite verb: a heading holding one with a subject is a headline, which reports its act.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 # Verbs by which the accused denies a claim ("Moscow denied the claim", "Russia rejected the accusation").
 DENYING_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut"})
-# Codes of an intent, a rejection or a threat: a future act announced ("will not meet their demands") is
-# itself the current event.
-INTENT_ROOTS = ("03", "12", "13")
-
-
-@dataclass(frozen=True)
-class Coded:
-    """A clause with the code and actors the coder gave it: what the status rules read."""
-
-    clause: Clause
-    cameo: str
-    source: str | None
-    target: str | None
-    factuality: str
-    published: date | None
 
 
 @dataclass(frozen=True)
@@ -122,16 +89,12 @@ class StatusRule:
     applies: Callable[[Coded, MentionIndex], bool]
 
 
-def _force(coded: Coded) -> bool:
-    return coded.cameo[:2] in FORCE_ROOTS
-
-
 def _mishap(coded: Coded, index: MentionIndex) -> bool:
-    return _force(coded) and mishap(coded.clause.verb, coded.clause.subject)
+    return force(coded) and mishap(coded.clause.verb, coded.clause.subject)
 
 
 def _accident(coded: Coded, index: MentionIndex) -> bool:
-    return _force(coded) and accident(coded.clause.verb, coded.clause.subject, index)
+    return force(coded) and accident(coded.clause.verb, coded.clause.subject, index)
 
 
 def _no_doer(coded: Coded, index: MentionIndex) -> bool:
@@ -141,7 +104,7 @@ def _no_doer(coded: Coded, index: MentionIndex) -> bool:
 def _sport(coded: Coded, index: MentionIndex) -> bool:
     """A win or defeat in a match: "Australia defeat Ireland by a score of 102-92 to win the series"."""
     verb = coded.clause.verb
-    if not _force(coded) or coded.clause.lemma not in SPORT_VERBS:
+    if not force(coded) or coded.clause.lemma not in SPORT_VERBS:
         return False
     if any(t.lemma_.lower() in SPORT_NOUNS for t in verb.subtree) or SCORE.search(verb.sent.text):
         return True  # "defeated by the Washington Nationals, 25-4"
@@ -151,7 +114,7 @@ def _sport(coded: Coded, index: MentionIndex) -> bool:
 
 def _judged(coded: Coded, index: MentionIndex) -> bool:
     """An act of force that a court's judgement is for: "two men are sentenced for the killing of a journalist"."""
-    if not _force(coded):
+    if not force(coded):
         return False
     tok = coded.clause.verb
     for _ in range(5):  # "charged with robbing trucks and attacking motorists": conjuncts share the charge
@@ -169,7 +132,7 @@ def _crime(coded: Coded, index: MentionIndex) -> bool:
     verb = coded.clause.verb
     if coded.cameo[:2] == "11" and policing(verb) and not _named_accused(verb, index):
         return True  # "police charge a man with murder"; "charged Ukraine with the murder" accuses a party
-    if not _force(coded):
+    if not force(coded):
         return False
     if _civil(coded.source) and _civil(coded.target) and lone_attacker(verb, coded.clause.subject):
         return True
@@ -190,15 +153,15 @@ def _civil(target: str | None) -> bool:
 
 
 def _death(coded: Coded, index: MentionIndex) -> bool:
-    return _force(coded) and natural_death(coded.clause.verb, coded.clause.subject)
+    return force(coded) and natural_death(coded.clause.verb, coded.clause.subject)
 
 
 def _measure(coded: Coded, index: MentionIndex) -> bool:
-    return _force(coded) and coded.cameo[:2] != "17" and measure_force(coded.clause.verb, coded.clause.subject)
+    return force(coded) and coded.cameo[:2] != "17" and measure_force(coded.clause.verb, coded.clause.subject)
 
 
 def _dismissal(coded: Coded, index: MentionIndex) -> bool:
-    return _force(coded) and dismissal(coded.clause.verb, index)
+    return force(coded) and dismissal(coded.clause.verb, index)
 
 
 def _health(coded: Coded, index: MentionIndex) -> bool:
@@ -222,86 +185,10 @@ def _negated(coded: Coded, index: MentionIndex) -> bool:
     return coded.factuality == "negated"
 
 
-def _hypothetical(coded: Coded, index: MentionIndex) -> bool:
-    if coded.factuality == "conditional":
-        return True
-    if _force(coded) and _able(coded.clause.verb):  # "Ukraine can now strike Russian territory"
-        return True
-    if _wanted(coded.clause.verb):
-        return True
-    return coded.factuality == "future" and coded.cameo[:2] not in INTENT_ROOTS
-
-
-def _able(verb: Any) -> bool:
-    """The act is one the actor can or may do, not one done: "Ukraine can now strike Russia", "a strike on Iran
-    could trigger a war"; "may have killed" is a hedged report of an act, and is not here."""
-    if verb.pos_ == "NOUN" and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        verb = verb.head  # a noun act is as able as the verb it is the subject or object of
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(aux & ABILITY_MODALS) and "have" not in aux
-
-
-def _wanted(verb: Any) -> bool:
-    """The act is the complement of a wish or a need: "Japan wants to strengthen ties", "the towns have to be
-    evacuated", "Russia seeks to capture the city": wanted or needed, not done."""
-    tok = verb
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DESIRE_VERBS and tok.head.i != tok.i
-
-
-def _purpose(coded: Coded, index: MentionIndex) -> bool:
-    """An act of force in the purpose clause of another act: "Chad's army enters Cameroon to fight Boko Haram",
-    "sent troops to Ukraine to fight alongside the separatists": what the troops are there for, not what they did
-    ("used drones to strike Kyiv" did strike); a plot's own rule decides "foiled a plot to bomb the embassy"."""
-    if not _force(coded) or _planned(coded, index):
-        return False
-    tok = coded.clause.verb
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return False
-        if tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in ACCOMPLISHING_VERBS | DESIRE_VERBS
-        if tok.dep_ not in {"pobj", "pcomp", "prep", "conj"}:
-            return False
-        tok = tok.head
-    return False
-
-
-def _permitted(coded: Coded, index: MentionIndex) -> bool:
-    """An act of force that hangs, through complements, from a word of permission or decision."""
-    if not _force(coded):
-        return False
-    tok = coded.clause.verb
-    for _ in range(4):  # "voted to authorize strikes on Iran": a noun act as the object of the permission
-        if tok.head.i == tok.i or tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep",
-                                                   "dobj"}:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in PERMISSION_WORDS:
-            return True
-    return False
-
-
-def _planned(coded: Coded, index: MentionIndex) -> bool:
-    """An act of force that hangs, as object or complement, from a word of plotting."""
-    if not _force(coded):
-        return False
-    tok = coded.clause.verb
-    if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_WORDS for c in tok.head.children):
-        return True  # "foiled a plot to bomb the embassy", the infinitive parsed on the verb
-    for _ in range(3):
-        if tok.head.i == tok.i or tok.dep_ not in {"dobj", "xcomp", "ccomp", "acl", "pobj", "prep", "pcomp"}:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in PLAN_WORDS:
-            return True
-    return False
-
 
 def _intercepted(coded: Coded, index: MentionIndex) -> bool:
     """Force against an incoming munition: "shot down drones", "intercepted three missiles"."""
-    return _force(coded) and intercepted(coded.clause.verb, coded.clause.lemma, coded.clause.preps, index)
+    return force(coded) and intercepted(coded.clause.verb, coded.clause.lemma, coded.clause.preps, index)
 
 
 def _contested(coded: Coded, index: MentionIndex) -> bool:
@@ -361,7 +248,7 @@ def _reference_clause(coded: Coded, index: MentionIndex) -> bool:
 
 
 def _origin(coded: Coded, index: MentionIndex) -> bool:
-    return _force(coded) and not _recent(coded) and origin(coded.clause.verb)
+    return force(coded) and not _recent(coded) and origin(coded.clause.verb)
 
 
 def _recent(coded: Coded) -> bool:
@@ -388,13 +275,21 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
     return any(not m.attr("value") and EARLIER.search(m.text) for m in dates.values())
 
 
+def _heading(coded: Coded, index: MentionIndex) -> bool:
+    """A topic line names a story ("Attacks in Russia during the invasion of Ukraine"); a headline with a finite
+    verb and its subject ("Biden meets King Abdullah in Amman") reports an act."""
+    sent = coded.clause.verb.sent
+    return heading_sentence(sent) and not any(
+        t.tag_ in FINITE_TAGS and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in sent)
+
+
 def _titled(coded: Coded, index: MentionIndex) -> bool:
     return titled(coded.clause.verb, coded.published.year if coded.published else None)
 
 
 def _named_act(coded: Coded, index: MentionIndex) -> bool:
     # a planned or judged act's own rule decides ("the plan envisages air strikes", "jailed for the killing")
-    return (coded.clause.verb.pos_ == "NOUN" and named_noun(coded.clause.verb) and not _planned(coded, index)
+    return (coded.clause.verb.pos_ == "NOUN" and named_noun(coded.clause.verb) and not planned(coded, index)
             and not _judged(coded, index))
 
 
@@ -485,19 +380,19 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                 ("Ukraine can now strike Russian territory with American missiles.", "hypothetical"),
                 ("A strike on Iran's nuclear sites could trigger a regional war.", "hypothetical"),
                 ("Three villages near Kherson have to be evacuated by the Ukrainian army.", "hypothetical")),
-               _hypothetical),
+               hypothetical),
     StatusRule("permission", "decision", 30, "issue 10 item 2: permission to use a weapon is no assault",
                (("Washington let Ukraine strike targets inside Russia.", "decision"),
                 ("The Senate voted to authorize strikes on Iran.", "decision"),
-                ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), _permitted),
+                ("The decision to let Kyiv strike Russian airfields angered Moscow.", "decision")), permitted),
     StatusRule("planned", "hypothetical", 35, "real-news guide: a plot or plan is no act (must-not reason 'plan')",
                (("Two men plotted an attack on the French embassy in Kabul.", "hypothetical"),
                 ("Police foiled a plot to bomb the Israeli embassy in Baku.", "hypothetical"),
                 ("Moscow warned that Kyiv was preparing a strike on the Zaporizhzhia plant.", "hypothetical"),
-                ("The plan envisages air strikes on Hezbollah positions in Lebanon.", "hypothetical")), _planned),
+                ("The plan envisages air strikes on Hezbollah positions in Lebanon.", "hypothetical")), planned),
     StatusRule("purpose", "hypothetical", 37, "real-news guide must-not 'future': an act announced or intended",
                (("Chad's army enters Cameroon to assist in fighting against Boko Haram.", "hypothetical"),
-                ("Iran sent advisers to Iraq to fight the Islamic State.", "hypothetical")), _purpose),
+                ("Iran sent advisers to Iraq to fight the Islamic State.", "hypothetical")), purpose),
     StatusRule("interception", "interception", 40, "issue 10 item 2: the defender does not assault",
                (("Russia shot down 20 Ukrainian drones over the Bryansk region.", "interception"),
                 ("Polish air defences intercepted two missiles near Rzeszow.", "interception"),
@@ -530,6 +425,11 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
     StatusRule("titled act", "background", 61, "issue 10: an act named by its year is a known one, cited",
                (("2023–2024 Georgian protests", "background"),
                 ("2024 Solingen stabbing attack", "background")), _titled),
+    StatusRule("topic heading", "background", 56, "issue 10: a digest's topic line names a story, not an act",
+               (("Turkish airstrikes in northern Iraq\nThe Iraqi foreign ministry summons the Turkish ambassador in "
+                 "Baghdad.", "background"),
+                ("Israeli strikes on Lebanon\nThe Lebanese health ministry reports 12 deaths in the south.",
+                 "background")), _heading),
     StatusRule("named act", "background", 57, "issue 10: a noun act named as a topic is cited, not reported",
                (("The two presidents discussed Russia's invasion of Ukraine.", "background"),
                 ("The president addressed the nation on the Hamas attacks against Israel.", "background"),

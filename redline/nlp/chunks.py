@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from redline.nlp import bounds
+from redline.nlp.doctext import text_of
 
 CHUNK_CHARS = 100_000
 # A line ending in one of these ends its sentence: "... killing 12. (Reuters)\nThe Security Council ...". A
@@ -107,6 +108,19 @@ def _heading(text: str, last: int) -> bool:
     end = nxt.find("\n")
     following = (nxt if end < 0 else nxt[:end]).rstrip()
     return len(following.split()) >= REPORT_WORDS and following[0].isupper() and following[-1] in ENDING
+
+
+def heading_sentence(sent: Any) -> bool:
+    """The sentence is a whole heading line (``_heading``): a digest's topic line or a subheading, which names a
+    story ("Attacks on shipping in the Red Sea") and reports no act of its own."""
+    text = text_of(sent.doc)
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end == start or text[end - 1] in ENDING or text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False  # a sentence's end, or the line holds words before the sentence
+    after = text.find("\n", end)
+    return after >= 0 and not text[end:after].strip() and _heading(text, end - 1)
 
 
 def _start(doc: Any, starts: dict[int, bool], at: int, inside: int = 0) -> None:

@@ -28,6 +28,8 @@ from redline.nlp.place_words import (
     armed_forces,
     cited_sources,
     elsewhere,
+    eponym,
+    foreign_unit,
     in_body_name,
     in_name,
     independent_items,
@@ -472,6 +474,7 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
     qualifiers = qualifier_countries(doc, scan.keys)  # "Paris, Texas"
     items = independent_items(paragraphs)  # a day's news: one item a paragraph
     cited = cited_sources(doc)  # "(AP via Forbes)": outlets, not places
+    refused: list[tuple[int, int]] = []  # units ("X Province") no namesake town of the text's countries builds
     for k in scan.keys:
         if k.start in cited:
             continue
@@ -494,18 +497,22 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
         if place is not None and elsewhere(place, k.places, qualifiers.get(k.start), here or context):
             continue  # "Surrey, England": England's Surrey, which the index lacks, not the Canadian city
         if place is None and k.cities:
-            city = best_place(k.cities, choice)
+            city = best_place(qualified(k.cities, qualifiers.get(k.start)), choice)
             # "Anbar province": a GeoNames alternate name (Ambar, Turkey) names no province outside context
             if city is not None and city.kind == "city" and (city.primary or context.get(city.geo.country, 0)):
-                place = Place(f"{city.name} {k.suffix}", "region", city.geo, 0, None, True)
+                if foreign_unit(city, qualifiers.get(k.start), here, seats):
+                    refused.append((k.start, k.end))  # nor is its name alone that town
+                else:
+                    place = Place(f"{city.name} {k.suffix}", "region", city.geo, 0, None, True)
         if place is None or (k.end - k.start == 1
                              and not plausible_single(doc, k.start, place, context, scan.titles)):
             continue
-        if acronym(doc, k.start, k.end, scan.titles) or ordinary_alternate(doc, k.start, k.end, place) or (
+        if acronym(doc, k.start, k.end, scan.titles) or eponym(doc, k.start, k.end) or ordinary_alternate(
+                doc, k.start, k.end, place) or (
                 needs_cue(doc, k.start, k.end, place, context) and not placed(doc, k.start, k.start in qualifiers)):
-            continue  # "MERS cases", "Union Station", "the Summit ended": an acronym or ordinary words
+            continue  # "MERS cases", "the Delta variant", "Union Station", "the Summit ended": no town
         out.append(_place_candidate(k.start, k.end, place))
-    return out
+    return [c for c in out if not any(start <= c.start and c.end <= end for start, end in refused)]
 
 
 def _inside_longer(c: _Candidate, ents: list[Span]) -> bool:

@@ -64,11 +64,19 @@ WRAP = 60
 SENTENCE_END = frozenset({".", "!", "?", '"', "\u201d"})
 # A namesake this close to where a country the paragraph names sits is that country's neighbourhood
 NEXT_DOOR_KM = 300.0
+# A unit the index lacks ("X Province") is built from a namesake town no farther than this from where a country its
+# paragraph names sits (the Baalbek district beside an Israeli strike; not Canterbury, England beside New Zealand)
+UNIT_NEIGHBOUR_KM = 1000.0
 # A text is a bundle of independent items (a day's news, one item a paragraph) when at least ITEMS paragraphs name a
 # country and none is named by as many as half of them; there, a name whose own item names none of its namesakes'
 # countries is no other item's town when a namesake is ITEM_FACTOR times larger
 ITEMS = 3
 ITEM_FACTOR = 3
+# Nouns of a disease, a pathogen or its variant, which a place name before them names ("the Marburg virus", "the
+# Delta variant", "Lassa fever", "the Zika virus"): an eponym, not where anything happens (WHO names pathogens and
+# variants so; an outbreak is where its country or town is named, "an outbreak of the Marburg virus in Guinea")
+EPONYM_NOUNS = frozenset({"virus", "viruses", "variant", "variants", "subvariant", "subvariants", "strain", "strains",
+                          "fever", "disease", "flu", "influenza", "encephalitis", "lineage"})
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +142,13 @@ def acronym(doc: Doc, start: int, end: int, titles: set[int]) -> bool:
     if end - start != 1 or len(word) < 2 or not word.isupper() or not word.isalpha() or start in titles:
         return False
     return not (start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space)
+
+
+def eponym(doc: Doc, start: int, end: int) -> bool:
+    """A place name right before the noun of a disease, pathogen or variant names that disease ("the Delta variant",
+    "the Marburg virus disease", "Lassa fever"): it is no place of the text ("Guinea declares the end of the Marburg
+    virus outbreak" is not in Maribor; "the spread of the Delta variant" in no Canadian town)."""
+    return end < len(doc) and doc[end].lower_ in EPONYM_NOUNS
 
 
 def ordinary_alternate(doc: Doc, start: int, end: int, place: Place) -> bool:
@@ -236,6 +251,21 @@ def elsewhere(place: Place, places: tuple[Place, ...], qualifier: frozenset[str]
         return False
     return all(p.kind == "city" and p.geo.country not in qualifier for p in places) and not (
         scope.get(place.geo.country, 0))
+
+
+def foreign_unit(city: Place, qualifier: frozenset[str] | None, here: Mapping[str, int],
+                 seats: Mapping[str, Geo] | None) -> bool:
+    """Whether a unit the index lacks ("Soum Province", "the Canterbury Region") must not be built from the namesake
+    town ``city``: its qualifier names other countries ("Soum Province, Burkina Faso" is no Senegalese Soum), or its
+    paragraph names countries and the town lies in none of them and farther than ``UNIT_NEIGHBOUR_KM`` from each
+    ("an earthquake in the Canterbury Region" in an item on New Zealand is no English Canterbury). The issue's rule:
+    an ambiguous name needs its text's country, or it is left unresolved."""
+    if qualifier:
+        return city.geo.country not in qualifier
+    if not here or city.geo.country in here or not seats:
+        return False
+    homes = [seats[c] for c in here if c in seats]
+    return bool(homes) and all(_km(city.geo, h) > UNIT_NEIGHBOUR_KM for h in homes)
 
 
 def paragraph_here(paragraphs: tuple[list[int], dict[int, Counter[str]]] | None, at: int) -> Counter[str]:
