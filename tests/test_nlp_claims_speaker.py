@@ -196,3 +196,59 @@ def test_a_links_address_is_never_what_was_said(context: Any) -> None:
     # a link over a cue: the address after it is no content
     claims = _claims("The ministry [announced](https://example.com/a) the reopening of the border crossing.", context)
     assert all("](" not in content and "https" not in content for _, _, content in claims)
+
+
+def test_a_question_about_what_someone_says_or_thinks_makes_no_claim(context: Any) -> None:
+    # an auxiliary before the cue's subject, or the person asked as its subject, in a clause ending in "?"
+    for text in ("Do you think the ceasefire will hold through the winter?",
+                 "Can you say whether the two ministers discussed the pipeline?",
+                 "How much does the ministry expect to spend on the new border fence?",
+                 "Have the Iranians indicated what sort of response they are planning?",
+                 "So you believe the talks with Tehran are over?"):
+        assert _claims(text, context) == [], text
+
+
+def test_a_statement_a_question_carries_or_follows_still_speaks(context: Any) -> None:
+    # the reported clause inside the question, and a statement before a question in the same sentence
+    assert _speakers("Did you see that the defence minister says the border will stay closed?",
+                     context) == ["the defence minister"]
+    assert "The minister" in _speakers("The minister said the talks had failed, and who can blame him?", context)
+    assert _speakers("The ministry expects to spend more on the fence. Will it?", context) == ["The ministry"]
+
+
+def test_a_transcript_question_asks_past_its_label_and_vocative(context: Any) -> None:
+    # the "Q" label (before non-breaking spaces, as transcripts print it) and the person addressed, read as
+    # subjects of their own, are not who is asked about
+    text = "THE PRESIDENT:  We are working on it.\n\nQ\u00a0\u00a0\u00a0 Do you think there will be a ceasefire " \
+           "deal by Easter?\n\nQ\u00a0\u00a0\u00a0 Madam Secretary, so, you think there may never be a deal?\n\n" \
+           "THE PRESIDENT:  I hope they will."
+    assert [(s, c) for s, c, _ in _claims(text, context)] == [("THE PRESIDENT", ":"), ("THE PRESIDENT", "hope")]
+
+
+def test_he_after_a_title_nearer_than_any_name_is_the_title(context: Any) -> None:
+    # a title under "the", subject in the sentence or the two before, stands for "he" / "him" when no person
+    # is named as a subject nearer
+    assert _speakers("The Russian President thanked the veterans. He recalled that the coalition had ensured the "
+                     "victory.", context) == ["The Russian President"]
+    text = "Senator Mark Dunn met the Prime Minister on Monday. The Prime Minister made clear that this was a " \
+           "grave day. As he said publicly, the country is at war."
+    assert _speakers(text, context)[-1] == "The Prime Minister"
+    assert _speakers("The President said the envoys faced similar tasks. According to him, the region needs "
+                     "stability.", context) == ["The President", "The President"]
+
+
+def test_he_after_a_name_nearer_than_any_title_is_the_name(context: Any) -> None:
+    assert _speakers("The Prime Minister met Foreign Minister Sergei Lavrov. Lavrov praised the talks. He said that "
+                     "the talks went well.", context)[-1] == "Sergei Lavrov"
+    # a title three sentences back is out of reach
+    text = "The President arrived in Hanoi. The talks began at noon. The weather was hot. The mood was warm. He " \
+           "said that the talks went well."
+    assert _speakers(text, context) == ["He"]
+
+
+def test_he_after_a_title_is_the_person_named_earlier_with_it(context: Any) -> None:
+    # "President Joe Biden ... The President ... He noted": Joe Biden; a title with a name of its own is that name
+    assert _speakers("President Joe Biden spoke with the Emir on Sunday. The President thanked him. He noted that "
+                     "the talks must go on.", context) == ["Joe Biden"]
+    assert _speakers("The President of the National Assembly of Venezuela Juan Guaidó met reporters. He said that he "
+                     "would ask the army for support.", context) == ["Juan Guaidó", "Juan Guaidó"]

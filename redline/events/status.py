@@ -30,6 +30,7 @@ from redline.events.crime import (
 from redline.events.defence import fired_at_defender, intercepted
 from redline.events.domestic import dismissal, health_measure, inquiry_alone, vote_at_home, yield_alone
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
+from redline.events.headings import topic_line
 from redline.events.mishap import accident, mishap, no_doer
 from redline.events.modality import PERMISSION_WORDS, hypothetical, permitted, planned, purpose
 from redline.events.naming import named_noun
@@ -277,9 +278,10 @@ def _earlier_noun(coded: Coded, index: MentionIndex) -> bool:
 
 def _heading(coded: Coded, index: MentionIndex) -> bool:
     """A topic line names a story ("Attacks in Russia during the invasion of Ukraine"); a headline with a finite
-    verb and its subject ("Biden meets King Abdullah in Amman") reports an act."""
+    verb and its subject ("Biden meets King Abdullah in Amman") reports an act. A topic line anywhere else, even one
+    the tagger gave a verb ("Northern Rakhine State clashes"), is one too (`headings.topic_line`)."""
     sent = coded.clause.verb.sent
-    return heading_sentence(sent) and not any(
+    return topic_line(sent) or heading_sentence(sent) and not any(
         t.tag_ in FINITE_TAGS and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in sent)
 
 
@@ -429,7 +431,9 @@ STATUS_RULES: tuple[StatusRule, ...] = tuple(sorted((
                (("Turkish airstrikes in northern Iraq\nThe Iraqi foreign ministry summons the Turkish ambassador in "
                  "Baghdad.", "background"),
                 ("Israeli strikes on Lebanon\nThe Lebanese health ministry reports 12 deaths in the south.",
-                 "background")), _heading),
+                 "background"),
+                ("Troops shelled the border villages overnight, Armenia says.\nBorder clashes between Armenia and "
+                 "Azerbaijan", "background")), _heading),
     StatusRule("named act", "background", 57, "issue 10: a noun act named as a topic is cited, not reported",
                (("The two presidents discussed Russia's invasion of Ukraine.", "background"),
                 ("The president addressed the nation on the Hamas attacks against Israel.", "background"),

@@ -20,6 +20,7 @@ from redline.events.grammar import (
 )
 from redline.events.lexicon import VerbLexicon
 from redline.events.record import _event
+from redline.events.reduced_passive import agent_tokens, patient_tokens, reduced_passive_patient
 from redline.events.vocab import EXPLOSIVE_NOUNS, GOVERNING_ROOTS, PERMISSION_VERBS, TRANSFER_VERBS
 from redline.models import Analysis, Event, Mention
 from redline.nlp.modality import is_infinitive_complement
@@ -111,6 +112,11 @@ def look_up(d: Draft) -> None:
     patient = inherited_patient(verb)  # "troops entered the village and were ambushed": the troops
     objects += patient
     objs += [t for c in patient for t in c.subtree]
+    victim = reduced_passive_patient(verb)  # "Two militants killed in an airstrike": the militants were killed
+    if victim:
+        subj = agent_tokens(verb)
+        objects += victim
+        objs += patient_tokens(verb, victim)
     d.subj, d.objs, d.objects = subj, objs, objects
     d.source = index.actor(subj)
     if verb.lemma_ in TRANSFER_VERBS and d.weapons:

@@ -21,6 +21,23 @@ LABEL_NAME = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}(?=,|$
 QUESTION_LABELS = frozenset({"q", "question", "questions"})
 
 
+def asked(verb: Any) -> bool:
+    """Whether a cue verb asks rather than reports: its clause ends in a question mark and either inverts an
+    auxiliary before its subject ("Do you think there will be a deal?", "Can you say whether ...?", "How much
+    does the ministry expect to spend?") or has the person asked as its subject ("So you believe the talks are
+    over?"). A question states nothing, so it makes no claim; a statement it carries stays one ("Did you see
+    that the minister says the border is closed?": the minister says it)."""
+    stop = next((t for t in verb.sent if t.i > verb.i and t.text in {".", "!", "?"}), None)
+    if stop is None or stop.text != "?":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return False
+    subject = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))  # the nearest before it:
+    # a transcript's "Q" or a vocative read as a second subject ("Q Mr. President, so, you think ...?") asks nothing
+    return subject.lower_ == "you" or any(c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children)
+
+
 def turn_label(sent: Any, reach: int = 60) -> tuple[Any, list[Any], list[Any]] | None:
     """The label of the transcript turn a sentence belongs to: the last line before it that opens with a speaker
     label ("THE PRESIDENT:", "Sergei Lavrov:"), within ``reach`` sentences; none when a question ("Q", "Question:")

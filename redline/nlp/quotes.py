@@ -7,7 +7,7 @@ from typing import Any
 
 from redline.models import Article, Claim, Evidence, Mention
 from redline.nlp.claim_checks import can_speak, fragment
-from redline.nlp.claim_labels import labelled, signed_quote, turn_label
+from redline.nlp.claim_labels import asked, labelled, signed_quote, turn_label
 from redline.nlp.claim_words import (
     ABSTRACT,
     CARRIER_VERBS,
@@ -45,6 +45,7 @@ from redline.nlp.speakers import (
     modifier,
     named_person,
     posted_to,
+    role_antecedent,
 )
 
 # Drop claims whose speaker cannot speak (``claim_checks.can_speak``: "droughts threaten ...", "Plans call for ...")
@@ -200,8 +201,8 @@ def _is_cue(verb: Any) -> bool:
 
 def _unsaid(verb: Any) -> bool:
     """A reporting verb that reports nothing said: negated ("didn't say what weapons were used") or declined
-    ("refused to say")."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    ("refused to say"), or asked ("Do you think ...?", ``claim_labels.asked``)."""
+    if any(c.dep_ == "neg" for c in verb.children) or asked(verb):
         return True
     if verb.lemma_ in {"ask", "request"} and not any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return True  # "who asked not to be named": asking nobody for anything is no statement
@@ -484,8 +485,14 @@ def _claim(doc: Any, article: Article, mentions: tuple[Mention, ...], sent: Any,
             speaker_tokens = governing
             s_start, s_end = _bounds(speaker_tokens)
             speaker_text = article.text[s_start:s_end]
-    if speaker_text.lower() in PRONOUNS:
-        inside = antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she"} else []
+    role = role_antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she", "him"} else []
+    if role:  # "The Russian President expressed gratitude ... He recalled that ...": the President recalled it
+        speaker_tokens = role
+        s_start, s_end = _bounds(speaker_tokens)
+        speaker_text = article.text[s_start:s_end]
+        inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    elif speaker_text.lower() in PRONOUNS | {"him"}:
+        inside = antecedent(doc, mentions, s_start) if speaker_text.lower() in {"he", "she", "him"} else []
     aside = asides(doc, speaker_tokens)
     inside = [m for m in inside if not (m.type == "PERSON" and in_aside(m, aside))]
     people = [m for m in inside if m.type == "PERSON" and not modifier(doc, m, speaker_tokens)]

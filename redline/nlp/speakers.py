@@ -9,6 +9,10 @@ from redline.models import Mention
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "messrs"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# One office holder's titles: "the President", "the Russian President", "the Prime Minister", "the head of state".
+ROLES = frozenset({"president", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+                   "spokesperson", "ambassador", "envoy", "governor", "mayor", "king", "queen", "emir", "head",
+                   "leader", "chairman", "chairwoman", "commander", "director", "administrator"})
 
 
 def conjuncts(tokens: list[Any]) -> list[list[Any]]:
@@ -130,6 +134,40 @@ def antecedent(doc: Any, mentions: tuple[Mention, ...], before: int) -> list[Men
         if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
             return [m]
     return []
+
+
+def role_antecedent(doc: Any, mentions: tuple[Mention, ...], before: int, reach: int = 2) -> list[Any]:
+    """The office holder a "he" / "she" / "him" speaker stands for when a title is nearer than any name: the
+    subject of a clause in its own sentence or the ``reach`` sentences before it, a title under "the" with no
+    name in it ("The Russian President expressed gratitude to the veterans. He recalled that ..."; "The Prime
+    Minister made clear this was an unprecedented day. As he said publicly, ..."); the person named earlier with
+    that title when there is one ("President Joe Biden ... The President ... He said": Joe Biden). Empty when a
+    person is named as a subject nearer (``antecedent`` decides) or no title is."""
+    at = doc.char_span(before, before + 1, alignment_mode="expand")
+    if at is None:
+        return []
+    sent = at.sent
+    for _ in range(reach):
+        sent = doc[sent.start - 1].sent if sent.start > 0 else sent
+    named = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
+    for t in reversed(doc[sent.start:at.start]):
+        if t.dep_ not in {"nsubj", "nsubjpass"} or t.lower_ in PRONOUNS:
+            continue
+        if any(a < t.right_edge.idx + len(t.right_edge.text) and t.left_edge.idx < b for a, b in named):
+            return []  # "Sullivan said ...", "The President of the Assembly Juan Guaido said ...": a name is nearer
+        if t.lemma_.lower() in ROLES and t.tag_ in {"NN", "NNP"} and any(  # one holder: not "the envoys"
+                c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            titled = [m for m in mentions if m.type == "PERSON" and m.end <= before and _titled(doc, m, t.lower_)]
+            span = doc.char_span(titled[-1].start, titled[-1].end, alignment_mode="expand") if titled else None
+            return list(span) if span is not None else list(doc[t.left_edge.i:t.i + 1])
+    return []
+
+
+def _titled(doc: Any, person: Mention, title: str) -> bool:
+    """Whether ``person`` is named right after ``title`` ("President Joe Biden", "Russian President Vladimir
+    Putin")."""
+    at = doc.char_span(person.start, person.end, alignment_mode="expand")
+    return at is not None and at.start > 0 and doc[at.start - 1].lower_ == title
 
 
 def joined(subjects: list[Any]) -> list[Any]:
