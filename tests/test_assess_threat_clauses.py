@@ -219,3 +219,24 @@ def test_a_joined_conjunction_is_cut_from_the_condition(text: str, trigger: str,
 def _all(text: str, context: Any) -> tuple[Threat, ...]:
     article = normalize(RawDocument(origin="test", text=text, url=None, published="2024-06-01"), context.settings)
     return find_threats(nlp_stage.analyze(article, context.nlp, context.gazetteer))
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Seoul said a North Korean nuclear test would be met with a strong response.", "North Korea tests"),
+    ("Japan warned that a DPRK missile launch would be met with firm countermeasures.", "DPRK launches missiles"),
+    ("Seoul said that a DPRK nuclear test would be met with a strong response.", "DPRK tests"),
+])
+def test_a_name_among_the_modifiers_of_an_act_noun_is_its_agent(text: str, trigger: str, context: Any) -> None:
+    t = _one(text, context)
+    assert (t.form, t.trigger) == ("conditional", trigger)
+    assert _usable(t, context)
+
+
+def test_a_place_on_a_compounded_noun_is_where_not_who(context: Any) -> None:
+    t = _one("Moscow warned that a Kursk border incursion would be met with a crushing response.", context)
+    assert t.trigger.split()[0] == "someone"
+
+
+def test_a_threatened_noun_keeps_the_preposition_of_its_phrase(context: Any) -> None:
+    t = _one("NATO threatened Serbia with air strikes in Kosovo.", context)
+    assert t.response == "NATO will carry out air strikes against Serbia in Kosovo"

@@ -363,3 +363,17 @@ def test_a_unit_may_be_built_from_a_town_next_to_a_country_its_paragraph_names()
     assert foreign_unit(baalbek, frozenset({"SYR"}), Counter(), seats)  # "Baalbek District, Syria"
     assert not foreign_unit(baalbek, frozenset({"LBN"}), Counter({"NZL": 1}), seats)
     assert not foreign_unit(baalbek, None, Counter(), seats)  # no country named: the town's as before
+
+
+def test_a_foreign_towns_other_name_before_a_unit_noun_is_no_town(nlp: Any, gazetteer: Gazetteer) -> None:
+    # "Chin" is a GeoNames alternate name of Jinzhou (China): before "State", in a text on Myanmar, the word names a
+    # unit the index lacks, not the Chinese town
+    text = "Militias clashed with soldiers across Chin State, Myanmar, on Friday."
+    assert "Chin" not in places(nlp, gazetteer, text)
+
+
+def test_a_towns_own_name_or_a_named_countrys_spelling_before_a_unit_noun_stays_a_place(
+        nlp: Any, gazetteer: Gazetteer) -> None:
+    assert country(nlp, gazetteer, "An earthquake struck Osaka Prefecture early on Monday.", "Osaka") == "JPN"
+    text = "Police in India said a bridge collapsed in Allahabad district after heavy rain."
+    assert country(nlp, gazetteer, text, "Allahabad") == "IND"

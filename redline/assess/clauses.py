@@ -284,15 +284,30 @@ def actor_modifier(head: Any) -> str | None:
     """The actor a modifier of a nominalised act names as its agent: "Indian aggression" -> "the Indian side",
     "a NATO deployment" -> "NATO"; None without one. A nationality adjective becomes "the <adjective> side", which
     the threat's finishing turns into the country's name."""
-    for c in head.children:
-        if c.i > head.i or c.dep_ not in {"amod", "compound"}:
-            continue
-        if c.ent_type_ == "NORP" and c.pos_ in {"ADJ", "PROPN"} or (c.ent_type_ == "GPE" and c.dep_ == "compound"
-                                                                     and len(list(c.subtree)) == 1):
-            return f"the {c.text} side"  # "a U.S. attack": the U.S. side, named as the gazetteer names it
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"GPE", "ORG"}:
+    for c in _modifiers(head):
+        own = c.head == head
+        if c.ent_type_ == "NORP" and c.pos_ in {"ADJ", "PROPN"}:  # "a North Korean test": the whole name
+            return f"the {_entity(c)} side"  # "a U.S. attack": the U.S. side, named as the gazetteer names it
+        if own and c.ent_type_ == "GPE" and c.dep_ == "compound" and len(list(c.subtree)) == 1:
+            return f"the {c.text} side"  # not a place on a compound noun ("a Kursk border incursion": where)
+        named = {"GPE", "ORG"} if own else {"ORG"}
+        if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ in named:
             return text_of(c.subtree)
     return None
+
+
+def _modifiers(head: Any) -> list[Any]:
+    """The modifiers before a noun, then those of the common nouns compounded with it: in "a DPRK missile launch"
+    the name modifies "missile", yet names who launches."""
+    own = [c for c in head.children if c.i < head.i and c.dep_ in {"amod", "compound", "nmod"}]
+    return own + [m for c in own if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+                  for m in _modifiers(c)]
+
+
+def _entity(token: Any) -> str:
+    """The text of the named entity ``token`` is part of ("North" or "Korean" -> "North Korean"), else its own."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return str(span.text) if span is not None else str(token.text)
 
 
 def carried_out(noun: Any) -> str | None:
@@ -303,9 +318,8 @@ def carried_out(noun: Any) -> str | None:
     anyone = any(d.lower_ == "any" and d.dep_ == "det" for d in noun.children)
     if who is None and not anyone:
         return None
-    drop = {t for c in noun.children if c.i < noun.i and (c.lower_ == "any" or (
-        c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or c.ent_type_ in {"GPE", "ORG"})))
-        for t in c.subtree}
+    drop = {t for c in [*noun.children, *_modifiers(noun)] if c.i < noun.i and (c.lower_ == "any" or (
+        c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"})) for t in c.subtree}
     said = text_of([t for t in noun.subtree if t not in drop])
     verb = third_person(NOUN_ACTS.get(noun.lower_, "carry out"))  # "any new tariffs": anyone imposes new tariffs
     return f"{who or 'anyone'} {verb} {said}" if said else None
@@ -322,8 +336,18 @@ def act_of_noun(noun: Any, subject: str, target: str | None, drop: frozenset[Any
     tail = {t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree if t not in drop}
     np = text_of([t for t in noun.subtree if t not in tail and t not in drop])
     prep = "on" if verb == "impose" else "against"
-    words = [subject, "will", verb, np, *([prep, target] if target else []), text_of(tail) if tail else ""]
+    words = [subject, "will", verb, np, *([prep, target] if target else []), _phrases(tail)]
     return " ".join(w for w in words if w)
+
+
+def _phrases(tokens: set[Any]) -> str:
+    """Prepositional phrases as text, their first preposition kept where ``text_of`` would take it for a
+    connective: "air strikes in Kosovo" keeps "in Kosovo", not "Kosovo"."""
+    said = text_of(tokens)
+    first = min(tokens, key=lambda t: t.i, default=None)
+    if first is not None and first.dep_ == "prep" and said and not said.startswith(first.text):
+        return f"{first.text} {said}"
+    return said
 
 
 def done(noun: Any, hostile: bool = False) -> str:

@@ -46,7 +46,7 @@ ANAPHOR = re.compile(r"\b(these|those|such|the|this|that)\s+(missiles?|weapons?|
 # Hostile acts a threat's issuer suffers in a passive trigger ("if it is attacked"), stems without "-ed".
 SUFFERED = frozenset({"attack", "strik", "struck", "invad", "provok", "threaten", "punish", "sanction", "target",
                       "harm", "bomb", "hit", "assault"})
-SIDE = re.compile(r"\bthe ([A-Z][\w.-]+) side\b")
+SIDE = re.compile(r"\bthe ([A-Z][\w.-]+(?: [A-Z][\w.-]+)*) side\b")
 # Sites where a government publishes its own statements: their unnamed "we" and "the President" are its voice
 # (redline/data/government_hosts.csv).
 GOVERNMENT_HOSTS = {r["host"]: r["country"] for r in read_data("government_hosts.csv")}

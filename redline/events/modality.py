@@ -3,6 +3,7 @@ of another act, permitted or decided on, or planned is not done (``redline.event
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from redline.events.actors import MentionIndex
@@ -78,15 +79,20 @@ def purpose(coded: Coded, index: MentionIndex) -> bool:
 
 def permitted(coded: Coded, index: MentionIndex) -> bool:
     """An act of force that hangs, through complements, from a word of permission or decision."""
-    if not force(coded):
-        return False
-    tok = coded.clause.verb
-    for _ in range(4):  # "voted to authorize strikes on Iran": a noun act as the object of the permission
-        if tok.head.i == tok.i or tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep",
-                                                   "dobj"}:
+    # "voted to authorize strikes on Iran": a noun act as the object of the permission
+    return force(coded) and hangs_from(coded.clause.verb, PERMISSION_WORDS, PERMISSION_LINKS, 4)
+
+
+PERMISSION_LINKS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep", "dobj"})
+
+
+def hangs_from(tok: Any, words: Collection[str], links: Collection[str], steps: int) -> bool:
+    """``tok`` hangs, by at most ``steps`` links of the kinds ``links``, from a word whose lemma is in ``words``."""
+    for _ in range(steps):
+        if tok.head.i == tok.i or tok.dep_ not in links:
             return False
         tok = tok.head
-        if tok.lemma_.lower() in PERMISSION_WORDS:
+        if tok.lemma_.lower() in words:
             return True
     return False
 

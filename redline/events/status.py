@@ -32,7 +32,7 @@ from redline.events.domestic import dismissal, health_measure, inquiry_alone, vo
 from redline.events.frame import earlier_period, generic_present, modal_in_article, opinion, perfect_in_body, question
 from redline.events.headings import topic_line
 from redline.events.mishap import accident, mishap, no_doer
-from redline.events.modality import PERMISSION_WORDS, hypothetical, permitted, planned, purpose
+from redline.events.modality import PERMISSION_WORDS, hangs_from, hypothetical, permitted, planned, purpose
 from redline.events.naming import named_noun
 from redline.events.origin import origin, titled
 from redline.nlp.chunks import heading_sentence
@@ -115,16 +115,8 @@ def _sport(coded: Coded, index: MentionIndex) -> bool:
 
 def _judged(coded: Coded, index: MentionIndex) -> bool:
     """An act of force that a court's judgement is for: "two men are sentenced for the killing of a journalist"."""
-    if not force(coded):
-        return False
-    tok = coded.clause.verb
-    for _ in range(5):  # "charged with robbing trucks and attacking motorists": conjuncts share the charge
-        if tok.head.i == tok.i or tok.dep_ not in {"pobj", "prep", "pcomp", "conj"}:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in JUDGING_WORDS:
-            return True
-    return False
+    # "charged with robbing trucks and attacking motorists": conjuncts share the charge
+    return force(coded) and hangs_from(coded.clause.verb, JUDGING_WORDS, {"pobj", "prep", "pcomp", "conj"}, 5)
 
 
 def _crime(coded: Coded, index: MentionIndex) -> bool:

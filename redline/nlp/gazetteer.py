@@ -25,6 +25,7 @@ from redline.nlp.place_scan import PLACE_SUFFIXES, PlaceScan, scan_places
 from redline.nlp.place_words import (
     SENTENCE_WEIGHT,
     acronym,
+    alternate_unit,
     armed_forces,
     cited_sources,
     elsewhere,
@@ -508,7 +509,8 @@ def _place_candidates(doc: Doc, scan: PlaceScan, context: Mapping[str, int],
                              and not plausible_single(doc, k.start, place, context, scan.titles)):
             continue
         if acronym(doc, k.start, k.end, scan.titles) or eponym(doc, k.start, k.end) or ordinary_alternate(
-                doc, k.start, k.end, place) or (
+                doc, k.start, k.end, place) or alternate_unit(
+                doc, k.end, place, here or context, seats) or (
                 needs_cue(doc, k.start, k.end, place, context) and not placed(doc, k.start, k.start in qualifiers)):
             continue  # "MERS cases", "the Delta variant", "Union Station", "the Summit ended": no town
         out.append(_place_candidate(k.start, k.end, place))

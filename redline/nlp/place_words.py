@@ -157,6 +157,16 @@ def ordinary_alternate(doc: Doc, start: int, end: int, place: Place) -> bool:
     return place.kind == "city" and not place.primary and ordinary_name(doc, start, end)
 
 
+def alternate_unit(doc: Doc, end: int, place: Place, scope: Mapping[str, int], seats: Mapping[str, Geo] | None) -> bool:
+    """A town matched only by a GeoNames alternate name, right before the noun of a unit ("fighting in Shan State,
+    Myanmar"), is the word of that unit's name, which the index lacks, when the town is foreign to the countries its
+    paragraph (or article) names (``foreign_unit``): not a far town that the word is another name of (Shancheng,
+    China). A town's own name keeps it ("Kyiv Oblast"), and so does another spelling of a town of a named country
+    or next to one ("Allahabad district" in a story on India)."""
+    return (place.kind == "city" and not place.primary and end < len(doc) and doc[end].lower_ in UNIT_NOUNS
+            and foreign_unit(place, None, scope, seats))
+
+
 def own_country(place: Place, candidates: tuple[Place, ...], named: Mapping[str, int]) -> Place:
     """The name's largest primary namesake instead of ``place`` when it is ``DOMINANT_FACTOR`` times larger and only
     actors (no named country, no place of that country) put the article in ``place``'s country, or

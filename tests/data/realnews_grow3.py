@@ -63,13 +63,20 @@ def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
     conflict_days = [d for d in fresh if sum(c for c, _ in days[d]) >= 3]
     picks: list[str] = [rng.choice([d for d in conflict_days if d[:4] == str(year)]) for year in range(2014, 2025)]
     picks += rng.sample([d for d in conflict_days if d not in picks], 27)
+    yield from bundles(days, picks, fresh, 41)
+
+
+def bundles(days: dict[str, list[tuple[bool, str]]], picks: list[str], fresh: list[str], misc_seed: int
+            ) -> Iterator[Record]:
+    """The picked days as documents (up to four conflict items, those with a ``SHAPES`` cue first, in portal
+    order), then six days of other news drawn with ``misc_seed`` from the fresh days not picked."""
     for day in picks:
         items = [(i, t) for i, (c, t) in enumerate(days[day]) if c]
         chosen = sorted(sorted(items, key=lambda it: not SHAPES.search(it[1]))[:4])
         yield {"id": f"wcep-{day}", "source": "wcep", "origin": f"wcep/wcep_items_2002_2024.jsonl.gz ({day})",
                "published": day, "title": f"Wikipedia Current Events, {day}",
                "text": "\n".join(t for _, t in chosen), "truncated": None}
-    rng = random.Random(41)
+    rng = random.Random(misc_seed)
     other = [d for d in fresh if d not in picks and sum(not c for c, _ in days[d]) >= 4]
     for day in rng.sample(other, 6):
         yield {"id": f"wcep-{day}-misc", "source": "wcep", "origin": f"wcep/wcep_items_2002_2024.jsonl.gz ({day})",
@@ -77,14 +84,15 @@ def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
                "text": "\n".join(rng.sample([t for c, t in days[day] if not c], 4)), "truncated": None}
 
 
-def whitehouse(shared: Path, seen: set[str]) -> Iterator[Record]:
+def whitehouse(shared: Path, seen: set[str], seed: int = 43, max_words: int = MAX_PAGE_WORDS) -> Iterator[Record]:
+    """Six White House statements or readouts of at most ``max_words`` words, drawn with ``seed``."""
     pool = []
     for line in gzip.open(shared / "whitehouse/wh_conflict_docs.jsonl.gz", "rt"):
         r = json.loads(line)
         if (r["category"] in {"statements-releases", "briefings-statements"} and r["source_url"] not in seen
-                and len(" ".join(unwrap(r["text"])).split()) <= MAX_PAGE_WORDS):
+                and len(" ".join(unwrap(r["text"])).split()) <= max_words):
             pool.append(r)
-    for r in random.Random(43).sample(sorted(pool, key=lambda r: r["path"]), 6):
+    for r in random.Random(seed).sample(sorted(pool, key=lambda r: r["path"]), 6):
         text, note = cut(unwrap(r["text"]), "\n")
         slug = "-".join(r["path"].rsplit("/", 1)[1].removesuffix(".md").split("-")[3:8])
         title = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m[1], 16)), r["title"].replace("\\_", " ")).rstrip("\\ ")

@@ -29,14 +29,13 @@ from __future__ import annotations
 import gzip
 import json
 import random
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from realnews_grow import CONFLICT, CONFLICT_CATEGORY, cut, kremlin, unwrap, used  # noqa: E402
-from realnews_grow3 import SHAPES  # noqa: E402
+from realnews_grow import CONFLICT, CONFLICT_CATEGORY, kremlin, used  # noqa: E402
+from realnews_grow3 import bundles, whitehouse  # noqa: E402
 
 BEFORE = 282  # documents of realnews.jsonl before this draw (it appends after them)
 MAX_PAGE_WORDS = 600
@@ -59,39 +58,15 @@ def wcep(shared: Path, seen: set[str]) -> Iterator[Record]:
     conflict_days = [d for d in fresh if sum(c for c, _ in days[d]) >= 3]
     picks: list[str] = [rng.choice([d for d in conflict_days if d[:4] == str(year)]) for year in range(2002, 2025)]
     picks += rng.sample([d for d in conflict_days if d not in picks], 7)
-    for day in picks:
-        items = [(i, t) for i, (c, t) in enumerate(days[day]) if c]
-        chosen = sorted(sorted(items, key=lambda it: not SHAPES.search(it[1]))[:4])
-        yield {"id": f"wcep-{day}", "source": "wcep", "origin": f"wcep/wcep_items_2002_2024.jsonl.gz ({day})",
-               "published": day, "title": f"Wikipedia Current Events, {day}",
-               "text": "\n".join(t for _, t in chosen), "truncated": None}
-    rng = random.Random(51)
-    other = [d for d in fresh if d not in picks and sum(not c for c, _ in days[d]) >= 4]
-    for day in rng.sample(other, 6):
-        yield {"id": f"wcep-{day}-misc", "source": "wcep", "origin": f"wcep/wcep_items_2002_2024.jsonl.gz ({day})",
-               "published": day, "title": f"Wikipedia Current Events, {day}",
-               "text": "\n".join(rng.sample([t for c, t in days[day] if not c], 4)), "truncated": None}
-
-
-def whitehouse(shared: Path, seen: set[str]) -> Iterator[Record]:
-    pool = []
-    for line in gzip.open(shared / "whitehouse/wh_conflict_docs.jsonl.gz", "rt"):
-        r = json.loads(line)
-        if (r["category"] in {"statements-releases", "briefings-statements"} and r["source_url"] not in seen
-                and len(" ".join(unwrap(r["text"])).split()) <= MAX_PAGE_WORDS):
-            pool.append(r)
-    for r in random.Random(53).sample(sorted(pool, key=lambda r: r["path"]), 6):
-        text, note = cut(unwrap(r["text"]), "\n")
-        slug = "-".join(r["path"].rsplit("/", 1)[1].removesuffix(".md").split("-")[3:8])
-        title = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m[1], 16)), r["title"].replace("\\_", " ")).rstrip("\\ ")
-        yield {"id": f"wh-{r['date']}-{slug}", "source": "whitehouse", "origin": r["source_url"],
-               "published": r["date"], "title": title, "text": text, "truncated": note}
+    yield from bundles(days, picks, fresh, 51)
 
 
 def main() -> None:
     shared, data = Path(sys.argv[1]), Path(sys.argv[2])
     seen = used(data, BEFORE)
-    for gen in (wcep(shared, seen), kremlin(shared, seen, 52, (4, 2), MAX_PAGE_WORDS), whitehouse(shared, seen)):
+    drawn = (wcep(shared, seen), kremlin(shared, seen, 52, (4, 2), MAX_PAGE_WORDS),
+             whitehouse(shared, seen, 53, MAX_PAGE_WORDS))
+    for gen in drawn:
         for r in gen:
             if r["truncated"] is None:
                 del r["truncated"]
