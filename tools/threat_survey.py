@@ -133,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--marks", type=Path, help="count the marked threats still wrong, by kind")
     parser.add_argument("--quiet", action="store_true", help="print the counts only")
     args = parser.parse_args(argv)
-    found = survey(sample(args.data, args.seed, args.n), urls(args.data))
+    docs = sample(args.data, args.seed, args.n)
+    found = survey(docs, urls(args.data))
     if not args.quiet:
         for f in found:
             print(f"{f.doc}\t{f.issuer}\t{f.speaker}\t{f.form}\t{f.status}\tif {_clause(f.trigger, f.trigger_ok)} "
@@ -144,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(f.issuer == '-' for f in found)} with no issuer")
     if args.marks:
         marks = read_marks(args.marks, args.seed)
-        print("marked threats still wrong: " + mark_counts(marks, [still_wrong(m, found) for m in marks]))
+        print("marked threats still wrong: " + mark_counts(marks, [still_wrong(m, found) for m in marks],
+                                                            {d for d, _, _ in docs}))
     return 0
 
 
