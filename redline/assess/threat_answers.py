@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from redline.assess import clause_forms, clauses
-from redline.assess.clauses import on_issuer as _on_issuer
+from redline.assess.clause_forms import on_issuer as _on_issuer
 from redline.assess.threat_words import DEFENDING, RESPONSE_NOUNS, THREATENING
 
 
@@ -82,7 +82,8 @@ def answered(verb: Any, agent: str = "") -> tuple[str, set[Any]]:
         # someone carries it out; "respond to the sanctions": someone imposes them
         guarded = next((o for o in verb.children if o.dep_ == "dobj"), None) if verb.lemma_ in DEFENDING else None
         if said and guarded is not None and len(said.split()) == 2:  # "defend its air space from incursions":
-            said = clauses.on_object(said, clauses.text_of(guarded.subtree))  # "anyone intrudes into its air space"
-        if said and clauses.says_something(_on_issuer(said)):
+            # "anyone intrudes" becomes "anyone intrudes into its air space"
+            said = clause_forms.on_object(said, clauses.text_of(guarded.subtree))
+        if said and clause_forms.says_something(_on_issuer(said)):
             return _on_issuer(said), set(c.subtree) - clauses.instrument(noun)
     return "", set()

@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from redline.assess import clause_forms, clauses
-from redline.assess.clauses import any_trigger as _any_trigger
-from redline.assess.clauses import on_issuer as _on_issuer
+from redline.assess.clause_forms import any_trigger as _any_trigger
+from redline.assess.clause_forms import on_issuer as _on_issuer
 from redline.assess.threat_answers import answered as _answered
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_rules import (

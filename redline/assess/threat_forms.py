@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from redline.assess import clauses
-from redline.assess.clauses import any_answered as _any_answered
-from redline.assess.clauses import any_trigger as _any_trigger
+from redline.assess.clause_forms import any_answered as _any_answered
+from redline.assess.clause_forms import any_trigger as _any_trigger
 from redline.assess.threat_acts import brought_about, suffered, warned_catastrophe, warned_penalty
 from redline.assess.threat_cited import cited_warning
 from redline.assess.threat_commitments import _commitment, _promise

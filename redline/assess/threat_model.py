@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from redline.assess import clauses
-from redline.assess.clauses import any_trigger as _any_trigger
+from redline.assess.clause_forms import any_trigger as _any_trigger
 from redline.assess.threat_answers import answered as _answered
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_commitments import _answers_need, forecast_effect

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from redline.assess import clauses
+from redline.assess.clause_forms import any_answered as _any_answered
 from redline.assess.clauses import ISSUER as ISSUER
-from redline.assess.clauses import any_answered as _any_answered
 from redline.assess.threat_answers import answered as _answered
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_words import (

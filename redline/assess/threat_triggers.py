@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from redline.assess import clauses
-from redline.assess.clauses import on_issuer as _on_issuer
+from redline.assess.clause_forms import on_issuer as _on_issuer
 from redline.assess.threat_answers import relative_trigger as _relative_trigger
 from redline.assess.threat_rules import (
     ISSUER,
