@@ -169,6 +169,23 @@ def test_a_cue_in_a_sense_that_says_nothing_makes_no_claim(context: Any) -> None
     assert _speakers("The newspaper defends its decision to publish the photos.", context) == ["The newspaper"]
 
 
+def test_defending_a_people_or_their_goods_and_claiming_a_prize_or_a_life_make_no_claim(context: Any) -> None:
+    # "defend" of a people, a country's goods or an order it keeps; "claim" of a title, a payment or lives taken
+    for text, cue in (("The volunteers are training hard as they defend their freedom against the invaders.", "defend"),
+                      ("Both navies are committed to defending the maritime order in the strait.", "defend"),
+                      ("Our sailors defend our allies and our citizens across three oceans.", "defend"),
+                      ("The young sprinter won the final in Rome to claim her second world title.", "claim"),
+                      ("The former mayor was jailed for falsely claiming expenses on a second home.", "claim"),
+                      ("The landslide near the mountain village claimed dozens of lives on Sunday.", "claim"),
+                      ("The fire in the textile factory claimed the lives of 40 workers.", "claim")):
+        assert cue not in [c for _, c, _ in _claims(text, context)], text
+    # what is said or done that a speaker defends, and a claim of a deed, still speak
+    assert _speakers("The minister defended the new curfew as a temporary measure.", context) == ["The minister"]
+    assert _speakers("A little-known militia claimed responsibility for the bombing.", context) == [
+        "A little-known militia"]
+    assert _speakers("The rebels claimed dozens of attacks on army posts in the north.", context) == ["The rebels"]
+
+
 def test_a_question_label_names_no_speaker(context: Any) -> None:
     # a reporter's turn in a press conference: the asker is unnamed, and no one is called "Question" or "Q"
     text = "Question: We have been following the talks in Geneva closely.\n" \

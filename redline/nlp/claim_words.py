@@ -68,15 +68,22 @@ SAID_OBJECTS = {
     "counter": frozenset({"claim", "argument", "narrative", "criticism", "accusation", "allegation", "charge",
                           "assertion", "statement", "report", "suggestion", "propaganda", "disinformation"}),
 }
-# Objects after which "dismiss" or "defend" do not speak: an office holder or a case dismissed, a title or a place
-# defended.
+# Objects after which "dismiss", "defend" or "claim" do not speak: an office holder or a case dismissed; a title, a
+# place, a people or what they hold dear defended ("defend their freedom", "defending our allies"); a prize won, a
+# sum paid out or a life taken claimed ("claimed his third title", "claiming expenses", "claimed 30 lives").
 UNSAID_OBJECTS = {
     "dismiss": frozenset({"case", "lawsuit", "suit", "appeal", "petition", "complaint", "chief", "head", "director",
                           "commander", "governor", "minister", "official", "officer", "judge", "cabinet",
                           "government", "general", "staff", "employee", "worker", "coach"}),
     "defend": frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself", "title",
                          "crown", "seat", "championship", "territory", "country", "border", "homeland", "airspace",
-                         "city", "town", "capital", "position"}),
+                         "city", "town", "capital", "position", "freedom", "liberty", "democracy", "sovereignty",
+                         "independence", "nation", "people", "citizen", "civilian", "population", "ally", "partner",
+                         "home", "family", "child", "order", "right", "value", "interest", "way", "integrity",
+                         "land", "soil", "space", "water", "coast", "base", "embassy", "community", "region"}),
+    "claim": frozenset({"life", "lives", "title", "crown", "throne", "seat", "medal", "prize", "trophy", "cup",
+                        "championship", "gold", "silver", "bronze", "win", "expense", "benefit", "refund",
+                        "allowance", "compensation", "victim"}),
 }
 # What an act follows, not who says something: "going according to plan", "according to accounting standards".
 NORMS = frozenset({"plan", "schedule", "timetable", "standard", "rule", "procedure", "norm", "tradition", "custom",

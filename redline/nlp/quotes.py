@@ -219,14 +219,16 @@ def _unsaid(verb: Any) -> bool:
 def _other_sense(verb: Any) -> bool:
     """A cue verb in a sense that says nothing, told by its object when it has no clause: "agreed to maintain
     regular dialogue", "to counter ransomware", "dismissed the Chief of Staff", "dismissed a case", "Taiwan would
-    defend itself", "defends his title" (but "maintained his innocence", "dismissed the reports", "defends the
-    decision")."""
+    defend itself", "defends his title", "claimed dozens of lives" (a number's "of" noun is the object) (but
+    "maintained his innocence", "dismissed the reports", "defends the decision", "claims responsibility")."""
     lemma = verb.lemma_
     if lemma not in SAID_OBJECTS and lemma not in UNSAID_OBJECTS or any(
             c.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"} for c in verb.children) or _colon_next(verb) or \
             _quoted_span(verb.sent) is not None:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and (obj.like_num or obj.lemma_.lower() in {"dozen", "hundred", "thousand", "score"}):
+        obj = next((g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)
     if obj is None:
         return lemma in SAID_OBJECTS
     word = obj.lemma_.lower()
