@@ -196,6 +196,15 @@ def test_a_question_label_names_no_speaker(context: Any) -> None:
     assert _speakers("Sorokin: We think that the port will stay closed until spring.", context) == ["Sorokin"]
 
 
+def test_a_heading_before_a_colon_names_no_speaker(context: Any) -> None:
+    # a heading that names a kind of text or a day is no one's label; a name or a title still is
+    for heading in ("UPDATE", "FACT SHEET", "Editor's note", "Monday"):
+        speakers = _speakers(f"{heading}: We believe that the bridge will reopen in May.", context)
+        assert heading not in speakers and heading.split()[0] not in speakers, (heading, speakers)
+    assert _speakers("THE PRESIDENT: We believe that the bridge will reopen in May.", context) == ["THE PRESIDENT"]
+    assert _speakers("Governor Anna Reed: We believe that the bridge will reopen in May.", context) == ["Anna Reed"]
+
+
 
 def test_a_label_that_is_a_markdown_link_speaks_as_its_text(context: Any) -> None:
     # the link's text names who speaks, wrapped over lines or not; its address is never the speaker

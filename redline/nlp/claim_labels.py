@@ -19,6 +19,13 @@ LABEL_START = re.compile(r"(?:\\?\[[^\]\n]{0,40}\\?\]\s*)?\**\s*")
 LABEL_NAME = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}(?=,|$)")
 # The labels of a reporter's question in a transcript ("Q ...", "Question: ..."): the asker is unnamed.
 QUESTION_LABELS = frozenset({"q", "question", "questions"})
+# Words of a heading that names a kind of text or an hour, not who speaks ("UPDATE: We believe ...", "FACT SHEET:",
+# "Editor's note:", "Monday:"): a label made of them only names no speaker.
+HEADING_LABELS = frozenset({"update", "updated", "breaking", "fact", "sheet", "note", "editor", "editor's", "editors",
+                            "background", "readout", "summary", "correction", "watch", "live", "transcript", "timeline",
+                            "advisory", "media", "press", "release", "statement", "analysis", "context", "opinion",
+                            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                            "yesterday", "morning", "afternoon", "evening", "'s", "\u2019s"})
 
 
 def asked(verb: Any) -> bool:
@@ -115,6 +122,8 @@ def _name_label(sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
     name = toks[:colon]
     if [t.lower_ for t in name] in ([w] for w in QUESTION_LABELS):
         return None  # "Question: Mr President, yesterday you ...": a reporter asks, unnamed; no one is "Question"
+    if all(t.lower_ in HEADING_LABELS for t in name):
+        return None  # "UPDATE: We believe ...", "FACT SHEET: ...": a heading, no one speaks it
     spoken = {t.lower_ for t in toks[colon + 1:]} & {"i", "we", "you", "my", "our", "me", "us"}
     if not all(t.is_title or t.is_upper for t in name if t.text not in {".", "-"}) or not any(
             t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.is_upper for t in name) and not (
