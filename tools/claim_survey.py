@@ -26,8 +26,10 @@ import json
 import random
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,12 +37,13 @@ sys.path.insert(0, str(ROOT))
 from redline import nlp as nlp_stage  # noqa: E402
 from redline.eval.threats import same_speaker  # noqa: E402
 from redline.ingest import normalize  # noqa: E402
-from redline.models import RawDocument  # noqa: E402
+from redline.models import Analysis, RawDocument  # noqa: E402
 from redline.pipeline import Context  # noqa: E402
 from redline.settings import Settings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 MAX_CHARS = 6000  # a long page is cut: the survey reads speakers, not whole documents
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,21 +113,30 @@ def sample(data: Path, seed: int, n: int) -> list[tuple[str, str, str | None]]:
 
 def survey(docs: list[tuple[str, str, str | None]]) -> list[Found]:
     """Every claim of ``docs``, as the pipeline's nlp stage finds it."""
-    ctx = Context.load(Settings())
     found = []
-    for n, (doc_id, text, date) in enumerate(docs, start=1):
-        print(f"{n}/{len(docs)} {doc_id}", file=sys.stderr, flush=True)
-        raw = RawDocument(origin=f"survey:{doc_id}", text=text, url=None, published=date)
-        try:
-            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)
-        except Exception as e:  # noqa: BLE001 - the pipeline records a failing document as a Skip; so does the survey
-            print(f"skipped {doc_id}: {type(e).__name__}: {e}", file=sys.stderr)
-            continue
+    for doc_id, analysis, claims in analysed(docs, Context.load(Settings()), lambda analysis: analysis.claims):
         body = analysis.article.text
-        for c in analysis.claims:
+        for c in claims:
             ev = c.evidence[0]
             found.append(Found(doc_id, c.speaker, c.cue, " ".join(body[ev.start:ev.end].split())))
     return found
+
+
+def analysed(docs: list[tuple[str, str, str | None]], ctx: Context, read: Callable[[Analysis], T],
+             pages: dict[str, str] | None = None) -> Iterator[tuple[str, Analysis, T]]:
+    """(id, analysis, ``read`` of it) per document of the draw, through ingest and the nlp stage as the pipeline
+    runs them, its page address from ``pages`` (a government's page speaks in its voice); progress on stderr. A
+    document that fails is said and passed over, as the pipeline records it as a Skip."""
+    for n, (doc_id, text, date) in enumerate(docs, start=1):
+        print(f"{n}/{len(docs)} {doc_id}", file=sys.stderr, flush=True)
+        raw = RawDocument(origin=f"survey:{doc_id}", text=text, url=(pages or {}).get(doc_id), published=date)
+        try:
+            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)
+            got = read(analysis)
+        except Exception as e:  # noqa: BLE001 - the pipeline records a failing document as a Skip; so does the survey
+            print(f"skipped {doc_id}: {type(e).__name__}: {e}", file=sys.stderr)
+            continue
+        yield doc_id, analysis, got
 
 
 def seed_marks(path: Path, seed: int) -> list[tuple[int, tuple[str, str, str, str, str]]]:
@@ -149,8 +161,8 @@ def mark_counts(marks: list[tuple[str, str, str, str, str]], wrong: list[bool], 
     still = Counter(m[4] for m, w in kept if w)
     total = Counter(m[4] for m, _ in kept)
     gone = len(marks) - len(kept)
-    return f"{sum(still.values())} of {len(kept)} marked; " + ", ".join(
-        f"{k} {still[k]}/{total[k]}" for k in sorted(total)) + (
+    return f"{sum(still.values())} of {len(kept)} marked" + "".join(
+        f"{'; ' if n == 0 else ', '}{k} {still[k]}/{total[k]}" for n, k in enumerate(sorted(total))) + (
         f"; {gone} marks on documents this draw no longer holds (a gold set grew since)" if gone else "")
 
 
@@ -169,14 +181,19 @@ def still_wrong(mark: tuple[str, str, str, str, str], found: list[Found]) -> boo
     return any(not same_speaker(right, f.speaker) for f in mine)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(description: str, n: int, marked: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options both surveys take: where the shared data is, the draw's seed and size, the marks file."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--seed", type=int, default=3)
-    parser.add_argument("--n", type=int, default=40, help="documents drawn, shared out over the corpora")
-    parser.add_argument("--marks", type=Path, help="count the marked wrong speakers still wrong, by kind")
+    parser.add_argument("--n", type=int, default=n, help="documents drawn, shared out over the corpora")
+    parser.add_argument("--marks", type=Path, help=f"count the marked {marked} still wrong, by kind")
     parser.add_argument("--quiet", action="store_true", help="print the counts only")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(__doc__.split("\n")[0], 40, "wrong speakers", argv)
     docs = sample(args.data, args.seed, args.n)
     found = survey(docs)
     if not args.quiet:

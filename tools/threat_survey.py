@@ -23,7 +23,6 @@ threat still giving one; a marked threat no longer found counts as fixed only fo
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
@@ -34,13 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from claim_survey import DATA, mark_counts, sample, seed_marks  # noqa: E402
+from claim_survey import analysed, arguments, mark_counts, sample, seed_marks  # noqa: E402
 
-from redline import nlp as nlp_stage  # noqa: E402
 from redline.assess.rhetoric import find_threats  # noqa: E402
 from redline.eval.threats import usable_clause  # noqa: E402
-from redline.ingest import normalize  # noqa: E402
-from redline.models import RawDocument  # noqa: E402
 from redline.pipeline import Context  # noqa: E402
 from redline.settings import Settings  # noqa: E402
 
@@ -81,15 +77,7 @@ def survey(docs: list[tuple[str, str, str | None]], pages: dict[str, str]) -> li
     """Every threat of ``docs``, as the pipeline's nlp stage and threat extractor find it."""
     ctx = Context.load(Settings())
     found = []
-    for n, (doc_id, text, date) in enumerate(docs, start=1):
-        print(f"{n}/{len(docs)} {doc_id}", file=sys.stderr, flush=True)
-        raw = RawDocument(origin=f"survey:{doc_id}", text=text, url=pages.get(doc_id), published=date)
-        try:
-            analysis = nlp_stage.analyze(normalize(raw, ctx.settings), ctx.parse, ctx.gazetteer)
-            threats = find_threats(analysis)
-        except Exception as e:  # noqa: BLE001 - the pipeline records a failing document as a Skip; so does the survey
-            print(f"skipped {doc_id}: {type(e).__name__}: {e}", file=sys.stderr)
-            continue
+    for doc_id, analysis, threats in analysed(docs, ctx, find_threats, pages):
         body = analysis.article.text
         for t in threats:
             ev = t.evidence[0]
@@ -126,13 +114,7 @@ def _clause(text: str, ok: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--seed", type=int, default=3)
-    parser.add_argument("--n", type=int, default=200, help="documents drawn, shared out over the corpora")
-    parser.add_argument("--marks", type=Path, help="count the marked threats still wrong, by kind")
-    parser.add_argument("--quiet", action="store_true", help="print the counts only")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.split("\n")[0], 200, "threats", argv)
     docs = sample(args.data, args.seed, args.n)
     found = survey(docs, urls(args.data))
     if not args.quiet:
