@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from redline.models import Mention
+from redline.nlp.doctext import text_of
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "messrs"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -256,9 +257,10 @@ def signer(doc: Any) -> list[Any]:
     Foreign Minister": the person or office holder named after "by" / "from" / "of". Empty when the line names
     two ("Remarks by President Biden and Prime Minister Suga"), no person or office ("Statement of Administration
     Policy"), or is no such title ("Readout of President Biden's call": written about him, not by him)."""
-    line = doc.text.split("\n", 1)[0]
+    text = text_of(doc)
+    line = text.split("\n", 1)[0]
     found = SIGNED.match(line)
-    if found is None or "\n" not in doc.text:
+    if found is None or "\n" not in text:
         return []
     span = doc.char_span(found.end(), len(line.rstrip()), alignment_mode="expand")
     name = []
